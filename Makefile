@@ -1,0 +1,30 @@
+# The two commands of the README. Each creates .venv on first use with only
+# Python 3.11+ on the machine; `make test` is what CI runs (.ci/run).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint golden bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)  ## one cycle of the main job on config.yaml
+	$(BIN)/alerter run --once
+
+test: $(STAMP) lint  ## lint, type-check and the test suite
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check alerter tests bench
+	$(BIN)/mypy alerter
+
+golden: $(STAMP)  ## regenerate the golden files after a reviewed change
+	ALERTER_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_end_to_end.py
+
+clean:
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache

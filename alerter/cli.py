@@ -1,0 +1,123 @@
+"""The command line: parses options and calls library functions (alerter.commands).
+
+Imports stay lazy so that `alerter --help` answers at once; spaCy is loaded
+only by the commands that extract.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+CONFIG_HELP = "Configuration file (default: ./config.yaml)."
+
+
+def friendly(func: F) -> F:
+    """Turn alerter's own errors into one-line messages and an exit code."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from alerter.errors import AlerterError
+
+        try:
+            return func(*args, **kwargs)
+        except AlerterError as exc:
+            for line in str(exc).splitlines() or [type(exc).__name__]:
+                click.echo(f"error: {line}", err=True)
+            sys.exit(exc.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+config_option = click.option("--config", "config_path", default="config.yaml",
+                             show_default=True, type=click.Path(dir_okay=False),
+                             help=CONFIG_HELP)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="alerter")
+def main() -> None:
+    """alerter: typed events from news text, YAML rules over them, digests by file or email.
+
+    Start with `alerter run --once` in a folder with a config.yaml.
+    """
+
+
+@main.command()
+@click.option("--once", is_flag=True, help="Run one cycle and exit.")
+@config_option
+@friendly
+def run(once: bool, config_path: str) -> None:
+    """Run the scheduler (or one cycle with --once): ingest, extract, match, digest, deliver."""
+    from alerter.commands.run import run_command
+
+    sys.exit(run_command(config_path, once=once))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True, help="One JSON event per line, or a table.")
+@click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
+              help="Take nlp settings from this config (default: ./config.yaml if present).")
+@click.option("--published", default=None,
+              help="Publication time for documents that carry none (ISO 8601).")
+@friendly
+def extract(paths: tuple[str, ...], fmt: str, config_path: str | None,
+            published: str | None) -> None:
+    """Print the events in documents: files, folders, feeds, URLs, or - for stdin."""
+    from alerter.commands.extract import extract_command
+
+    sys.exit(extract_command(list(paths), fmt, config_path, published))
+
+
+@main.group()
+def rules() -> None:
+    """Check and try rule files."""
+
+
+@rules.command("check")
+@click.argument("paths", nargs=-1)
+@config_option
+@friendly
+def rules_check(paths: tuple[str, ...], config_path: str) -> None:
+    """Validate rule files (default: the rule paths of the config); exit 1 on any error."""
+    from alerter.commands.rules import check_command
+
+    sys.exit(check_command(list(paths), config_path))
+
+
+@rules.command("test")
+@click.argument("rules_path")
+@click.option("--input", "inputs", multiple=True, required=True,
+              help="Documents to run the rules over (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True)
+@click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
+              help=CONFIG_HELP)
+@friendly
+def rules_test(rules_path: str, inputs: tuple[str, ...], fmt: str,
+               config_path: str | None) -> None:
+    """Run rules over documents without touching the state store; show the matches."""
+    from alerter.commands.rules import test_command
+
+    sys.exit(test_command(rules_path, list(inputs), fmt, config_path))
+
+
+@main.command()
+@click.argument("subscription")
+@click.option("--dry-run", is_flag=True, help="Print what would be sent; change nothing.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "txt"]), default=None,
+              help="With --dry-run: which body to print (default: the first format).")
+@config_option
+@friendly
+def digest(subscription: str, dry_run: bool, fmt: str | None, config_path: str) -> None:
+    """Render (and deliver) one subscription's digest now."""
+    from alerter.commands.digest import digest_command
+
+    sys.exit(digest_command(subscription, dry_run, fmt, config_path))

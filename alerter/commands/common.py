@@ -1,0 +1,36 @@
+"""What several commands share: loading the config and store, reporting problems."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import click
+
+from alerter.clock import default_clock
+from alerter.config import Config, load_config
+from alerter.errors import Problem
+from alerter.pipeline import Pipeline
+from alerter.store import Store
+
+
+def report_problem(problem: Problem) -> None:
+    """Print one located problem as a warning line on stderr."""
+    click.echo(f"warning: {problem}", err=True)
+
+
+def optional_config(path: str | None) -> Config:
+    """Give the config at `path`, or ./config.yaml when present, or the defaults."""
+    if path is not None:
+        return load_config(path)
+    if Path("config.yaml").exists():
+        return load_config("config.yaml")
+    return Config()
+
+
+def open_pipeline(config_path: str) -> Pipeline:
+    """Give a pipeline over the configured store, reporting problems on stderr."""
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    config = load_config(config_path)
+    store = Store.open(config.resolve(config.store.path))
+    return Pipeline(config, store, default_clock(), on_problem=report_problem)

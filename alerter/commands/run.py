@@ -1,0 +1,54 @@
+"""`alerter run`: one cycle, or the scheduler until SIGTERM or Ctrl-C."""
+
+from __future__ import annotations
+
+import logging
+
+from alerter.commands.common import open_pipeline
+from alerter.config import parse_duration
+from alerter.pipeline import CycleReport, Pipeline
+
+log = logging.getLogger("alerter")
+
+
+def describe(report: CycleReport) -> str:
+    """Give a one-line account of a cycle."""
+    return (f"cycle: {report.documents} new documents ({report.duplicates} seen before), "
+            f"{report.events} events, {report.matches} matches, {report.digests} digests, "
+            f"{report.delivered} delivered, {len(report.problems)} problems")
+
+
+def run_command(config_path: str, *, once: bool) -> int:
+    pipeline = open_pipeline(config_path)
+    if once:
+        log.info(describe(pipeline.run_cycle()))
+        return 0
+    run_scheduled(pipeline)
+    return 0
+
+
+def run_scheduled(pipeline: Pipeline) -> None:
+    """Keep running: cycles at the ingest interval, digests at their schedules."""
+    from alerter.schedule import run_forever
+
+    config = pipeline.config
+
+    def cycle() -> None:
+        # Due digests (immediate ones, and any missed while alerter was not running)
+        # go out at the end of the cycle; the others at their own schedule below.
+        log.info(describe(pipeline.run_cycle()))
+
+    def digest_job(name: str) -> object:
+        def job() -> None:
+            subscription = config.subscription(name)
+            report = CycleReport()
+            pipeline.digest(subscription, report)
+            pipeline.deliver(report)
+            log.info(f"digest {name}: {report.digests} digests, {report.delivered} delivered")
+
+        return job
+
+    jobs = {s.name: (s.schedule, s.timezone, digest_job(s.name)) for s in config.subscriptions}
+    log.info(f"alerter running: {len(jobs)} subscriptions; Ctrl-C or SIGTERM stops it")
+    run_forever(cycle, parse_duration(config.schedule.ingest_every), jobs)  # type: ignore[arg-type]
+    log.info("alerter stopped")

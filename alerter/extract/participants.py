@@ -1,0 +1,100 @@
+"""The participants component: marks every mention of a country, a government,
+an agency or an international organisation with its code, in
+`doc.spans["participants"]` (label `CODE|kind`), and resolves the participants
+a syntactic phrase refers to.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from alerter.extract.gazetteer import load_gazetteer
+
+SPAN_KEY = "participants"
+_NER_KIND = {"GPE": "country", "NORP": "group", "ORG": "organisation", "PERSON": "person"}
+# Dependencies that stay inside one noun phrase: "the US Department of the Treasury".
+_PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "conj", "cc", "appos", "det", "npadvmod",
+                "nummod", "flat", "case", "punct", "prep", "pobj", "quantmod"}
+
+
+@Language.factory("alerter_participants", default_config={"gazetteer": None})
+def make_participants(nlp: Language, name: str, gazetteer: str | None) -> ParticipantTagger:
+    return ParticipantTagger(nlp, gazetteer)
+
+
+class ParticipantTagger:
+    """Tags gazetteer names (case-aware) and keeps NER entities without a code."""
+
+    def __init__(self, nlp: Language, gazetteer: str | None) -> None:
+        self.table = load_gazetteer(gazetteer)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        names = sorted(self.table)
+        self.matcher.add("P", [nlp.make_doc(n) for n in names])
+        # Names written in lower case in the gazetteer ("the alliance") match in any case.
+        self.lowercase_names = {n for n in self.table if self.table[n].lowercase}
+
+    def __call__(self, doc: Doc) -> Doc:
+        people = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+        spans: list[Span] = []
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            if any(i in people for i in range(start, end)) and span.text not in ("US", "UK"):
+                continue
+            # lower-case words ("us", "turkey", "chad") are not the country
+            if not span.text[0].isupper() and span.text.lower() not in self.lowercase_names:
+                continue
+            entry = self.table[span.text.lower()]
+            spans.append(Span(doc, start, end, label=f"{entry.code}|{entry.kind}"))
+        taken = {t.i for s in spans for t in s}
+        for ent in doc.ents:
+            if ent.label_ in _NER_KIND and not any(t.i in taken for t in ent):
+                spans.append(Span(doc, ent.start, ent.end, label=f"|{_NER_KIND[ent.label_]}"))
+        doc.spans[SPAN_KEY] = filter_spans(spans)
+        return doc
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """Give the tokens of the noun phrase headed by `head`, without clauses."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in _PHRASE_DEPS and not (child.dep_ == "prep" and child.lower_ != "of"):
+            out.extend(phrase_tokens(child))
+    return out
+
+
+def participants_in(tokens: list[Token]) -> list[tuple[str, str, str | None]]:
+    """Give (text, kind, code) for each participant mention among `tokens`.
+
+    The first token is the phrase head: a mention without a code (a named firm
+    or person) counts only when it is the head itself, not a modifier of it
+    ("four Leopard 2 tanks" names no participant).
+    """
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    head = tokens[0].i
+    ids = {t.i for t in tokens}
+    found: list[tuple[str, str, str | None]] = []
+    seen: set[str] = set()
+    for span in doc.spans[SPAN_KEY]:
+        if span.start in ids:
+            code, kind = span.label_.split("|")
+            if not code and not span.start <= head < span.end:
+                continue
+            key = code or span.text.lower()
+            if key not in seen:
+                seen.add(key)
+                found.append((span.text, kind, code or None))
+    return found
+
+
+@Language.component("alerter_newlines")
+def newline_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: news text has no headline punctuation."""
+    for token in doc[:-1]:
+        if ("\n" in token.text_with_ws and token.is_space) or token.text_with_ws.endswith("\n"):
+            doc[token.i + 1].is_sent_start = True
+    return doc

@@ -1,0 +1,120 @@
+"""The event taxonomy file: types, subtypes, trigger words and patterns, as data.
+
+The packaged `data/taxonomy.yaml` is the default. A user's file either replaces
+it or, with `extends: default`, adds triggers, governors and item words to it.
+Errors name the file, line and key path.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from alerter.errors import Problem, RuleError
+from alerter.models import EVENT_TYPES
+from alerter.validation import suggest, validate
+from alerter.yamlfile import load_documents, syntax_problem
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "taxonomy.yaml"
+POS = Literal["VERB", "NOUN", "PROPN", "ADJ", "AUX", "ADV", "ADP", "NUM"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Trigger(Strict):
+    lemmas: list[str] | None = None
+    phrase: str | None = None
+    pattern: list[dict[str, Any]] | None = None
+    pos: list[POS] | None = None
+    subtype: str | None = None
+    objects: list[str] | None = None
+    nominal: bool = False
+    items: bool = False
+    confidence: float | None = Field(None, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Trigger:
+        given = [k for k in ("lemmas", "phrase", "pattern") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of 'lemmas', 'phrase' or 'pattern'")
+        return self
+
+
+class EventType(Strict):
+    subtype: str | None = Field(None, description="The subtype when a trigger gives none.")
+    triggers: list[Trigger] = []
+
+
+class Taxonomy(Strict):
+    version: Literal[1] = 1
+    extends: Literal["default"] | None = None
+    governors: dict[Literal["asserted", "planned", "discussed", "negated"], list[str]] = {}
+    subject_governors: list[str] = []
+    item_classes: dict[str, list[str]] = {}
+    types: dict[str, EventType] = {}
+
+    def merged_onto(self, base: Taxonomy) -> Taxonomy:
+        """Give `base` with this file's additions."""
+        governors = {m: list(base.governors.get(m, [])) for m in base.governors}
+        for modality, words in self.governors.items():
+            governors.setdefault(modality, []).extend(words)
+        classes = {k: list(v) for k, v in base.item_classes.items()}
+        for name, words in self.item_classes.items():
+            classes.setdefault(name, []).extend(words)
+        types = dict(base.types)
+        for name, event_type in self.types.items():
+            if name in types:
+                old = types[name]
+                types[name] = EventType(subtype=event_type.subtype or old.subtype,
+                                        triggers=[*old.triggers, *event_type.triggers])
+            else:
+                types[name] = event_type
+        return Taxonomy(governors=governors, item_classes=classes, types=types,
+                        subject_governors=[*base.subject_governors, *self.subject_governors])
+
+    def governor_modality(self) -> dict[str, str]:
+        """Give each governor lemma's modality (the first listed wins)."""
+        table: dict[str, str] = {}
+        for modality in ("negated", "discussed", "planned", "asserted"):
+            for lemma in self.governors.get(modality, []):  # type: ignore[call-overload,unused-ignore]
+                table.setdefault(lemma, modality)
+        return table
+
+
+def load_taxonomy_file(path: Path) -> Taxonomy:
+    """Give the taxonomy in one file, or raise RuleError with every located problem."""
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        docs = list(load_documents(text, shown))
+    except OSError as exc:
+        raise RuleError([Problem(shown, None, "", f"cannot read: {exc.strerror}")]) from None
+    except yaml.YAMLError as exc:
+        raise RuleError([syntax_problem(exc, shown)]) from None
+    if len(docs) != 1 or not isinstance(docs[0].data, dict):
+        raise RuleError([Problem(shown, 1, "", "expected one YAML mapping")])
+    taxonomy, problems = validate(Taxonomy, docs[0])
+    if taxonomy is not None:
+        for name in taxonomy.types:
+            if name not in EVENT_TYPES:
+                problems.append(docs[0].problem(("types", name), f"unknown event type '{name}'"
+                                                f"{suggest(name, EVENT_TYPES)}"))
+    if problems or taxonomy is None:
+        raise RuleError(problems)
+    return taxonomy
+
+
+@cache
+def load_taxonomy(path: str | None = None) -> Taxonomy:
+    """Give the taxonomy in force: ours, a user's replacement, or ours plus a user's additions."""
+    default = load_taxonomy_file(DEFAULT_PATH)
+    if path is None:
+        return default
+    user = load_taxonomy_file(Path(path))
+    return user.merged_onto(default) if user.extends == "default" else user

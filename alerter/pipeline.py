@@ -1,0 +1,232 @@
+"""One cycle of alerter, wired from the stages:
+
+    ingest → extract → match → digest (due subscriptions) → deliver
+
+Each stage runs in one store transaction, so a crash leaves every stage
+either done or not started; the next cycle carries on from there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from alerter import sources
+from alerter.clock import Clock
+from alerter.config import Config, SubscriptionConfig
+from alerter.deliver import Channel, Outgoing
+from alerter.deliver.file import FileChannel
+from alerter.digest import DigestInput, context, wanted
+from alerter.errors import DeliveryError, Problem, RuleError
+from alerter.extract import Extractor
+from alerter.models import Delivery, stable_id
+from alerter.render import TEMPLATE_FOR_FORMAT, environment, render
+from alerter.rules.engine import RuleEngine
+from alerter.rules.loader import LoadedRule, load_rules
+from alerter.schedule import is_due
+from alerter.store import Store
+
+log = logging.getLogger("alerter")
+RETRY_BASE = timedelta(minutes=1)
+
+
+@dataclass
+class CycleReport:
+    documents: int = 0
+    duplicates: int = 0
+    events: int = 0
+    matches: int = 0
+    digests: int = 0
+    delivered: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {"documents": self.documents, "events": self.events, "matches": self.matches,
+                "digests": self.digests, "problems": len(self.problems)}
+
+
+class Pipeline:
+    """The stages of a cycle over one store, with the config and clock they share."""
+
+    def __init__(self, config: Config, store: Store, clock: Clock,
+                 extractor: Callable[[], Extractor] | None = None,
+                 on_problem: Callable[[Problem], None] | None = None) -> None:
+        self.config = config
+        self.store = store
+        self.clock = clock
+        self._make_extractor = extractor or self._default_extractor
+        self._extractor: Extractor | None = None
+        self._rules: list[LoadedRule] = []
+        self._on_problem = on_problem
+        self.channels: dict[str, Channel] = {"file": FileChannel()}
+
+    def _default_extractor(self) -> Extractor:
+        nlp = self.config.nlp
+        taxonomy = str(self.config.resolve(nlp.taxonomy)) if nlp.taxonomy else None
+        gazetteer = str(self.config.resolve(nlp.gazetteer)) if nlp.gazetteer else None
+        return Extractor.load(nlp.model, taxonomy=taxonomy, gazetteer=gazetteer,
+                              batch_size=nlp.batch_size, n_process=nlp.n_process)
+
+    @property
+    def extractor(self) -> Extractor:
+        if self._extractor is None:
+            self._extractor = self._make_extractor()
+        return self._extractor
+
+    def _problem(self, report: CycleReport, problem: Problem) -> None:
+        report.problems.append(problem)
+        if self._on_problem is not None:
+            self._on_problem(problem)
+
+    # -- stages ------------------------------------------------------------------
+
+    def ingest(self, report: CycleReport) -> None:
+        """Read every source; store documents whose content was not seen before."""
+        http = self.config.http
+        with self.store.transaction():
+            for source in self.config.sources:
+                location = source.url or str(self.config.resolve(source.path or ""))
+                for document in sources.read([location], clock=self.clock,
+                                             on_problem=lambda p: self._problem(report, p),
+                                             source_name=source.name, timeout=http.timeout,
+                                             max_bytes=http.max_bytes):
+                    if self.store.has_content(document.content_hash):
+                        report.duplicates += 1
+                        continue
+                    self.store.add_document(document)
+                    report.documents += 1
+
+    def extract(self, report: CycleReport) -> None:
+        """Extract events from every stored document not yet extracted."""
+        pending = list(self.store.unextracted())
+        if not pending:
+            return
+        now = self.clock.now()
+        with self.store.transaction():
+            for document, events in self.extractor.extract(pending):
+                report.events += self.store.add_events(document, events, now)
+
+    def rules(self, report: CycleReport) -> list[LoadedRule]:
+        """Give the rules in force: reloaded every cycle; on an invalid edit, the last valid."""
+        try:
+            self._rules = load_rules(self.config.resolve(p) for p in self.config.rules.paths)
+        except RuleError as exc:
+            for problem in exc.problems:
+                self._problem(report, problem)
+            if self._rules:
+                log.warning("rule files have errors; the last valid rules stay in force")
+        return self._rules
+
+    def match(self, report: CycleReport) -> None:
+        """Run the rules over events not matched yet."""
+        engine = RuleEngine(self.rules(report))
+        events = self.store.unmatched_events()
+        if not events:
+            return
+        documents = self.store.documents(e.doc_id for e in events)
+        now = self.clock.now()
+        with self.store.transaction():
+            pairs = [(e, documents.get(e.doc_id)) for e in events]
+            for match in engine.match(pairs, self.store):
+                report.matches += self.store.add_match(match, now)
+            self.store.mark_matched((e.id for e in events), now)
+
+    def due(self, now: datetime) -> list[SubscriptionConfig]:
+        """Give the subscriptions whose schedule says a digest is due now."""
+        return [s for s in self.config.subscriptions
+                if is_due(s.schedule, s.timezone, self.store.last_run(s.name), now)]
+
+    def digest(self, subscription: SubscriptionConfig, report: CycleReport,
+               *, dry_run: bool = False) -> dict[str, str] | None:
+        """Render the subscription's digest of undelivered matches and put it in the outbox.
+
+        With `dry_run`, give the rendered bodies and change nothing.
+        """
+        now = self.clock.now()
+        rules = {r.rule.id: r.rule for r in (self._rules or self.rules(report))}
+        matches = [m for m in self.store.undigested_matches(subscription.name)
+                   if wanted(m, rules.get(m.rule_id), subscription)]
+        if not matches and not subscription.send_empty:
+            if not dry_run:
+                with self.store.transaction():
+                    self.store.set_last_run(subscription.name, now)
+            return None
+        events = self.store.events(e for m in matches for e in m.event_ids)
+        documents = self.store.documents(e.doc_id for e in events.values())
+        data = DigestInput(subscription, self.store.last_digest(subscription.name), now,
+                           matches, events, documents, rules)
+        user_dir = (self.config.resolve(self.config.templates.path)
+                    if self.config.templates.path else None)
+        env = environment(user_dir)
+        values = context(data, now)
+        bodies: dict[str, str] = {fmt: render(env, TEMPLATE_FOR_FORMAT[fmt], values)
+                  for fmt in subscription.formats}
+        if dry_run:
+            return bodies
+        digest_id = stable_id(subscription.name, now.isoformat())
+        targets = self._targets(subscription, now)
+        deliveries = [Delivery(digest_id=digest_id, channel=subscription.channel, target=t)
+                      for t in targets]
+        with self.store.transaction():
+            self.store.add_digest(digest_id, subscription.name, (data.period_start, now), now,
+                                  values["summary"], bodies, (m.id for m in matches), deliveries)
+            self.store.set_last_run(subscription.name, now)
+        report.digests += 1
+        return bodies
+
+    def _targets(self, subscription: SubscriptionConfig, now: datetime) -> list[str]:
+        if subscription.channel == "file":
+            day = now.astimezone(ZoneInfo(subscription.timezone)).strftime("%Y-%m-%d")
+            folder = self.config.resolve(self.config.output.dir) / "digests" / subscription.name
+            return [str(Path(folder) / day)]
+        return list(subscription.to)
+
+    def deliver(self, report: CycleReport) -> None:
+        """Send every pending delivery that is due; record each outcome as it happens."""
+        now = self.clock.now()
+        subscriptions = {s.name: s for s in self.config.subscriptions}
+        for delivery in self.store.pending_deliveries(now):
+            digest = self.store.digest(delivery.digest_id)
+            subscription = subscriptions.get(digest["subscription"])
+            message = Outgoing(delivery.digest_id, digest["subscription"], delivery.target,
+                               datetime.fromisoformat(digest["period_end"]), digest["bodies"],
+                               subject=f"alerter: {digest['subscription']}")
+            channel = self.channels.get(delivery.channel)
+            try:
+                if channel is None or subscription is None:
+                    raise DeliveryError(f"no channel '{delivery.channel}' for "
+                                        f"'{digest['subscription']}'")
+                channel.send(message)
+            except DeliveryError as exc:
+                retry = now + RETRY_BASE * (2 ** min(delivery.attempts, 10))
+                with self.store.transaction():
+                    self.store.mark_attempt_failed(delivery, str(exc), permanent=exc.permanent,
+                                                   retry_at=retry)
+                self._problem(report, Problem(delivery.target, None, "", f"delivery failed: "
+                                              f"{exc}"))
+                continue
+            with self.store.transaction():
+                self.store.mark_sent(delivery, self.clock.now())
+            report.delivered += 1
+
+    # -- the cycle ---------------------------------------------------------------
+
+    def run_cycle(self, subscriptions: Iterable[SubscriptionConfig] | None = None) -> CycleReport:
+        """Run one whole cycle; digests for `subscriptions`, or for those that are due."""
+        report = CycleReport()
+        started = self.clock.now()
+        with self.store.transaction():
+            cycle_id = self.store.start_cycle(started)
+        self.ingest(report)
+        self.extract(report)
+        self.match(report)
+        for subscription in subscriptions if subscriptions is not None else self.due(started):
+            self.digest(subscription, report)
+        self.deliver(report)
+        with self.store.transaction():
+            self.store.finish_cycle(cycle_id, self.clock.now(), report.counts())
+        return report

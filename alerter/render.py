@@ -1,0 +1,64 @@
+"""Digest rendering with Jinja2.
+
+Templates are looked up in the user's folder (config `templates.path`) first,
+then in our defaults; `default:NAME` always names our default, so a user's
+template can `{% extends "default:digest.md.j2" %}` and override one block.
+Missing variables are errors (StrictUndefined); user templates run in the
+sandbox; HTML is autoescaped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alerter.errors import TemplateError
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE_FOR_FORMAT = {"md": "digest.md.j2", "html": "digest.html.j2", "txt": "digest.txt.j2"}
+
+
+def environment(user_dir: Path | None = None) -> Any:
+    """Give the Jinja2 environment: user folder, then defaults, with `default:` prefix."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    defaults = FileSystemLoader(str(DEFAULT_TEMPLATES))
+    loaders: list[Any] = []
+    if user_dir is not None and user_dir.is_dir():
+        loaders.append(FileSystemLoader(str(user_dir)))
+    loaders += [PrefixLoader({"default": defaults}, delimiter=":"), defaults]
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader(loaders), undefined=StrictUndefined, keep_trailing_newline=True,
+        trim_blocks=True, lstrip_blocks=True,
+        autoescape=lambda name: bool(name) and str(name).endswith((".html.j2", ".html")),
+    )
+    env.filters["quote"] = lambda text: "> " + str(text).replace("\n", " ")
+    return env
+
+
+def render(env: Any, template: str, context: dict[str, Any]) -> str:
+    """Give the rendered template, or raise TemplateError naming it and the line."""
+    from jinja2 import TemplateError as JinjaError
+    from jinja2 import TemplateNotFound, TemplateSyntaxError
+
+    try:
+        return str(env.get_template(template).render(**context))
+    except TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}") from None
+    except TemplateSyntaxError as exc:
+        raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
+    except (JinjaError, TypeError, AttributeError, ValueError, KeyError) as exc:
+        # A template's own mistake ("'x' is undefined"); name the template and line.
+        line = _template_line(exc)
+        raise TemplateError(f"{template}{line}: {exc}") from None
+
+
+def _template_line(exc: BaseException) -> str:
+    tb = exc.__traceback__
+    line = ""
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            line = f":{tb.tb_lineno}"
+        tb = tb.tb_next
+    return line

@@ -1,0 +1,216 @@
+"""Conditions over Event fields: parsed from a rule's `when` block, evaluated
+against events, and explained in words.
+
+    when:
+      type: SANCTION                    # equals
+      modality: [asserted, planned]     # one of
+      actor.code: {not: [RUS]}          # operators: not, contains, matches, gte, lte, exists
+      text: {any: [sanction, export ban]}   # words in the sentence, any form
+      any: [ {...}, {...} ]             # groups: all, any, not — nested freely
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from alerter.models import Document, Event
+
+FIELDS: dict[str, str] = {
+    "type": "event type", "subtype": "event subtype", "modality": "modality",
+    "hedged": "true when reportedly/allegedly", "actor.code": "actor codes",
+    "actor.text": "actor names", "actor.kind": "actor kinds", "target.code": "target codes",
+    "target.text": "target names", "target.kind": "target kinds", "items": "item texts",
+    "items.quantity": "item quantities", "attribution": "who reports it",
+    "confidence": "0..1", "date": "ISO date", "location": "where", "text": "sentence words",
+    "trigger": "trigger words", "source": "document source", "url": "document URL",
+    "title": "document title",
+}
+OPERATORS = ("not", "contains", "matches", "gte", "lte", "exists", "any", "all")
+GROUPS = ("all", "any", "not")
+
+
+def field_values(event: Event, document: Document | None, path: str) -> list[Any]:
+    """Give the values of a dotted field path on an event (lists for participants)."""
+    if path in ("source", "url", "title"):
+        value = getattr(document, path) if document is not None else None
+        return [] if value is None else [value]
+    if path in ("actor.code", "actor.text", "actor.kind", "target.code", "target.text",
+                "target.kind"):
+        side, attr = path.split(".")
+        return [getattr(p, attr) for p in getattr(event, side) if getattr(p, attr) is not None]
+    if path == "items":
+        return [i.text for i in event.items]
+    if path == "items.quantity":
+        return [i.quantity for i in event.items if i.quantity is not None]
+    if path == "text":
+        return [event.sentence.text]
+    if path == "trigger":
+        return [event.trigger.text]
+    value = getattr(event, path)
+    return [] if value is None else [value]
+
+
+def word_pattern(phrase: str) -> re.Pattern[str]:
+    """Give a regex for a word or phrase in any inflection: `sanction` ~ "sanctioned"."""
+    parts = []
+    for word in phrase.lower().split():
+        stem = word[:-1] if len(word) > 4 and word.endswith("e") else word
+        parts.append(re.escape(stem) + r"\w{0,4}")
+    return re.compile(r"\b" + r"[\s-]+".join(parts) + r"\b", re.IGNORECASE)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return str(value)
+
+
+@dataclass
+class Outcome:
+    """Whether a condition held, and the words that say why (or why not)."""
+
+    held: bool
+    because: list[str] = field(default_factory=list)
+
+
+class Condition:
+    """A compiled condition: call it on (event, document) for an Outcome."""
+
+    def __init__(self, test: Callable[[Event, Document | None], Outcome], fields: set[str],
+                 index: dict[str, set[str]] | None = None) -> None:
+        self.test = test
+        self.fields = fields
+        # Field → values the condition requires (for the engine's index), when it is that simple.
+        self.index = index or {}
+
+    def __call__(self, event: Event, document: Document | None = None) -> Outcome:
+        return self.test(event, document)
+
+
+def compile_field(path: str, spec: Any) -> Condition:
+    """Give the condition for one `field: spec` entry."""
+    if isinstance(spec, dict):
+        parts = [_operator(path, op, arg) for op, arg in spec.items()]
+        return _all_of(parts)
+    wanted = spec if isinstance(spec, list) else [spec]
+
+    def equals(event: Event, document: Document | None) -> Outcome:
+        values = field_values(event, document, path)
+        if path == "text":
+            hit = [w for w in wanted if word_pattern(str(w)).search(values[0])]
+            return Outcome(bool(hit), [f"text has '{hit[0]}'" if hit else
+                                       f"text has none of {_show(wanted)}"])
+        hit_values = [v for v in values if v in wanted]
+        shown = _show(hit_values[0] if hit_values else (values[0] if len(values) == 1 else
+                                                         values))
+        sign = "∈" if hit_values else "∉"
+        target = _show(wanted) if len(wanted) > 1 else _show(wanted[0])
+        if len(wanted) == 1:
+            sign = "=" if hit_values else "≠"
+        return Outcome(bool(hit_values), [f"{path} {shown} {sign} {target}"])
+
+    index = {path: {str(w) for w in wanted}} if path != "text" else None
+    return Condition(equals, {path}, index)
+
+
+def _operator(path: str, op: str, arg: Any) -> Condition:
+    if op == "not":
+        inner = compile_field(path, arg)
+
+        def negate(event: Event, document: Document | None) -> Outcome:
+            out = inner(event, document)
+            return Outcome(not out.held, [f"not ({'; '.join(out.because)})"])
+
+        return Condition(negate, {path})
+    if op in ("any", "all") and path == "text":
+        words = arg if isinstance(arg, list) else [arg]
+        patterns = [(w, word_pattern(str(w))) for w in words]
+
+        def text_words(event: Event, document: Document | None) -> Outcome:
+            found = [w for w, p in patterns if p.search(event.sentence.text)]
+            held = bool(found) if op == "any" else len(found) == len(words)
+            said = f"text has '{found[0]}'" if held and op == "any" else (
+                f"text has all of {_show(words)}" if held else
+                f"text has {'none' if op == 'any' else 'not all'} of {_show(words)}")
+            return Outcome(held, [said])
+
+        return Condition(text_words, {path})
+
+    def check(event: Event, document: Document | None) -> Outcome:
+        values = field_values(event, document, path)
+        if op == "exists":
+            held = bool(values) == bool(arg)
+            return Outcome(held, [f"{path} {'exists' if values else 'is empty'}"])
+        if op == "contains":
+            needle = str(arg).lower()
+            hit = [v for v in values if needle in str(v).lower()]
+            return Outcome(bool(hit), [f"{path} {'contains' if hit else 'lacks'} '{arg}'"])
+        if op == "matches":
+            pattern = re.compile(str(arg), re.IGNORECASE)
+            hit = [v for v in values if pattern.search(str(v))]
+            return Outcome(bool(hit), [f"{path} {'matches' if hit else 'does not match'} "
+                                       f"/{arg}/"])
+        numbers = [v for v in values if isinstance(v, int | float)]
+        if op == "gte":
+            hit = [v for v in numbers if v >= arg]
+            return Outcome(bool(hit), [f"{path} {_show(numbers or None)} "
+                                       f"{'≥' if hit else '<'} {arg}"])
+        hit = [v for v in numbers if v <= arg]
+        return Outcome(bool(hit), [f"{path} {_show(numbers or None)} {'≤' if hit else '>'} {arg}"])
+
+    return Condition(check, {path})
+
+
+def _all_of(parts: list[Condition]) -> Condition:
+    def test(event: Event, document: Document | None) -> Outcome:
+        because: list[str] = []
+        for part in parts:
+            out = part(event, document)
+            because += out.because
+            if not out.held:
+                return Outcome(False, out.because)
+        return Outcome(True, because)
+
+    index: dict[str, set[str]] = {}
+    for part in parts:
+        index.update(part.index)
+    return Condition(test, set().union(*(p.fields for p in parts)) if parts else set(), index)
+
+
+def _any_of(parts: list[Condition]) -> Condition:
+    def test(event: Event, document: Document | None) -> Outcome:
+        failed: list[str] = []
+        for part in parts:
+            out = part(event, document)
+            if out.held:
+                return out
+            failed += out.because
+        return Outcome(False, [f"none of: {'; '.join(failed)}"])
+
+    return Condition(test, set().union(*(p.fields for p in parts)) if parts else set())
+
+
+def _not(inner: Condition) -> Condition:
+    def test(event: Event, document: Document | None) -> Outcome:
+        out = inner(event, document)
+        return Outcome(not out.held, [f"not ({'; '.join(out.because)})"])
+
+    return Condition(test, inner.fields)
+
+
+def compile_when(when: dict[str, Any]) -> Condition:
+    """Give the condition for a whole `when` mapping (all entries must hold)."""
+    parts: list[Condition] = []
+    for key, spec in when.items():
+        if key == "all":
+            parts.append(_all_of([compile_when(s) for s in spec]))
+        elif key == "any":
+            parts.append(_any_of([compile_when(s) for s in spec]))
+        elif key == "not":
+            parts.append(_not(compile_when(spec)))
+        else:
+            parts.append(compile_field(key, spec))
+    return _all_of(parts)

@@ -1,0 +1,59 @@
+"""The raw form every reader produces, and its one conversion into a Document."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from alerter.models import Document
+
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+@dataclass
+class RawDocument:
+    """What a reader found: text plus whatever metadata the format carried."""
+
+    text: str
+    origin: str  # file path or URL, for messages and as a fallback source name
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: datetime | None = None
+    source: str | None = None
+
+
+def normalise_text(text: str) -> str:
+    """Give text with unified newlines, single spaces, and at most one blank line in a row."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    out = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return out.strip()
+
+
+def content_hash(text: str) -> str:
+    """Give the hash that decides whether a document was seen before."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+def to_document(raw: RawDocument, fetched: datetime, source_name: str | None) -> Document | None:
+    """Give the Document for a raw item, or None when it has no text."""
+    text = normalise_text(raw.text)
+    if not text:
+        return None
+    digest = content_hash(text)
+    published = raw.published or fetched
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    return Document(
+        id=raw.id or raw.url or f"sha256:{digest[:32]}",
+        source=source_name or raw.source or raw.origin,
+        url=raw.url,
+        title=raw.title,
+        text=text,
+        published=published,
+        fetched=fetched,
+        content_hash=digest,
+    )
