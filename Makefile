@@ -20,7 +20,7 @@ test: $(STAMP) lint  ## lint, type-check and the test suite
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check alerter tests bench
+	$(BIN)/ruff check .
 	$(BIN)/mypy alerter
 
 golden: $(STAMP)  ## regenerate the golden files after a reviewed change
