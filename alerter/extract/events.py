@@ -102,6 +102,10 @@ class EventBuilder:
         self.rules = compile_rules(taxonomy)
         self.governors = taxonomy.governor_modality()
         self.subject_governors = set(taxonomy.subject_governors)
+        self.blocking = set(taxonomy.blocking_governors)
+        # which trigger lemmas belong to which type, so a verb never blocks its own type
+        self.type_lemmas = {(rule.type, lemma) for rule in self.rules
+                            for lemma in rule.trigger.lemmas or []}
         self.item_classes = {word.lower(): name for name, words in taxonomy.item_classes.items()
                              for word in words}
         self.class_rank = list(taxonomy.item_classes)
@@ -126,6 +130,11 @@ class EventBuilder:
     def _event(self, span: Span, rule: TriggerRule, published: date) -> dict[str, Any] | None:
         trigger = span.root
         nominal = trigger.pos_ in ("NOUN", "PROPN") or rule.trigger.nominal
+        if trigger.pos_ == "VERB" and trigger.dep_ == "amod":
+            return None  # "jailed opposition figures", "the defending champions"
+        if (nominal and rule.trigger.lemmas and trigger.dep_ == "compound"
+                and self.item_classes.get(trigger.head.lemma_.lower()) == "military"):
+            return None  # "attack drones", "strike aircraft": a kind of weapon
         governor: Token | None = None
         role = "verb"
         if nominal and trigger.pos_ != "VERB":
@@ -133,6 +142,8 @@ class EventBuilder:
             if not self._accept_nominal(trigger, governor, role):
                 return None
         anchor = governor if governor is not None and role == "object" else trigger
+        if self._blocked(anchor, rule.type):
+            return None
         items = self._items(trigger, anchor, nominal)
         subtype = rule.subtype
         if rule.trigger.items:
@@ -167,6 +178,19 @@ class EventBuilder:
                          "end": sentence.end_char},
             "confidence": confidence,
         }
+
+    def _blocked(self, anchor: Token, type_name: str) -> bool:
+        """Give whether the event is only asked for or refused by a verb above it."""
+        token = anchor
+        while token.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj",
+                             "conj") and token.head.i != token.i:
+            token = token.head
+            if token.lemma_ in self.blocking and (type_name, token.lemma_) not in \
+                    self.type_lemmas:
+                return True
+            if token.lemma_ in lexicon.REPORT_VERBS:
+                return False
+        return False
 
     def _accept_nominal(self, trigger: Token, governor: Token | None, role: str) -> bool:
         if role == "root":

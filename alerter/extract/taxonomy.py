@@ -54,7 +54,9 @@ class EventType(Strict):
 class Taxonomy(Strict):
     version: Literal[1] = 1
     extends: Literal["default"] | None = None
-    governors: dict[Literal["asserted", "planned", "discussed", "negated"], list[str]] = {}
+    governors: dict[Literal["asserted", "planned", "discussed", "negated", "hypothetical"],
+                    list[str]] = {}
+    blocking_governors: list[str] = []
     subject_governors: list[str] = []
     item_classes: dict[str, list[str]] = {}
     types: dict[str, EventType] = {}
@@ -76,12 +78,14 @@ class Taxonomy(Strict):
             else:
                 types[name] = event_type
         return Taxonomy(governors=governors, item_classes=classes, types=types,
-                        subject_governors=[*base.subject_governors, *self.subject_governors])
+                        subject_governors=[*base.subject_governors, *self.subject_governors],
+                        blocking_governors=[*base.blocking_governors,
+                                            *self.blocking_governors])
 
     def governor_modality(self) -> dict[str, str]:
         """Give each governor lemma's modality (the first listed wins)."""
         table: dict[str, str] = {}
-        for modality in ("negated", "discussed", "planned", "asserted"):
+        for modality in ("negated", "hypothetical", "discussed", "planned", "asserted"):
             for lemma in self.governors.get(modality, []):  # type: ignore[call-overload,unused-ignore]
                 table.setdefault(lemma, modality)
         return table
