@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from alerter.extract import lexicon
 from alerter.extract.dates import normalise_date
-from alerter.extract.participants import participants_in, phrase_tokens
+from alerter.extract.participants import INDEX_KEY, mention_index, participants_in, phrase_tokens
 from alerter.extract.taxonomy import Taxonomy, load_taxonomy
 from alerter.extract.triggers import SPAN_KEY, TriggerRule, compile_rules
 
@@ -113,6 +113,17 @@ class EventBuilder:
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published or date.today().isoformat()
         best: dict[tuple[str, int], dict[str, Any]] = {}
+        doc.user_data[INDEX_KEY] = mention_index(doc)
+        try:
+            self._events(doc, published, best)
+        finally:
+            del doc.user_data[INDEX_KEY]
+        doc._.alerter_events = sorted(best.values(), key=lambda e: (e["trigger"]["start"],
+                                                                     e["type"]))
+        return doc
+
+    def _events(self, doc: Doc, published: str, best: dict[tuple[str, int], dict[str, Any]]
+                ) -> None:
         for span in doc.spans[SPAN_KEY]:
             rule = self.rules[int(span.label_)]
             event = self._event(span, rule, date.fromisoformat(published[:10]))
@@ -121,17 +132,17 @@ class EventBuilder:
             key = (event["type"], event.pop("_anchor"))
             if key not in best or event["confidence"] > best[key]["confidence"]:
                 best[key] = event
-        doc._.alerter_events = sorted(best.values(), key=lambda e: (e["trigger"]["start"],
-                                                                     e["type"]))
-        return doc
 
     # -- one event -------------------------------------------------------------
 
     def _event(self, span: Span, rule: TriggerRule, published: date) -> dict[str, Any] | None:
         trigger = span.root
         nominal = trigger.pos_ in ("NOUN", "PROPN") or rule.trigger.nominal
-        if trigger.pos_ == "VERB" and trigger.dep_ == "amod":
-            return None  # "jailed opposition figures", "the defending champions"
+        if trigger.pos_ == "VERB" and (trigger.dep_ == "amod" or (trigger.tag_ == "VBG"
+                                       and trigger.dep_ in ("acl", "pcomp"))):
+            # "jailed opposition figures", "the defending champions",
+            # "entities supporting the army", "necessary for supporting the war"
+            return None
         if (nominal and rule.trigger.lemmas and trigger.dep_ == "compound"
                 and self.item_classes.get(trigger.head.lemma_.lower()) == "military"):
             return None  # "attack drones", "strike aircraft": a kind of weapon

@@ -56,6 +56,18 @@ class ParticipantTagger:
         return doc
 
 
+INDEX_KEY = "alerter_mentions"
+
+
+def mention_index(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """Give (start, end, text, label) of every participant mention, cached on the Doc
+    while our events component runs (building Span objects on every lookup is slow)."""
+    cached = doc.user_data.get(INDEX_KEY)
+    if cached is None:
+        cached = [(s.start, s.end, s.text, s.label_) for s in doc.spans[SPAN_KEY]]
+    return list(cached)
+
+
 def phrase_tokens(head: Token) -> list[Token]:
     """Give the tokens of the noun phrase headed by `head`, without clauses."""
     out = [head]
@@ -79,15 +91,15 @@ def participants_in(tokens: list[Token]) -> list[tuple[str, str, str | None]]:
     ids = {t.i for t in tokens}
     found: list[tuple[str, str, str | None]] = []
     seen: set[str] = set()
-    for span in doc.spans[SPAN_KEY]:
-        if span.start in ids:
-            code, kind = span.label_.split("|")
-            if not code and not span.start <= head < span.end:
+    for start, end, text, label in mention_index(doc):
+        if start in ids:
+            code, kind = label.split("|")
+            if not code and not start <= head < end:
                 continue
-            key = code or span.text.lower()
+            key = code or text.lower()
             if key not in seen:
                 seen.add(key)
-                found.append((span.text, kind, code or None))
+                found.append((text, kind, code or None))
     return found
 
 
