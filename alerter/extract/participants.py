@@ -62,10 +62,10 @@ INDEX_KEY = "alerter_mentions"
 def mention_index(doc: Doc) -> list[tuple[int, int, str, str]]:
     """Give (start, end, text, label) of every participant mention, cached on the Doc
     while our events component runs (building Span objects on every lookup is slow)."""
-    cached = doc.user_data.get(INDEX_KEY)
+    cached: list[tuple[int, int, str, str]] | None = doc.user_data.get(INDEX_KEY)
     if cached is None:
         cached = [(s.start, s.end, s.text, s.label_) for s in doc.spans[SPAN_KEY]]
-    return list(cached)
+    return cached
 
 
 def phrase_tokens(head: Token) -> list[Token]:
