@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
 
-from alerter.errors import Problem
+from alerter.errors import Problem, ProblemsError
 
 Loc = tuple[str | int, ...]
 
@@ -94,3 +95,19 @@ def syntax_problem(exc: yaml.YAMLError, file: str) -> Problem:
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
     return Problem(file, line, "", f"invalid YAML: {reason}", column)
+
+
+def read_mapping_file(path: Path, error: type[ProblemsError]) -> YamlDocument:
+    """Give the one YAML mapping in a file, or raise `error` naming the file (and line)."""
+    shown = str(path)
+    try:
+        docs = list(load_documents(path.read_text(encoding="utf-8"), shown))
+    except OSError as exc:
+        raise error([Problem(shown, None, "", f"cannot read: {exc.strerror}")]) from None
+    except UnicodeDecodeError:
+        raise error([Problem(shown, None, "", "not a UTF-8 text file")]) from None
+    except yaml.YAMLError as exc:
+        raise error([syntax_problem(exc, shown)]) from None
+    if len(docs) != 1 or not isinstance(docs[0].data, dict):
+        raise error([Problem(shown, 1, "", "expected one YAML mapping")])
+    return docs[0]

@@ -5,7 +5,8 @@
 The corpus is built from the gold sentences (tests/data/events_gold.jsonl),
 reshuffled with a fixed seed into documents of about --doc-words words, until
 --words words. Each configuration runs once on a small slice as a warm-up, then
-over the whole corpus --runs times; the best run counts. Words are whitespace
+over the whole corpus --runs times, bare and ours taking turns (so that a change
+in the machine's load falls on both alike); the best run of each counts. Words are whitespace
 separated tokens of the document texts, the same count for every configuration.
 
     bare   spacy.load(MODEL) and nlp.pipe(texts)
@@ -90,15 +91,19 @@ def as_documents(texts: list[str]) -> list[Document]:
     return documents
 
 
-def best_time(run: Callable[[int | None], int], repeats: int) -> tuple[float, int]:
-    """Return the best wall time of `repeats` full runs after one warm-up, and the output size."""
-    run(WARMUP_DOCS)
-    best, produced = float("inf"), 0
+def best_times(runs: list[Callable[[int | None], int]], repeats: int
+               ) -> list[tuple[float, int]]:
+    """Return, for each runner, the best wall time of `repeats` full runs after one
+    warm-up, and its output size. The runners take turns in every round."""
+    for run in runs:
+        run(WARMUP_DOCS)
+    best = [(float("inf"), 0) for _ in runs]
     for _ in range(repeats):
-        start = time.perf_counter()
-        produced = run(None)
-        best = min(best, time.perf_counter() - start)
-    return best, produced
+        for i, run in enumerate(runs):
+            start = time.perf_counter()
+            produced = run(None)
+            best[i] = (min(best[i][0], time.perf_counter() - start), produced)
+    return best
 
 
 def bare_runner(nlp: Any, texts: list[str], n_process: int,
@@ -135,8 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for n in args.processes:
         extractor = Extractor.load(MODEL, batch_size=args.batch_size, n_process=n)
-        bare_s, tokens = best_time(bare_runner(bare_nlp, texts, n, args.batch_size), args.runs)
-        ours_s, events = best_time(ours_runner(extractor, documents), args.runs)
+        (bare_s, tokens), (ours_s, events) = best_times(
+            [bare_runner(bare_nlp, texts, n, args.batch_size), ours_runner(extractor, documents)],
+            args.runs)
         rows.append((n, bare_s, ours_s, tokens, events))
         print(f"  n_process={n}: bare {bare_s:.2f}s ({tokens} tokens), "
               f"ours {ours_s:.2f}s ({events} events)", flush=True)

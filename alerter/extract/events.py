@@ -109,15 +109,19 @@ class EventBuilder:
         self.item_classes = {word.lower(): name for name, words in taxonomy.item_classes.items()
                              for word in words}
         self.class_rank = list(taxonomy.item_classes)
+        self._dates: list[Span] = []
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published or date.today().isoformat()
         best: dict[tuple[str, int], dict[str, Any]] = {}
         doc.user_data[INDEX_KEY] = mention_index(doc)
+        # doc.ents builds every entity afresh on each access: the dates once per Doc
+        self._dates = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
         try:
             self._events(doc, published, best)
         finally:
             del doc.user_data[INDEX_KEY]
+            self._dates = []
         doc._.alerter_events = sorted(best.values(), key=lambda e: (e["trigger"]["start"],
                                                                      e["type"]))
         return doc
@@ -442,8 +446,7 @@ class EventBuilder:
                 return [p for p in found if p[2]]
         return []
 
-    @staticmethod
-    def _date(sentence: Span, anchor: Token, published: date) -> str | None:
+    def _date(self, sentence: Span, anchor: Token, published: date) -> str | None:
         frame = set()
         token = anchor
         frame.add(token.i)
@@ -454,8 +457,8 @@ class EventBuilder:
             if token.lemma_ in lexicon.REPORT_VERBS:
                 break
             frame.add(token.i)
-        for ent in sentence.ents:
-            if ent.label_ not in ("DATE", "TIME"):
+        for ent in self._dates:
+            if ent.start < sentence.start or ent.end > sentence.end:
                 continue
             node = ent.root
             for _ in range(4):

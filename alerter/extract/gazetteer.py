@@ -13,7 +13,11 @@ from functools import cache
 from pathlib import Path
 
 import pycountry
-import yaml
+from pydantic import BaseModel, ConfigDict
+
+from alerter.errors import RuleError
+from alerter.validation import validate
+from alerter.yamlfile import read_mapping_file
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.yaml"
 
@@ -34,14 +38,25 @@ def _add(table: dict[str, Entry], name: str, entry: Entry) -> None:
     table.setdefault(key, entry)
 
 
+class GazetteerFile(BaseModel):
+    """The shape of a gazetteer file: code → names, for countries and organisations."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    countries: dict[str, list[str]] = {}
+    organisations: dict[str, list[str]] = {}
+
+
 def _read(path: Path, table: dict[str, Entry]) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    for code, names in (data.get("countries") or {}).items():
+    doc = read_mapping_file(path, RuleError)
+    data, problems = validate(GazetteerFile, doc)
+    if problems or data is None:
+        raise RuleError(problems)
+    for code, names in data.countries.items():
         for name in names:
-            _add(table, str(name), Entry(str(code), "country"))
-    for code, names in (data.get("organisations") or {}).items():
+            _add(table, name, Entry(code, "country"))
+    for code, names in data.organisations.items():
         for name in names:
-            _add(table, str(name), Entry(str(code), "organisation"))
+            _add(table, name, Entry(code, "organisation"))
 
 
 @cache

@@ -11,13 +11,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from alerter.errors import Problem, RuleError
+from alerter.errors import RuleError
 from alerter.models import EVENT_TYPES
 from alerter.validation import suggest, validate
-from alerter.yamlfile import load_documents, syntax_problem
+from alerter.yamlfile import read_mapping_file
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "taxonomy.yaml"
 POS = Literal["VERB", "NOUN", "PROPN", "ADJ", "AUX", "ADV", "ADP", "NUM"]
@@ -37,6 +36,20 @@ class Trigger(Strict):
     nominal: bool = False
     items: bool = False
     confidence: float | None = Field(None, ge=0, le=1)
+
+    @field_validator("pattern")
+    @classmethod
+    def _token_pattern(cls, pattern: list[dict[str, Any]] | None) -> list[dict[str, Any]] | None:
+        # spaCy's own schema for Matcher patterns, so a mistake is reported here, with
+        # its line, rather than as a crash when the pipeline loads
+        from spacy.schemas import validate_token_pattern
+
+        if pattern is not None:
+            errors = validate_token_pattern(pattern)
+            if errors:
+                raise ValueError("not a spaCy token pattern: " + "; ".join(
+                    e.replace("[pattern -> ", "[") for e in errors))
+        return pattern
 
     @model_validator(mode="after")
     def _one_kind(self) -> Trigger:
@@ -93,21 +106,12 @@ class Taxonomy(Strict):
 
 def load_taxonomy_file(path: Path) -> Taxonomy:
     """Give the taxonomy in one file, or raise RuleError with every located problem."""
-    shown = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-        docs = list(load_documents(text, shown))
-    except OSError as exc:
-        raise RuleError([Problem(shown, None, "", f"cannot read: {exc.strerror}")]) from None
-    except yaml.YAMLError as exc:
-        raise RuleError([syntax_problem(exc, shown)]) from None
-    if len(docs) != 1 or not isinstance(docs[0].data, dict):
-        raise RuleError([Problem(shown, 1, "", "expected one YAML mapping")])
-    taxonomy, problems = validate(Taxonomy, docs[0])
+    doc = read_mapping_file(path, RuleError)
+    taxonomy, problems = validate(Taxonomy, doc)
     if taxonomy is not None:
         for name in taxonomy.types:
             if name not in EVENT_TYPES:
-                problems.append(docs[0].problem(("types", name), f"unknown event type '{name}'"
+                problems.append(doc.problem(("types", name), f"unknown event type '{name}'"
                                                 f"{suggest(name, EVENT_TYPES)}"))
     if problems or taxonomy is None:
         raise RuleError(problems)

@@ -1,17 +1,17 @@
 """The triggers component: finds the words that signal an event, from the
-taxonomy's lemmas, phrases and token patterns (spaCy Matcher) and verb + object
-pairs (DependencyMatcher). Writes `doc.spans["triggers"]`, each labelled with
-the index of the trigger rule that found it.
+taxonomy's lemmas and phrases (spaCy PhraseMatcher on lemmas), its token
+patterns (spaCy Matcher) and verb + object pairs (checked in the parse). Writes
+`doc.spans["triggers"]`, each labelled with the index of the trigger rule that
+found it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from alerter.extract.taxonomy import Taxonomy, Trigger, load_taxonomy
@@ -40,16 +40,12 @@ def compile_rules(taxonomy: Taxonomy) -> list[TriggerRule]:
     return rules
 
 
-def _token_pattern(trigger: Trigger) -> list[dict[str, Any]]:
-    pos = {"POS": {"IN": trigger.pos}} if trigger.pos else {}
-    if trigger.pattern is not None:
-        return trigger.pattern
+def _lemma_runs(trigger: Trigger) -> list[list[str]]:
+    """Give the lemma sequences a lemma or phrase trigger matches. Phrases match on
+    lemmas, so that "export bans" matches "export ban"."""
     if trigger.lemmas is not None:
-        return [{"LEMMA": {"IN": trigger.lemmas}, **pos}]
-    words = str(trigger.phrase).split()
-    # Phrases match on lemmas so that "export bans" matches "export ban"; the last
-    # word is the head noun and carries the part-of-speech constraint.
-    return [{"LEMMA": w} for w in words[:-1]] + [{"LEMMA": words[-1], **pos}]
+        return [[lemma] for lemma in trigger.lemmas]
+    return [str(trigger.phrase).split()]
 
 
 def has_object(verb: Token, objects: Collection[str]) -> bool:
@@ -79,20 +75,35 @@ class TriggerFinder:
     def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self.rules = compile_rules(taxonomy)
-        # Verb + object triggers match the verb with the Matcher and check the object
-        # in the parse here: the same relations a DependencyMatcher pattern would
+        # Lemmas and phrases go to one PhraseMatcher (a hash lookup per token, whatever
+        # the number of triggers); only explicit token patterns need the Matcher.
+        # The part of speech of a phrase's last word (its head) is checked here, and
+        # so is a verb's object: the relations a DependencyMatcher pattern would
         # state, at a fraction of its cost on every document.
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.matcher = Matcher(nlp.vocab)
         self.objects = {str(r.index): set(r.trigger.objects or ()) for r in self.rules
                         if r.trigger.objects}
+        self.pos = {str(r.index): set(r.trigger.pos) for r in self.rules
+                    if r.trigger.pos and r.trigger.pattern is None}
         for rule in self.rules:
-            self.matcher.add(str(rule.index), [_token_pattern(rule.trigger)])
+            if rule.trigger.pattern is not None:
+                self.matcher.add(str(rule.index), [rule.trigger.pattern])
+            else:
+                self.phrases.add(str(rule.index), [Doc(nlp.vocab, words=run, lemmas=run)
+                                                   for run in _lemma_runs(rule.trigger)])
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         seen: set[tuple[int, int, str]] = set()
-        for match_id, start, end in self.matcher(doc):
+        found = self.phrases(doc)
+        if len(self.matcher):
+            found += self.matcher(doc)
+        for match_id, start, end in found:
             label = doc.vocab.strings[match_id]
+            pos = self.pos.get(label)
+            if pos is not None and doc[end - 1].pos_ not in pos:
+                continue
             objects = self.objects.get(label)
             if objects is not None and not has_object(doc[start], objects):
                 continue
