@@ -98,15 +98,45 @@ def rules_check(paths: tuple[str, ...], config_path: str) -> None:
               help="Documents to run the rules over (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
               show_default=True)
+@click.option("--why-not", "why_not", metavar="RULE_ID", default=None,
+              help="Also show the events that came nearest to this rule, and what failed.")
 @click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
               help=CONFIG_HELP)
 @friendly
-def rules_test(rules_path: str, inputs: tuple[str, ...], fmt: str,
+def rules_test(rules_path: str, inputs: tuple[str, ...], fmt: str, why_not: str | None,
                config_path: str | None) -> None:
     """Run rules over documents without touching the state store; show the matches."""
     from alerter.commands.rules import test_command
 
-    sys.exit(test_command(rules_path, list(inputs), fmt, config_path))
+    sys.exit(test_command(rules_path, list(inputs), fmt, config_path, why_not))
+
+
+@rules.command("schema")
+@friendly
+def rules_schema() -> None:
+    """Print the JSON Schema of rule files, for editors (as shipped in alerter/data/)."""
+    from alerter.commands.rules import schema_command
+
+    sys.exit(schema_command())
+
+
+@main.command()
+@click.argument("rules_path")
+@click.option("--input", "inputs", multiple=True, required=True,
+              help="A dated corpus: files, folders, feeds (repeatable).")
+@click.option("--by", type=click.Choice(["day", "week"]), default="day", show_default=True,
+              help="Count matches per day or per week (UTC).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True)
+@click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
+              help=CONFIG_HELP)
+@friendly
+def backtest(rules_path: str, inputs: tuple[str, ...], by: str, fmt: str,
+             config_path: str | None) -> None:
+    """What each rule would have fired per day over a corpus, new/threshold/throttle included."""
+    from alerter.commands.rules import backtest_command
+
+    sys.exit(backtest_command(rules_path, list(inputs), by, fmt, config_path))
 
 
 @main.command()

@@ -22,11 +22,11 @@ from alerter.deliver import Channel, Outgoing
 from alerter.deliver.file import FileChannel
 from alerter.digest import DigestInput, context, wanted
 from alerter.errors import DeliveryError, Problem, RuleError
-from alerter.extract import Extractor
+from alerter.extract import Extractor, extractor_for
 from alerter.models import Delivery, stable_id
 from alerter.render import TEMPLATE_FOR_FORMAT, environment, render
 from alerter.rules.engine import RuleEngine
-from alerter.rules.loader import LoadedRule, load_rules
+from alerter.rules.loader import LoadedRule, configured_codes, load_rules
 from alerter.schedule import is_due
 from alerter.store import Store
 
@@ -65,11 +65,7 @@ class Pipeline:
         self.channels: dict[str, Channel] = {"file": FileChannel()}
 
     def _default_extractor(self) -> Extractor:
-        nlp = self.config.nlp
-        taxonomy = str(self.config.resolve(nlp.taxonomy)) if nlp.taxonomy else None
-        gazetteer = str(self.config.resolve(nlp.gazetteer)) if nlp.gazetteer else None
-        return Extractor.load(nlp.model, taxonomy=taxonomy, gazetteer=gazetteer,
-                              batch_size=nlp.batch_size, n_process=nlp.n_process)
+        return extractor_for(self.config)
 
     @property
     def extractor(self) -> Extractor:
@@ -113,7 +109,8 @@ class Pipeline:
     def rules(self, report: CycleReport) -> list[LoadedRule]:
         """Give the rules in force: reloaded every cycle; on an invalid edit, the last valid."""
         try:
-            self._rules = load_rules(self.config.resolve(p) for p in self.config.rules.paths)
+            self._rules = load_rules((self.config.resolve(p) for p in self.config.rules.paths),
+                                     configured_codes(self.config))
         except RuleError as exc:
             for problem in exc.problems:
                 self._problem(report, problem)
@@ -131,6 +128,8 @@ class Pipeline:
         now = self.clock.now()
         with self.store.transaction():
             pairs = [(e, documents.get(e.doc_id)) for e in events]
+            # in publication order, so that windows (new, threshold, spike) see time pass
+            pairs.sort(key=lambda pair: pair[1].published.timestamp() if pair[1] else 0.0)
             for match in engine.match(pairs, self.store):
                 report.matches += self.store.add_match(match, now)
             self.store.mark_matched((e.id for e in events), now)

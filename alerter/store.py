@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -103,11 +103,27 @@ MIGRATIONS: tuple[str, ...] = (
         last_run TEXT NOT NULL
     );
     """,
+    # 3: the matching events that threshold and spike rules count (times in UTC)
+    """
+    CREATE TABLE rule_sightings (
+        rule_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (rule_id, key, event_id)
+    );
+    CREATE INDEX rule_sightings_at ON rule_sightings (rule_id, key, at);
+    """,
 )
 
 
 def _iso(value: datetime | None) -> str | None:
     return None if value is None else value.isoformat()
+
+
+def _utc(value: datetime) -> str:
+    # one offset for every stored time, so that the text sorts as the time does
+    return (value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
 
 
 class Store:
@@ -254,6 +270,10 @@ class Store:
                      severity=row["severity"], event_ids=tuple(json.loads(row["event_ids"])),
                      explanation=row["explanation"])
 
+    def matches(self) -> list[Match]:
+        """Give every match, oldest first."""
+        return [self._match(r) for r in self._rows("SELECT * FROM matches ORDER BY first_seen, id")]
+
     def undigested_matches(self, subscription: str) -> list[Match]:
         """Give matches not yet placed in any digest of `subscription`, oldest first."""
         rows = self._rows(
@@ -347,6 +367,22 @@ class Store:
     def remember(self, rule_id: str, key: str, at: datetime) -> None:
         self._db.execute("INSERT OR REPLACE INTO rule_memory (rule_id, key, at) VALUES (?, ?, ?)",
                          (rule_id, key, _iso(at)))
+
+    def add_sighting(self, rule_id: str, key: str, event_id: str, at: datetime) -> None:
+        # The same event counted again (a cycle redone after a crash) is one sighting.
+        self._db.execute("INSERT OR IGNORE INTO rule_sightings (rule_id, key, event_id, at) "
+                         "VALUES (?, ?, ?, ?)", (rule_id, key, event_id, _utc(at)))
+
+    def sightings(self, rule_id: str, key: str, since: datetime, until: datetime
+                  ) -> list[tuple[str, datetime]]:
+        rows = self._rows("SELECT event_id, at FROM rule_sightings WHERE rule_id = ? AND key = ? "
+                          "AND at > ? AND at <= ? ORDER BY at, event_id", rule_id, key,
+                          _utc(since), _utc(until))
+        return [(r["event_id"], datetime.fromisoformat(r["at"])) for r in rows]
+
+    def forget_sightings(self, rule_id: str, before: datetime) -> None:
+        self._db.execute("DELETE FROM rule_sightings WHERE rule_id = ? AND at <= ?",
+                         (rule_id, _utc(before)))
 
     # cycles ------------------------------------------------------------------
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,7 +62,7 @@ def test_conditions_explain_and_filter(tmp_path: Path) -> None:
     engine = RuleEngine(load_rules([path]))
     (hit,) = engine.hits(event(), document())
     because = "; ".join(hit.outcome.because)
-    assert "type SANCTION = SANCTION" in because
+    assert because.startswith("type SANCTION; modality asserted ∈ [asserted, planned]; ")
     assert "modality asserted ∈ [asserted, planned]" in because
     assert "text has 'sanction'" in because  # lemma-aware: "sanctioned"
     assert engine.hits(event(modality="negated"), document()) == []
@@ -81,3 +82,138 @@ def test_new_fires_once_per_key_within_the_window(tmp_path: Path) -> None:
     later = engine.match([(event(id_="e3"), document(24))], memory)
     assert len(first) == 1 and again == [] and len(later) == 1
     assert "first sighting of type=SANCTION; actor.code=GBR within 2d" in first[0].explanation
+
+
+def attack(id_: str, target: str = "UKR") -> Event:
+    return Event(id=id_, doc_id="d1", type="ASSAULT", subtype=None,
+                 trigger=Span(text="shelled", start=0, end=7),
+                 actor=(Participant(text="Russia", kind="country", code="RUS"),),
+                 target=(Participant(text=target, kind="country", code=target),),
+                 modality="asserted", sentence=Span(text="Russia shelled it.", start=0, end=18))
+
+
+def at(day: int, hour: int = 12) -> Document:
+    t = datetime(2023, 2, day, hour, tzinfo=UTC)
+    return Document(id=f"d{day}-{hour}", source="Wire", text="x", published=t, fetched=t,
+                    content_hash=f"h{day}{hour}")
+
+
+def engine_and_memory(tmp_path: Path, rules: str, memory_kind: str) -> tuple[RuleEngine, Any]:
+    from alerter.store import Store
+
+    path = tmp_path / "r.yaml"
+    path.write_text(rules)
+    memory = DictMemory() if memory_kind == "dict" else Store.open(tmp_path / "state.db")
+    return RuleEngine(load_rules([path])), memory
+
+
+@pytest.mark.parametrize("memory_kind", ["dict", "store"])
+def test_threshold_counts_per_group_within_the_window(tmp_path: Path, memory_kind: str) -> None:
+    engine, memory = engine_and_memory(
+        tmp_path, "id: t\nname: T\nwhen: {type: ASSAULT}\n"
+        "threshold: {count: 3, within: 2d, group_by: [target.code]}\n", memory_kind)
+    fired = []
+    # two on the 20th, one on the 23rd (the first two have left the window), then
+    # two more: the third within two days of the 23rd fires
+    for n, (day, hour) in enumerate([(20, 1), (20, 2), (23, 1), (23, 2), (24, 1)]):
+        fired += engine.match([(attack(f"a{n}"), at(day, hour))], memory)
+    fired += engine.match([(attack("p1", target="POL"), at(24, 2))], memory)
+    assert [m.event_ids for m in fired] == [("a2", "a3", "a4")]
+    assert "3 events within 2d for target.code=UKR (threshold 3)" in fired[0].explanation
+    # events counted towards a match do not count again
+    assert engine.match([(attack("a5"), at(24, 3))], memory) == []
+
+
+@pytest.mark.parametrize("memory_kind", ["dict", "store"])
+def test_spike_against_the_previous_window(tmp_path: Path, memory_kind: str) -> None:
+    engine, memory = engine_and_memory(
+        tmp_path, "id: s\nname: S\nwhen: {type: ASSAULT}\n"
+        "spike: {factor: 2, window: 1d, min_count: 3, group_by: [target.code]}\n", memory_kind)
+    quiet = [(attack(f"q{h}"), at(20, h)) for h in (1, 2)]   # 2 on the 20th
+    busy = [(attack(f"b{h}"), at(21, h)) for h in (10, 11, 12, 13, 14)]
+    fired = engine.match([*quiet, *busy], memory)
+    # b12 makes 3 in the day before it against 2 the day before that: not 2x; b13 makes
+    # 4 against 2 (q1 and q2 are both more than a day before b13): a spike
+    assert [m.event_ids[-1] for m in fired] == ["b13"]
+    assert "4 events in the last 1d against 2 in the 1d before" in fired[0].explanation
+    assert engine.match([(attack("b15"), at(21, 15))], memory) == []  # reported already
+
+
+def test_a_restart_keeps_the_state(tmp_path: Path) -> None:
+    from alerter.store import Store
+
+    path = tmp_path / "r.yaml"
+    path.write_text("id: t\nname: T\nwhen: {type: ASSAULT}\n"
+                    "threshold: {count: 2, within: 1d, group_by: [target.code]}\n---\n"
+                    "id: n\nname: N\nwhen: {type: ASSAULT}\nnew: {key: [target.code]}\n")
+    first = Store.open(tmp_path / "state.db")
+    with first.transaction():
+        before = RuleEngine(load_rules([path])).match([(attack("a1"), at(20, 1))], first)
+    first.close()
+    again = Store.open(tmp_path / "state.db")
+    with again.transaction():
+        after = RuleEngine(load_rules([path])).match([(attack("a2"), at(20, 2))], again)
+    assert [m.rule_id for m in before] == ["n"]
+    assert [(m.rule_id, m.event_ids) for m in after] == [("t", ("a1", "a2"))]
+
+
+def test_rules_check_on_counters(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("id: t\nname: T\nwhen: {type: ASSAULT}\n"
+                    "threshold: {count: 1, within: 2 days, group_by: [target]}\n"
+                    "new: {key: [type]}\n")
+    with pytest.raises(RuleError) as caught:
+        load_rules([path])
+    text = str(caught.value)
+    assert f"{path}:4:13: threshold.count: Input should be greater than or equal to 2" in text
+    assert "threshold.within:" in text and "threshold.group_by[0]:" in text
+    assert "(did you mean 'target.code'?)" in text
+
+
+def test_index_narrows_by_every_required_field(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    rules = [f"id: r{i}\nname: R\nwhen: {{type: ASSAULT, target.code: {code}}}\n"
+             for i, code in enumerate(["UKR", "POL", "GBR"])]
+    rules.append("id: any-text\nname: T\nwhen: {text: {any: [shell]}}\n")
+    path.write_text("---\n".join(rules))
+    engine = RuleEngine(load_rules([path]))
+    assert [r.rule.id for r in engine.candidates(attack("x", target="POL"))] == ["r1", "any-text"]
+    hits = engine.hits(attack("x", target="POL"), None)
+    assert [h.rule.rule.id for h in hits] == ["r1", "any-text"]  # "shelled" ~ shell
+
+
+def test_why_not_names_the_failed_conditions(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("id: r\nname: R\nwhen:\n  type: SANCTION\n  modality: [asserted, planned]\n"
+                    "  actor.code: [USA, EU]\n")
+    engine = RuleEngine(load_rules([path]))
+    (loaded,) = engine.rules
+    miss = engine.why_not(loaded, event(modality="negated"), document())
+    assert (miss.held, miss.of) == (1, 3)
+    assert miss.failed == ["modality negated ∉ [asserted, planned]",
+                           "actor.code GBR ∉ [USA, EU]"]
+
+
+def test_one_counter_per_rule(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("id: t\nname: T\nwhen: {type: ASSAULT}\nthreshold: {count: 2}\n"
+                    "new: {key: [type]}\n")
+    with pytest.raises(RuleError, match=r"r.yaml:1:1: use one of 'new', 'threshold' and "
+                                        r"'spike', not new and threshold"):
+        load_rules([path])
+
+
+def test_unknown_codes_are_named_with_a_suggestion(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("id: r\nname: R\nwhen:\n  actor.code: [USA, UKR2]\n"
+                    "  not: {target.code: RUSS}\n")
+    with pytest.raises(RuleError) as caught:
+        load_rules([path])
+    assert str(caught.value).splitlines() == [
+        f"{path}:4:21: when.actor.code[1]: 'UKR2' is not a known actor.code "
+        "(did you mean 'UKR'?)",
+        f"{path}:5:9: when.not.target.code: 'RUSS' is not a known target.code "
+        "(did you mean 'RUS'?)",
+    ]
+    # a code from the user's gazetteer is known
+    assert load_rules([path], codes={"USA", "UKR2", "RUSS"})

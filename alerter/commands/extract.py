@@ -45,15 +45,11 @@ def _table(rows: list[Event]) -> None:
 def extract_command(paths: list[str], fmt: str, config_path: str | None,
                     published: str | None) -> int:
     from alerter import sources
-    from alerter.extract import Extractor
+    from alerter.extract import extractor_for
 
     config = optional_config(config_path)
     clock = FixedClock(parse_time(published)) if published else default_clock()
-    nlp = config.nlp
-    extractor = Extractor.load(
-        nlp.model, taxonomy=str(config.resolve(nlp.taxonomy)) if nlp.taxonomy else None,
-        gazetteer=str(config.resolve(nlp.gazetteer)) if nlp.gazetteer else None,
-        batch_size=nlp.batch_size, n_process=nlp.n_process)
+    extractor = extractor_for(config)
     documents = _progress(iter(sources.read(paths, clock=clock, on_problem=report_problem)))
     table_rows: list[Event] = []
     for _, events in extractor.extract(documents):

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from alerter.config import Config
+
 OUR_COMPONENTS = ("alerter_participants", "alerter_triggers", "alerter_events")
 
 
@@ -98,6 +100,15 @@ class Extractor:
         """Yield each document with the events found in it."""
         for doc, document in self.docs(documents):
             yield document, events_from(doc, document)
+
+
+def extractor_for(config: Config) -> Extractor:
+    """Give the extractor the config's `nlp` section describes."""
+    nlp = config.nlp
+    return Extractor.load(
+        nlp.model, taxonomy=str(config.resolve(nlp.taxonomy)) if nlp.taxonomy else None,
+        gazetteer=str(config.resolve(nlp.gazetteer)) if nlp.gazetteer else None,
+        batch_size=nlp.batch_size, n_process=nlp.n_process)
 
 
 def _dated(pairs: Iterable[tuple[str, Document]], nlp: Language) -> Iterator[tuple[Any, Document]]:

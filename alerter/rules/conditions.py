@@ -80,11 +80,14 @@ class Condition:
     """A compiled condition: call it on (event, document) for an Outcome."""
 
     def __init__(self, test: Callable[[Event, Document | None], Outcome], fields: set[str],
-                 index: dict[str, set[str]] | None = None) -> None:
+                 index: dict[str, set[str]] | None = None,
+                 parts: list[Condition] | None = None) -> None:
         self.test = test
         self.fields = fields
         # Field → values the condition requires (for the engine's index), when it is that simple.
         self.index = index or {}
+        # The conditions an `all` is made of, to say which failed (for --why-not).
+        self.parts = parts or []
 
     def __call__(self, event: Event, document: Document | None = None) -> Outcome:
         return self.test(event, document)
@@ -106,11 +109,13 @@ def compile_field(path: str, spec: Any) -> Condition:
         hit_values = [v for v in values if v in wanted]
         shown = _show(hit_values[0] if hit_values else (values[0] if len(values) == 1 else
                                                          values))
-        sign = "∈" if hit_values else "∉"
-        target = _show(wanted) if len(wanted) > 1 else _show(wanted[0])
         if len(wanted) == 1:
-            sign = "=" if hit_values else "≠"
-        return Outcome(bool(hit_values), [f"{path} {shown} {sign} {target}"])
+            said = f"{path} {shown}" if hit_values else f"{path} {shown} ≠ {_show(wanted[0])}"
+        else:
+            said = f"{path} {shown} {'∈' if hit_values else '∉'} {_show(wanted)}"
+        if not values:
+            said = f"{path} is empty, not {_show(wanted if len(wanted) > 1 else wanted[0])}"
+        return Outcome(bool(hit_values), [said])
 
     index = {path: {str(w) for w in wanted}} if path != "text" else None
     return Condition(equals, {path}, index)
@@ -121,8 +126,7 @@ def _operator(path: str, op: str, arg: Any) -> Condition:
         inner = compile_field(path, arg)
 
         def negate(event: Event, document: Document | None) -> Outcome:
-            out = inner(event, document)
-            return Outcome(not out.held, [f"not ({'; '.join(out.because)})"])
+            return _negated(inner(event, document))
 
         return Condition(negate, {path})
     if op in ("any", "all") and path == "text":
@@ -176,8 +180,11 @@ def _all_of(parts: list[Condition]) -> Condition:
 
     index: dict[str, set[str]] = {}
     for part in parts:
-        index.update(part.index)
-    return Condition(test, set().union(*(p.fields for p in parts)) if parts else set(), index)
+        for path, values in part.index.items():
+            # two conditions on one field: both must hold, so only common values can
+            index[path] = index[path] & values if path in index else set(values)
+    return Condition(test, set().union(*(p.fields for p in parts)) if parts else set(), index,
+                     parts)
 
 
 def _any_of(parts: list[Condition]) -> Condition:
@@ -193,10 +200,17 @@ def _any_of(parts: list[Condition]) -> Condition:
     return Condition(test, set().union(*(p.fields for p in parts)) if parts else set())
 
 
+def _negated(out: Outcome) -> Outcome:
+    # What failed inside a `not` already says why it holds ("actor.code GBR ≠ RUS");
+    # what held inside says why it fails.
+    if out.held:
+        return Outcome(False, [f"not ({'; '.join(out.because)})"])
+    return Outcome(True, out.because)
+
+
 def _not(inner: Condition) -> Condition:
     def test(event: Event, document: Document | None) -> Outcome:
-        out = inner(event, document)
-        return Outcome(not out.held, [f"not ({'; '.join(out.because)})"])
+        return _negated(inner(event, document))
 
     return Condition(test, inner.fields)
 

@@ -1,9 +1,11 @@
 """The rule engine: events in, matches out.
 
-Rules are indexed by the event types they require, so an event is tested only
-against the rules that could match it. Stateful parts (`new`, `throttle`) keep
-their memory in a `RuleMemory` — the store in production, a dict in tests and
-`rules test` — so a restart changes nothing.
+Rules are indexed by the values they require of the selective fields (type,
+subtype, modality, actor and target codes, source), so an event is tested only
+against the rules that could match it, however many rules there are. Stateful
+rules (`new`, `threshold`, `spike`, `throttle`) keep their memory in a
+`RuleMemory` — the store in production, a dict in tests, `rules test` and
+backtests — so a restart changes nothing.
 """
 
 from __future__ import annotations
@@ -11,13 +13,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from itertools import product
 from typing import Protocol
 
 from alerter.config import parse_duration
 from alerter.models import Document, Event, Match, stable_id
 from alerter.rules.conditions import Outcome, field_values
 from alerter.rules.loader import LoadedRule
+
+# Fields a rule can be indexed by, in order of preference, and the most index
+# entries one rule may take (the product of its listed values).
+INDEXED_FIELDS = ("type", "subtype", "modality", "actor.code", "target.code", "source")
+MAX_ENTRIES = 256
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class RuleMemory(Protocol):
@@ -28,18 +37,46 @@ class RuleMemory(Protocol):
     def remember(self, rule_id: str, key: str, at: datetime) -> None:
         ...
 
+    def add_sighting(self, rule_id: str, key: str, event_id: str, at: datetime) -> None:
+        """Count a matching event for a threshold or spike rule (once per event)."""
+        ...
+
+    def sightings(self, rule_id: str, key: str, since: datetime, until: datetime
+                  ) -> list[tuple[str, datetime]]:
+        """Give (event id, time) of the sightings with since < time <= until, oldest first."""
+        ...
+
+    def forget_sightings(self, rule_id: str, before: datetime) -> None:
+        ...
+
 
 class DictMemory:
     """Rule memory that lives only as long as the process (for dry runs and tests)."""
 
     def __init__(self) -> None:
         self._seen: dict[tuple[str, str], datetime] = {}
+        self._sightings: dict[tuple[str, str], dict[str, datetime]] = defaultdict(dict)
 
     def last_seen(self, rule_id: str, key: str) -> datetime | None:
         return self._seen.get((rule_id, key))
 
     def remember(self, rule_id: str, key: str, at: datetime) -> None:
         self._seen[(rule_id, key)] = at
+
+    def add_sighting(self, rule_id: str, key: str, event_id: str, at: datetime) -> None:
+        self._sightings[(rule_id, key)].setdefault(event_id, at)
+
+    def sightings(self, rule_id: str, key: str, since: datetime, until: datetime
+                  ) -> list[tuple[str, datetime]]:
+        found = [(e, at) for e, at in self._sightings.get((rule_id, key), {}).items()
+                 if since < at <= until]
+        return sorted(found, key=lambda pair: (pair[1], pair[0]))
+
+    def forget_sightings(self, rule_id: str, before: datetime) -> None:
+        for (rule, _), seen in self._sightings.items():
+            if rule == rule_id:
+                for event_id in [e for e, at in seen.items() if at <= before]:
+                    del seen[event_id]
 
 
 @dataclass(frozen=True)
@@ -51,74 +88,196 @@ class Hit:
     outcome: Outcome
 
 
+@dataclass(frozen=True)
+class Miss:
+    """Why a rule did not match an event: the conditions that failed, or the state."""
+
+    rule: LoadedRule
+    event: Event
+    held: int  # how many of the rule's top-level conditions held
+    of: int
+    failed: list[str]
+
+
 def group_key(event: Event, document: Document | None, fields: Iterable[str]) -> str:
-    """Give the key that identifies "the same thing" for new/throttle: values per field."""
+    """Give the key that identifies "the same thing": the values of each field."""
     parts = []
     for field in fields:
         values = sorted({str(v) for v in field_values(event, document, field)})
         parts.append(f"{field}={','.join(values) or '-'}")
-    return "; ".join(parts)
+    return "; ".join(parts) or "all"
+
+
+def _before(at: datetime, span: timedelta) -> datetime:
+    try:
+        return at - span
+    except OverflowError:
+        return datetime.min.replace(tzinfo=at.tzinfo)
+
+
+def _time_of(document: Document | None) -> datetime:
+    return document.published if document is not None else EPOCH
 
 
 class RuleEngine:
     def __init__(self, rules: Iterable[LoadedRule]) -> None:
         self.rules = [r for r in rules if r.rule.enabled]
-        self._by_type: dict[str, list[LoadedRule]] = defaultdict(list)
-        self._any_type: list[LoadedRule] = []
-        for loaded in self.rules:
-            types = loaded.condition.index.get("type")
-            if types:
-                for name in types:
-                    self._by_type[name].append(loaded)
-            else:
-                self._any_type.append(loaded)
+        # fields → (their values) → rule positions; rules no index can narrow down
+        self._index: dict[tuple[str, ...], dict[tuple[str, ...], list[int]]] = defaultdict(
+            lambda: defaultdict(list))
+        self._always: list[int] = []
+        for position, loaded in enumerate(self.rules):
+            required = loaded.condition.index
+            fields = [f for f in INDEXED_FIELDS if f in required]
+            while fields and _entries(required, fields) > MAX_ENTRIES:
+                fields.pop()
+            if not fields:
+                self._always.append(position)
+                continue
+            table = self._index[tuple(fields)]
+            for values in product(*(sorted(required[f]) for f in fields)):
+                table[values].append(position)
 
-    def candidates(self, event: Event) -> list[LoadedRule]:
-        """Give the rules that could match an event of this type, in file order."""
-        return self._by_type.get(event.type, []) + self._any_type
+    def candidates(self, event: Event, document: Document | None = None) -> list[LoadedRule]:
+        """Give the rules that could match the event, in file order."""
+        found = set(self._always)
+        values: dict[str, list[str]] = {}
+        for fields, table in self._index.items():
+            per_field = []
+            for field in fields:
+                if field not in values:
+                    values[field] = [str(v) for v in field_values(event, document, field)]
+                per_field.append(values[field])
+            for combination in product(*per_field):
+                hit = table.get(combination)
+                if hit:
+                    found.update(hit)
+        return [self.rules[i] for i in sorted(found)]
 
     def hits(self, event: Event, document: Document | None) -> list[Hit]:
         """Give the rules whose conditions hold for the event (no state applied)."""
         found = []
-        for loaded in self.candidates(event):
+        for loaded in self.candidates(event, document):
             outcome = loaded.condition(event, document)
             if outcome.held:
                 found.append(Hit(loaded, event, outcome))
         return found
 
-    def match(self, items: Iterable[tuple[Event, Document | None]], memory: RuleMemory
-              ) -> list[Match]:
-        """Give the matches for events in order, applying `new` and `throttle` with memory."""
+    def match(self, items: Iterable[tuple[Event, Document | None]], memory: RuleMemory,
+              misses: dict[str, list[Miss]] | None = None) -> list[Match]:
+        """Give the matches for events in order, applying the stateful parts with memory.
+
+        With `misses`, a hit that the rule's state held back is recorded there, by rule id.
+        """
         matches: list[Match] = []
+        latest: dict[str, datetime] = {}
         for event, document in items:
-            at = document.published if document is not None else datetime.min
+            at = _time_of(document)
             for hit in self.hits(event, document):
-                match = self._stateful(hit, document, at, memory)
+                match, reason = self._stateful(hit, document, at, memory)
                 if match is not None:
                     matches.append(match)
+                elif misses is not None:
+                    rule = hit.rule.rule
+                    misses.setdefault(rule.id, []).append(
+                        Miss(hit.rule, event, 1, 1, [reason]))
+                latest[hit.rule.rule.id] = max(at, latest.get(hit.rule.rule.id, at))
+        self._forget(latest, memory)
         return matches
 
+    def why_not(self, loaded: LoadedRule, event: Event, document: Document | None) -> Miss:
+        """Give how near the event came to the rule: each top-level condition tested."""
+        parts = loaded.condition.parts or [loaded.condition]
+        failed: list[str] = []
+        held = 0
+        for part in parts:
+            outcome = part(event, document)
+            if outcome.held:
+                held += 1
+            else:
+                failed += outcome.because
+        return Miss(loaded, event, held, len(parts), failed)
+
+    # -- state -------------------------------------------------------------------
+
     def _stateful(self, hit: Hit, document: Document | None, at: datetime,
-                  memory: RuleMemory) -> Match | None:
+                  memory: RuleMemory) -> tuple[Match | None, str]:
         rule = hit.rule.rule
         because = list(hit.outcome.because)
-        key = group_key(hit.event, document, rule.new.key if rule.new else
-                        ("type", "actor.code", "target.code"))
+        key = group_key(hit.event, document, rule.key_fields())
+        event_ids: tuple[str, ...] = (hit.event.id,)
         if rule.new is not None:
             window = timedelta(seconds=parse_duration(rule.new.within))
             seen = memory.last_seen(rule.id, "new:" + key)
             if seen is not None and abs(at - seen) < window:
-                return None
+                return None, f"not new: {key} was first seen {seen.isoformat()}, " \
+                             f"within {rule.new.within}"
             memory.remember(rule.id, "new:" + key, at)
             because.append(f"first sighting of {key} within {rule.new.within}")
+        elif rule.threshold is not None:
+            spec = rule.threshold
+            memory.add_sighting(rule.id, key, hit.event.id, at)
+            window = timedelta(seconds=parse_duration(spec.within))
+            since = _before(at, window)
+            fired = memory.last_seen(rule.id, "threshold:" + key)
+            if fired is not None and fired > since:
+                since = fired  # events already counted towards a match do not count again
+            counted = memory.sightings(rule.id, key, since, at)
+            if len(counted) < spec.count:
+                return None, f"{len(counted)} of {spec.count} events within {spec.within} " \
+                             f"for {key}"
+            memory.remember(rule.id, "threshold:" + key, at)
+            event_ids = tuple(e for e, _ in counted)
+            because.append(f"{len(counted)} events within {spec.within} for {key} "
+                           f"(threshold {spec.count})")
+        elif rule.spike is not None:
+            spec_s = rule.spike
+            memory.add_sighting(rule.id, key, hit.event.id, at)
+            window = timedelta(seconds=parse_duration(spec_s.window))
+            now = memory.sightings(rule.id, key, _before(at, window), at)
+            before = memory.sightings(rule.id, key, _before(at, 2 * window), _before(at, window))
+            fired = memory.last_seen(rule.id, "spike:" + key)
+            if fired is not None and at - fired < window:
+                return None, f"spike for {key} already reported at {fired.isoformat()}"
+            if len(now) < spec_s.min_count or len(now) < spec_s.factor * len(before):
+                return None, f"{len(now)} events in the last {spec_s.window} against " \
+                             f"{len(before)} before, for {key}: no spike (needs " \
+                             f"≥ {spec_s.min_count} and ≥ {spec_s.factor:g}×)"
+            memory.remember(rule.id, "spike:" + key, at)
+            event_ids = tuple(e for e, _ in now)
+            because.append(f"{len(now)} events in the last {spec_s.window} against "
+                           f"{len(before)} in the {spec_s.window} before, for {key} "
+                           f"(≥ {spec_s.factor:g}×, at least {spec_s.min_count})")
         if rule.throttle is not None:
             period = timedelta(seconds=parse_duration(rule.throttle))
-            fired = memory.last_seen(rule.id, "throttle:" + key)
-            if fired is not None and abs(at - fired) < period:
-                return None
+            last = memory.last_seen(rule.id, "throttle:" + key)
+            if last is not None and abs(at - last) < period:
+                return None, f"throttled: {key} matched at {last.isoformat()}, " \
+                             f"within {rule.throttle}"
             memory.remember(rule.id, "throttle:" + key, at)
         return Match(
-            id=stable_id(rule.id, hit.event.id), rule_id=rule.id, event_ids=(hit.event.id,),
+            id=stable_id(rule.id, hit.event.id), rule_id=rule.id, event_ids=event_ids,
             group_key=key, first_seen=at, severity=rule.severity,
             explanation="; ".join(because),
-        )
+        ), ""
+
+    def _forget(self, latest: dict[str, datetime], memory: RuleMemory) -> None:
+        # Sightings older than any window that could still count them are dropped.
+        for loaded in self.rules:
+            rule = loaded.rule
+            if rule.id not in latest:
+                continue
+            if rule.threshold is not None:
+                keep = timedelta(seconds=parse_duration(rule.threshold.within))
+            elif rule.spike is not None:
+                keep = 2 * timedelta(seconds=parse_duration(rule.spike.window))
+            else:
+                continue
+            memory.forget_sightings(rule.id, _before(latest[rule.id], keep))
+
+
+def _entries(required: dict[str, set[str]], fields: list[str]) -> int:
+    total = 1
+    for field in fields:
+        total *= len(required[field])
+    return total

@@ -6,13 +6,14 @@ list). Every problem in every file is collected before reporting.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from alerter.config import Config
 from alerter.errors import Problem, RuleError
 from alerter.models import EVENT_TYPES, MODALITIES
 from alerter.rules.conditions import FIELDS, GROUPS, OPERATORS, Condition, compile_when
@@ -20,7 +21,8 @@ from alerter.rules.model import Rule
 from alerter.validation import suggest, validate
 from alerter.yamlfile import Loc, YamlDocument, load_documents, syntax_problem
 
-VOCABULARY: dict[str, tuple[str, ...]] = {"type": EVENT_TYPES, "modality": MODALITIES}
+VOCABULARY: dict[str, Collection[str]] = {"type": EVENT_TYPES, "modality": MODALITIES}
+CODE_FIELDS = ("actor.code", "target.code")
 RULE_SUFFIXES = (".yaml", ".yml")
 
 
@@ -43,7 +45,23 @@ def rule_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def _check_when(when: Any, doc: YamlDocument, loc: Loc, problems: list[Problem]) -> None:
+def known_codes(gazetteer: str | Path | None = None) -> frozenset[str]:
+    """Give every participant code extraction can produce: ISO countries, our
+    organisations, and those of the user's gazetteer."""
+    from alerter.extract.gazetteer import load_gazetteer
+
+    return frozenset(e.code for e in load_gazetteer(str(gazetteer) if gazetteer else None)
+                     .values())
+
+
+def configured_codes(config: Config) -> frozenset[str]:
+    """Give the participant codes known with the config's gazetteer."""
+    gazetteer = config.nlp.gazetteer
+    return known_codes(config.resolve(gazetteer) if gazetteer else None)
+
+
+def _check_when(when: Any, doc: YamlDocument, loc: Loc, problems: list[Problem],
+                vocabulary: dict[str, Collection[str]]) -> None:
     if not isinstance(when, dict):
         problems.append(doc.problem(loc, "expected a mapping of conditions"))
         return
@@ -54,18 +72,18 @@ def _check_when(when: Any, doc: YamlDocument, loc: Loc, problems: list[Problem])
                 problems.append(doc.problem(here, f"'{key}' takes a list of condition mappings"))
                 continue
             for index, item in enumerate(spec):
-                _check_when(item, doc, (*here, index), problems)
+                _check_when(item, doc, (*here, index), problems, vocabulary)
         elif key == "not":
-            _check_when(spec, doc, here, problems)
+            _check_when(spec, doc, here, problems, vocabulary)
         elif key not in FIELDS:
             problems.append(doc.problem(here, f"unknown field '{key}'"
                                         f"{suggest(str(key), [*FIELDS, *GROUPS])}"))
         else:
-            _check_spec(str(key), spec, doc, here, problems)
+            _check_spec(str(key), spec, doc, here, problems, vocabulary)
 
 
 def _check_spec(field: str, spec: Any, doc: YamlDocument, loc: Loc,
-                problems: list[Problem]) -> None:
+                problems: list[Problem], vocabulary: dict[str, Collection[str]]) -> None:
     if isinstance(spec, dict):
         for op, arg in spec.items():
             if op not in OPERATORS:
@@ -76,7 +94,7 @@ def _check_spec(field: str, spec: Any, doc: YamlDocument, loc: Loc,
             elif op in ("gte", "lte") and not isinstance(arg, int | float):
                 problems.append(doc.problem((*loc, op), f"'{op}' needs a number"))
             elif op == "not":
-                _check_spec(field, arg, doc, (*loc, op), problems)
+                _check_spec(field, arg, doc, (*loc, op), problems, vocabulary)
             elif op == "matches":
                 import re
 
@@ -86,12 +104,14 @@ def _check_spec(field: str, spec: Any, doc: YamlDocument, loc: Loc,
                     problems.append(doc.problem((*loc, op), f"not a regular expression: {exc}"))
         return
     values = spec if isinstance(spec, list) else [spec]
-    vocabulary = VOCABULARY.get(field)
+    known = vocabulary.get(field)
     for index, value in enumerate(values):
-        if vocabulary and value not in vocabulary:
+        if known and value not in known:
             where = (*loc, index) if isinstance(spec, list) else loc
+            hint = " (codes come from the gazetteer; add yours with nlp.gazetteer)" \
+                if field in CODE_FIELDS else ""
             problems.append(doc.problem(where, f"'{value}' is not a known {field}"
-                                        f"{suggest(str(value), vocabulary)}"))
+                                        f"{suggest(str(value), known) or hint}"))
 
 
 def _documents(path: Path, problems: list[Problem]) -> list[tuple[YamlDocument, Any, Loc]]:
@@ -118,8 +138,13 @@ def _documents(path: Path, problems: list[Problem]) -> list[tuple[YamlDocument, 
     return out
 
 
-def load_rules(paths: Iterable[str | Path]) -> list[LoadedRule]:
-    """Give every valid rule in the files, or raise RuleError listing every problem."""
+def load_rules(paths: Iterable[str | Path], codes: Collection[str] | None = None
+               ) -> list[LoadedRule]:
+    """Give every valid rule in the files, or raise RuleError listing every problem.
+
+    `codes` are the participant codes a rule may name (default: `known_codes()`).
+    """
+    vocabulary = {**VOCABULARY, **dict.fromkeys(CODE_FIELDS, codes or known_codes())}
     problems: list[Problem] = []
     loaded: list[LoadedRule] = []
     seen: dict[str, str] = {}
@@ -137,7 +162,7 @@ def load_rules(paths: Iterable[str | Path]) -> list[LoadedRule]:
             rule, more = validate(Rule, doc, data, base)
             problems += more
             if "when" in data:
-                _check_when(data["when"], doc, (*base, "when"), problems)
+                _check_when(data["when"], doc, (*base, "when"), problems, vocabulary)
             if rule is None or len(problems) > before:
                 continue
             line = doc.locate(base)[0]
