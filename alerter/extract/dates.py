@@ -2,7 +2,7 @@
 
 "on February 23" in a text published 2023-02-24 → "2023-02-23"; "by April" →
 "2023-04"; "last week" → "2023-W07"; "on Friday" → the last Friday on or
-before publication. Reduced precision is kept, not invented.
+before publication, "by Friday" → the next. Reduced precision is kept, not invented.
 """
 
 from __future__ import annotations
@@ -46,8 +46,12 @@ def _safe(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def normalise_date(text: str, published: date) -> str | None:
-    """Give the ISO 8601 form of a date expression, or None when it is not one we know."""
+def normalise_date(text: str, published: date, future: bool = False) -> str | None:
+    """Give the ISO 8601 form of a date expression, or None when it is not one we know.
+
+    A weekday is the last one on or before publication, or with `future` ("by Friday",
+    "next Friday") the first one on or after it.
+    """
     lowered = text.lower().strip()
     if match := _ISO.search(lowered):
         return _safe(int(match[1]), int(match[2]), int(match[3]))
@@ -64,6 +68,9 @@ def normalise_date(text: str, published: date) -> str | None:
     if lowered == "tomorrow":
         return (published + timedelta(days=1)).isoformat()
     if match := _WEEKDAY.search(lowered):
+        if future or lowered.startswith("next "):
+            ahead = (WEEKDAYS[match["wd"].lower()] - published.weekday()) % 7
+            return (published + timedelta(days=ahead)).isoformat()
         back = (published.weekday() - WEEKDAYS[match["wd"].lower()]) % 7
         if match["last"] and back == 0:
             back = 7

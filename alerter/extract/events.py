@@ -96,6 +96,9 @@ def _chain(anchor: Token) -> list[Token]:
     return out
 
 
+_BY = frozenset(("by", "until", "till", "before"))  # "by Friday": a deadline ahead
+
+
 class EventBuilder:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
@@ -214,6 +217,9 @@ class EventBuilder:
             return any(c.dep_ == "acl" and c.lemma_ in self.subject_governors
                        for c in _np_head(trigger).children)
         if role == "subject":
+            if governor.lemma_ in lexicon.EFFECT_GOVERNORS:
+                return any(c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.NOVELTY
+                           for c in trigger.children)
             return governor.lemma_ in self.subject_governors
         return governor.lemma_ in self.governors
 
@@ -463,7 +469,8 @@ class EventBuilder:
             node = ent.root
             for _ in range(4):
                 if node.head.i in frame:
-                    value = normalise_date(ent.text, published)
+                    before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+                    value = normalise_date(ent.text, published, future=before in _BY)
                     if value:
                         return value
                     break

@@ -20,3 +20,11 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Nouns that hold measures: "a sanctions package", "export-control measures".
+CONTAINERS = frozenset({"package", "measure", "regime", "round", "list", "set", "wave", "step",
+                        "action", "programme", "program", "tranche", "batch"})
+# Subject verbs that report an effect rather than an announcement unless the noun is
+# marked as new: "new sanctions hit Russian banks", not "sanctions hit the car industry".
+EFFECT_GOVERNORS = frozenset({"hit", "affect"})
+NOVELTY = frozenset({"new", "fresh", "latest", "further", "additional", "more", "tougher",
+                     "broader", "wider", "sweeping", "first", "next", "tenth", "ninth"})

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from alerter.extract import lexicon
 from alerter.extract.taxonomy import Taxonomy, Trigger, load_taxonomy
 
 SPAN_KEY = "triggers"
@@ -58,7 +59,11 @@ def has_object(verb: Token, objects: Collection[str]) -> bool:
         if child.lemma_ in objects:
             return True
         for grand in child.children:
-            if grand.dep_ in ("compound", "conj") and grand.lemma_ in objects:
+            if grand.dep_ == "conj" and grand.lemma_ in objects:
+                return True
+            # "a sanctions package", but not "the arms control treaty"
+            if grand.dep_ == "compound" and grand.lemma_ in objects and \
+                    child.lemma_ in lexicon.CONTAINERS:
                 return True
             if grand.dep_ == "prep" and grand.lower_ in ("of", "in", "on") and any(
                     g.dep_ == "pobj" and g.lemma_ in objects for g in grand.children):
