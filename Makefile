@@ -24,7 +24,13 @@ lint: $(STAMP)
 	$(BIN)/mypy alerter
 
 golden: $(STAMP)  ## regenerate the golden files after a reviewed change
-	ALERTER_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_end_to_end.py
+	ALERTER_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_end_to_end.py tests/test_templates.py
+
+bench: $(STAMP)  ## the benchmarks under bench/, with their default sizes (several minutes)
+	$(BIN)/python bench/eval_extract.py --split test
+	$(BIN)/python bench/extract_throughput.py
+	$(BIN)/python bench/extract_memory.py --docs 1000
+	$(BIN)/python bench/rules_scale.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

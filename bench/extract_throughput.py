@@ -21,11 +21,12 @@ import argparse
 import json
 import random
 import sys
-import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from timing import best_times  # bench/timing.py
 
 from alerter.models import Document
 from alerter.sources.documents import RawDocument, to_document
@@ -91,21 +92,6 @@ def as_documents(texts: list[str]) -> list[Document]:
     return documents
 
 
-def best_times(runs: list[Callable[[int | None], int]], repeats: int
-               ) -> list[tuple[float, int]]:
-    """Return, for each runner, the best wall time of `repeats` full runs after one
-    warm-up, and its output size. The runners take turns in every round."""
-    for run in runs:
-        run(WARMUP_DOCS)
-    best = [(float("inf"), 0) for _ in runs]
-    for _ in range(repeats):
-        for i, run in enumerate(runs):
-            start = time.perf_counter()
-            produced = run(None)
-            best[i] = (min(best[i][0], time.perf_counter() - start), produced)
-    return best
-
-
 def bare_runner(nlp: Any, texts: list[str], n_process: int,
                 batch_size: int) -> Callable[[int | None], int]:
     """Return a function that pipes the texts (or the first n) through the bare model."""
@@ -142,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         extractor = Extractor.load(MODEL, batch_size=args.batch_size, n_process=n)
         (bare_s, tokens), (ours_s, events) = best_times(
             [bare_runner(bare_nlp, texts, n, args.batch_size), ours_runner(extractor, documents)],
-            args.runs)
+            args.runs, WARMUP_DOCS)
         rows.append((n, bare_s, ours_s, tokens, events))
         print(f"  n_process={n}: bare {bare_s:.2f}s ({tokens} tokens), "
               f"ours {ours_s:.2f}s ({events} events)", flush=True)
