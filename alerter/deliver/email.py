@@ -1,0 +1,312 @@
+"""The email channel: one message per recipient, sent over SMTP with aiosmtplib.
+
+Every header that can carry extracted or configured text is made one line
+here, whatever the template or the news said, so no subject can add a header.
+The Message-ID depends only on (digest, recipient): a retry after a lost
+reply is the same message, and a receiving server can drop the duplicate.
+Server replies are mapped onto DeliveryError: 5xx about the message or the
+recipient is permanent; 4xx, network, TLS and login failures are retried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import re
+import ssl
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import EmailPolicy
+from email.utils import format_datetime, parseaddr
+from typing import Any
+from urllib.parse import quote
+
+import aiosmtplib
+
+from alerter.clock import Clock
+from alerter.config import SmtpConfig
+from alerter.deliver import Outgoing
+from alerter.errors import DeliveryError
+
+log = logging.getLogger(__name__)
+
+# Line breaks, other whitespace and control characters (C0, DEL, C1, U+2028/9).
+_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+_URL_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f-\x9f<>\"]")
+_LABEL_UNSAFE = re.compile(r"[^A-Za-z0-9.-]+")
+_DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
+# Headers we build from URLs and labels: fold between entries, never inside one.
+_VERBATIM = frozenset({"list-unsubscribe", "list-unsubscribe-post", "list-id"})
+
+
+class _MailPolicy(EmailPolicy):
+    """The SMTP policy, except that URL headers are never RFC 2047-encoded.
+
+    The standard policy encodes a word longer than a line, which turns a long
+    unsubscribe URL into `=?utf-8?q?...?=` that no mail client can follow.
+    Our values there are plain ASCII we built ourselves, so a longer line
+    (legal up to 998 characters) is the right trade.
+    """
+
+    def fold(self, name: str, value: Any) -> str:
+        policy = self.clone(max_line_length=998) if name.lower() in _VERBATIM else self
+        folded: str = EmailPolicy.fold(policy, name, value)
+        return folded
+
+    def fold_binary(self, name: str, value: Any) -> bytes:
+        policy = self.clone(max_line_length=998) if name.lower() in _VERBATIM else self
+        return EmailPolicy.fold_binary(policy, name, value)
+
+
+# email.policy.SMTP, and 7-bit clean bodies so that any server takes them as they are
+POLICY = _MailPolicy(linesep="\r\n", cte_type="7bit")
+
+
+def header_text(value: str) -> str:
+    """Give `value` as one header line: breaks and control characters become one space."""
+    return _UNSAFE.sub(" ", value).strip()
+
+
+def sender_address(sender: str) -> Address:
+    """Give the address in `sender` (`alerts@x.org` or `Alerter <alerts@x.org>`)."""
+    name, addr = parseaddr(sender)
+    if "@" not in addr:
+        raise ValueError(f"'{header_text(sender)}' is not an email address")
+    return Address(display_name=header_text(name), addr_spec=addr)
+
+
+def recipient_address(target: str) -> Address:
+    """Give `target` as exactly one address, or raise ValueError (a list, a name, a break)."""
+    try:
+        address = Address(addr_spec=target.strip())
+    except (ValueError, IndexError):
+        raise ValueError(f"'{header_text(target)}' is not one email address") from None
+    if not address.domain:
+        raise ValueError(f"'{header_text(target)}' is not one email address")
+    return address
+
+
+def message_id(digest_id: str, recipient: str, domain: str) -> str:
+    """Give the Message-ID of one digest sent to one recipient: the same on every retry."""
+    digest = hashlib.sha256(f"{digest_id}\n{recipient}".encode()).hexdigest()[:32]
+    return f"<{digest}@{domain}>"
+
+
+def _domain(address: Address) -> str:
+    domain = address.domain
+    return domain if _DOMAIN.fullmatch(domain) else "alerter.invalid"
+
+
+def _list_label(given: str | None, subscription: str, domain: str) -> str:
+    label = _LABEL_UNSAFE.sub("-", (given or "").strip().strip("<>")).strip(".-")
+    if label:
+        return label
+    name = _LABEL_UNSAFE.sub("-", subscription).strip(".-") or "digest"
+    return f"{name}.alerter.{domain}"
+
+
+def check_unsubscribe_url(url: str) -> str:
+    """Give `url` if it can stand in List-Unsubscribe, else raise ValueError."""
+    if not url.startswith(("https://", "http://")) or _URL_UNSAFE.search(url):
+        raise ValueError(f"'{header_text(url)}' is not an http(s) unsubscribe URL")
+    return url
+
+
+def _unsubscribe(sender: Address, subscription: str, url: str | None) -> list[str]:
+    subject = quote(f"unsubscribe {subscription}", safe="")
+    entries = [f"<mailto:{sender.addr_spec}?subject={subject}>"]
+    if url is not None:
+        url = url.replace("{subscription}", quote(subscription, safe=""))
+        entries.insert(0, f"<{check_unsubscribe_url(url)}>")
+    return entries
+
+
+def build_message(message: Outgoing, *, sender: str, now: datetime,
+                  list_id: str | None = None,
+                  unsubscribe_url: str | None = None) -> EmailMessage:
+    """Give the email for one digest to one recipient, ready for SMTP.
+
+    The body is multipart/alternative (text/plain from the txt body, or the md
+    one, and text/html) when both kinds exist. `unsubscribe_url` may hold
+    `{subscription}`; an https one also makes the message one-click
+    unsubscribable (RFC 8058). Raises ValueError for an unusable address or URL.
+    """
+    source = sender_address(sender)
+    recipient = recipient_address(message.target)
+    domain = _domain(source)
+    mail = EmailMessage(policy=POLICY)
+    mail["From"] = source
+    mail["To"] = recipient
+    mail["Subject"] = header_text(message.subject)
+    when = now if now.tzinfo is not None else now.replace(tzinfo=UTC)
+    mail["Date"] = format_datetime(when)
+    mail["Message-ID"] = message_id(message.digest_id, recipient.addr_spec, domain)
+    mail["List-Id"] = f"<{_list_label(list_id, message.subscription, domain)}>"
+    entries = _unsubscribe(source, message.subscription, unsubscribe_url)
+    mail["List-Unsubscribe"] = ", ".join(entries)
+    if entries[0].startswith("<https://"):
+        mail["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    # RFC 3834: tells vacation responders and the like not to answer a digest
+    mail["Auto-Submitted"] = "auto-generated"
+    _set_bodies(mail, message.bodies)
+    return mail
+
+
+def _set_bodies(mail: EmailMessage, bodies: dict[str, str]) -> None:
+    text = bodies.get("txt", bodies.get("md"))
+    html = bodies.get("html")
+    if text is None and html is None:
+        raise ValueError("the digest has no txt, md or html body")
+    if text is not None:
+        mail.set_content(text, subtype="plain")
+        if html is not None:
+            mail.add_alternative(html, subtype="html")
+    elif html is not None:
+        mail.set_content(html, subtype="html")
+
+
+class EmailChannel:
+    """Sends a digest to one recipient through the configured SMTP server.
+
+    One connection per message; TLS (STARTTLS or implicit) is verified against
+    the system CAs, or `smtp.ca_file` when set, unless `smtp.verify` is false.
+    `ca_file` should already be resolved against the config file's folder.
+    """
+
+    def __init__(self, smtp: SmtpConfig, clock: Clock, *,
+                 unsubscribe_url: str | None = None, list_id: str | None = None) -> None:
+        self.smtp = smtp
+        self.clock = clock
+        self.unsubscribe_url = unsubscribe_url
+        self.list_id = list_id
+        self._warned = False
+
+    @property
+    def where(self) -> str:
+        return f"{self.smtp.host}:{self.smtp.port}"
+
+    def send(self, message: Outgoing) -> None:
+        sender, tls = self._setup()
+        try:
+            recipient = recipient_address(message.target).addr_spec
+            mail = build_message(message, sender=self.smtp.from_, now=self.clock.now(),
+                                 list_id=self.list_id, unsubscribe_url=self.unsubscribe_url)
+        except ValueError as exc:  # about this digest or target: no retry will help
+            raise DeliveryError(f"cannot email digest {message.digest_id} to "
+                                f"{header_text(message.target)}: {exc}", permanent=True) from None
+        try:
+            asyncio.run(self._send(mail.as_bytes(), sender, recipient, tls))
+        except (aiosmtplib.SMTPException, OSError) as exc:  # OSError covers ssl and timeouts
+            raise self._failure(exc, recipient) from None
+        log.debug("sent digest %s to %s via %s", message.digest_id, message.target, self.where)
+
+    def _setup(self) -> tuple[str, ssl.SSLContext | None]:
+        """Give the envelope sender and TLS context; setup errors leave the digest pending."""
+        self._warn_once()
+        try:
+            sender = sender_address(self.smtp.from_).addr_spec
+        except ValueError as exc:
+            raise DeliveryError(f"smtp.from: {exc}") from None
+        if self.unsubscribe_url is not None:
+            try:
+                check_unsubscribe_url(self.unsubscribe_url)
+            except ValueError as exc:
+                raise DeliveryError(f"unsubscribe URL: {exc}") from None
+        if self.smtp.security == "none":
+            return sender, None
+        try:
+            context = ssl.create_default_context(cafile=self.smtp.ca_file)
+        except OSError as exc:  # ssl.SSLError is one too: a file that holds no PEM CA
+            reason = exc.reason if isinstance(exc, ssl.SSLError) else exc.strerror
+            raise DeliveryError(f"cannot load smtp.ca_file {self.smtp.ca_file}: "
+                                f"{header_text(str(reason or exc))}") from None
+        if not self.smtp.verify:
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        return sender, context
+
+    async def _send(self, data: bytes, sender: str, recipient: str,
+                    tls: ssl.SSLContext | None) -> None:
+        smtp = self.smtp
+        # bytes, flattened by build_message's policy: aiosmtplib would use its own
+        await aiosmtplib.send(
+            data, sender=sender, recipients=[recipient],
+            hostname=smtp.host, port=smtp.port, timeout=smtp.timeout,
+            use_tls=smtp.security == "tls", start_tls=smtp.security == "starttls",
+            tls_context=tls,
+            username=smtp.username, password=smtp.password if smtp.username else None,
+        )
+
+    def _warn_once(self) -> None:
+        if self._warned:
+            return
+        self._warned = True
+        if not self.smtp.verify and self.smtp.security != "none":
+            log.warning("certificate verification is off for smtp.host %s (smtp.verify: "
+                        "false): anyone on the path can read and change the mail", self.where)
+        if self.smtp.security == "none" and self.smtp.username:
+            log.warning("smtp.security is 'none': the login to %s is sent unencrypted",
+                        self.where)
+
+    def _failure(self, exc: BaseException, recipient: str) -> DeliveryError:
+        """Give the DeliveryError for a failed send: one line, no password in it."""
+        error = _classify(exc, self.where, recipient, self.smtp)
+        password = self.smtp.password
+        if password and password in str(error):
+            error = DeliveryError(str(error).replace(password, "***"), permanent=error.permanent)
+        return error
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def _reply(exc: aiosmtplib.SMTPResponseException) -> str:
+    return header_text(f"{exc.code} {exc.message}")
+
+
+def _classify(exc: BaseException, where: str, recipient: str,
+              smtp: SmtpConfig) -> DeliveryError:
+    if isinstance(exc, aiosmtplib.SMTPRecipientsRefused) and exc.recipients:
+        exc = exc.recipients[0]  # we send to one recipient: its refusal says why
+    if isinstance(exc, aiosmtplib.SMTPAuthenticationError):
+        # our setup, not this message: keep it pending until the login is fixed
+        return DeliveryError(f"SMTP server {where} refused the login as "
+                             f"'{smtp.username}': {_reply(exc)}")
+    if isinstance(exc, aiosmtplib.SMTPConnectResponseError | aiosmtplib.SMTPHeloError):
+        return DeliveryError(f"SMTP server {where} refused the connection: {_reply(exc)}")
+    if isinstance(exc, aiosmtplib.SMTPSenderRefused):
+        return DeliveryError(f"SMTP server {where} refused the sender {exc.sender} "
+                             f"(smtp.from): {_reply(exc)}")
+    if isinstance(exc, aiosmtplib.SMTPResponseException):
+        return DeliveryError(f"SMTP server {where} refused the mail to {recipient}: "
+                             f"{_reply(exc)}", permanent=500 <= exc.code < 600)
+    for cause in _chain(exc):
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return DeliveryError(f"the TLS certificate of SMTP server {where} could not be "
+                                 f"verified ({cause.verify_message}); set smtp.ca_file to the "
+                                 f"CA that signed it")
+        if isinstance(cause, ssl.SSLError):
+            return DeliveryError(f"TLS with SMTP server {where} failed: "
+                                 f"{header_text(cause.reason or str(cause))}; check "
+                                 f"smtp.security ('tls' on ports like 465, 'starttls' on 587)")
+        if isinstance(cause, ConnectionRefusedError):
+            return DeliveryError(f"cannot connect to SMTP server {where}: connection refused")
+        if isinstance(cause, TimeoutError):
+            return DeliveryError(f"SMTP server {where} did not answer within "
+                                 f"{smtp.timeout:g} s")
+    if isinstance(exc, aiosmtplib.SMTPServerDisconnected):
+        return DeliveryError(f"SMTP server {where} closed the connection: "
+                             f"{header_text(exc.message)}")
+    if isinstance(exc, aiosmtplib.SMTPException):
+        return DeliveryError(f"SMTP with {where} failed: {header_text(exc.message)}")
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return DeliveryError(f"cannot connect to SMTP server {where}: {header_text(reason)}")
