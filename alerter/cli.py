@@ -142,12 +142,25 @@ def backtest(rules_path: str, inputs: tuple[str, ...], by: str, fmt: str,
 @main.command()
 @click.argument("subscription")
 @click.option("--dry-run", is_flag=True, help="Print what would be sent; change nothing.")
+@click.option("--since", default=None, metavar="DATE",
+              help="With --dry-run: every match first seen since DATE (ISO 8601), sent or not.")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "txt"]), default=None,
               help="With --dry-run: which body to print (default: the first format).")
 @config_option
 @friendly
-def digest(subscription: str, dry_run: bool, fmt: str | None, config_path: str) -> None:
+def digest(subscription: str, dry_run: bool, since: str | None, fmt: str | None,
+           config_path: str) -> None:
     """Render (and deliver) one subscription's digest now."""
     from alerter.commands.digest import digest_command
 
-    sys.exit(digest_command(subscription, dry_run, fmt, config_path))
+    if since is not None and not dry_run:
+        raise click.UsageError("--since previews only: use it with --dry-run")
+    if since is not None:
+        from alerter.clock import parse_time
+
+        try:
+            parse_time(since)
+        except ValueError:
+            raise click.BadParameter(f"'{since}' is not a date such as 2023-02-20",
+                                     param_hint="--since") from None
+    sys.exit(digest_command(subscription, dry_run, fmt, config_path, since))

@@ -3,15 +3,20 @@ templates are rendered with."""
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from alerter.config import SEVERITIES, SubscriptionConfig
 from alerter.models import Document, Event, Match, Participant
+from alerter.render import summary_template
 from alerter.rules.model import Rule
+from alerter.stories import STAGE, Mention, Story, group, summary_mentions
+
+HIGHLIGHTS = 3  # leading stories named in the digest's opening
 
 
 def wanted(match: Match, rule: Rule | None, subscription: SubscriptionConfig) -> bool:
@@ -23,6 +28,21 @@ def wanted(match: Match, rule: Rule | None, subscription: SubscriptionConfig) ->
     if subscription.tags is not None:
         return rule is not None and bool(set(rule.tags) & set(subscription.tags))
     return True
+
+
+log = logging.getLogger("alerter")
+
+
+def summary_of(rule: Rule | None, entry: dict[str, Any]) -> str | None:
+    """Give the rule's one-line summary of a digest entry, or None without one. A summary
+    that fails (an unknown attribute) is logged and left out; the digest goes on."""
+    if rule is None or rule.summary is None:
+        return None
+    try:
+        return " ".join(str(summary_template(rule.summary).render(**entry)).split())
+    except Exception as exc:  # any error in a user's template
+        log.warning("rule %s: summary template failed: %s", rule.id, exc)
+        return None
 
 
 def _names(participants: tuple[Participant, ...]) -> str:
@@ -38,54 +58,167 @@ class DigestInput:
     events: dict[str, Event]
     documents: dict[str, Document]
     rules: dict[str, Rule]
+    # matches from earlier digests, that escalations point back to
+    history: list[Match] = field(default_factory=list)
 
 
-def summary_line(data: DigestInput) -> str:
-    """Give the digest's opening sentence: counts by rule and severity."""
-    if not data.matches:
-        return "No new matches in this period — the pipeline ran and found nothing to report."
-    by_rule = Counter(m.rule_id for m in data.matches)
-    parts = []
-    for rule_id, count in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
-        rule = data.rules.get(rule_id)
-        parts.append(f"{count} × {rule.name if rule else rule_id}")
-    severities = Counter(m.severity for m in data.matches)
-    worst = max(severities, key=SEVERITIES.index)
-    return (f"{len(data.matches)} new match{'es' if len(data.matches) != 1 else ''} "
-            f"({', '.join(parts)}); highest severity {worst}.")
+def _rule_info(rule_id: str, rule: Rule | None, severity: str) -> dict[str, Any]:
+    return {"id": rule_id, "name": rule.name if rule else rule_id, "severity": severity,
+            "description": rule.description if rule else ""}
+
+
+def citation(mention: Mention) -> dict[str, Any]:
+    """Give what a template needs to cite a mention's source."""
+    document, event = mention.document, mention.event
+    return {"title": document.title or document.source or document.id,
+            "source": document.source, "url": document.url, "published": document.published,
+            "sentence": event.sentence.text, "attribution": event.attribution,
+            "modality": event.modality, "hedged": event.hedged, "earlier": mention.earlier,
+            "document": document, "event": event}
+
+
+def _mentions(matches: list[Match], data: DigestInput, earlier: bool) -> list[Mention]:
+    found = []
+    for match in matches:
+        for event_id in match.event_ids:
+            event = data.events.get(event_id)
+            document = data.documents.get(event.doc_id) if event else None
+            if event is not None and document is not None:
+                found.append(Mention(match, event, document, earlier))
+    return found
+
+
+def _story(story: Story, number: int, data: DigestInput) -> dict[str, Any]:
+    current = story.current
+    # the story as it stands now: its most advanced mention (then its first)
+    lead = max(current, key=lambda m: (STAGE.get(m.event.modality, 0), -current.index(m)))
+    severest = max(current, key=lambda m: SEVERITIES.index(m.match.severity))
+    rule = data.rules.get(severest.match.rule_id)
+    event = lead.event
+    entry = {"match": lead.match, "event": event, "document": lead.document,
+             "actors": _names(event.actor), "targets": _names(event.target),
+             "items": ", ".join(i.text for i in event.items)}
+    sources: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for mention in current:
+        if mention.document.id not in seen:
+            seen.add(mention.document.id)
+            sources.append(citation(mention))
+    moved = story.escalation()
+    return {
+        "match": lead.match, "event": event, "document": lead.document,
+        "actors": entry["actors"], "targets": entry["targets"], "item_text": entry["items"],
+        "id": story.id, "number": number, "anchor": f"story-{number}",
+        "rule": _rule_info(severest.match.rule_id, rule, severest.match.severity),
+        "rules": sorted({m.match.rule_id for m in current}),
+        "type": event.type, "subtype": event.subtype, "modality": event.modality,
+        "hedged": all(m.event.hedged for m in current), "date": event.date,
+        "line": summary_of(rule, entry),
+        "headline": summary_of(rule, entry) or _headline(event),
+        "summary": [{"text": m.event.sentence.text, "citation": citation(m)}
+                    for m in summary_mentions(story)],
+        "sources": sources,
+        "escalation": None if moved is None else {
+            "from": moved[0].event.modality, "to": moved[1].event.modality,
+            "earlier": citation(moved[0]), "now": citation(moved[1])},
+        "explanation": lead.match.explanation,
+        "mentions": [citation(m) for m in current],
+    }
+
+
+def _headline(event: Event) -> str:
+    who = _names(event.actor) or "unnamed"
+    whom = f" → {_names(event.target)}" if event.target else ""
+    what = event.type + (f"/{event.subtype}" if event.subtype else "")
+    return f"{who}{whom}: {what}"
+
+
+def feed_stories(stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give the stories as plain data for the Atom feed (kept with the digest)."""
+    return [{
+        "id": s["id"], "title": s["headline"], "rule": s["rule"]["name"],
+        "severity": s["rule"]["severity"], "modality": s["modality"],
+        "escalation": None if s["escalation"] is None else
+        f"{s['escalation']['from']} before, {s['escalation']['to']} now",
+        "summary": [p["text"] for p in s["summary"]],
+        "sources": [{"title": c["title"], "source": c["source"], "url": c["url"],
+                     "published": c["published"].isoformat()} for c in s["sources"]],
+    } for s in stories]
+
+
+def _highlight(story: dict[str, Any]) -> str:
+    who = story["actors"] or "unnamed actors"
+    whom = f" → {story['targets']}" if story["targets"] else ""
+    what = story["type"] + (f"/{story['subtype']}" if story["subtype"] else "")
+    how = story["modality"]
+    if story["escalation"]:
+        how = f"{story['escalation']['from']} before, {how} now"
+    outlets = len(story["sources"])
+    return (f"{story['rule']['name']}: {who}{whom}, {what} {how}"
+            f"{f', {outlets} sources' if outlets > 1 else ''} [{story['number']}]")
+
+
+def summary_text(stories: list[dict[str, Any]], matches: list[Match]
+                 ) -> tuple[str, list[dict[str, Any]]]:
+    """Give the digest's opening (counts by rule and severity) and its highlights: one
+    line per leading story, each built from the story's extracted fields and cited."""
+    if not matches:
+        return ("No new matches in this period — the pipeline ran and found nothing to "
+                "report.", [])
+    by_rule = Counter(s["rule"]["name"] for s in stories)
+    parts = [f"{count} × {name}" for name, count in
+             sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))]
+    worst = max((m.severity for m in matches), key=SEVERITIES.index)
+    escalations = sum(1 for s in stories if s["escalation"])
+    opening = (f"{len(stories)} stor{'ies' if len(stories) != 1 else 'y'} from "
+               f"{len(matches)} match{'es' if len(matches) != 1 else ''} "
+               f"({', '.join(parts)}); highest severity {worst}"
+               + (f"; {escalations} escalation{'s' if escalations != 1 else ''}"
+                  if escalations else "") + ".")
+    leading = sorted(stories, key=lambda s: (-SEVERITIES.index(s["rule"]["severity"]),
+                                             -bool(s["escalation"]), -len(s["sources"]),
+                                             s["number"]))[:HIGHLIGHTS]
+    return opening, [{"text": _highlight(s), "number": s["number"], "anchor": s["anchor"]}
+                     for s in sorted(leading, key=lambda s: s["number"])]
+
+
+def _group_order(stories: list[Story], data: DigestInput) -> tuple[int, str]:
+    match = max((m.match for s in stories for m in s.current),
+                key=lambda m: SEVERITIES.index(m.severity))
+    rule = data.rules.get(match.rule_id)
+    return -SEVERITIES.index(match.severity), rule.name if rule else match.rule_id
 
 
 def context(data: DigestInput, generated_at: datetime) -> dict[str, Any]:
-    """Give the template context for a digest (documented in the README)."""
+    """Give the template context for a digest (documented in docs/templates.md)."""
     zone = ZoneInfo(data.subscription.timezone)
     end_local = data.period_end.astimezone(zone)
-    groups: dict[str, dict[str, Any]] = {}
-    for match in data.matches:
-        rule = data.rules.get(match.rule_id)
-        group = groups.setdefault(match.rule_id, {
-            "rule": {"id": match.rule_id, "name": rule.name if rule else match.rule_id,
-                     "severity": match.severity,
-                     "description": rule.description if rule else ""},
-            "entries": [],
-        })
-        for event_id in match.event_ids:
-            event = data.events.get(event_id)
-            if event is None:
-                continue
-            group["entries"].append({
-                "match": match, "event": event, "document": data.documents[event.doc_id],
-                "actors": _names(event.actor), "targets": _names(event.target),
-            })
-    ordered = sorted(groups.values(), key=lambda g: (-SEVERITIES.index(g["rule"]["severity"]),
-                                                    g["rule"]["name"]))
+    found = group(_mentions(data.matches, data, False) + _mentions(data.history, data, True))
+    # grouped under their most severe rule; the most severe rules first, then by name;
+    # in a group, stories in order of first mention; numbered in that order
+    by_rule: dict[str, list[Story]] = {}
+    for story in found:
+        severest = max(story.current, key=lambda m: SEVERITIES.index(m.match.severity))
+        by_rule.setdefault(severest.match.rule_id, []).append(story)
+    stories: list[dict[str, Any]] = []
+    groups: list[dict[str, Any]] = []
+    for members in sorted(by_rule.values(), key=lambda ss: _group_order(ss, data)):
+        made = [_story(story, len(stories) + n, data) for n, story in enumerate(members, 1)]
+        stories += made
+        groups.append({"rule": made[0]["rule"], "stories": made})
+    opening, highlights = summary_text(stories, data.matches)
+    documents = {c["document"].id for s in stories for c in s["mentions"]}
     return {
         "subscription": data.subscription,
         "period": {"start": data.period_start, "end": data.period_end,
                    "label": end_local.strftime("%Y-%m-%d")},
-        "summary": summary_line(data),
-        "groups": ordered,
+        "summary": opening,
+        "highlights": highlights,
+        "groups": groups,
+        "stories": stories,
         "matches": data.matches,
         "generated_at": generated_at,
-        "counts": {"matches": len(data.matches), "documents": len(data.documents),
-                   "rules": len(groups)},
+        "counts": {"matches": len(data.matches), "stories": len(stories),
+                   "documents": len(documents), "rules": len(groups),
+                   "escalations": sum(1 for s in stories if s["escalation"])},
     }

@@ -9,29 +9,42 @@ either done or not started; the next cycle carries on from there.
 from __future__ import annotations
 
 import logging
+import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from alerter import sources
+from alerter import archive, sources
 from alerter.clock import Clock
 from alerter.config import Config, SubscriptionConfig
 from alerter.deliver import Channel, Outgoing
 from alerter.deliver.file import FileChannel
-from alerter.digest import DigestInput, context, wanted
+from alerter.digest import DigestInput, context, feed_stories, wanted
 from alerter.errors import DeliveryError, Problem, RuleError
 from alerter.extract import Extractor, extractor_for
 from alerter.models import Delivery, stable_id
-from alerter.render import TEMPLATE_FOR_FORMAT, environment, render
+from alerter.render import SUBJECT_TEMPLATE, TEMPLATE_FOR_FORMAT, environment, render
 from alerter.rules.engine import RuleEngine
 from alerter.rules.loader import LoadedRule, configured_codes, load_rules
 from alerter.schedule import is_due
 from alerter.store import Store
 
 log = logging.getLogger("alerter")
+# how far back a digest looks for the earlier mentions an escalation points to
+HISTORY = timedelta(days=30)
 RETRY_BASE = timedelta(minutes=1)
+
+
+def backoff(delivery: Delivery) -> timedelta:
+    """Give the wait before the next attempt: doubling from RETRY_BASE, capped at about
+    17 hours, with up to a quarter more of jitter so that deliveries that failed
+    together do not retry together. The jitter is drawn from the delivery and its
+    attempt count, so a run can be repeated exactly."""
+    wait = RETRY_BASE * (1 << min(delivery.attempts, 10))
+    jitter = random.Random(f"{delivery.digest_id}|{delivery.target}|{delivery.attempts}")
+    return wait * (1 + jitter.random() / 4)
 
 
 @dataclass
@@ -63,6 +76,13 @@ class Pipeline:
         self._rules: list[LoadedRule] = []
         self._on_problem = on_problem
         self.channels: dict[str, Channel] = {"file": FileChannel()}
+        if config.smtp is not None:
+            from alerter.deliver.email import EmailChannel
+
+            smtp = config.smtp
+            if smtp.ca_file:  # relative to the config file, like every other path
+                smtp = smtp.model_copy(update={"ca_file": str(config.resolve(smtp.ca_file))})
+            self.channels["email"] = EmailChannel(smtp, clock)
 
     def _default_extractor(self) -> Extractor:
         return extractor_for(self.config)
@@ -140,42 +160,64 @@ class Pipeline:
                 if is_due(s.schedule, s.timezone, self.store.last_run(s.name), now)]
 
     def digest(self, subscription: SubscriptionConfig, report: CycleReport,
-               *, dry_run: bool = False) -> dict[str, str] | None:
-        """Render the subscription's digest of undelivered matches and put it in the outbox.
+               *, dry_run: bool = False, since: datetime | None = None
+               ) -> dict[str, str] | None:
+        """Render the subscription's digest of undelivered matches and put it in the outbox;
+        give the subject and the bodies by format, or None when there was nothing to send.
 
-        With `dry_run`, give the rendered bodies and change nothing.
+        With `dry_run`, change nothing. With `since` (dry runs only), the digest holds
+        every match first seen since then, delivered before or not.
         """
+        if since is not None and not dry_run:
+            raise ValueError("since is for previews (dry_run) only")
         now = self.clock.now()
         rules = {r.rule.id: r.rule for r in (self._rules or self.rules(report))}
-        matches = [m for m in self.store.undigested_matches(subscription.name)
-                   if wanted(m, rules.get(m.rule_id), subscription)]
+        candidates = (self.store.undigested_matches(subscription.name) if since is None
+                      else [m for m in self.store.matches() if m.first_seen >= since])
+        matches = [m for m in candidates if wanted(m, rules.get(m.rule_id), subscription)]
         if not matches and not subscription.send_empty:
             if not dry_run:
                 with self.store.transaction():
                     self.store.set_last_run(subscription.name, now)
             return None
-        events = self.store.events(e for m in matches for e in m.event_ids)
+        current = {m.id for m in matches}
+        history = [m for m in self.store.digested_matches(subscription.name, now - HISTORY)
+                   if m.id not in current and wanted(m, rules.get(m.rule_id), subscription)]
+        events = self.store.events(e for m in [*matches, *history] for e in m.event_ids)
         documents = self.store.documents(e.doc_id for e in events.values())
-        data = DigestInput(subscription, self.store.last_digest(subscription.name), now,
-                           matches, events, documents, rules)
+        start = since if since is not None else self.store.last_digest(subscription.name)
+        data = DigestInput(subscription, start, now, matches, events, documents, rules, history)
         user_dir = (self.config.resolve(self.config.templates.path)
                     if self.config.templates.path else None)
         env = environment(user_dir)
         values = context(data, now)
         bodies: dict[str, str] = {fmt: render(env, TEMPLATE_FOR_FORMAT[fmt], values)
                   for fmt in subscription.formats}
+        # one line, whatever the template or the extracted text held (no header injection)
+        subject = " ".join(render(env, SUBJECT_TEMPLATE, values).split())
         if dry_run:
-            return bodies
+            return {"subject": subject, **bodies}
         digest_id = stable_id(subscription.name, now.isoformat())
         targets = self._targets(subscription, now)
         deliveries = [Delivery(digest_id=digest_id, channel=subscription.channel, target=t)
                       for t in targets]
         with self.store.transaction():
             self.store.add_digest(digest_id, subscription.name, (data.period_start, now), now,
-                                  values["summary"], bodies, (m.id for m in matches), deliveries)
+                                  values["summary"], bodies, (m.id for m in matches), deliveries,
+                                  subject=subject, stories=feed_stories(values["stories"]))
             self.store.set_last_run(subscription.name, now)
         report.digests += 1
-        return bodies
+        return {"subject": subject, **bodies}
+
+    def publish(self, subscription: SubscriptionConfig, report: CycleReport) -> None:
+        """Rewrite the subscription's Atom feed and its archive index from the store."""
+        out = self.config.resolve(self.config.output.dir)
+        try:
+            archive.publish(out, subscription.name, self.store.recent_digests(
+                subscription.name, archive.FEED_DIGESTS), self.clock.now())
+        except OSError as exc:
+            self._problem(report, Problem(str(out), None, "", f"cannot write the feed or "
+                                          f"archive index: {exc.strerror}"))
 
     def _targets(self, subscription: SubscriptionConfig, now: datetime) -> list[str]:
         if subscription.channel == "file":
@@ -193,7 +235,7 @@ class Pipeline:
             subscription = subscriptions.get(digest["subscription"])
             message = Outgoing(delivery.digest_id, digest["subscription"], delivery.target,
                                datetime.fromisoformat(digest["period_end"]), digest["bodies"],
-                               subject=f"alerter: {digest['subscription']}")
+                               subject=digest["subject"] or f"alerter: {digest['subscription']}")
             channel = self.channels.get(delivery.channel)
             try:
                 if channel is None or subscription is None:
@@ -201,7 +243,7 @@ class Pipeline:
                                         f"'{digest['subscription']}'")
                 channel.send(message)
             except DeliveryError as exc:
-                retry = now + RETRY_BASE * (2 ** min(delivery.attempts, 10))
+                retry = now + backoff(delivery)
                 with self.store.transaction():
                     self.store.mark_attempt_failed(delivery, str(exc), permanent=exc.permanent,
                                                    retry_at=retry)
@@ -223,9 +265,11 @@ class Pipeline:
         self.ingest(report)
         self.extract(report)
         self.match(report)
-        for subscription in subscriptions if subscriptions is not None else self.due(started):
-            self.digest(subscription, report)
+        made = [s for s in (subscriptions if subscriptions is not None else self.due(started))
+                if self.digest(s, report) is not None]
         self.deliver(report)
+        for subscription in made:
+            self.publish(subscription, report)
         with self.store.transaction():
             self.store.finish_cycle(cycle_id, self.clock.now(), report.counts())
         return report

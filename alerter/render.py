@@ -9,6 +9,7 @@ sandbox; HTML is autoescaped.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from alerter.errors import TemplateError
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_FOR_FORMAT = {"md": "digest.md.j2", "html": "digest.html.j2", "txt": "digest.txt.j2"}
+SUBJECT_TEMPLATE = "subject.txt.j2"
 
 
 def environment(user_dir: Path | None = None) -> Any:
@@ -33,8 +35,23 @@ def environment(user_dir: Path | None = None) -> Any:
         trim_blocks=True, lstrip_blocks=True,
         autoescape=lambda name: bool(name) and str(name).endswith((".html.j2", ".html")),
     )
-    env.filters["quote"] = lambda text: "> " + str(text).replace("\n", " ")
+    env.filters["quote"] = lambda text: "> " + " ".join(str(text).split())
+    env.filters["cite"] = cite
     return env
+
+
+def cite(source: dict[str, Any], style: str = "md") -> str:
+    """Give a citation of a source (a story's `sources` item): its title, linked in
+    markdown (`style="md"`) or followed by the URL (`style="text"`), and its outlet."""
+    title = " ".join(str(source["title"]).split())
+    outlet = source.get("source")
+    where = f", {outlet}" if outlet and outlet != title else ""
+    url = source.get("url")
+    if not url or not str(url).lower().startswith(("https://", "http://")):
+        return f"{title}{where}"  # no link to javascript: or file: URLs from a document
+    if style == "text":
+        return f"{title}{where} <{url}>"
+    return f"[{title}]({url}){where}"
 
 
 def render(env: Any, template: str, context: dict[str, Any]) -> str:
@@ -62,3 +79,16 @@ def _template_line(exc: BaseException) -> str:
             line = f":{tb.tb_lineno}"
         tb = tb.tb_next
     return line
+
+
+@cache
+def summary_template(source: str) -> Any:
+    """Give a rule's one-line `summary` compiled in the Jinja2 sandbox; raise ValueError
+    with Jinja2's message if it does not parse."""
+    from jinja2 import TemplateSyntaxError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    try:
+        return SandboxedEnvironment(autoescape=False).from_string(source)
+    except TemplateSyntaxError as exc:
+        raise ValueError(f"not a Jinja2 template: {exc.message}") from None

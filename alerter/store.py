@@ -114,6 +114,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX rule_sightings_at ON rule_sightings (rule_id, key, at);
     """,
+    # 4: a digest's subject line, and its stories for the Atom feed (JSON)
+    """
+    ALTER TABLE digests ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+    ALTER TABLE digests ADD COLUMN stories TEXT NOT NULL DEFAULT '[]';
+    """,
 )
 
 
@@ -282,6 +287,15 @@ class Store:
             " ORDER BY first_seen, id", subscription)
         return [self._match(r) for r in rows]
 
+    def digested_matches(self, subscription: str, since: datetime) -> list[Match]:
+        """Give matches already placed in a digest of `subscription`, first seen since `since`
+        (the history an escalation points back to)."""
+        rows = self._rows(
+            "SELECT m.* FROM matches m JOIN digest_matches d ON d.match_id = m.id"
+            " WHERE d.subscription = ? AND m.first_seen >= ? ORDER BY m.first_seen, m.id",
+            subscription, _iso(since))
+        return [self._match(r) for r in rows]
+
     def digest_matches(self, digest_id: str) -> list[Match]:
         rows = self._rows(
             "SELECT m.* FROM matches m JOIN digest_matches d ON d.match_id = m.id"
@@ -292,13 +306,15 @@ class Store:
 
     def add_digest(self, digest_id: str, subscription: str, period: tuple[datetime | None,
                    datetime], created: datetime, summary: str, bodies: dict[str, str],
-                   match_ids: Iterable[str], deliveries: Iterable[Delivery]) -> None:
+                   match_ids: Iterable[str], deliveries: Iterable[Delivery], *,
+                   subject: str = "", stories: list[dict[str, Any]] | None = None) -> None:
         """Put a rendered digest and its pending deliveries in the outbox."""
         self._db.execute(
             "INSERT INTO digests (id, subscription, period_start, period_end, created, summary,"
-            " bodies) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " bodies, subject, stories) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (digest_id, subscription, _iso(period[0]), _iso(period[1]), _iso(created), summary,
-             json.dumps(bodies, ensure_ascii=False)),
+             json.dumps(bodies, ensure_ascii=False), subject,
+             json.dumps(stories or [], ensure_ascii=False)),
         )
         self._db.executemany(
             "INSERT INTO digest_matches (digest_id, match_id, subscription) VALUES (?, ?, ?)",
@@ -325,7 +341,14 @@ class Store:
 
     def digest(self, digest_id: str) -> dict[str, Any]:
         row = self._rows("SELECT * FROM digests WHERE id = ?", digest_id)[0]
-        return {**dict(row), "bodies": json.loads(row["bodies"])}
+        return {**dict(row), "bodies": json.loads(row["bodies"]),
+                "stories": json.loads(row["stories"])}
+
+    def recent_digests(self, subscription: str, limit: int) -> list[dict[str, Any]]:
+        """Give the subscription's latest digests, newest first (for its feed)."""
+        rows = self._rows("SELECT id FROM digests WHERE subscription = ? "
+                          "ORDER BY created DESC, id LIMIT ?", subscription, limit)
+        return [self.digest(r["id"]) for r in rows]
 
     def pending_deliveries(self, now: datetime) -> list[Delivery]:
         rows = self._rows(

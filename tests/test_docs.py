@@ -36,3 +36,31 @@ def test_the_rules_doc_mentions_every_key(key: str) -> None:
 
 def test_the_readme_points_to_the_rules_doc() -> None:
     assert "docs/rules.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+TEMPLATES_DOC = ROOT / "docs" / "templates.md"
+# loop variables in the default templates, and what they are in the docs' terms
+ALIASES = {"story": "story", "group": "group", "source": "citation", "part": "summary",
+           "period": "period", "counts": "counts", "subscription": "subscription",
+           "escalation": "escalation", "earlier": "citation", "now": "citation",
+           "citation": "citation"}
+
+
+def template_names() -> list[str]:
+    return sorted(p.name for p in (ROOT / "templates").glob("*.j2"))
+
+
+@pytest.mark.parametrize("name", template_names())
+def test_the_templates_doc_lists_every_variable_a_default_template_uses(name: str) -> None:
+    from jinja2 import meta
+
+    from alerter.render import environment
+
+    source = (ROOT / "templates" / name).read_text(encoding="utf-8")
+    documented = mentioned(TEMPLATES_DOC.read_text(encoding="utf-8"))
+    used = meta.find_undeclared_variables(environment().parse(source))
+    assert used - documented == set()
+    attributes = set(re.findall(r"\b([a-z_]+)\.([a-z_]+)\b", source))
+    missing = {f"{owner}.{attr}" for owner, attr in attributes
+               if owner in ALIASES and attr not in documented and attr != "strftime"}
+    assert missing == set()

@@ -217,3 +217,40 @@ def test_unknown_codes_are_named_with_a_suggestion(tmp_path: Path) -> None:
     ]
     # a code from the user's gazetteer is known
     assert load_rules([path], codes={"USA", "UKR2", "RUSS"})
+
+
+def test_summary_template_is_checked_and_rendered(tmp_path: Path) -> None:
+    from alerter.digest import summary_of
+
+    path = tmp_path / "r.yaml"
+    path.write_text("id: r\nname: R\nwhen: {type: SANCTION}\n"
+                    "summary: '{{ actors }} sanctions {% if targets %}on {{ targets }}'\n")
+    with pytest.raises(RuleError,
+                       match=r"r.yaml:4:1: summary: not a Jinja2 template: Unexpected end"):
+        load_rules([path])
+    path.write_text("id: r\nname: R\nwhen: {type: SANCTION}\n"
+                    "summary: '{{ actors }} sanctions{% if targets %} on {{ targets }}"
+                    "{% endif %}'\n")
+    (loaded,) = load_rules([path])
+    entry = {"event": event(), "actors": "GBR", "targets": "RUS"}
+    assert summary_of(loaded.rule, entry) == "GBR sanctions on RUS"
+    broken = loaded.rule.model_copy(update={"summary": "{{ event.nothing.deeper }}"})
+    assert summary_of(broken, entry) is None  # logged, and the digest goes on
+
+
+def test_rules_check_cli_lists_every_error_and_exits_1(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from alerter.cli import main
+
+    path = tmp_path / "bad.yaml"
+    path.write_text("id: a\nname: A\nwhen:\n  type: SANCTIONS\n  modalty: asserted\n")
+    result = CliRunner().invoke(main, ["rules", "check", str(path)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"error: {path}:4:3: when.type: 'SANCTIONS' is not a known type "
+        "(did you mean 'SANCTION'?)",
+        f"error: {path}:5:3: when.modalty: unknown field 'modalty' (did you mean 'modality'?)",
+    ]
+    good = CliRunner().invoke(main, ["rules", "check", str(ROOT / "rules")])
+    assert good.exit_code == 0 and good.output.startswith("ok: ")

@@ -445,6 +445,8 @@ class EventBuilder:
         ("The UK government stated that its new export bans aim to ...")."""
         token = anchor
         while token.head.i != token.i:
+            if token.dep_ == "relcl":
+                return []  # "companies that supply the army": a third party, not the reporter
             token = token.head
             if token.lemma_ in lexicon.REPORT_VERBS:
                 subject = [c for c in token.children if c.dep_ in _SUBJECT]

@@ -90,6 +90,15 @@ class Rule(Strict):
     _check_throttle = field_validator("throttle")(
         lambda cls, v: v if v is None else _duration(v))
 
+    @field_validator("summary")
+    @classmethod
+    def _summary_template(cls, value: str | None) -> str | None:
+        if value is not None:
+            from alerter.render import summary_template
+
+            summary_template(value)  # a syntax error is reported against this key
+        return value
+
     @model_validator(mode="after")
     def _one_counter(self) -> Rule:
         given = [k for k in ("new", "threshold", "spike") if getattr(self, k) is not None]
