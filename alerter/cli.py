@@ -34,6 +34,8 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+text_or_json = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
+                            default="text", show_default=True, help="json: for scripts.")
 config_option = click.option("--config", "config_path", default="config.yaml",
                              show_default=True, type=click.Path(dir_okay=False),
                              help=CONFIG_HELP)
@@ -164,3 +166,38 @@ def digest(subscription: str, dry_run: bool, since: str | None, fmt: str | None,
             raise click.BadParameter(f"'{since}' is not a date such as 2023-02-20",
                                      param_hint="--since") from None
     sys.exit(digest_command(subscription, dry_run, fmt, config_path, since))
+
+
+@main.command()
+@text_or_json
+@config_option
+@friendly
+def status(fmt: str, config_path: str) -> None:
+    """Show the last cycle, what is stored, pending and failed deliveries, next digests."""
+    from alerter.commands.admin import status_command
+
+    sys.exit(status_command(config_path, fmt))
+
+
+@main.command()
+@text_or_json
+@config_option
+@friendly
+def subscriptions(fmt: str, config_path: str) -> None:
+    """List subscriptions: recipients, opt-outs, schedules and next runs."""
+    from alerter.commands.admin import subscriptions_command
+
+    sys.exit(subscriptions_command(config_path, fmt))
+
+
+@main.command()
+@click.argument("address")
+@click.option("--subscription", default=None, metavar="NAME",
+              help="Only this subscription (default: all of them).")
+@config_option
+@friendly
+def unsubscribe(address: str, subscription: str | None, config_path: str) -> None:
+    """Record that ADDRESS wants no more digests; every later send honours it."""
+    from alerter.commands.admin import unsubscribe_command
+
+    sys.exit(unsubscribe_command(config_path, address, subscription))

@@ -96,6 +96,7 @@ class SmtpConfig(Strict):
     ca_file: str | None = None
     verify: bool = True
     timeout: float = Field(30.0, gt=0)
+    max_attempts: int = Field(3, ge=1, description="Tries before a refused (5xx) send fails.")
 
 
 class SubscriptionConfig(Strict):

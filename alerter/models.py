@@ -21,7 +21,7 @@ MODALITIES: tuple[str, ...] = ("asserted", "planned", "discussed", "negated", "h
 
 Modality = Literal["asserted", "planned", "discussed", "negated", "hypothetical"]
 Severity = Literal["info", "low", "medium", "high", "critical"]
-DeliveryStatus = Literal["pending", "sent", "failed"]
+DeliveryStatus = Literal["pending", "sent", "failed", "cancelled"]
 
 
 class Frozen(BaseModel):

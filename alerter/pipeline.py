@@ -9,7 +9,10 @@ either done or not started; the next cycle carries on from there.
 from __future__ import annotations
 
 import logging
+import os
 import random
+import socket
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -18,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from alerter import archive, sources
 from alerter.clock import Clock
-from alerter.config import Config, SubscriptionConfig
+from alerter.config import Config, SubscriptionConfig, parse_duration
 from alerter.deliver import Channel, Outgoing
 from alerter.deliver.file import FileChannel
 from alerter.digest import DigestInput, context, feed_stories, wanted
@@ -35,6 +38,8 @@ log = logging.getLogger("alerter")
 # how far back a digest looks for the earlier mentions an escalation points to
 HISTORY = timedelta(days=30)
 RETRY_BASE = timedelta(minutes=1)
+LEASE = "run"
+LEASE_MIN = timedelta(minutes=10)  # a lease lasts 3 ingest intervals, and at least this
 
 
 def backoff(delivery: Delivery) -> timedelta:
@@ -56,6 +61,7 @@ class CycleReport:
     digests: int = 0
     delivered: int = 0
     problems: list[Problem] = field(default_factory=list)
+    skipped: bool = False  # another alerter holds this store's lease
 
     def counts(self) -> dict[str, int]:
         return {"documents": self.documents, "events": self.events, "matches": self.matches,
@@ -75,6 +81,8 @@ class Pipeline:
         self._extractor: Extractor | None = None
         self._rules: list[LoadedRule] = []
         self._on_problem = on_problem
+        self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._waiting = False
         self.channels: dict[str, Channel] = {"file": FileChannel()}
         if config.smtp is not None:
             from alerter.deliver.email import EmailChannel
@@ -224,14 +232,42 @@ class Pipeline:
             day = now.astimezone(ZoneInfo(subscription.timezone)).strftime("%Y-%m-%d")
             folder = self.config.resolve(self.config.output.dir) / "digests" / subscription.name
             return [str(Path(folder) / day)]
-        return list(subscription.to)
+        return [a for a in subscription.to if not self.store.opted_out(a, subscription.name)]
+
+    # -- the lease: one alerter sends from a store -------------------------------
+
+    def hold_lease(self) -> bool:
+        """Take or renew this pipeline's lease on the store; False while another holds it."""
+        ttl = max(LEASE_MIN, 3 * timedelta(seconds=parse_duration(
+            self.config.schedule.ingest_every)))
+        held = self.store.acquire_lease(LEASE, self.holder, self.clock.now(), ttl)
+        if not held and not self._waiting:
+            other = self.store.lease(LEASE) or {}
+            log.warning("another alerter (%s) is running on %s until %s; this one waits",
+                        other.get("holder"), self.store.path, other.get("expires"))
+        self._waiting = not held
+        return held
+
+    def release(self) -> None:
+        """Give up the lease, so that another alerter can run at once."""
+        self.store.release_lease(LEASE, self.holder)
 
     def deliver(self, report: CycleReport) -> None:
-        """Send every pending delivery that is due; record each outcome as it happens."""
+        """Send every pending delivery that is due; record each outcome as it happens.
+        Each send renews the lease first: a pipeline that lost it sends nothing more."""
         now = self.clock.now()
         subscriptions = {s.name: s for s in self.config.subscriptions}
+        max_attempts = self.config.smtp.max_attempts if self.config.smtp else 1
         for delivery in self.store.pending_deliveries(now):
+            if not self.hold_lease():
+                report.skipped = True
+                return
             digest = self.store.digest(delivery.digest_id)
+            if delivery.channel == "email" and self.store.opted_out(delivery.target,
+                                                                     digest["subscription"]):
+                with self.store.transaction():
+                    self.store.cancel_delivery(delivery, "the recipient unsubscribed")
+                continue
             subscription = subscriptions.get(digest["subscription"])
             message = Outgoing(delivery.digest_id, digest["subscription"], delivery.target,
                                datetime.fromisoformat(digest["period_end"]), digest["bodies"],
@@ -243,9 +279,11 @@ class Pipeline:
                                         f"'{digest['subscription']}'")
                 channel.send(message)
             except DeliveryError as exc:
+                # A refusal (5xx) is tried max_attempts times; anything else until it works.
+                given_up = exc.permanent and delivery.attempts + 1 >= max_attempts
                 retry = now + backoff(delivery)
                 with self.store.transaction():
-                    self.store.mark_attempt_failed(delivery, str(exc), permanent=exc.permanent,
+                    self.store.mark_attempt_failed(delivery, str(exc), permanent=given_up,
                                                    retry_at=retry)
                 self._problem(report, Problem(delivery.target, None, "", f"delivery failed: "
                                               f"{exc}"))
@@ -259,6 +297,9 @@ class Pipeline:
     def run_cycle(self, subscriptions: Iterable[SubscriptionConfig] | None = None) -> CycleReport:
         """Run one whole cycle; digests for `subscriptions`, or for those that are due."""
         report = CycleReport()
+        if not self.hold_lease():
+            report.skipped = True
+            return report
         started = self.clock.now()
         with self.store.transaction():
             cycle_id = self.store.start_cycle(started)

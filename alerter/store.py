@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +119,22 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE digests ADD COLUMN subject TEXT NOT NULL DEFAULT '';
     ALTER TABLE digests ADD COLUMN stories TEXT NOT NULL DEFAULT '[]';
     """,
+    # 5: who may send (one alerter per store), and who asked for no more mail
+    """
+    CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        expires TEXT NOT NULL
+    );
+    CREATE TABLE opt_outs (
+        address TEXT NOT NULL,
+        subscription TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (address, subscription)
+    );
+    """,
 )
+ALL = "*"  # an opt-out from every subscription
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -366,6 +381,61 @@ class Store:
 
     def deliveries(self) -> list[Delivery]:
         return [self._delivery(r) for r in self._rows("SELECT * FROM deliveries ORDER BY rowid")]
+
+    def delivery_rows(self, *statuses: str) -> list[dict[str, Any]]:
+        """Give deliveries with these statuses and their digest's subscription, for status."""
+        marks = ", ".join("?" for _ in statuses)
+        rows = self._rows(
+            "SELECT d.*, g.subscription FROM deliveries d JOIN digests g ON g.id = d.digest_id"
+            f" WHERE d.status IN ({marks}) ORDER BY d.rowid", *statuses)
+        return [dict(r) for r in rows]
+
+    def cancel_delivery(self, delivery: Delivery, reason: str) -> None:
+        self._db.execute("UPDATE deliveries SET status = 'cancelled', last_error = ? "
+                         "WHERE digest_id = ? AND target = ?",
+                         (reason, delivery.digest_id, delivery.target))
+
+    # leases: one alerter at a time sends from a store ---------------------------
+
+    def acquire_lease(self, name: str, holder: str, now: datetime, ttl: timedelta) -> bool:
+        """Take or renew the lease for `holder` until now + ttl; give False while another
+        holder's lease has not expired."""
+        with self.transaction():
+            rows = self._rows("SELECT holder, expires FROM leases WHERE name = ?", name)
+            if rows and rows[0]["holder"] != holder and rows[0]["expires"] > _utc(now):
+                return False
+            self._db.execute("INSERT OR REPLACE INTO leases (name, holder, expires) "
+                             "VALUES (?, ?, ?)", (name, holder, _utc(now + ttl)))
+        return True
+
+    def release_lease(self, name: str, holder: str) -> None:
+        with self.transaction():
+            self._db.execute("DELETE FROM leases WHERE name = ? AND holder = ?", (name, holder))
+
+    def lease(self, name: str) -> dict[str, str] | None:
+        rows = self._rows("SELECT holder, expires FROM leases WHERE name = ?", name)
+        return dict(rows[0]) if rows else None
+
+    # opt-outs ---------------------------------------------------------------------
+
+    def add_opt_out(self, address: str, subscription: str | None, at: datetime) -> None:
+        with self.transaction():
+            self._db.execute("INSERT OR IGNORE INTO opt_outs (address, subscription, at) "
+                             "VALUES (?, ?, ?)", (address.strip().lower(), subscription or ALL,
+                                                  _iso(at)))
+
+    def opted_out(self, address: str, subscription: str) -> bool:
+        rows = self._rows("SELECT 1 FROM opt_outs WHERE address = ? AND subscription IN (?, ?)",
+                          address.strip().lower(), subscription, ALL)
+        return bool(rows)
+
+    def opt_outs(self) -> list[dict[str, str]]:
+        return [dict(r) for r in self._rows("SELECT * FROM opt_outs ORDER BY address, "
+                                            "subscription")]
+
+    def last_cycle(self) -> dict[str, Any] | None:
+        rows = self._rows("SELECT * FROM cycles ORDER BY id DESC LIMIT 1")
+        return dict(rows[0]) if rows else None
 
     def mark_sent(self, delivery: Delivery, at: datetime) -> None:
         self._db.execute(

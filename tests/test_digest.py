@@ -101,7 +101,9 @@ def test_summary_sentences_are_central_and_deterministic() -> None:
 def cycle(project: Path, clock: FixedClock, extractor: Extractor) -> Store:
     config = load_config(project / "config.yaml")
     store = Store.open(config.resolve(config.store.path))
-    Pipeline(config, store, clock, extractor=lambda: extractor).run_cycle()
+    pipeline = Pipeline(config, store, clock, extractor=lambda: extractor)
+    pipeline.run_cycle()
+    pipeline.release()  # as a process does when it ends
     return store
 
 

@@ -25,7 +25,9 @@ DIGEST = Path("out/digests/daily-summary/2023-02-27.md")
 def cycle(project: Path, clock: FixedClock, extractor: Extractor) -> tuple[object, Store]:
     config = load_config(project / "config.yaml")
     store = Store.open(config.resolve(config.store.path))
-    report = Pipeline(config, store, clock, extractor=lambda: extractor).run_cycle()
+    pipeline = Pipeline(config, store, clock, extractor=lambda: extractor)
+    report = pipeline.run_cycle()
+    pipeline.release()  # as a process does when it ends
     return report, store
 
 
@@ -58,6 +60,7 @@ def test_a_second_run_extracts_and_writes_nothing(project: Path, clock: FixedClo
     config = load_config(project / "config.yaml")
     store = Store.open(config.resolve(config.store.path))
     second = Pipeline(config, store, clock, extractor=no_extractor).run_cycle()
+    assert not second.skipped  # it ran, and found nothing to do
     assert (second.documents, second.events, second.matches, second.digests,
             second.delivered) == (0, 0, 0, 0, 0)
     after = store.counts()

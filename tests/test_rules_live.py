@@ -40,7 +40,9 @@ def cycle(project: Path, clock: FixedClock, extractor: Extractor) -> tuple[Cycle
     config = load_config(project / "config.yaml")
     store = Store.open(config.resolve(config.store.path))
     pipeline = Pipeline(config, store, clock, extractor=lambda: extractor)
-    return pipeline.run_cycle(), store
+    report = pipeline.run_cycle()
+    pipeline.release()  # as a process does when it ends
+    return report, store
 
 
 def rule_matches(store: Store, rule_id: str) -> list[tuple[str, datetime]]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -44,3 +44,25 @@ def test_same_id_new_content_is_kept_as_a_revision(tmp_path: Path) -> None:
         second = store.add_document(doc("a", "two"))
     assert second.id.startswith("a@")
     assert [d.id for d in store.unextracted()] == ["a", second.id]
+
+
+def test_one_holder_at_a_time_and_an_expired_lease_passes_on(tmp_path: Path) -> None:
+    first, second = Store.open(tmp_path / "s.db"), Store.open(tmp_path / "s.db")
+    now, ttl = datetime(2023, 2, 27, 8, tzinfo=UTC), timedelta(minutes=10)
+    assert first.acquire_lease("run", "a", now, ttl)
+    assert not second.acquire_lease("run", "b", now + timedelta(minutes=5), ttl)
+    assert first.acquire_lease("run", "a", now + timedelta(minutes=9), ttl)  # renewed
+    assert not second.acquire_lease("run", "b", now + timedelta(minutes=15), ttl)
+    assert second.acquire_lease("run", "b", now + timedelta(minutes=20), ttl)  # expired
+    second.release_lease("run", "b")
+    assert first.acquire_lease("run", "a", now + timedelta(minutes=21), ttl)
+
+
+def test_opt_outs_by_subscription_or_all(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.db")
+    now = datetime(2023, 2, 27, tzinfo=UTC)
+    store.add_opt_out("Ana@Example.org ", "daily", now)
+    store.add_opt_out("bo@example.org", None, now)
+    assert store.opted_out("ana@example.org", "daily")
+    assert not store.opted_out("ana@example.org", "weekly")
+    assert store.opted_out("BO@example.org", "weekly")

@@ -98,7 +98,9 @@ def digest(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Di
     clock = FixedClock(datetime(2023, 2, 27, 8, 0, tzinfo=UTC))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(alerter.pipeline, "context", capture)
-        report = Pipeline(config, store, clock, extractor=lambda: extractor).run_cycle()
+        pipeline = Pipeline(config, store, clock, extractor=lambda: extractor)
+        report = pipeline.run_cycle()
+        pipeline.release()
     store.close()
     assert report.problems == [] and report.delivered == 1 and len(seen) == 1
     bodies = {fmt: (project / DIGESTS / f"{DAY}.{fmt}").read_text() for fmt in FORMATS}

@@ -13,6 +13,8 @@ log = logging.getLogger("alerter")
 
 def describe(report: CycleReport) -> str:
     """Give a one-line account of a cycle."""
+    if report.skipped:
+        return "cycle skipped: another alerter holds this store"
     return (f"cycle: {report.documents} new documents ({report.duplicates} seen before), "
             f"{report.events} events, {report.matches} matches, {report.digests} digests, "
             f"{report.delivered} delivered, {len(report.problems)} problems")
@@ -20,11 +22,15 @@ def describe(report: CycleReport) -> str:
 
 def run_command(config_path: str, *, once: bool) -> int:
     pipeline = open_pipeline(config_path)
-    if once:
-        log.info(describe(pipeline.run_cycle()))
+    try:
+        if once:
+            report = pipeline.run_cycle()
+            log.info(describe(report))
+            return 3 if report.skipped else 0
+        run_scheduled(pipeline)
         return 0
-    run_scheduled(pipeline)
-    return 0
+    finally:
+        pipeline.release()
 
 
 def run_scheduled(pipeline: Pipeline) -> None:
@@ -40,6 +46,8 @@ def run_scheduled(pipeline: Pipeline) -> None:
 
     def digest_job(name: str) -> object:
         def job() -> None:
+            if not pipeline.hold_lease():
+                return
             subscription = config.subscription(name)
             report = CycleReport()
             pipeline.digest(subscription, report)

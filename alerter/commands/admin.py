@@ -1,0 +1,126 @@
+"""`alerter status`, `alerter subscriptions` and `alerter unsubscribe`: what alerter is
+doing, who gets what, and opting out. None of them loads spaCy."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import click
+
+from alerter.clock import default_clock
+from alerter.config import Config, SubscriptionConfig, load_config
+from alerter.schedule import IMMEDIATE, next_run, parse_schedule
+from alerter.store import ALL, Store
+
+
+def _open(config_path: str) -> tuple[Config, Store]:
+    config = load_config(config_path)
+    return config, Store.open(config.resolve(config.store.path))
+
+
+def _next_digest(store: Store, subscription: SubscriptionConfig, now: datetime) -> str:
+    """Give when the subscription's next digest is due, as text."""
+    if parse_schedule(subscription.schedule, subscription.timezone) == IMMEDIATE:
+        return "at the end of each cycle with new matches"
+    last = store.last_run(subscription.name)
+    if last is None:
+        return "due now (never sent)"
+    fire = next_run(subscription.schedule, subscription.timezone, last)
+    if fire is None:
+        return "unknown"
+    return "due now" if fire <= now else fire.isoformat()
+
+
+def _when(value: str | None) -> str:
+    return value[:19].replace("T", " ") if value else "-"
+
+
+def status_data(config: Config, store: Store, now: datetime) -> dict[str, Any]:
+    """Give everything `alerter status` shows, as plain data."""
+    keep = ("digest_id", "subscription", "channel", "target", "attempts", "last_error",
+            "next_attempt", "sent_at")
+    return {
+        "store": str(store.path),
+        "now": now.isoformat(),
+        "last_cycle": store.last_cycle(),
+        "counts": store.counts(),
+        "deliveries": {
+            "pending": [{k: r[k] for k in keep} for r in store.delivery_rows("pending")],
+            "failed": [{k: r[k] for k in keep} for r in store.delivery_rows("failed")],
+        },
+        "next_digests": [{"subscription": s.name, "channel": s.channel,
+                          "next": _next_digest(store, s, now)} for s in config.subscriptions],
+        "lease": store.lease("run"),
+    }
+
+
+def status_command(config_path: str, fmt: str) -> int:
+    config, store = _open(config_path)
+    data = status_data(config, store, default_clock().now())
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    cycle = data["last_cycle"]
+    click.echo(f"store: {data['store']}")
+    if cycle:
+        click.echo(f"last cycle: started {_when(cycle['started'])}, finished "
+                   f"{_when(cycle['finished'])}: {cycle['documents']} documents, "
+                   f"{cycle['events']} events, {cycle['matches']} matches, "
+                   f"{cycle['digests']} digests, {cycle['problems']} problems")
+    else:
+        click.echo("last cycle: none yet (run `alerter run --once`)")
+    counts = data["counts"]
+    click.echo("stored: " + ", ".join(f"{counts[k]} {k}" for k in counts))
+    for kind in ("pending", "failed"):
+        rows = data["deliveries"][kind]
+        click.echo(f"{kind} deliveries: {len(rows)}")
+        for row in rows:
+            retry = f", next try {_when(row['next_attempt'])}" if kind == "pending" else ""
+            click.echo(f"  {row['subscription']} → {row['target']}: {row['attempts']} attempts"
+                       f"{retry}; last error: {row['last_error'] or '-'}")
+    click.echo("next digests:")
+    for entry in data["next_digests"]:
+        click.echo(f"  {entry['subscription']} ({entry['channel']}): {entry['next']}")
+    lease = data["lease"]
+    if lease:
+        click.echo(f"running: {lease['holder']} (lease until {_when(lease['expires'])})")
+    return 0
+
+
+def subscriptions_command(config_path: str, fmt: str) -> int:
+    config, store = _open(config_path)
+    now = default_clock().now()
+    opt_outs = store.opt_outs()
+    rows: list[dict[str, Any]] = []
+    for sub in config.subscriptions:
+        out = sorted({o["address"] for o in opt_outs if o["subscription"] in (sub.name, ALL)})
+        rows.append({"name": sub.name, "channel": sub.channel, "to": sub.to,
+                     "opted_out": [a for a in out if a in {t.lower() for t in sub.to}],
+                     "schedule": sub.schedule, "timezone": sub.timezone,
+                     "rules": sub.rules, "tags": sub.tags, "min_severity": sub.min_severity,
+                     "next": _next_digest(store, sub, now)})
+    if fmt == "json":
+        click.echo(json.dumps({"subscriptions": rows, "opt_outs": opt_outs}, indent=2))
+        return 0
+    for row in rows:
+        to = ", ".join(row["to"]) or "(files under output.dir)"
+        click.echo(f"{row['name']} [{row['channel']}] {row['schedule']} ({row['timezone']}); "
+                   f"next: {row['next']}\n  to: {to}")
+        if row["opted_out"]:
+            click.echo(f"  unsubscribed: {', '.join(row['opted_out'])}")
+    return 0
+
+
+def unsubscribe_command(config_path: str, address: str, subscription: str | None) -> int:
+    config, store = _open(config_path)
+    if subscription is not None:
+        config.subscription(subscription)  # an unknown name is an error, with a suggestion
+    if "@" not in address or any(c in address for c in "\r\n <>,"):
+        click.echo(f"error: '{address}' is not an email address", err=True)
+        return 2
+    store.add_opt_out(address, subscription, default_clock().now())
+    which = f"'{subscription}'" if subscription else "any subscription"
+    click.echo(f"{address.strip().lower()} will get no more digests from {which}")
+    return 0
