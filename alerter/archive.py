@@ -20,7 +20,7 @@ from alerter.deliver.file import write_atomic
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_DIGESTS = 30  # the feed carries the stories of this many latest digests
-_DAY_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(md|html|txt)$")
+_DAY_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2}(?:-\d{4})?)\.(md|html|txt)$")
 
 
 def _tag(parent: ElementTree.Element, name: str, text: str | None = None,

@@ -229,9 +229,13 @@ class Pipeline:
 
     def _targets(self, subscription: SubscriptionConfig, now: datetime) -> list[str]:
         if subscription.channel == "file":
-            day = now.astimezone(ZoneInfo(subscription.timezone)).strftime("%Y-%m-%d")
+            local = now.astimezone(ZoneInfo(subscription.timezone))
             folder = self.config.resolve(self.config.output.dir) / "digests" / subscription.name
-            return [str(Path(folder) / day)]
+            target = str(Path(folder) / local.strftime("%Y-%m-%d"))
+            if self.store.has_delivery_target(target):
+                # a second digest the same day gets its own file, not the first one's
+                target = str(Path(folder) / local.strftime("%Y-%m-%d-%H%M"))
+            return [target]
         return [a for a in subscription.to if not self.store.opted_out(a, subscription.name)]
 
     # -- the lease: one alerter sends from a store -------------------------------

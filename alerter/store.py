@@ -390,6 +390,9 @@ class Store:
             f" WHERE d.status IN ({marks}) ORDER BY d.rowid", *statuses)
         return [dict(r) for r in rows]
 
+    def has_delivery_target(self, target: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM deliveries WHERE target = ? LIMIT 1", target))
+
     def cancel_delivery(self, delivery: Delivery, reason: str) -> None:
         self._db.execute("UPDATE deliveries SET status = 'cancelled', last_error = ? "
                          "WHERE digest_id = ? AND target = ?",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -32,3 +33,45 @@ def test_due_when_a_fire_time_passed_since_the_last_run() -> None:
     assert is_due("daily 07:00", "UTC", last, datetime(2023, 2, 28, 9, tzinfo=UTC))
     assert is_due("daily 07:00", "UTC", None, last)
     assert is_due("immediate", "UTC", last, last)
+
+
+def test_a_week_of_cycles_on_a_moving_clock(tmp_path: Path) -> None:
+    """Hourly cycles over days, DST change included, with a fake clock: one digest a day
+    at 07:00 London time; after three days switched off, one digest, not three."""
+    from alerter.clock import FixedClock
+    from alerter.config import load_config
+    from alerter.extract import Extractor
+    from alerter.pipeline import Pipeline
+    from alerter.store import Store
+
+    (tmp_path / "config.yaml").write_text(
+        "sources: []\nrules: {paths: []}\nsubscriptions:\n  - name: brief\n"
+        "    schedule: daily 07:00\n    timezone: Europe/London\n    send_empty: true\n")
+    config = load_config(tmp_path / "config.yaml")
+    store = Store.open(config.resolve(config.store.path))
+    clock = FixedClock(datetime(2023, 3, 24, 0, 30, tzinfo=UTC))
+
+    def no_model() -> Extractor:
+        raise AssertionError("no documents: no model needed")
+
+    pipeline = Pipeline(config, store, clock, extractor=no_model)
+    made: list[datetime] = []
+    for _ in range(24 * 4):  # 24-27 March; BST starts on the 26th
+        if pipeline.run_cycle().digests:
+            made.append(clock.now())
+        clock.advance(timedelta(hours=1))
+    # the first cycle sends at once (never sent before), then 07:00 local each day
+    assert made == [datetime(2023, 3, 24, 0, 30, tzinfo=UTC),
+                    datetime(2023, 3, 24, 7, 30, tzinfo=UTC),
+                    datetime(2023, 3, 25, 7, 30, tzinfo=UTC),
+                    datetime(2023, 3, 26, 6, 30, tzinfo=UTC),   # 07:30 BST
+                    datetime(2023, 3, 27, 6, 30, tzinfo=UTC)]
+    clock.advance(timedelta(days=3))  # the machine was off
+    assert pipeline.run_cycle().digests == 1
+    assert pipeline.run_cycle().digests == 0
+    files = sorted(p.name for p in (tmp_path / "out" / "digests" / "brief").glob("2*.md"))
+    # the 24th had two digests: each has its own file
+    assert files == ["2023-03-24-0730.md", "2023-03-24.md", "2023-03-25.md", "2023-03-26.md",
+                     "2023-03-27.md", "2023-03-31.md"]
+    index = (tmp_path / "out" / "digests" / "brief" / "index.md").read_text()
+    assert "2023-03-24-0730: [md](2023-03-24-0730.md)" in index
