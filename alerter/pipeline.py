@@ -42,6 +42,22 @@ LEASE = "run"
 LEASE_MIN = timedelta(minutes=10)  # a lease lasts 3 ingest intervals, and at least this
 
 
+def _gone(holder: str) -> bool:
+    """Give whether a lease holder ("host:pid:tag") is a process on this machine that
+    no longer exists."""
+    host, _, rest = holder.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # it exists, owned by someone else
+    return False
+
+
 def backoff(delivery: Delivery) -> timedelta:
     """Give the wait before the next attempt: doubling from RETRY_BASE, capped at about
     17 hours, with up to a quarter more of jitter so that deliveries that failed
@@ -245,10 +261,16 @@ class Pipeline:
         ttl = max(LEASE_MIN, 3 * timedelta(seconds=parse_duration(
             self.config.schedule.ingest_every)))
         held = self.store.acquire_lease(LEASE, self.holder, self.clock.now(), ttl)
+        other = (self.store.lease(LEASE) or {}).get("holder", "") if not held else ""
+        if not held and _gone(other):
+            # the holder was an alerter on this machine that has died: take over at once
+            log.warning("taking over the store from %s, which is no longer running", other)
+            self.store.release_lease(LEASE, other)
+            held = self.store.acquire_lease(LEASE, self.holder, self.clock.now(), ttl)
         if not held and not self._waiting:
-            other = self.store.lease(LEASE) or {}
+            lease = self.store.lease(LEASE) or {}
             log.warning("another alerter (%s) is running on %s until %s; this one waits",
-                        other.get("holder"), self.store.path, other.get("expires"))
+                        lease.get("holder"), self.store.path, lease.get("expires"))
         self._waiting = not held
         return held
 
@@ -310,6 +332,9 @@ class Pipeline:
         self.ingest(report)
         self.extract(report)
         self.match(report)
+        if not self.hold_lease():  # renewed: ingest and extraction may have been long
+            report.skipped = True
+            return report
         made = [s for s in (subscriptions if subscriptions is not None else self.due(started))
                 if self.digest(s, report) is not None]
         self.deliver(report)

@@ -66,3 +66,26 @@ def test_opt_outs_by_subscription_or_all(tmp_path: Path) -> None:
     assert store.opted_out("ana@example.org", "daily")
     assert not store.opted_out("ana@example.org", "weekly")
     assert store.opted_out("BO@example.org", "weekly")
+
+
+def test_a_lease_held_by_a_dead_process_on_this_machine_is_taken_over(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    from alerter.clock import FixedClock
+    from alerter.config import Config
+    from alerter.pipeline import Pipeline
+
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    dead = f"{socket.gethostname()}:{done.stdout.strip()}:gone"
+    store = Store.open(tmp_path / "s.db")
+    now = datetime(2023, 2, 27, 8, tzinfo=UTC)
+    assert store.acquire_lease("run", dead, now, timedelta(hours=1))
+    pipeline = Pipeline(Config(), store, FixedClock(now))
+    assert pipeline.hold_lease()
+    assert (store.lease("run") or {})["holder"] == pipeline.holder
+    # a live holder (this process, another pipeline) is waited for
+    other = Pipeline(Config(), store, FixedClock(now))
+    assert not other.hold_lease()

@@ -49,9 +49,10 @@ def to_document(raw: RawDocument, fetched: datetime, source_name: str | None) ->
         published = published.replace(tzinfo=UTC)
     return Document(
         id=raw.id or raw.url or f"sha256:{digest[:32]}",
-        source=source_name or raw.source or raw.origin,
+        source=" ".join((source_name or raw.source or raw.origin).split()),
         url=raw.url,
-        title=raw.title,
+        # one line: titles end up in subjects, headings and citations
+        title=" ".join(raw.title.split()) or None if raw.title else None,
         text=text,
         published=published,
         fetched=fetched,
