@@ -158,7 +158,9 @@ class Store:
         """Give the store at `path`, created and migrated as needed."""
         file = Path(path)
         file.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(file, timeout=30, isolation_level=None)
+        # The scheduler runs jobs in one worker thread while the main thread waits for a
+        # signal: the connection is used by one thread at a time, never by two at once.
+        db = sqlite3.connect(file, timeout=30, isolation_level=None, check_same_thread=False)
         db.row_factory = sqlite3.Row
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA foreign_keys=ON")

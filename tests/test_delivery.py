@@ -419,3 +419,29 @@ def test_line_breaks_in_the_news_stay_inside_one_subject_line(mail: Mail) -> Non
         head = received.raw.split(b"\r\n\r\n", 1)[0]
         assert b"\nBcc:" not in head and b"\nX-Injected:" not in head
         assert received.rcpt_tos in ([ANN], [BOB])
+
+
+# -- the digest command --------------------------------------------------------------
+
+
+def test_the_digest_command_sends_over_verified_starttls(mail: Mail) -> None:
+    from email.utils import parsedate_to_datetime
+
+    pipeline = mail.pipeline()
+    for stage in (pipeline.ingest, pipeline.extract, pipeline.match):
+        stage(CycleReport())
+    pipeline.store.close()
+
+    result = mail.cli("digest", SUBSCRIPTION)
+
+    assert "1 digest(s) made, 2 delivered" in result.output
+    assert len(mail.server.messages) == 2 and len(set(mail.message_ids())) == 2
+    for received in mail.server.messages:
+        message = received.message
+        assert received.tls and received.login == mail.server.username
+        assert message.get_content_type() == "multipart/alternative"
+        assert {p.get_content_type() for p in message.iter_parts()} == \
+            {"text/plain", "text/html"}
+        assert message["Message-ID"].endswith("@example.org>")
+        assert message["List-Unsubscribe"].startswith("<mailto:alerts@example.org?")
+        assert parsedate_to_datetime(message["Date"]) == mail.clock.now()

@@ -75,3 +75,31 @@ def test_a_week_of_cycles_on_a_moving_clock(tmp_path: Path) -> None:
                      "2023-03-27.md", "2023-03-31.md"]
     index = (tmp_path / "out" / "digests" / "brief" / "index.md").read_text()
     assert "2023-03-24-0730: [md](2023-03-24-0730.md)" in index
+
+
+def test_run_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    """`alerter run` (the scheduler) stops on SIGTERM after its job in flight, exit 0,
+    and gives its lease back."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    (tmp_path / "config.yaml").write_text(
+        "sources: []\nrules: {paths: []}\nschedule: {ingest_every: 1h}\nsubscriptions:\n"
+        "  - name: brief\n    schedule: daily 07:00\n    send_empty: true\n")
+    proc = subprocess.Popen([sys.executable, "-m", "alerter", "run"], cwd=tmp_path,
+                            stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    lines = []
+    for line in proc.stderr:  # wait for the first cycle to finish
+        lines.append(line)
+        if line.startswith("cycle:"):
+            break
+    os.kill(proc.pid, signal.SIGTERM)
+    _, rest = proc.communicate(timeout=20)
+    assert proc.returncode == 0, "".join(lines) + rest
+    assert "alerter stopped" in rest
+    from alerter.store import Store
+
+    assert Store.open(tmp_path / "out" / "alerter.db").lease("run") is None

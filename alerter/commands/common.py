@@ -31,6 +31,7 @@ def optional_config(path: str | None) -> Config:
 def open_pipeline(config_path: str) -> Pipeline:
     """Give a pipeline over the configured store, reporting problems on stderr."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # not every job start
     config = load_config(config_path)
     store = Store.open(config.resolve(config.store.path))
     return Pipeline(config, store, default_clock(), on_problem=report_problem)

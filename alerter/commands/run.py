@@ -6,6 +6,7 @@ import logging
 
 from alerter.commands.common import open_pipeline
 from alerter.config import parse_duration
+from alerter.errors import AlerterError
 from alerter.pipeline import CycleReport, Pipeline
 
 log = logging.getLogger("alerter")
@@ -42,7 +43,11 @@ def run_scheduled(pipeline: Pipeline) -> None:
     def cycle() -> None:
         # Due digests (immediate ones, and any missed while alerter was not running)
         # go out at the end of the cycle; the others at their own schedule below.
-        log.info(describe(pipeline.run_cycle()))
+        try:
+            log.info(describe(pipeline.run_cycle()))
+        except AlerterError as exc:  # a config or model problem: say it, try next time
+            for line in str(exc).splitlines():
+                log.error(f"error: {line}")
 
     def digest_job(name: str) -> object:
         def job() -> None:
