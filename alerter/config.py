@@ -86,6 +86,9 @@ class ScheduleConfig(Strict):
         return value
 
 
+_ADDRESS = re.compile(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+")
+
+
 class SmtpConfig(Strict):
     host: str
     port: int = Field(587, ge=1, le=65535)
@@ -97,6 +100,17 @@ class SmtpConfig(Strict):
     verify: bool = True
     timeout: float = Field(30.0, gt=0)
     max_attempts: int = Field(3, ge=1, description="Tries before a refused (5xx) send fails.")
+
+    @field_validator("from_")
+    @classmethod
+    def _sender(cls, value: str) -> str:
+        from email.utils import parseaddr
+
+        _, address = parseaddr(value)
+        if not _ADDRESS.fullmatch(address) or "\n" in value or "\r" in value:
+            raise ValueError(f"'{value}' is not an address such as "
+                             "\"alerter <alerts@example.org>\"")
+        return value
 
 
 class SubscriptionConfig(Strict):
@@ -128,6 +142,15 @@ class SubscriptionConfig(Strict):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"'{value}' is not an IANA time zone name") from None
+        return value
+
+    @field_validator("to")
+    @classmethod
+    def _addresses(cls, value: list[str]) -> list[str]:
+        for address in value:
+            if not _ADDRESS.fullmatch(address):
+                raise ValueError(f"'{address}' is not one email address such as "
+                                 "analyst@example.org")
         return value
 
     @model_validator(mode="after")

@@ -75,3 +75,18 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
     path.write_text("sources:\n  - path: [unclosed\n")
     with pytest.raises(ConfigError, match=r"config.yaml:3:\d+: invalid YAML"):
         load_config(path)
+
+
+def test_email_addresses_are_checked_when_the_config_loads(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text('smtp:\n  host: mail.example.org\n  from: "alerter <alerts>"\n'
+                    "subscriptions:\n  - name: brief\n    channel: email\n"
+                    '    to: [ana@example.org, "bo@example.org, cy@example.org"]\n')
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:3: smtp.from: 'alerter <alerts>' is not an address such as "
+        '"alerter <alerts@example.org>"',
+        f"{path}:7: subscriptions[0].to: 'bo@example.org, cy@example.org' is not one email "
+        "address such as analyst@example.org",
+    ]
