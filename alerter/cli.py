@@ -201,3 +201,13 @@ def unsubscribe(address: str, subscription: str | None, config_path: str) -> Non
     from alerter.commands.admin import unsubscribe_command
 
     sys.exit(unsubscribe_command(config_path, address, subscription))
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+@friendly
+def init(directory: str) -> None:
+    """Make DIRECTORY a new project: config.yaml, rules/, templates/ and examples/."""
+    from alerter.commands.init import init_command
+
+    sys.exit(init_command(directory))
