@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from alerter.config import SEVERITIES, SubscriptionConfig
-from alerter.models import Document, Event, Match, Participant
+from alerter.models import Document, Event, Item, Match, Participant
 from alerter.render import summary_template
 from alerter.rules.model import Rule
 from alerter.stories import STAGE, Mention, Story, group, summary_mentions
@@ -43,6 +43,17 @@ def summary_of(rule: Rule | None, entry: dict[str, Any]) -> str | None:
     except Exception as exc:  # any error in a user's template
         log.warning("rule %s: summary template failed: %s", rule.id, exc)
         return None
+
+
+def _item(item: Item) -> str:
+    """Give an item with its quantity where the text does not already say it:
+    "36 anti-aircraft guns"."""
+    if item.quantity is None:
+        return item.text
+    number = f"{item.quantity:,.0f}" if float(item.quantity).is_integer() else \
+        f"{item.quantity:,}"
+    return item.text if number.replace(",", "") in item.text.replace(",", "") else \
+        f"{number} {item.text}"
 
 
 def _names(participants: tuple[Participant, ...]) -> str:
@@ -97,7 +108,7 @@ def _story(story: Story, number: int, data: DigestInput) -> dict[str, Any]:
     event = lead.event
     entry = {"match": lead.match, "event": event, "document": lead.document,
              "actors": _names(event.actor), "targets": _names(event.target),
-             "items": ", ".join(i.text for i in event.items)}
+             "items": ", ".join(_item(i) for i in event.items)}
     sources: list[dict[str, Any]] = []
     seen: set[str] = set()
     for mention in current:

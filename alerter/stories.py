@@ -51,9 +51,14 @@ class Mention:
 
     @property
     def day(self) -> date:
-        if self.event.date and len(self.event.date) == 10:
-            return date.fromisoformat(self.event.date)
-        return self.document.published.date()
+        """Give the event's day: its date, the middle of its month when only another
+        month is known ("last month"), else the publication day."""
+        when, published = self.event.date, self.document.published.date()
+        if when and len(when) == 10:
+            return date.fromisoformat(when)
+        if when and len(when) == 7 and when != published.strftime("%Y-%m"):
+            return date.fromisoformat(f"{when}-15")
+        return published
 
     @property
     def when(self) -> datetime:

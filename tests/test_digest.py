@@ -165,3 +165,16 @@ def test_dry_run_sends_nothing_and_changes_nothing(project: Path, clock: FixedCl
     assert len(outputs["since"]) < len(outputs["md"])  # only what came since the 25th
     assert dump(project / "out" / "alerter.db") == before
     assert sorted(p.relative_to(project) for p in (project / "out").rglob("*")) == files
+
+
+def test_an_event_of_last_month_is_not_this_weeks_story() -> None:
+    approved = mention(1, "Germany approved the transfer of Leopard tanks last month.",
+                       type_="AID", actor="DEU", target="UKR", items=("Leopard tanks",))
+    approved = Mention(approved.match, approved.event.model_copy(update={"date": "2023-01"}),
+                       approved.document)
+    sending = mention(2, "Germany will send four more Leopard tanks to Ukraine.", type_="AID",
+                      actor="DEU", target="UKR", items=("Leopard tanks",))
+    assert len(group([approved, sending])) == 2
+    same_month = Mention(approved.match, approved.event.model_copy(update={"date": "2023-02"}),
+                         approved.document)
+    assert len(group([same_month, sending])) == 1
