@@ -99,11 +99,26 @@ def _mentions(matches: list[Match], data: DigestInput, earlier: bool) -> list[Me
     return found
 
 
+def _lead(story: Story) -> Mention:
+    """Give the story as it stands now: its most advanced mention (then its first)."""
+    current = story.current
+    return max(current, key=lambda m: (STAGE.get(m.event.modality, 0), -current.index(m)))
+
+
+def story_rule(story: Story) -> Mention:
+    """Give the mention whose rule a story is filed under: of the rules its leading event
+    matched, the most severe, then the one that matched most of the story."""
+    lead = _lead(story).event.id
+    counts = Counter(m.match.rule_id for m in story.current)
+    return max((m for m in story.current if m.event.id == lead),
+               key=lambda m: (SEVERITIES.index(m.match.severity), counts[m.match.rule_id],
+                              -story.current.index(m)))
+
+
 def _story(story: Story, number: int, data: DigestInput) -> dict[str, Any]:
     current = story.current
-    # the story as it stands now: its most advanced mention (then its first)
-    lead = max(current, key=lambda m: (STAGE.get(m.event.modality, 0), -current.index(m)))
-    severest = max(current, key=lambda m: SEVERITIES.index(m.match.severity))
+    lead = _lead(story)
+    severest = story_rule(story)
     rule = data.rules.get(severest.match.rule_id)
     event = lead.event
     entry = {"match": lead.match, "event": event, "document": lead.document,
@@ -194,8 +209,7 @@ def summary_text(stories: list[dict[str, Any]], matches: list[Match]
 
 
 def _group_order(stories: list[Story], data: DigestInput) -> tuple[int, str]:
-    match = max((m.match for s in stories for m in s.current),
-                key=lambda m: SEVERITIES.index(m.severity))
+    match = story_rule(stories[0]).match  # every story of the group is filed under it
     rule = data.rules.get(match.rule_id)
     return -SEVERITIES.index(match.severity), rule.name if rule else match.rule_id
 
@@ -209,8 +223,7 @@ def context(data: DigestInput, generated_at: datetime) -> dict[str, Any]:
     # in a group, stories in order of first mention; numbered in that order
     by_rule: dict[str, list[Story]] = {}
     for story in found:
-        severest = max(story.current, key=lambda m: SEVERITIES.index(m.match.severity))
-        by_rule.setdefault(severest.match.rule_id, []).append(story)
+        by_rule.setdefault(story_rule(story).match.rule_id, []).append(story)
     stories: list[dict[str, Any]] = []
     groups: list[dict[str, Any]] = []
     for members in sorted(by_rule.values(), key=lambda ss: _group_order(ss, data)):

@@ -320,6 +320,11 @@ class EventBuilder:
                       for g in c.children if g.dep_ == "pobj"]
         expanded: list[Token] = []
         for head in heads:
+            if head.lemma_.lower() in lexicon.MEASURES:
+                # "hundreds of attack drones", "tonnes of food": the goods are the "of" part
+                goods = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"]
+                head = goods[0] if goods else head
             expanded.append(head)
             expanded += [c for c in head.conjuncts if c.i > head.i]
         items: list[tuple[Token, list[Token]]] = []

@@ -28,3 +28,8 @@ CONTAINERS = frozenset({"package", "measure", "regime", "round", "list", "set", 
 EFFECT_GOVERNORS = frozenset({"hit", "affect"})
 NOVELTY = frozenset({"new", "fresh", "latest", "further", "additional", "more", "tougher",
                      "broader", "wider", "sweeping", "first", "next", "tenth", "ninth"})
+# Nouns that measure goods rather than name them: "hundreds of drones", "a batch of tanks".
+MEASURES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
+                      "million", "millions", "tonne", "tonnes", "ton", "tons", "batch",
+                      "shipment", "consignment", "number", "lot", "pair", "set", "load",
+                      "cargo", "delivery", "package", "quantity", "supply", "stock"})
