@@ -15,7 +15,7 @@ from typing import Any
 
 from alerter.errors import TemplateError
 
-DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE_FOR_FORMAT = {"md": "digest.md.j2", "html": "digest.html.j2", "txt": "digest.txt.j2"}
 SUBJECT_TEMPLATE = "subject.txt.j2"
 

@@ -47,16 +47,18 @@ ALIASES = {"story": "story", "group": "group", "source": "citation", "part": "su
 
 
 def template_names() -> list[str]:
-    return sorted(p.name for p in (ROOT / "templates").glob("*.j2"))
+    from alerter.render import DEFAULT_TEMPLATES
+
+    return sorted(p.name for p in DEFAULT_TEMPLATES.glob("*.j2"))
 
 
 @pytest.mark.parametrize("name", template_names())
 def test_the_templates_doc_lists_every_variable_a_default_template_uses(name: str) -> None:
     from jinja2 import meta
 
-    from alerter.render import environment
+    from alerter.render import DEFAULT_TEMPLATES, environment
 
-    source = (ROOT / "templates" / name).read_text(encoding="utf-8")
+    source = (DEFAULT_TEMPLATES / name).read_text(encoding="utf-8")
     documented = mentioned(TEMPLATES_DOC.read_text(encoding="utf-8"))
     used = meta.find_undeclared_variables(environment().parse(source))
     assert used - documented == set()
