@@ -4,9 +4,10 @@ Four outlets retelling one sanctions announcement are one story with four
 sources. Two events belong to one story when they have the same type, their
 subtypes agree, their actors and targets overlap (a side with no codes agrees
 with anything), their dates lie within `DAYS_APART` of each other, and they
-share items or enough sentence words. A story whose events moved on — arms
-discussed earlier, planned or delivered now — is an escalation and points to
-the earlier mention, which may come from an earlier digest.
+share items or enough sentence words (aid with other goods is another story).
+A story whose events moved on — arms discussed earlier, planned or delivered
+now — is an escalation and points to the earlier mention, which may come from
+an earlier digest.
 
 Each story gets a summary of one or two of its own sentences, chosen by how
 central each is among the story's sentences (word overlap; deterministic), and
@@ -132,8 +133,10 @@ def same_story(a: Mention, b: Mention) -> bool:
     shared_codes = (actors_a & actors_b) or (targets_a & targets_b)
     items_a = {w for i in ea.items for w in words(i.text)}
     items_b = {w for i in eb.items for w in words(i.text)}
-    if items_a and items_b:
-        return bool(items_a & items_b) and bool(shared_codes)
+    if items_a & items_b and shared_codes:
+        return True
+    if ea.type == "AID" and items_a and items_b:
+        return False  # other goods: another delivery
     similar = jaccard(words(ea.sentence.text), words(eb.sentence.text))
     return similar >= SIMILAR_WORDS or (bool(shared_codes) and similar >= SIMILAR_WORDS / 2)
 

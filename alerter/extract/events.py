@@ -283,7 +283,9 @@ class EventBuilder:
                         partners += [phrase_tokens(g) for g in child.children
                                      if g.dep_ == "pobj"]
                 elif child.dep_ in ("prep", "dative") and child.lower_ in lexicon.TARGET_PREPS:
-                    phrases += [phrase_tokens(g) for g in child.children if g.dep_ == "pobj"]
+                    # not "on Friday, the anniversary of the invasion of Ukraine"
+                    phrases += [phrase_tokens(g) for g in child.children if g.dep_ == "pobj"
+                                and g.ent_type_ not in ("DATE", "TIME")]
                 elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
                     phrases.append(phrase_tokens(child))
                 elif child.dep_ in ("dobj", "obj", "nsubjpass") and (head.i != trigger.i
@@ -294,6 +296,13 @@ class EventBuilder:
                 elif child.dep_ in ("xcomp", "ccomp", "advcl") and head.i == trigger.i:
                     subject = [g for g in child.children if g.dep_ in _SUBJECT]
                     phrases += [phrase_tokens(s) for s in subject]
+        # "imposed sanctions on Russia": the verb's object carries the target
+        if not nominal:
+            for obj in trigger.children:
+                if obj.dep_ in ("dobj", "obj", "nsubjpass"):
+                    phrases += [phrase_tokens(g) for c in obj.children if c.dep_ == "prep"
+                                and c.lower_ in ("on", "against", "upon")
+                                for g in c.children if g.dep_ == "pobj"]
         # "the delivery of 100 drones to Russian forces": attachments on the items
         for _, item_tokens in self._items(trigger, anchor, nominal):
             for token in item_tokens:
