@@ -17,6 +17,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from alerter.deliver.file import write_atomic
+from alerter.render import web_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_DIGESTS = 30  # the feed carries the stories of this many latest digests
@@ -39,8 +40,9 @@ def _story_html(story: dict[str, Any]) -> str:
     items = []
     for source in story["sources"]:
         title = html.escape(source["title"])
-        if source.get("url"):
-            title = f'<a href="{html.escape(source["url"], quote=True)}">{title}</a>'
+        url = web_url(source.get("url"))
+        if url is not None:
+            title = f'<a href="{html.escape(url, quote=True)}">{title}</a>'
         outlet = html.escape(source.get("source") or "")
         items.append(f"<li>{title}{', ' + outlet if outlet else ''}, "
                      f"{html.escape(source['published'][:16].replace('T', ' '))}</li>")
@@ -73,8 +75,9 @@ def feed_xml(subscription: str, digests: list[dict[str, Any]], now: datetime) ->
             first = story["sources"][0] if story["sources"] else None
             if first is not None:
                 _tag(entry, "published", first["published"])
-                if first.get("url"):
-                    _tag(entry, "link", href=first["url"], rel="alternate")
+                url = web_url(first.get("url"))
+                if url is not None:
+                    _tag(entry, "link", href=url, rel="alternate")
             _tag(entry, "category", term=story["severity"], label="severity")
             _tag(entry, "summary", " ".join(story["summary"]) or story["title"])
             _tag(entry, "content", _story_html(story), type="html")

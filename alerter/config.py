@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -201,6 +202,7 @@ class Config(Strict):
                                    f"{suggest(name, known)}")])
 
 
+@cache  # rules ask for their windows on every matching event
 def parse_duration(text: str) -> float:
     """Give the seconds in a duration like `90s`, `15m`, `6h`, `30d` or `2w`."""
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*", str(text))

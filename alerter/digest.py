@@ -131,6 +131,7 @@ def _story(story: Story, number: int, data: DigestInput) -> dict[str, Any]:
             seen.add(mention.document.id)
             sources.append(citation(mention))
     moved = story.escalation()
+    line = summary_of(rule, entry)
     return {
         "match": lead.match, "event": event, "document": lead.document,
         "actors": entry["actors"], "targets": entry["targets"], "item_text": entry["items"],
@@ -139,8 +140,8 @@ def _story(story: Story, number: int, data: DigestInput) -> dict[str, Any]:
         "rules": sorted({m.match.rule_id for m in current}),
         "type": event.type, "subtype": event.subtype, "modality": event.modality,
         "hedged": all(m.event.hedged for m in current), "date": event.date,
-        "line": summary_of(rule, entry),
-        "headline": summary_of(rule, entry) or _headline(event),
+        "line": line,
+        "headline": line or _headline(event),
         "summary": [{"text": m.event.sentence.text, "citation": citation(m)}
                     for m in summary_mentions(story)],
         "sources": sources,

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from alerter import archive, sources
@@ -284,11 +285,14 @@ class Pipeline:
         now = self.clock.now()
         subscriptions = {s.name: s for s in self.config.subscriptions}
         max_attempts = self.config.smtp.max_attempts if self.config.smtp else 1
+        digests: dict[str, dict[str, Any]] = {}
         for delivery in self.store.pending_deliveries(now):
             if not self.hold_lease():
                 report.skipped = True
                 return
-            digest = self.store.digest(delivery.digest_id)
+            if delivery.digest_id not in digests:  # one read per digest, not per recipient
+                digests[delivery.digest_id] = self.store.digest(delivery.digest_id)
+            digest = digests[delivery.digest_id]
             if delivery.channel == "email" and self.store.opted_out(delivery.target,
                                                                      digest["subscription"]):
                 with self.store.transaction():

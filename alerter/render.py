@@ -40,15 +40,22 @@ def environment(user_dir: Path | None = None) -> Any:
     return env
 
 
+def web_url(url: object) -> str | None:
+    """Give the URL if it is http(s), else None: a document's javascript: or file: URL
+    is never made a link."""
+    text = str(url) if url else ""
+    return text if text.lower().startswith(("https://", "http://")) else None
+
+
 def cite(source: dict[str, Any], style: str = "md") -> str:
     """Give a citation of a source (a story's `sources` item): its title, linked in
     markdown (`style="md"`) or followed by the URL (`style="text"`), and its outlet."""
     title = " ".join(str(source["title"]).split())
     outlet = source.get("source")
     where = f", {outlet}" if outlet and outlet != title else ""
-    url = source.get("url")
-    if not url or not str(url).lower().startswith(("https://", "http://")):
-        return f"{title}{where}"  # no link to javascript: or file: URLs from a document
+    url = web_url(source.get("url"))
+    if url is None:
+        return f"{title}{where}"
     if style == "text":
         return f"{title}{where} <{url}>"
     return f"[{title}]({url}){where}"

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from alerter.clock import FixedClock
+from alerter.config import load_config
 from alerter.extract import Extractor
+from alerter.pipeline import CycleReport, Pipeline
+from alerter.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "000_26af5c71d475ded2.txt"
@@ -35,3 +38,15 @@ def project(tmp_path: Path) -> Iterator[Path]:
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "config.yaml", tmp_path / "config.yaml")
     yield tmp_path
+
+
+def cycle(project: Path, clock: FixedClock, extractor: Extractor
+          ) -> tuple[CycleReport, Store]:
+    """Run one pipeline cycle on a project folder as one `alerter run --once` process
+    would (the lease given back at the end); give its report and the open store."""
+    config = load_config(project / "config.yaml")
+    store = Store.open(config.resolve(config.store.path))
+    pipeline = Pipeline(config, store, clock, extractor=lambda: extractor)
+    report = pipeline.run_cycle()
+    pipeline.release()
+    return report, store

@@ -20,6 +20,8 @@ from alerter.pipeline import CycleReport, Pipeline
 from alerter.store import Store
 from alerter.stories import Mention, central_sentences, group, summary_mentions
 
+from .conftest import cycle
+
 FEED = Path("out/feeds/daily-summary.atom")
 INDEX = Path("out/digests/daily-summary/index.md")
 
@@ -98,18 +100,9 @@ def test_summary_sentences_are_central_and_deterministic() -> None:
     assert len(chosen) == 1 and chosen[0].event.sentence.text in sentences[:2]
 
 
-def cycle(project: Path, clock: FixedClock, extractor: Extractor) -> Store:
-    config = load_config(project / "config.yaml")
-    store = Store.open(config.resolve(config.store.path))
-    pipeline = Pipeline(config, store, clock, extractor=lambda: extractor)
-    pipeline.run_cycle()
-    pipeline.release()  # as a process does when it ends
-    return store
-
-
 def test_feed_and_index_are_written_and_entry_ids_stay(project: Path, clock: FixedClock,
                                                       extractor: Extractor) -> None:
-    cycle(project, clock, extractor).close()
+    cycle(project, clock, extractor)[1].close()
     feed = feedparser.parse((project / FEED).read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
     ids = [e.id for e in feed.entries]
@@ -120,14 +113,14 @@ def test_feed_and_index_are_written_and_entry_ids_stay(project: Path, clock: Fix
     # the same corpus in a fresh project, on the same clock: the same feed
     text = (project / FEED).read_text()
     (project / "out").rename(project / "out-first")
-    cycle(project, clock, extractor).close()
+    cycle(project, clock, extractor)[1].close()
     assert (project / FEED).read_text() == text
     # a later digest keeps the earlier entries under their ids
     later = FixedClock(datetime(2023, 2, 28, 8, tzinfo=UTC))
     (project / "examples" / "2023-02-27-more.txt").write_text(
         "---\ntitle: Canada adds sanctions\nsource: Wire\npublished: 2023-02-27T10:00:00Z\n---\n"
         "Canada imposed new sanctions on Belarus on Monday.\n")
-    cycle(project, later, extractor).close()
+    cycle(project, later, extractor)[1].close()
     again = feedparser.parse((project / FEED).read_bytes())
     assert set(ids) <= {e.id for e in again.entries}
     assert len(again.entries) > len(ids)

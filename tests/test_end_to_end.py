@@ -17,25 +17,16 @@ from alerter.extract import Extractor
 from alerter.pipeline import Pipeline
 from alerter.store import Store
 
-from .conftest import GOLDEN
+from .conftest import GOLDEN, cycle
 
 DIGEST = Path("out/digests/daily-summary/2023-02-27.md")
-
-
-def cycle(project: Path, clock: FixedClock, extractor: Extractor) -> tuple[object, Store]:
-    config = load_config(project / "config.yaml")
-    store = Store.open(config.resolve(config.store.path))
-    pipeline = Pipeline(config, store, clock, extractor=lambda: extractor)
-    report = pipeline.run_cycle()
-    pipeline.release()  # as a process does when it ends
-    return report, store
 
 
 def test_examples_give_the_golden_digest(project: Path, clock: FixedClock,
                                          extractor: Extractor) -> None:
     report, store = cycle(project, clock, extractor)
-    assert report.problems == []  # type: ignore[attr-defined]
-    assert report.duplicates == 1  # type: ignore[attr-defined]
+    assert report.problems == []
+    assert report.duplicates == 1
     digest = (project / DIGEST).read_text()
     golden = GOLDEN / "daily-summary.md"
     if os.environ.get("ALERTER_UPDATE_GOLDEN"):
@@ -71,7 +62,7 @@ def test_a_second_run_extracts_and_writes_nothing(project: Path, clock: FixedClo
     assert {k: v for k, v in after.items() if k != "cycles"} == \
         {k: v for k, v in before.items() if k != "cycles"}
     assert (project / DIGEST).stat().st_mtime_ns == written
-    assert first.matches > 0  # type: ignore[attr-defined]
+    assert first.matches > 0
 
 
 def test_cli_run_once_on_a_fresh_project(project: Path) -> None:

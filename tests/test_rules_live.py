@@ -17,7 +17,7 @@ from alerter.extract import Extractor
 from alerter.pipeline import CycleReport, Pipeline
 from alerter.store import Store
 
-from .conftest import SEED
+from .conftest import SEED, cycle
 
 RETOLD = """---
 title: London and Washington widen Russia sanctions
@@ -34,15 +34,6 @@ published: 2023-02-26T10:00:00Z
 ---
 Poland is discussing the supply of more Leopard tanks to Ukraine, officials said.
 """
-
-
-def cycle(project: Path, clock: FixedClock, extractor: Extractor) -> tuple[CycleReport, Store]:
-    config = load_config(project / "config.yaml")
-    store = Store.open(config.resolve(config.store.path))
-    pipeline = Pipeline(config, store, clock, extractor=lambda: extractor)
-    report = pipeline.run_cycle()
-    pipeline.release()  # as a process does when it ends
-    return report, store
 
 
 def rule_matches(store: Store, rule_id: str) -> list[tuple[str, datetime]]:
