@@ -2,12 +2,14 @@
 
     python bench/real_sample.py make [--corpus DIR] [--out FILE] [--seed N]
     python bench/real_sample.py show --chunk a [--from N] [--to M] [--corpus DIR]
+    python bench/real_sample.py check tests/data/real/labels-a.jsonl
 
 `make` draws exactly 1,500 sentences from the three corpora of ../shared/corpus/
 (see its README) and writes tests/data/real/sentences.jsonl: ids, corpus, document
 id, character offsets into the document's original text, the sha1 of that slice,
 split, stratum and chunk. No corpus text is written. `show` prints a chunk with its
-text resolved from the corpus (alerter.corpus.resolve), for annotation.
+text resolved from the corpus (alerter.corpus.resolve), for annotation. `check`
+checks an annotator's labels file (format and conventions: tests/data/real/README.md).
 
 How sentences are found (a private, minimal reading step for sampling only):
 a document is cut into blocks at blank lines, at `-`/`*`/`•` bullets, after
@@ -458,6 +460,87 @@ def show(sample: Path, corpus_dir: Path, chunk: str, first: int | None, last: in
         yield "\n".join(out) + "\n"
 
 
+# ------------------------------------------------------------------ check labels
+
+LABEL_KEYS = frozenset({"id", "events", "unsure", "note"})
+LABEL_EVENT_KEYS = frozenset({"type", "subtype", "actor", "target", "modality", "hedged"})
+ORGANISATIONS = frozenset({"UN", "EU", "NATO", "G7", "G20", "IAEA", "AU", "ASEAN", "OSCE",
+                           "ICC", "WHO", "OPEC", "IMF"})
+
+
+def check_labels(path: Path, sample: Path) -> list[str]:
+    """Return one `file:line: message` per problem in a labels file (empty when fine)."""
+    import pycountry
+
+    from alerter.evaluate import SUBTYPES
+    from alerter.models import EVENT_TYPES, MODALITIES
+
+    chunk_match = re.search(r"labels-([abc])\.jsonl$", path.name)
+    if not chunk_match:
+        return [f"{path}: name must be labels-a.jsonl, labels-b.jsonl or labels-c.jsonl"]
+    expected = [x.id for x in load_sample(sample) if x.chunk == chunk_match.group(1)]
+    problems: list[str] = []
+    seen: list[str] = []
+
+    def code_ok(code: object) -> bool:
+        return isinstance(code, str) and (
+            code in ORGANISATIONS or pycountry.countries.get(alpha_3=code) is not None)
+
+    with path.open(encoding="utf-8") as handle:
+        for number, raw in enumerate(handle, start=1):
+            where = f"{path}:{number}"
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                problems.append(f"{where}: not JSON: {exc.msg}")
+                continue
+            if not isinstance(obj, dict) or not {"id", "events", "unsure"} <= set(obj) or (
+                    set(obj) - LABEL_KEYS):
+                problems.append(f"{where}: keys must be id, events, unsure and optional note")
+                continue
+            seen.append(str(obj["id"]))
+            if not isinstance(obj["unsure"], bool):
+                problems.append(f"{where}: unsure must be true or false")
+            if not isinstance(obj.get("note", ""), str):
+                problems.append(f"{where}: note must be a string")
+            events = obj["events"] if isinstance(obj["events"], list) else [None]
+            for k, event in enumerate(events):
+                at = f"{where}: events[{k}]"
+                if not isinstance(event, dict) or set(event) != LABEL_EVENT_KEYS:
+                    problems.append(f"{at}: keys must be exactly {sorted(LABEL_EVENT_KEYS)}")
+                    continue
+                kind = event["type"]
+                if kind not in EVENT_TYPES:
+                    problems.append(f"{at}: unknown type {kind!r}")
+                allowed = SUBTYPES.get(kind, ())
+                if (event["subtype"] is not None and event["subtype"] not in allowed) or (
+                        allowed and event["subtype"] is None):
+                    problems.append(f"{at}: subtype {event['subtype']!r} is not one of "
+                                    f"{list(allowed) or [None]}")
+                for role in ("actor", "target"):
+                    codes = event[role]
+                    if not isinstance(codes, list) or not all(code_ok(c) for c in codes):
+                        problems.append(f"{at}: {role} must be a list of alpha-3 or "
+                                        f"organisation codes, got {codes!r}")
+                if event["modality"] not in MODALITIES:
+                    problems.append(f"{at}: unknown modality {event['modality']!r}")
+                if not isinstance(event["hedged"], bool):
+                    problems.append(f"{at}: hedged must be true or false")
+    doubles = sorted({i for i in seen if seen.count(i) > 1})
+    if doubles:
+        problems.append(f"{path}: ids labelled twice: {', '.join(doubles)}")
+    missing = [i for i in expected if i not in set(seen)]
+    if missing:
+        problems.append(f"{path}: {len(missing)} ids of the chunk not labelled yet, "
+                        f"first {missing[0]}")
+    alien = sorted(set(seen) - set(expected))
+    if alien:
+        problems.append(f"{path}: ids not in this chunk: {', '.join(alien[:5])}")
+    return problems
+
+
 # ------------------------------------------------------------------ command line
 
 
@@ -479,8 +562,17 @@ def main(argv: list[str] | None = None) -> int:
     show_p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     show_p.add_argument("--no-context", action="store_true",
                         help="skip the previous sentence (no spaCy needed, faster)")
+    check_p = sub.add_parser("check", help="check a labels-<chunk>.jsonl file")
+    check_p.add_argument("labels", type=Path)
+    check_p.add_argument("--sample", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
     try:
+        if args.command == "check":
+            problems = check_labels(args.labels, args.sample)
+            for problem in problems:
+                print(problem)
+            print(f"{args.labels}: {'ok' if not problems else f'{len(problems)} problems'}")
+            return 1 if problems else 0
         if args.command == "make":
             lines = draw(args.corpus, args.seed)
             write(lines, args.out)
