@@ -4,6 +4,7 @@
     ├── ConfigError              config.yaml is invalid (carries every problem)
     ├── RuleError                rule files are invalid (carries every problem)
     ├── SourceError              a document source cannot be read
+    ├── CorpusError              sample lines do not resolve against a corpus (every problem)
     ├── TemplateError            a digest template is missing or fails to render
     ├── DeliveryError            a channel could not deliver (retried later)
     └── ModelError               the spaCy pipeline cannot be loaded
@@ -60,6 +61,12 @@ class RuleError(ProblemsError):
 
 class SourceError(AlerterError):
     pass
+
+
+class CorpusError(ProblemsError):
+    """Sample lines (ids, offsets, sha1s) that do not resolve against a corpus folder."""
+
+    exit_code = 1
 
 
 class TemplateError(AlerterError):
