@@ -99,6 +99,20 @@ def test_help_does_not_import_spacy() -> None:
     assert result.stdout.split() == ["False", "False"]
 
 
+def test_extract_on_text_does_not_import_the_html_or_feed_readers(tmp_path: Path) -> None:
+    article = tmp_path / "note.txt"
+    article.write_text("The European Union imposed new sanctions on Belarus on Monday.\n")
+    code = ("import sys; from click.testing import CliRunner; from alerter.cli import main;"
+            f"r = CliRunner().invoke(main, ['extract', {str(article)!r}, '--format', 'jsonl']);"
+            "assert r.exit_code == 0, r.output; assert 'SANCTION' in r.output, r.output;"
+            "print(*[m in sys.modules for m in ('spacy', 'trafilatura', 'lxml', "
+            "'feedparser')])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    # spacy loaded shows the command really extracted; the readers it did not need are not.
+    assert result.stdout.split() == ["True", "False", "False", "False"]
+
+
 def test_path_of_packaged_data_exists() -> None:
     from alerter.extract.taxonomy import DEFAULT_PATH
 
