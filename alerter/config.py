@@ -17,7 +17,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from alerter.errors import ConfigError, Problem
+from alerter.errors import ConfigError, NoConfigError, Problem
 from alerter.validation import validate
 from alerter.yamlfile import Loc, YamlDocument, load_documents, syntax_problem
 
@@ -235,6 +235,12 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     shown = str(path)
     try:
         text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if file == Path("config.yaml"):
+            raise NoConfigError("no config.yaml here: create a project with "
+                                "`alerter init DIR`") from None
+        raise ConfigError([Problem(shown, None, "", "no such file (`alerter init DIR` "
+                                   "creates a project with a config.yaml)")]) from None
     except OSError as exc:
         raise ConfigError([Problem(shown, None, "", f"cannot read: {exc.strerror}")]) from None
     except UnicodeDecodeError:

@@ -2,6 +2,7 @@
 
     AlerterError                 anything the CLI turns into a one-line message
     ├── ConfigError              config.yaml is invalid (carries every problem)
+    ├── NoConfigError            no config.yaml in the current folder
     ├── RuleError                rule files are invalid (carries every problem)
     ├── SourceError              a document source cannot be read
     ├── TemplateError            a digest template is missing or fails to render
@@ -75,4 +76,10 @@ class DeliveryError(AlerterError):
 
 
 class ModelError(AlerterError):
+    exit_code = 2
+
+
+class NoConfigError(AlerterError):
+    """No config.yaml where a command looked for one."""
+
     exit_code = 2

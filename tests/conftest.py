@@ -31,12 +31,11 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Iterator[Path]:
-    """A project folder like a user's: the default config, rules, templates, examples."""
-    import shutil
+    """A project folder as `alerter init` makes it: the default config, rules,
+    templates, guides and examples."""
+    from alerter.commands.init import make_project
 
-    for name in ("rules", "templates", "examples"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "config.yaml", tmp_path / "config.yaml")
+    make_project(tmp_path)
     yield tmp_path
 
 
