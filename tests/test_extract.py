@@ -14,14 +14,14 @@ from alerter.extract import Extractor
 from alerter.models import Event
 from alerter.sources.documents import RawDocument, to_document
 
-from .conftest import ROOT, SEED
+from .conftest import ROOT
 
 EVENT_FIELDS = set(Event.model_fields)
 
 
 @pytest.fixture(scope="module")
-def seed_events(extractor: Extractor) -> list[Event]:
-    raw = RawDocument(text=SEED.read_text(), origin=str(SEED), id="seed",
+def seed_events(extractor: Extractor, seed: Path) -> list[Event]:
+    raw = RawDocument(text=seed.read_text(), origin=str(seed), id="seed",
                       published=datetime(2023, 2, 24, 12, tzinfo=UTC))
     document = to_document(raw, datetime(2023, 2, 24, 12, tzinfo=UTC), None)
     assert document is not None
