@@ -123,8 +123,18 @@ class SubscriptionConfig(Strict):
     min_severity: Severity = "info"
     schedule: str = "daily 07:00"
     timezone: str = "UTC"
+    # Default by channel (see _default_formats): md for files, html + txt for email.
     formats: list[Literal["md", "html", "txt"]] = ["md"]
     send_empty: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_formats(cls, data: Any) -> Any:
+        """An email subscription without `formats` gets HTML with a plain-text
+        alternative (multipart/alternative), which is what a subscriber expects."""
+        if isinstance(data, dict) and data.get("channel") == "email" and "formats" not in data:
+            return {**data, "formats": ["html", "txt"]}
+        return data
 
     @field_validator("schedule")
     @classmethod
