@@ -55,6 +55,12 @@ def seed(shared_dir: Path) -> Path:
     return SEED
 
 
+@pytest.fixture(scope="session")
+def browser() -> str:
+    """Chromium's path; a test that asks for it skips (is reported) where it stands."""
+    return require_browser()
+
+
 def require_browser() -> str:
     """Give the path of a Chromium on PATH, or skip (fail under ALERTER_REQUIRE_BROWSER=1).
     `make test` and .ci/run install Debian's chromium where they can."""

@@ -374,6 +374,7 @@ def png_rows(data: bytes) -> tuple[int, int, int]:
     return width, height, len(rows)
 
 
+@pytest.mark.usefixtures("browser")
 def test_chromium_draws_the_html_digest(digest: Digest, tmp_path: Path) -> None:
     probed = tmp_path / "digest.html"
     html = digest.bodies["html"]
