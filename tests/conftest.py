@@ -14,6 +14,7 @@ import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -30,7 +31,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 
 
-def missing(reason: str, required_by: str) -> None:
+def missing(reason: str, required_by: str) -> NoReturn:
     """Skip the test for want of something outside the repository, or fail it when
     the environment variable `required_by` is 1 (as in CI)."""
     if os.environ.get(required_by) == "1":
@@ -70,7 +71,6 @@ def require_browser() -> str:
             return found
     missing(f"no {', '.join(BROWSERS)} on PATH (apt-get install --no-install-recommends "
             "chromium)", "ALERTER_REQUIRE_BROWSER")
-    raise AssertionError("unreachable")  # missing() always raises
 
 
 @pytest.fixture(scope="session")
