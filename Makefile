@@ -16,7 +16,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## one cycle of the main job on config.yaml
 	$(BIN)/alerter run --once
 
+# Tests that need ../shared/ or Chromium skip when they are missing and say why
+# (pytest -ra lists every skip); .ci/run makes them required. Chromium is installed
+# first where that is possible without a password (root, or password-less sudo).
 test: $(STAMP) lint  ## lint, type-check and the test suite
+	@.ci/install_browser.sh --if-possible
 	$(BIN)/pytest -q
 
 lint: $(STAMP)

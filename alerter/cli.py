@@ -207,7 +207,7 @@ def unsubscribe(address: str, subscription: str | None, config_path: str) -> Non
 @click.argument("directory", type=click.Path(file_okay=False))
 @friendly
 def init(directory: str) -> None:
-    """Make DIRECTORY a new project: config.yaml, rules/, templates/ and examples/."""
+    """Make DIRECTORY a new project: config.yaml, rules/, templates/, examples/, docs/."""
     from alerter.commands.init import init_command
 
     sys.exit(init_command(directory))

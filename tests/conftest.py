@@ -1,10 +1,20 @@
-"""Shared fixtures: the real spaCy pipeline (loaded once), paths, a fixed clock."""
+"""Shared fixtures: the real spaCy pipeline (loaded once), paths, a fixed clock, and
+what lies outside the repository.
+
+Two things a user's fresh clone may lack: `../shared/` beside the repository (the
+seed article and the corpus) and a Chromium browser. Tests that need them skip with
+the reason (`pytest -ra` lists it); CI sets ALERTER_REQUIRE_SHARED=1 and
+ALERTER_REQUIRE_BROWSER=1 (.ci/run), which turn those skips into failures.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -15,8 +25,52 @@ from alerter.pipeline import CycleReport, Pipeline
 from alerter.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seeds" / "000_26af5c71d475ded2.txt"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "000_26af5c71d475ded2.txt"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+BROWSERS = ("chromium", "chromium-browser", "google-chrome")
+
+
+def missing(reason: str, required_by: str) -> NoReturn:
+    """Skip the test for want of something outside the repository, or fail it when
+    the environment variable `required_by` is 1 (as in CI)."""
+    if os.environ.get(required_by) == "1":
+        pytest.fail(f"{reason} ({required_by}=1 requires it)", pytrace=False)
+    pytest.skip(f"{reason} (set {required_by}=1 to make this a failure)")
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """`../shared/` beside the repository: seeds and corpus, not part of a clone."""
+    if not SHARED.is_dir():
+        missing(f"no {SHARED}: the seed article and corpus live beside the repository",
+                "ALERTER_REQUIRE_SHARED")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed(shared_dir: Path) -> Path:
+    """The seed article (`../shared/seeds/`)."""
+    if not SEED.is_file():
+        missing(f"no {SEED}", "ALERTER_REQUIRE_SHARED")
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def browser() -> str:
+    """Chromium's path; a test that asks for it skips (is reported) where it stands."""
+    return require_browser()
+
+
+def require_browser() -> str:
+    """Give the path of a Chromium on PATH, or skip (fail under ALERTER_REQUIRE_BROWSER=1).
+    `make test` and .ci/run install Debian's chromium where they can."""
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    missing(f"no {', '.join(BROWSERS)} on PATH (apt-get install --no-install-recommends "
+            "chromium)", "ALERTER_REQUIRE_BROWSER")
 
 
 @pytest.fixture(scope="session")
@@ -31,12 +85,11 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Iterator[Path]:
-    """A project folder like a user's: the default config, rules, templates, examples."""
-    import shutil
+    """A project folder as `alerter init` makes it: the default config, rules,
+    templates, guides and examples."""
+    from alerter.commands.init import make_project
 
-    for name in ("rules", "templates", "examples"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "config.yaml", tmp_path / "config.yaml")
+    make_project(tmp_path)
     yield tmp_path
 
 

@@ -75,20 +75,3 @@ def test_cli_run_once_on_a_fresh_project(project: Path) -> None:
                             check=True)
     assert "cycle: 0 new documents (41 seen before), 0 events, 0 matches, 0 digests" \
         in second.stderr
-
-
-def test_init_makes_a_project_folder_with_valid_rules(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from alerter.cli import main
-
-    target = tmp_path / "newsroom"
-    made = CliRunner().invoke(main, ["init", str(target)])
-    assert made.exit_code == 0, made.output
-    assert {p.name for p in target.iterdir()} == {"config.yaml", "rules", "templates",
-                                                 "examples"}
-    checked = CliRunner().invoke(main, ["rules", "check", "--config",
-                                        str(target / "config.yaml")])
-    assert checked.exit_code == 0 and checked.output.startswith("ok: ")
-    again = CliRunner().invoke(main, ["init", str(target)])
-    assert again.exit_code == 1 and "already has config.yaml" in again.output

@@ -14,14 +14,14 @@ from alerter.extract import Extractor
 from alerter.models import Event
 from alerter.sources.documents import RawDocument, to_document
 
-from .conftest import ROOT, SEED
+from .conftest import ROOT
 
 EVENT_FIELDS = set(Event.model_fields)
 
 
 @pytest.fixture(scope="module")
-def seed_events(extractor: Extractor) -> list[Event]:
-    raw = RawDocument(text=SEED.read_text(), origin=str(SEED), id="seed",
+def seed_events(extractor: Extractor, seed: Path) -> list[Event]:
+    raw = RawDocument(text=seed.read_text(), origin=str(seed), id="seed",
                       published=datetime(2023, 2, 24, 12, tzinfo=UTC))
     document = to_document(raw, datetime(2023, 2, 24, 12, tzinfo=UTC), None)
     assert document is not None
@@ -97,6 +97,20 @@ def test_help_does_not_import_spacy() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_extract_on_text_does_not_import_the_html_or_feed_readers(tmp_path: Path) -> None:
+    article = tmp_path / "note.txt"
+    article.write_text("The European Union imposed new sanctions on Belarus on Monday.\n")
+    code = ("import sys; from click.testing import CliRunner; from alerter.cli import main;"
+            f"r = CliRunner().invoke(main, ['extract', {str(article)!r}, '--format', 'jsonl']);"
+            "assert r.exit_code == 0, r.output; assert 'SANCTION' in r.output, r.output;"
+            "print(*[m in sys.modules for m in ('spacy', 'trafilatura', 'lxml', "
+            "'feedparser')])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    # spacy loaded shows the command really extracted; the readers it did not need are not.
+    assert result.stdout.split() == ["True", "False", "False", "False"]
 
 
 def test_path_of_packaged_data_exists() -> None:

@@ -17,7 +17,7 @@ from alerter.extract import Extractor
 from alerter.pipeline import CycleReport, Pipeline
 from alerter.store import Store
 
-from .conftest import SEED, cycle
+from .conftest import cycle
 
 RETOLD = """---
 title: London and Washington widen Russia sanctions
@@ -89,9 +89,9 @@ def test_an_invalid_rule_edit_keeps_the_last_valid_rules(project: Path, clock: F
     assert [r.rule.id for r in pipeline.rules(CycleReport())].count("tanks") == 1
 
 
-def test_rules_test_explains_matches_and_a_non_match(tmp_path: Path) -> None:
+def test_rules_test_explains_matches_and_a_non_match(tmp_path: Path, seed: Path) -> None:
     runner = CliRunner()
-    result = runner.invoke(main, ["rules", "test", "rules/", "--input", str(SEED),
+    result = runner.invoke(main, ["rules", "test", "rules/", "--input", str(seed),
                                   "--why-not", "new-sanctions-announced", "--format", "jsonl"],
                            catch_exceptions=False)
     assert result.exit_code == 0, result.output

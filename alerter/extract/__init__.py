@@ -3,6 +3,7 @@
 `Extractor` loads the English pipeline once and adds our components
 (participants → triggers → events). With `n_process > 1` only the statistical
 model runs in worker processes; our components are cheap and run here.
+`n_process="auto"` chooses per input (alerter/extract/workers.py).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from alerter.errors import ModelError
+from alerter.extract.workers import Processes, choose_processes
 from alerter.models import Document, Event, stable_id
 
 if TYPE_CHECKING:
@@ -61,14 +63,15 @@ def events_from(doc: Doc, document: Document) -> list[Event]:
 class Extractor:
     """The loaded pipeline and the settings to run it with."""
 
-    def __init__(self, nlp: Language, *, batch_size: int = 32, n_process: int = 1) -> None:
+    def __init__(self, nlp: Language, *, batch_size: int = 32,
+                 n_process: Processes = 1) -> None:
         self.nlp = nlp
         self.batch_size = batch_size
         self.n_process = n_process
 
     @classmethod
     def load(cls, model: str, *, taxonomy: str | None = None, gazetteer: str | None = None,
-             batch_size: int = 32, n_process: int = 1) -> Extractor:
+             batch_size: int = 32, n_process: Processes = 1) -> Extractor:
         return cls(load_pipeline(model, taxonomy, gazetteer), batch_size=batch_size,
                    n_process=n_process)
 
@@ -77,23 +80,24 @@ class Extractor:
 
     def docs(self, documents: Iterable[Document]) -> Iterator[tuple[Doc, Document]]:
         """Yield each document's processed spaCy Doc, streaming in batches."""
+        n_process, documents = choose_processes(self.n_process, documents)
         pairs = ((d.text, d) for d in documents)
-        if self.n_process == 1:
-            for doc, document in self._pipe(pairs, disable=()):
+        if n_process == 1:
+            for doc, document in self._pipe(pairs, (), 1):
                 yield doc, document
             return
         # Worker processes run only the statistical model; ours run here.
         ours = self._ours()
-        for doc, document in self._pipe(pairs, disable=OUR_COMPONENTS):
+        for doc, document in self._pipe(pairs, OUR_COMPONENTS, n_process):
             doc._.published = document.published.date().isoformat()
             for component in ours:
                 doc = component(doc)
             yield doc, document
 
-    def _pipe(self, pairs: Iterable[tuple[str, Document]],
-              disable: Iterable[str]) -> Iterator[tuple[Doc, Document]]:
+    def _pipe(self, pairs: Iterable[tuple[str, Document]], disable: Iterable[str],
+              n_process: int) -> Iterator[tuple[Doc, Document]]:
         yield from self.nlp.pipe(_dated(pairs, self.nlp), as_tuples=True,
-                                 batch_size=self.batch_size, n_process=self.n_process,
+                                 batch_size=self.batch_size, n_process=n_process,
                                  disable=list(disable))
 
     def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:

@@ -1,4 +1,8 @@
-"""RSS and Atom feeds, from files or http(s) URLs (with a timeout and a size cap)."""
+"""RSS and Atom feeds, from files or http(s) URLs (with a timeout and a size cap).
+
+feedparser and httpx are imported where a feed or URL is read, so reading .txt
+files never loads them.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,6 @@ import calendar
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
-
-import feedparser
 
 from alerter.errors import Problem
 from alerter.sources.documents import RawDocument
@@ -36,6 +38,8 @@ def _entry_text(entry: Any, origin: str) -> str:
 
 def parse_feed(data: bytes, origin: str, on_problem: ProblemSink) -> Iterator[RawDocument]:
     """Yield a raw document for every entry of an RSS or Atom feed."""
+    import feedparser
+
     parsed = feedparser.parse(data)
     if parsed.get("bozo") and not parsed.entries:
         exc = parsed.get("bozo_exception")
