@@ -51,6 +51,8 @@ class HttpConfig(Strict):
     timeout: float = Field(20.0, gt=0, description="Seconds before a feed request gives up.")
     max_bytes: int = Field(10_000_000, gt=0, description="Largest response body read.")
     user_agent: str = "alerter/0.1 (+news alerts)"
+    follow_redirects: Literal["same-host", "any", "none"] = Field(
+        "same-host", description="Redirects followed: same scheme, host and port; any; none.")
 
 
 class NlpConfig(Strict):

@@ -134,7 +134,8 @@ class Pipeline:
                 for document in sources.read([location], clock=self.clock,
                                              on_problem=lambda p: self._problem(report, p),
                                              source_name=source.name, timeout=http.timeout,
-                                             max_bytes=http.max_bytes):
+                                             max_bytes=http.max_bytes,
+                                             follow_redirects=http.follow_redirects):
                     if self.store.has_content(document.content_hash):
                         report.duplicates += 1
                         continue

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import feedparser
 
@@ -13,8 +14,16 @@ from alerter.errors import Problem
 from alerter.sources.documents import RawDocument
 from alerter.sources.html import parse_html
 
+if TYPE_CHECKING:
+    import httpx
+
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 ProblemSink = Callable[[Problem], None]
+# Which redirects a URL source follows (config `http.follow_redirects`): to the same
+# scheme, host and port only, to any http(s) URL, or none. A feed must not be able to
+# send us to another service, on this machine or inside the network.
+RedirectPolicy = Literal["same-host", "any", "none"]
+MAX_REDIRECTS = 5
 
 
 def _time(entry: Any) -> datetime | None:
@@ -58,14 +67,53 @@ def parse_feed(data: bytes, origin: str, on_problem: ProblemSink) -> Iterator[Ra
         )
 
 
-def fetch_url(url: str, on_problem: ProblemSink, *, timeout: float,
-              max_bytes: int) -> Iterator[RawDocument]:
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    default = {"http": 80, "https": 443}.get(url.scheme)
+    return (url.scheme, url.host, url.port or default)
+
+
+@contextmanager
+def _follow(client: httpx.Client, url: str, policy: RedirectPolicy
+            ) -> Iterator[httpx.Response | str]:
+    """Give the streamed response at `url` after the redirects `policy` allows, or the
+    reason a redirect was not followed."""
+    request = client.build_request("GET", url)
+    start = request.url
+    for _ in range(MAX_REDIRECTS + 1):
+        response = client.send(request, stream=True, follow_redirects=False)
+        try:
+            target = response.next_request if response.is_redirect else None
+            if target is None:
+                yield response
+                return
+            refused = (f"redirected to {response.headers['location']}, which is not http(s)"
+                       if target.url.scheme not in ("http", "https") else
+                       f"redirected to {target.url}, not followed (http.follow_redirects: none)"
+                       if policy == "none" else
+                       f"redirected to {target.url} (another scheme, host or port), not "
+                       "followed (http.follow_redirects: any would follow it)"
+                       if policy == "same-host" and _origin(target.url) != _origin(start)
+                       else None)
+            if refused is not None:
+                yield refused
+                return
+        finally:
+            response.close()
+        request = target
+    yield f"more than {MAX_REDIRECTS} redirects"
+
+
+def fetch_url(url: str, on_problem: ProblemSink, *, timeout: float, max_bytes: int,
+              follow_redirects: RedirectPolicy = "same-host") -> Iterator[RawDocument]:
     """Yield documents from a feed or page at an http(s) URL."""
     import httpx
 
     try:
-        with httpx.stream("GET", url, timeout=timeout, follow_redirects=True,
-                          headers={"User-Agent": "alerter/0.1"}) as response:
+        with httpx.Client(timeout=timeout, headers={"User-Agent": "alerter/0.1"}) as client, \
+                _follow(client, url, follow_redirects) as response:
+            if isinstance(response, str):
+                on_problem(Problem(url, None, "", response))
+                return
             response.raise_for_status()
             chunks: list[bytes] = []
             size = 0
