@@ -254,8 +254,12 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     data = _resolve_env(doc.data, (), doc, problems)
     config, more = validate(Config, doc, data)
     problems.extend(more)
+    base_dir = file.resolve().parent
+    folder = config.templates.path if config is not None else None
+    if folder and not (base_dir / Path(folder).expanduser()).is_dir():
+        problems.append(doc.problem(("templates", "path"), f"no such folder: '{folder}'"))
     if problems or config is None:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         # file:line: path: message — the column adds nothing for a settings file
         raise ConfigError([replace(p, column=None) for p in problems])
-    return config.model_copy(update={"base_dir": file.resolve().parent})
+    return config.model_copy(update={"base_dir": base_dir})

@@ -26,7 +26,7 @@ from alerter.config import Config, SubscriptionConfig, parse_duration
 from alerter.deliver import Channel, Outgoing
 from alerter.deliver.file import FileChannel
 from alerter.digest import DigestInput, context, feed_stories, wanted
-from alerter.errors import DeliveryError, Problem, RuleError
+from alerter.errors import DeliveryError, Problem, RuleError, TemplateError
 from alerter.extract import Extractor, extractor_for
 from alerter.models import Delivery, stable_id
 from alerter.render import SUBJECT_TEMPLATE, TEMPLATE_FOR_FORMAT, environment, render
@@ -235,6 +235,17 @@ class Pipeline:
         report.digests += 1
         return {"subject": subject, **bodies}
 
+    def digest_or_report(self, subscription: SubscriptionConfig, report: CycleReport
+                         ) -> dict[str, str] | None:
+        """Give `digest(subscription)`; a broken template is reported and that digest
+        alone waits (it is made on a later cycle, once the template is fixed)."""
+        try:
+            return self.digest(subscription, report)
+        except TemplateError as exc:
+            self._problem(report, Problem(f"subscription {subscription.name}", None, "",
+                                          f"digest not made: {exc}"))
+            return None
+
     def publish(self, subscription: SubscriptionConfig, report: CycleReport) -> None:
         """Rewrite the subscription's Atom feed and its archive index from the store."""
         out = self.config.resolve(self.config.output.dir)
@@ -341,7 +352,7 @@ class Pipeline:
             report.skipped = True
             return report
         made = [s for s in (subscriptions if subscriptions is not None else self.due(started))
-                if self.digest(s, report) is not None]
+                if self.digest_or_report(s, report) is not None]
         self.deliver(report)
         for subscription in made:
             self.publish(subscription, report)
