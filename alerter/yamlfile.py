@@ -48,7 +48,7 @@ class _Constructor(SafeConstructor):
                                    "digits", node.start_mark)
         try:
             return super().construct_object(node, deep)
-        except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+        except (ValueError, TypeError, AttributeError, OverflowError, LookupError) as exc:
             raise ConstructorError(None, None, f"cannot read this value: {exc}",
                                    node.start_mark) from None
 
@@ -148,6 +148,18 @@ def _record_children(node: yaml.Node, loc: Loc, marks: dict[Loc, tuple[int, int]
         marks[loc] = saved
 
 
+def _located(exc: yaml.reader.ReaderError, text: str, file: str) -> yaml.MarkedYAMLError:
+    """Give a reader error (which has only a position) as an error with a line."""
+    position = min(exc.position, len(text))
+    line = text.count("\n", 0, position)
+    column = position - (text.rfind("\n", 0, position) + 1)
+    character = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or
+                                                                          "\0")
+    return yaml.MarkedYAMLError(None, None, f"character #x{character:04x} is not allowed "
+                                f"({exc.reason})", yaml.Mark(file, position, line, column,
+                                                             None, None))  # type: ignore[arg-type]
+
+
 def load_documents(text: str, file: str) -> Iterator[YamlDocument]:
     """Yield every document of a YAML stream, with marks.
 
@@ -162,6 +174,8 @@ def load_documents(text: str, file: str) -> Iterator[YamlDocument]:
             return
         except RecursionError:  # the pure-Python parser, without libyaml's depth limit
             raise YamlLimitError(None, None, "nested too deeply; refused", None) from None
+        except yaml.reader.ReaderError as exc:  # a character YAML does not allow: locate it
+            raise _located(exc, text, file) from None
         if node is None:
             continue
         check_aliases(node)
@@ -178,7 +192,7 @@ def load_documents(text: str, file: str) -> Iterator[YamlDocument]:
 def syntax_problem(exc: yaml.YAMLError, file: str) -> Problem:
     """Turn a PyYAML syntax error into a one-line located problem."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    reason = getattr(exc, "problem", None) or str(exc)
+    reason = getattr(exc, "problem", None) or str(exc).split("\n")[0]
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
     message = reason if isinstance(exc, YamlLimitError) else f"invalid YAML: {reason}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -30,12 +31,15 @@ def _time(entry: Any) -> datetime | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if parsed is None:
         return None
-    return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+    try:
+        return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+    except (OverflowError, OSError, ValueError):  # a date past what datetime holds
+        return None
 
 
 def _entry_text(entry: Any, origin: str) -> str:
     contents = entry.get("content") or []
-    body = contents[0].get("value", "") if contents else entry.get("summary", "")
+    body = str((contents[0].get("value") if contents else entry.get("summary")) or "")
     if "<" in body and ">" in body:
         page = parse_html(f"<html><body><article>{body}</article></body></html>", origin)
         if page is not None:
@@ -43,9 +47,28 @@ def _entry_text(entry: Any, origin: str) -> str:
     return str(body)
 
 
+_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]{1,12}|[0-9]{1,12});")
+
+
+def _char_ref(match: re.Match[bytes]) -> bytes:
+    """Give a character reference as it is, or U+FFFD's for one no text can hold (a lone
+    surrogate, NUL, past U+10FFFF): feedparser raises on those instead of skipping."""
+    digits = match.group(1)
+    value = int(digits[1:], 16) if digits[:1] in b"xX" else int(digits)
+    return match.group(0) if 0 < value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF \
+        else b"&#xFFFD;"
+
+
 def parse_feed(data: bytes, origin: str, on_problem: ProblemSink) -> Iterator[RawDocument]:
     """Yield a raw document for every entry of an RSS or Atom feed."""
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(_CHAR_REF.sub(_char_ref, data))
+    except Exception as error:  # feedparser raises assorted errors (KeyError,
+        # AttributeError, UnicodeEncodeError...) on some malformed bytes: one bad feed must
+        # not stop the ingest
+        on_problem(Problem(origin, None, "", f"not a readable feed ({type(error).__name__} "
+                           f"in feedparser)"))
+        return
     if parsed.get("bozo") and not parsed.entries:
         exc = parsed.get("bozo_exception")
         line = exc.getLineNumber() if hasattr(exc, "getLineNumber") else None
