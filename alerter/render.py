@@ -142,14 +142,15 @@ def check_blocks(env: Any, template: Any) -> None:
         return
     parent_name = str(extends.template.value)
     known: set[str] = set()
+    seen: set[str] = set()
     current: str | None = parent_name
-    while current is not None and current not in known:  # up the chain of parents
-        parent = env.get_template(current)
-        known |= set(parent.blocks)
-        parent_source = env.loader.get_source(env, current)[0]
-        grand = next(env.parse(parent_source).find_all(nodes.Extends), None)
+    while current is not None and current not in seen:  # up the chain of parents
+        seen.add(current)
+        known |= set(env.get_template(current).blocks)
+        grand = next(env.parse(env.loader.get_source(env, current)[0]).find_all(nodes.Extends),
+                     None)
         current = str(grand.template.value) if grand is not None and \
-            isinstance(grand.template, nodes.Const) and grand.template.value != current else None
+            isinstance(grand.template, nodes.Const) else None
     for block in tree.body:
         if isinstance(block, nodes.Block) and block.name not in known:
             raise TemplateError(f"{filename}:{block.lineno}: block '{block.name}' is not a "

@@ -25,7 +25,12 @@ from jinja2.sandbox import SandboxedEnvironment
 
 # a width or precision in a format string ("%999999999s", "{:>999999999}")
 _BIG_WIDTH = re.compile(r"\d{7,}")
+# a width taken from the arguments: "%*s", "{:>{}}"
+_ARGUMENT_WIDTH = re.compile(r"%[-+ #0]*\*|\{[^{}]*:[^{}]*\{")
 _SIZED = (str, list, tuple)
+# filters and str methods whose number arguments are widths or counts of what they make
+_WIDTH_FILTERS = frozenset({"center", "indent", "wordwrap", "truncate", "batch", "slice"})
+_WIDTH_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
 _budget: ContextVar[list[int] | None] = ContextVar("alerter_range_budget", default=None)
 
 
@@ -71,9 +76,15 @@ class LimitedSandbox(SandboxedEnvironment):
                     abs(value) > self.max_chars:
                 raise self._too_long("a width or count")
 
-    def _check_format(self, text: Any) -> None:
-        if isinstance(text, str) and _BIG_WIDTH.search(text):
+    def _check_format(self, text: Any, args: Any) -> None:
+        """Refuse a format string with a huge width, or one taking its width from the
+        arguments (`%*s`, `{:>{}}`) when an argument is huge."""
+        if not isinstance(text, str):
+            return
+        if _BIG_WIDTH.search(text):
             raise self._too_long("a formatted value")
+        if _ARGUMENT_WIDTH.search(text):
+            self._check_ints(args if isinstance(args, tuple) else (args,))
 
     def checked_concat(self, value: str) -> str:
         """Give a `~` result, refused when it is too long."""
@@ -106,17 +117,20 @@ class LimitedSandbox(SandboxedEnvironment):
             if len(left) + len(right) > self.max_chars:
                 raise self._too_long("a joined value")
         elif operator == "%":
-            self._check_format(left)
-            self._check_ints(right if isinstance(right, tuple) else (right,))
+            self._check_format(left, right)
         elif operator == "**" and isinstance(left, int) and isinstance(right, int) and \
                 right > 0 and abs(left) > 1 and abs(left).bit_length() * right > 4 * self.max_chars:
             raise self._too_long("a number")
         return self._check_size(super().call_binop(context, operator, left, right))
 
     def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        self._check_ints((*args, *kwargs.values()))
-        if getattr(__obj, "__name__", "") in ("format", "format_map"):
-            self._check_format(getattr(__obj, "__self__", None))
+        name = getattr(__obj, "__name__", "")
+        if name in _WIDTH_METHODS:
+            self._check_ints((*args, *kwargs.values()))
+        elif name in ("format", "format_map"):
+            # Jinja2 wraps str.format at attribute access; the string is the wrapped's self
+            method = getattr(__obj, "__wrapped__", __obj)
+            self._check_format(getattr(method, "__self__", None), (*args, *kwargs.values()))
         return self._check_size(super().call(__context, __obj, *args, **kwargs))
 
     def _limited_filter(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -125,10 +139,11 @@ class LimitedSandbox(SandboxedEnvironment):
 
         @functools.wraps(function)
         def limited(*args: Any, **kwargs: Any) -> Any:
-            self._check_ints((*args[skip:], *kwargs.values()))
             value = args[skip - 1] if len(args) >= skip else None
-            if name == "format":
-                self._check_format(value)
+            if name in _WIDTH_FILTERS:
+                self._check_ints((*args[skip:], *kwargs.values()))
+            elif name == "format":
+                self._check_format(value, (*args[skip:], *kwargs.values()))
             elif name == "replace" and isinstance(value, str) and len(args) > skip + 1:
                 old, new = str(args[skip]), str(args[skip + 1])
                 times = value.count(old) if old else len(value) + 1

@@ -269,6 +269,35 @@ def test_item12_a_summary_template_is_held_to_the_sandbox_limits(
     store.close()
 
 
+@pytest.mark.parametrize("source", [
+    "{{ 'x' * 100000000 }}", "{{ 'x'|center(100000000) }}", "{{ 'x'.ljust(100000000) }}",
+    "{{ '%100000000s' % 'x' }}", "{{ '%*s' % (100000000, 'x') }}",
+    "{{ '{:>{}}'.format('x', 100000000) }}", "{{ '{:>100000000}'.format('x') }}",
+    "{{ 10 ** 100000000 }}", "{{ range(100000)|join(',') }}",
+    "{% for i in range(1000) %}{% for j in range(1000) %}{% endfor %}{% endfor %}",
+    "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}"
+    "{% endfor %}",
+    "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = [ns.s, ns.s]|join %}"
+    "{% endfor %}",
+    "{% set ns = namespace(s='x') %}{% for i in range(60) %}"
+    "{% set ns.s = ns.s|replace('x', 'xx') %}{% endfor %}",
+])
+def test_item12_the_sandbox_refuses_each_way_to_a_huge_value(source: str) -> None:
+    from alerter.render import summary_template
+
+    with pytest.raises(ValueError, match="refused"):
+        summary_template(source)
+
+
+def test_item12_the_sandbox_keeps_what_summaries_do() -> None:
+    from alerter.render import summary_template
+
+    summary = summary_template("{{ actors ~ ' → ' ~ targets }}: {{ '{:,}'.format(n) }} "
+                               "{{ '%d'|format(n) }} {{ 'x'.center(5) }}")
+    assert summary.render(actors="USA", targets="RUS", n=5_000_000) == \
+        "USA → RUS: 5,000,000 5000000   x  "
+
+
 # -- item 13: one template error stops only what uses the template -----------------
 
 def test_item13_a_broken_md_template_stops_only_the_md_subscription(
