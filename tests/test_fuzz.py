@@ -2,10 +2,10 @@
 
 For each: the config loader, the rule loader, the YAML loader (as taxonomy and
 gazetteer files read it), front matter and .txt/.md files, JSON and JSONL files,
-and feed bytes. The property is the same: only our own errors (alerter/errors.py)
-come out, every message is one printable line, every document read is text that
-UTF-8 can hold, and each example finishes within the deadline without taking
-memory. Inputs mix random text with fragments chosen to hurt: anchors and aliases,
+feed bytes and HTML pages. The property is the same: only our own errors
+(alerter/errors.py) come out, every message is one printable line, every document
+read is text that UTF-8 can hold, and each example finishes within the deadline
+without taking memory. Inputs mix random text with fragments chosen to hurt: anchors and aliases,
 tags, impossible dates, long numbers, deep nesting, lone surrogates, entities.
 
 The budget (max_examples per target) keeps the file within about a minute on a
@@ -199,7 +199,7 @@ def check_documents(location: Path | str, data: Any = None) -> None:
 
 # -- targets -----------------------------------------------------------------------
 
-@settings(max_examples=600)
+@settings(max_examples=400)
 @given(text=st.one_of(yaml_text, config_data.map(dump)))
 @example(text="\x1f")  # found: a character YAML refuses gave a two-line message, no line
 @example(text="a: &a [*a]\n")
@@ -212,7 +212,7 @@ def test_config_loader(folder: Path, text: str) -> None:
             one_line(problem)
 
 
-@settings(max_examples=600)
+@settings(max_examples=400)
 @given(text=st.one_of(yaml_text, st.lists(rule_data, min_size=1, max_size=3)
                       .map(lambda rules: "---\n".join(dump(r) for r in rules))))
 @example(text="0:\nwhen:\n  0:\n  actor.code:\n  - []")  # found: TypeError (unhashable)
@@ -226,7 +226,7 @@ def test_rule_loader(folder: Path, text: str) -> None:
             one_line(problem)
 
 
-@settings(max_examples=1000)
+@settings(max_examples=700)
 @given(text=yaml_text)
 @example(text="!!int")  # found: IndexError from PyYAML's constructor
 @example(text="a: 2023-02-30")  # ValueError from PyYAML's constructor
@@ -253,7 +253,7 @@ def test_text_file_bytes(folder: Path, data: bytes, suffix: str) -> None:
     check_documents(write(folder, suffix, data))
 
 
-@settings(max_examples=600)
+@settings(max_examples=400)
 @given(text=json_text, suffix=st.sampled_from([".json", ".jsonl"]))
 def test_json_and_jsonl_files(folder: Path, text: str, suffix: str) -> None:
     check_documents(write(folder, suffix, text))
@@ -283,3 +283,11 @@ def test_feed_bytes(folder: Path, data: bytes) -> None:
         one_line(problem)
     check_documents(write(folder, ".xml", data))
 
+
+
+@settings(max_examples=100, deadline=timedelta(seconds=10))
+@given(head=feed_field, body=st.lists(feed_field, max_size=6))
+def test_html_files(folder: Path, head: str, body: list[str]) -> None:
+    page = (f"<html><head><title>{head}</title></head><body><article>"
+            + "".join(f"<p>{part}</p>" for part in body) + "</article></body></html>")
+    check_documents(write(folder, ".html", page))
