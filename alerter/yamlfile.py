@@ -178,7 +178,8 @@ def load_documents(text: str, file: str) -> Iterator[YamlDocument]:
             raise _located(exc, text, file) from None
         if node is None:
             continue
-        check_aliases(node)
+        if "*" in text:  # no alias without one
+            check_aliases(node)
         try:
             data = _Constructor().construct_document(node)
             marks: dict[Loc, tuple[int, int]] = {}
