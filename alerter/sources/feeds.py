@@ -95,6 +95,19 @@ def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
     return (url.scheme, url.host, url.port or default)
 
 
+def _refusal(start: httpx.URL, target: httpx.URL, location: str,
+             policy: RedirectPolicy) -> str | None:
+    """Give why the redirect from `start` to `target` is not followed, or None."""
+    if target.scheme not in ("http", "https"):
+        return f"redirected to {location}, which is not http(s)"
+    if policy == "none":
+        return f"redirected to {target}, not followed (http.follow_redirects: none)"
+    if policy == "same-host" and _origin(target) != _origin(start):
+        return (f"redirected to {target} (another scheme, host or port), not followed "
+                "(http.follow_redirects: any would follow it)")
+    return None
+
+
 @contextmanager
 def _follow(client: httpx.Client, url: str, policy: RedirectPolicy
             ) -> Iterator[httpx.Response | str]:
@@ -109,14 +122,7 @@ def _follow(client: httpx.Client, url: str, policy: RedirectPolicy
             if target is None:
                 yield response
                 return
-            refused = (f"redirected to {response.headers['location']}, which is not http(s)"
-                       if target.url.scheme not in ("http", "https") else
-                       f"redirected to {target.url}, not followed (http.follow_redirects: none)"
-                       if policy == "none" else
-                       f"redirected to {target.url} (another scheme, host or port), not "
-                       "followed (http.follow_redirects: any would follow it)"
-                       if policy == "same-host" and _origin(target.url) != _origin(start)
-                       else None)
+            refused = _refusal(start, target.url, response.headers["location"], policy)
             if refused is not None:
                 yield refused
                 return
