@@ -51,6 +51,8 @@ class HttpConfig(Strict):
     timeout: float = Field(20.0, gt=0, description="Seconds before a feed request gives up.")
     max_bytes: int = Field(10_000_000, gt=0, description="Largest response body read.")
     user_agent: str = "alerter/0.1 (+news alerts)"
+    follow_redirects: Literal["same-host", "any", "none"] = Field(
+        "same-host", description="Redirects followed: same scheme, host and port; any; none.")
 
 
 class NlpConfig(Strict):
@@ -278,8 +280,12 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     data = _resolve_env(doc.data, (), doc, problems)
     config, more = validate(Config, doc, data)
     problems.extend(more)
+    base_dir = file.resolve().parent
+    folder = config.templates.path if config is not None else None
+    if folder and not (base_dir / Path(folder).expanduser()).is_dir():
+        problems.append(doc.problem(("templates", "path"), f"no such folder: '{folder}'"))
     if problems or config is None:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         # file:line: path: message — the column adds nothing for a settings file
         raise ConfigError([replace(p, column=None) for p in problems])
-    return config.model_copy(update={"base_dir": file.resolve().parent})
+    return config.model_copy(update={"base_dir": base_dir})

@@ -15,7 +15,17 @@ A traceback from the CLI means a bug; these do not.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# what must not reach a one-line message: line breaks and other control characters,
+# and lone surrogates (which no terminal or log file can encode)
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Give text on one printable line: control characters and lone surrogates escaped."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True)
@@ -35,7 +45,7 @@ class Problem:
             if self.column is not None:
                 where += f":{self.column}"
         prefix = f"{self.path}: " if self.path else ""
-        return f"{where}: {prefix}{self.message}"
+        return printable(f"{where}: {prefix}{self.message}")
 
 
 class AlerterError(Exception):

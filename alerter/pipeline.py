@@ -26,7 +26,7 @@ from alerter.config import Config, SubscriptionConfig, parse_duration
 from alerter.deliver import Channel, Outgoing
 from alerter.deliver.file import FileChannel
 from alerter.digest import DigestInput, context, feed_stories, wanted
-from alerter.errors import DeliveryError, Problem, RuleError
+from alerter.errors import DeliveryError, Problem, RuleError, TemplateError
 from alerter.extract import Extractor, extractor_for
 from alerter.models import Delivery, stable_id
 from alerter.render import SUBJECT_TEMPLATE, TEMPLATE_FOR_FORMAT, environment, render
@@ -134,7 +134,8 @@ class Pipeline:
                 for document in sources.read([location], clock=self.clock,
                                              on_problem=lambda p: self._problem(report, p),
                                              source_name=source.name, timeout=http.timeout,
-                                             max_bytes=http.max_bytes):
+                                             max_bytes=http.max_bytes,
+                                             follow_redirects=http.follow_redirects):
                     if self.store.has_content(document.content_hash):
                         report.duplicates += 1
                         continue
@@ -233,6 +234,17 @@ class Pipeline:
             self.store.set_last_run(subscription.name, now)
         report.digests += 1
         return {"subject": subject, **bodies}
+
+    def digest_or_report(self, subscription: SubscriptionConfig, report: CycleReport
+                         ) -> dict[str, str] | None:
+        """Give `digest(subscription)`; a broken template is reported and that digest
+        alone waits (it is made on a later cycle, once the template is fixed)."""
+        try:
+            return self.digest(subscription, report)
+        except TemplateError as exc:
+            self._problem(report, Problem(f"subscription {subscription.name}", None, "",
+                                          f"digest not made: {exc}"))
+            return None
 
     def publish(self, subscription: SubscriptionConfig, report: CycleReport) -> None:
         """Rewrite the subscription's Atom feed and its archive index from the store."""
@@ -340,7 +352,7 @@ class Pipeline:
             report.skipped = True
             return report
         made = [s for s in (subscriptions if subscriptions is not None else self.due(started))
-                if self.digest(s, report) is not None]
+                if self.digest_or_report(s, report) is not None]
         self.deliver(report)
         for subscription in made:
             self.publish(subscription, report)

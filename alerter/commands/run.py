@@ -55,7 +55,7 @@ def run_scheduled(pipeline: Pipeline) -> None:
                 return
             subscription = config.subscription(name)
             report = CycleReport()
-            pipeline.digest(subscription, report)
+            pipeline.digest_or_report(subscription, report)
             pipeline.deliver(report)
             log.info(f"digest {name}: {report.digests} digests, {report.delivered} delivered")
 

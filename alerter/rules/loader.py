@@ -106,7 +106,10 @@ def _check_spec(field: str, spec: Any, doc: YamlDocument, loc: Loc,
     values = spec if isinstance(spec, list) else [spec]
     known = vocabulary.get(field)
     for index, value in enumerate(values):
-        if known and value not in known:
+        if isinstance(value, list | dict):
+            where = (*loc, index) if isinstance(spec, list) else loc
+            problems.append(doc.problem(where, "expected a value, or a list of values"))
+        elif known and value not in known:
             where = (*loc, index) if isinstance(spec, list) else loc
             hint = " (codes come from the gazetteer; add yours with nlp.gazetteer)" \
                 if field in CODE_FIELDS else ""

@@ -14,7 +14,7 @@ from alerter.clock import Clock, SystemClock
 from alerter.errors import Problem
 from alerter.models import Document
 from alerter.sources.documents import RawDocument, to_document
-from alerter.sources.feeds import fetch_url
+from alerter.sources.feeds import RedirectPolicy, fetch_url
 from alerter.sources.files import read_path, read_stdin
 
 ProblemSink = Callable[[Problem], None]
@@ -26,7 +26,8 @@ def _ignore(problem: Problem) -> None:
 
 def read(locations: Iterable[str], *, clock: Clock | None = None,
          on_problem: ProblemSink = _ignore, source_name: str | None = None,
-         timeout: float = 20.0, max_bytes: int = 10_000_000) -> Iterator[Document]:
+         timeout: float = 20.0, max_bytes: int = 10_000_000,
+         follow_redirects: RedirectPolicy = "same-host") -> Iterator[Document]:
     """Yield the documents at each location: a path, a folder, an http(s) URL or `-`."""
     clock = clock or SystemClock()
     for location in locations:
@@ -34,7 +35,8 @@ def read(locations: Iterable[str], *, clock: Clock | None = None,
         if location == "-":
             raws = read_stdin(on_problem)
         elif location.startswith(("http://", "https://")):
-            raws = fetch_url(location, on_problem, timeout=timeout, max_bytes=max_bytes)
+            raws = fetch_url(location, on_problem, timeout=timeout, max_bytes=max_bytes,
+                             follow_redirects=follow_redirects)
         else:
             path = Path(location)
             if not path.exists():

@@ -7,28 +7,41 @@ files never loads them.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from alerter.errors import Problem
 from alerter.sources.documents import RawDocument
 from alerter.sources.html import parse_html
 
+if TYPE_CHECKING:
+    import httpx
+
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 ProblemSink = Callable[[Problem], None]
+# Which redirects a URL source follows (config `http.follow_redirects`): to the same
+# scheme, host and port only, to any http(s) URL, or none. A feed must not be able to
+# send us to another service, on this machine or inside the network.
+RedirectPolicy = Literal["same-host", "any", "none"]
+MAX_REDIRECTS = 5
 
 
 def _time(entry: Any) -> datetime | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if parsed is None:
         return None
-    return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+    try:
+        return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+    except (OverflowError, OSError, ValueError):  # a date past what datetime holds
+        return None
 
 
 def _entry_text(entry: Any, origin: str) -> str:
     contents = entry.get("content") or []
-    body = contents[0].get("value", "") if contents else entry.get("summary", "")
+    body = str((contents[0].get("value") if contents else entry.get("summary")) or "")
     if "<" in body and ">" in body:
         page = parse_html(f"<html><body><article>{body}</article></body></html>", origin)
         if page is not None:
@@ -36,11 +49,30 @@ def _entry_text(entry: Any, origin: str) -> str:
     return str(body)
 
 
+_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]{1,12}|[0-9]{1,12});")
+
+
+def _char_ref(match: re.Match[bytes]) -> bytes:
+    """Give a character reference as it is, or U+FFFD's for one no text can hold (a lone
+    surrogate, NUL, past U+10FFFF): feedparser raises on those instead of skipping."""
+    digits = match.group(1)
+    value = int(digits[1:], 16) if digits[:1] in b"xX" else int(digits)
+    return match.group(0) if 0 < value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF \
+        else b"&#xFFFD;"
+
+
 def parse_feed(data: bytes, origin: str, on_problem: ProblemSink) -> Iterator[RawDocument]:
     """Yield a raw document for every entry of an RSS or Atom feed."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(_CHAR_REF.sub(_char_ref, data))
+    except Exception as error:  # feedparser raises assorted errors (KeyError,
+        # AttributeError, UnicodeEncodeError...) on some malformed bytes: one bad feed must
+        # not stop the ingest
+        on_problem(Problem(origin, None, "", f"not a readable feed ({type(error).__name__} "
+                           f"in feedparser)"))
+        return
     if parsed.get("bozo") and not parsed.entries:
         exc = parsed.get("bozo_exception")
         line = exc.getLineNumber() if hasattr(exc, "getLineNumber") else None
@@ -62,14 +94,59 @@ def parse_feed(data: bytes, origin: str, on_problem: ProblemSink) -> Iterator[Ra
         )
 
 
-def fetch_url(url: str, on_problem: ProblemSink, *, timeout: float,
-              max_bytes: int) -> Iterator[RawDocument]:
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    default = {"http": 80, "https": 443}.get(url.scheme)
+    return (url.scheme, url.host, url.port or default)
+
+
+def _refusal(start: httpx.URL, target: httpx.URL, location: str,
+             policy: RedirectPolicy) -> str | None:
+    """Give why the redirect from `start` to `target` is not followed, or None."""
+    if target.scheme not in ("http", "https"):
+        return f"redirected to {location}, which is not http(s)"
+    if policy == "none":
+        return f"redirected to {target}, not followed (http.follow_redirects: none)"
+    if policy == "same-host" and _origin(target) != _origin(start):
+        return (f"redirected to {target} (another scheme, host or port), not followed "
+                "(http.follow_redirects: any would follow it)")
+    return None
+
+
+@contextmanager
+def _follow(client: httpx.Client, url: str, policy: RedirectPolicy
+            ) -> Iterator[httpx.Response | str]:
+    """Give the streamed response at `url` after the redirects `policy` allows, or the
+    reason a redirect was not followed."""
+    request = client.build_request("GET", url)
+    start = request.url
+    for _ in range(MAX_REDIRECTS + 1):
+        response = client.send(request, stream=True, follow_redirects=False)
+        try:
+            target = response.next_request if response.is_redirect else None
+            if target is None:
+                yield response
+                return
+            refused = _refusal(start, target.url, response.headers["location"], policy)
+            if refused is not None:
+                yield refused
+                return
+        finally:
+            response.close()
+        request = target
+    yield f"more than {MAX_REDIRECTS} redirects"
+
+
+def fetch_url(url: str, on_problem: ProblemSink, *, timeout: float, max_bytes: int,
+              follow_redirects: RedirectPolicy = "same-host") -> Iterator[RawDocument]:
     """Yield documents from a feed or page at an http(s) URL."""
     import httpx
 
     try:
-        with httpx.stream("GET", url, timeout=timeout, follow_redirects=True,
-                          headers={"User-Agent": "alerter/0.1"}) as response:
+        with httpx.Client(timeout=timeout, headers={"User-Agent": "alerter/0.1"}) as client, \
+                _follow(client, url, follow_redirects) as response:
+            if isinstance(response, str):
+                on_problem(Problem(url, None, "", response))
+                return
             response.raise_for_status()
             chunks: list[bytes] = []
             size = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -16,6 +17,7 @@ from alerter.errors import Problem
 from alerter.sources.documents import RawDocument
 from alerter.sources.feeds import FEED_SUFFIXES, parse_feed
 from alerter.sources.html import parse_html
+from alerter.yamlfile import YamlLimitError, load_documents
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -102,14 +104,19 @@ def parse_text(text: str, origin: str, on_problem: ProblemSink) -> RawDocument |
     if text.startswith("---\n"):
         end = text.find("\n---", 4)
         if end != -1:
+            loaded: Any = None
             try:
-                loaded = yaml.safe_load(text[4:end])
+                docs = list(load_documents(text[4:end], origin))
+                loaded = docs[0].data if docs else None
+            except YamlLimitError as exc:  # front matter all the same: read the body alone
+                line = exc.problem_mark.line + 2 if exc.problem_mark else 1
+                on_problem(Problem(origin, line, "", f"front matter: {exc.problem}"))
+                loaded = {}
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 line = mark.line + 2 if mark is not None else 1
                 on_problem(Problem(origin, line, "", "front matter is not valid YAML; "
                                    "read as plain text"))
-                loaded = None
             if isinstance(loaded, dict):
                 meta = loaded
                 body = text[end + 4:].lstrip("\n")
@@ -145,27 +152,45 @@ def _parse_json(text: str, origin: str, on_problem: ProblemSink) -> Iterator[Raw
     stripped = text.lstrip()
     records: list[tuple[int, Any]] = []
     if stripped.startswith("["):
-        try:
-            loaded = json.loads(text)
-        except json.JSONDecodeError as exc:
-            on_problem(Problem(origin, exc.lineno, "", f"invalid JSON: {exc.msg}"))
-            return
-        records = [(1, item) for item in loaded]
+        loaded = _json(text, origin, 1, on_problem, "")
+        records = [(1, item) for item in loaded] if isinstance(loaded, list) else []
     else:
         for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                records.append((number, json.loads(line)))
-            except json.JSONDecodeError as exc:
-                on_problem(Problem(origin, number, "", f"invalid JSON: {exc.msg}; line skipped"))
+            if line.strip():
+                record = _json(line, origin, number, on_problem, "; line skipped")
+                if record is not None:
+                    records.append((number, record))
     for number, record in records:
         raw = _record(record, origin, number, on_problem)
         if raw is not None:
             yield raw
 
 
+def _json(text: str, origin: str, line: int, on_problem: ProblemSink, skipped: str) -> Any:
+    """Give the JSON value in `text`, or report why not and give None. Besides syntax
+    errors: nesting too deep for Python's parser, and numbers too long to convert."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        on_problem(Problem(origin, line + exc.lineno - 1, "", f"invalid JSON: {exc.msg}{skipped}"))
+    except RecursionError:
+        on_problem(Problem(origin, line, "", f"JSON nested too deeply{skipped}"))
+    except ValueError as exc:  # a number of more than 4,300 digits
+        on_problem(Problem(origin, line, "", f"unreadable JSON: {exc}{skipped}"))
+    return None
+
+
+# lone UTF-16 surrogates (JSON's "\\udc00"), which no UTF-8 text can hold
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _record(record: Any, origin: str, line: int, on_problem: ProblemSink) -> RawDocument | None:
+    if isinstance(record, dict) and any(isinstance(v, str) and _SURROGATE.search(v)
+                                        for v in (*record, *record.values())):
+        on_problem(Problem(origin, line, "", "a lone UTF-16 surrogate (\\ud800-\\udfff) in a "
+                           "string, replaced with U+FFFD"))
+        record = {_SURROGATE.sub("\ufffd", key): _SURROGATE.sub("\ufffd", value)
+                  if isinstance(value, str) else value for key, value in record.items()}
     if not isinstance(record, dict):
         on_problem(Problem(origin, line, "", "expected a JSON object; skipped"))
         return None
