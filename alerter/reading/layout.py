@@ -5,13 +5,15 @@ space); a blank line, a bullet, a heading, a table row, a rule or a change of
 `>` quoting starts a new block. A document counts as hard-wrapped when its
 longest lines cluster at one width: most line breaks inside its paragraphs fall
 where the next word would not have fitted on the line (as `textwrap.fill` and
-mail clients break them). Other documents keep every line as its own block, so
-that a list of short lines, a table or a poem is never glued into one sentence.
+mail clients break them). In such a document a line also joins the next when it
+was cut short inside its sentence (the next line begins in lower case, or this
+one ends in "the", "of", "Biden's"…). Other documents keep every line as its own
+block, so that a list of short lines, a table or a poem is never glued into one
+sentence.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -24,11 +26,15 @@ LineKind = Literal["blank", "text", "bullet", "ordered", "heading", "table", "ru
                    "underline"]
 
 MIN_WRAP_WIDTH = 40  # narrower "wrapping" is a list of short lines, not prose
-WRAP_PERCENTILE = 0.9  # the wrap width: this share of prose lines is no longer
-WRAP_SLACK = 4  # indentation lost in front of continuation lines, trailing spaces
-WRAPPED_SHARE = 0.5  # share of line breaks in prose that must look wrapped
-TITLE_CHARS = 160  # a paragraph this short without end punctuation reads as a title
+WRAP_SLACK = 4  # indentation lost in front of continuation lines, quote markers added
+WRAPPED_SHARE = 0.5  # share of line breaks in prose that must agree on one wrap width
+LOWER_SHARE = 0.25  # share of those that must go on in lower case (unless all capitals)
+TITLE_CHARS = 160
+# Between two blocks of the reading text, whatever separated them in the source:
+# the parser sees one layout however the author spaced the blocks.
+SEPARATOR = "\n"  # a paragraph this short without end punctuation reads as a title
 
+_PROSE = ("text", "bullet", "ordered")
 _QUOTE = re.compile(r"(?:>[ \t]?)+")
 _HEADING = re.compile(r"(#{1,6})(?:[ \t]+|$)")
 _HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
@@ -58,6 +64,8 @@ class _Line:
     quote: int
     width: int  # the whole line as the wrapper saw it, markers included
     first_word: int
+    lower: bool  # begins in lower case
+    capitals: bool  # has letters, none of them in lower case
     number: int = 0  # of an ordered item
 
 
@@ -75,8 +83,10 @@ def _classify(text: str, start: int, end: int) -> _Line:
     rest = text[pos:end]
 
     def made(kind: LineKind, at: int = pos, until: int = end, number: int = 0) -> _Line:
-        word = text[at:until].split(None, 1)
-        return _Line(at, until, kind, quote, width, len(word[0]) if word else 0, number)
+        content = text[at:until]
+        word = content.split(None, 1)
+        return _Line(at, until, kind, quote, width, len(word[0]) if word else 0,
+                     content[:1].islower(), content.isupper(), number)
 
     if not rest:
         return made("blank")
@@ -107,24 +117,63 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _wrap_width(lines: list[_Line]) -> int | None:
-    """Give the width the prose lines were wrapped at, or None when they were not."""
-    prose = sorted(line.width for line in lines if line.kind in ("text", "bullet", "ordered"))
-    if not prose:
+    """Give the width the prose lines were wrapped at, or None when they were not.
+
+    Every line break between prose lines says which widths could have made it: a
+    line of n characters followed by a word of k was wrapped at a width in
+    [n - WRAP_SLACK, n + k + WRAP_SLACK]. The width most breaks agree on is the
+    wrap width, if enough of them agree and enough of those lines go on in lower
+    case, as prose does (a list of capitalised headlines of one length does not).
+    """
+    breaks = [(before.width, after.first_word, after.lower)
+              for before, after in pairwise(lines)
+              if after.kind == "text" and before.kind in _PROSE and before.quote == after.quote]
+    if not breaks:
         return None
-    width = prose[min(len(prose) - 1, math.ceil(WRAP_PERCENTILE * len(prose)) - 1)]
-    if width < MIN_WRAP_WIDTH:
+    votes = [0] * (max(n + k for n, k, _ in breaks) + WRAP_SLACK + 2)
+    for n, k, _ in breaks:
+        votes[max(0, n - WRAP_SLACK)] += 1
+        votes[n + k + WRAP_SLACK + 1] -= 1
+    width, best, running = 0, 0, 0
+    for w, change in enumerate(votes):
+        running += change
+        if running >= best:
+            width, best = w, running
+    agreeing = [lower for n, k, lower in breaks if _explains(width, n, k)]
+    if width < MIN_WRAP_WIDTH or len(agreeing) < WRAPPED_SHARE * len(breaks):
         return None
-    breaks = [_fits(before, after, width) for before, after in pairwise(lines)
-              if after.kind == "text" and before.kind in ("text", "bullet", "ordered")
-              and before.quote == after.quote]
-    if not breaks or sum(breaks) < WRAPPED_SHARE * len(breaks):
+    prose = [line for line in lines if line.kind in _PROSE]
+    in_capitals = sum(line.capitals for line in prose) > len(prose) / 2
+    if not in_capitals and sum(agreeing) < LOWER_SHARE * len(agreeing):
         return None
     return width
 
 
+def _explains(width: int, n: int, k: int) -> bool:
+    return n - WRAP_SLACK <= width <= n + k + WRAP_SLACK
+
+
 def _fits(before: _Line, after: _Line, width: int) -> bool:
     """Give whether the line break fell where the next word would not have fitted."""
-    return before.width + 1 + after.first_word > width - WRAP_SLACK
+    return _explains(width, before.width, after.first_word)
+
+
+# A line ending in one of these words has not ended its sentence, nor its title.
+_OPEN_ENDED = frozenset({
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "but", "nor", "as", "than", "that", "which", "who", "whose", "our", "his", "her", "their",
+    "its", "my", "your", "this", "these", "those"})
+
+
+def _continues(text: str, before: _Line, after: _Line) -> bool:
+    """Give whether a short line is cut off inside its sentence: the next line begins in
+    lower case, or the line ends in an article, preposition, conjunction or possessive
+    (link texts put on lines of their own: "In May, the DOJ" / "released" / "a guide")."""
+    if text[after.start].islower():
+        return True
+    words = text[before.start:before.end].rsplit(None, 1)
+    last = words[-1].lower() if words else ""
+    return last in _OPEN_ENDED or last.endswith(("’s", "'s"))
 
 
 class _Layout:
@@ -135,8 +184,6 @@ class _Layout:
         self.width = _wrap_width(lines)
         self.blocks: list[tuple[str, list[_Line]]] = []
         self.open: tuple[str, list[_Line]] | None = None
-        self.gaps: set[int] = set()  # indexes of blocks that follow a blank line or rule
-        self._gap = False
         for line in lines:
             self._take(line)
         self._close()
@@ -148,9 +195,6 @@ class _Layout:
 
     def _start(self, kind: str, line: _Line, *, alone: bool = False) -> None:
         self._close()
-        if self._gap and self.blocks:
-            self.gaps.add(len(self.blocks))
-        self._gap = False
         self.open = (kind, [line])
         if alone:
             self._close()
@@ -159,22 +203,19 @@ class _Layout:
         current = self.open
         if line.kind in ("blank", "rule"):
             self._close()
-            self._gap = True
-        elif line.kind == "underline":
+        elif line.kind == "underline":  # a Setext heading's, or a rule
             if current is not None and current[0] == "paragraph" and \
                     current[1][-1].quote == line.quote:
                 self.open = ("heading", current[1])
-                self._close()
-            else:
-                self._close()
-            self._gap = True
+            self._close()
         elif line.kind in ("heading", "table"):
             self._start(line.kind, line, alone=True)
         elif line.kind == "bullet" or (line.kind == "ordered" and self._is_list(line)):
             self._start("bullet", line)
         elif (current is not None and current[0] in ("paragraph", "bullet")
               and current[1][-1].quote == line.quote and self.width is not None
-              and _fits(current[1][-1], line, self.width)):
+              and (_fits(current[1][-1], line, self.width)
+                   or _continues(self.text, current[1][-1], line))):
             current[1].append(line)
         else:
             self._start("paragraph", line)
@@ -196,9 +237,9 @@ def lay_out(text: str) -> tuple[str, list[Block], OffsetMap]:
     built = TextBuilder(text)
     blocks: list[Block] = []
     previous_end = 0
-    for index, (kind, lines) in enumerate(layout.blocks):
+    for kind, lines in layout.blocks:
         if blocks:
-            built.put("\n\n" if index in layout.gaps else "\n", previous_end, lines[0].start)
+            built.put(SEPARATOR, previous_end, lines[0].start)
         start = len(built)
         built.copy(lines[0].start, lines[0].end)
         for before, line in pairwise(lines):
