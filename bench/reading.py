@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
 import random
 import re
@@ -141,8 +142,7 @@ def report(name: str, sentences: list[Sentence]) -> float:
     cuts = statistics.quantiles(lengths, n=10)
     buckets = [sum(1 for n in lengths if low <= n < high) for low, high in
                zip((0, *BUCKETS), (*BUCKETS, 10**9), strict=True)]
-    labels = [f"<{BUCKETS[0]}"] + [f"{a}-{b - 1}" for a, b in zip(BUCKETS, BUCKETS[1:],
-                                                                   strict=False)]
+    labels = [f"<{BUCKETS[0]}"] + [f"{a}-{b - 1}" for a, b in itertools.pairwise(BUCKETS)]
     labels.append(f">={BUCKETS[-1]}")
     print(f"{name}: {len(sentences)} sentences, {len(prose)} outside headings and bullets")
     print(f"  length (chars): mean {statistics.mean(lengths):.0f}, median "

@@ -8,6 +8,7 @@ long for one spaCy Doc. Units of alerter/reading at the end.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
@@ -176,7 +177,7 @@ def test_lines_short_on_purpose_are_not_glued(extractor: Extractor) -> None:
              "Russia expels two Japanese diplomats",
              "Japan imposes new sanctions on Russia",
              "Poland sends tanks to Ukraine"]
-    doc, events = events_of(extractor, "\n".join(lines))
+    _doc, events = events_of(extractor, "\n".join(lines))
     _, apart = events_of(extractor, "\n\n".join(lines))
     assert [key(e) for e in events] == [key(e) for e in apart]
     assert {e.sentence.text for e in events} <= set(lines)
@@ -312,7 +313,7 @@ def test_real_default_passages_of_a_document_over_a_million_characters() -> None
     ranges = reading.passages(PASSAGE_CHARS)
     assert all(end - start <= PASSAGE_CHARS for start, end in ranges)
     assert ranges[0][0] == 0 and ranges[-1][1] == len(reading.text)
-    for (_, end), (start, _) in zip(ranges, ranges[1:], strict=False):
+    for (_, end), (start, _) in itertools.pairwise(ranges):
         assert reading.text[end:start] == "\n"  # cut between blocks, nothing lost
 
 
