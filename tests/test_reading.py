@@ -324,3 +324,19 @@ def test_an_overlong_block_is_cut_at_a_sentence_end() -> None:
     assert all(end - start <= 300 for start, end in ranges)
     assert "".join(reading.text[s:e] for s, e in ranges) == reading.text
     assert all(reading.text[s:e].rstrip().endswith(".") for s, e in ranges)
+
+
+# -- the documentation keeps up ----------------------------------------------------------
+
+
+def test_the_reading_doc_states_the_limits_in_force() -> None:
+    from alerter.reading import layout
+
+    root = Path(__file__).resolve().parent.parent
+    doc = (root / "docs" / "reading.md").read_text(encoding="utf-8")
+    assert "docs/reading.md" in (root / "README.md").read_text(encoding="utf-8")
+    assert f"at most {PASSAGE_CHARS:,} characters" in doc
+    assert f"at least {layout.MIN_WRAP_WIDTH} columns" in doc
+    assert f"{layout.WRAPPED_SHARE:.0%}, `WRAPPED_SHARE`" in doc
+    assert f"*n* − {layout.WRAP_SLACK} and *n* + *k* + {layout.WRAP_SLACK}" in doc
+    assert f"at most {layout.TITLE_CHARS} characters" in doc
