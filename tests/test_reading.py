@@ -340,3 +340,33 @@ def test_the_reading_doc_states_the_limits_in_force() -> None:
     assert f"{layout.WRAPPED_SHARE:.0%}, `WRAPPED_SHARE`" in doc
     assert f"*n* − {layout.WRAP_SLACK} and *n* + *k* + {layout.WRAP_SLACK}" in doc
     assert f"at most {layout.TITLE_CHARS} characters" in doc
+
+
+# -- the reading step on its own -----------------------------------------------------------
+
+
+_PIECES = ["The", "talks", "ended", "sanc\u200btions", "on", "Russia.", "-", "> ", "# ", "1. ",
+           "| a |", "---", "dual-", "use", "\u202e", "\u00a0", "\x01", "  ", "\t", "well,",
+           "Café", "e\u0301", "\r\n", "\n", "\n\n", "\u2029", "\x85"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_read_maps_every_character_back_to_where_it_was_written(seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    source = "".join(rng.choice(_PIECES) + rng.choice(["", " ", "\n"]) for _ in range(300))
+    reading = read(source)
+    previous_end = 0
+    for block in reading.blocks:
+        assert previous_end <= block.start < block.end
+        assert "\n" not in reading.text[block.start:block.end]
+        previous_end = block.end
+    last = 0
+    for i, char in enumerate(reading.text):
+        start, end = reading.source_span(i, i + 1)
+        assert last <= start <= end <= len(source)
+        last = start
+        if not char.isspace():  # a letter and its combining marks are one
+            assert unicodedata.normalize("NFC", source[start:end]) == char
+    assert reading.source_span(0, len(reading.text))[1] <= len(source)

@@ -68,11 +68,27 @@ def clean_characters_mapped(text: str) -> tuple[str, OffsetMap]:
     position = 0
     for word in _NOT_NFC.finditer(cleaned):
         composed.copy(position, word.start())
-        nfc = unicodedata.normalize("NFC", word.group())
-        if nfc == word.group():
-            composed.copy(word.start(), word.end())
-        else:
-            composed.put(nfc, word.start(), word.end())
+        _compose(composed, cleaned, word.start(), word.end())
         position = word.end()
     composed.copy(position, len(cleaned))
     return composed.text(), chain(composed.map, mapped)
+
+
+def _compose(built: TextBuilder, text: str, start: int, end: int) -> None:
+    """Append text[start:end] in NFC: each letter with its combining marks mapped to
+    where it was, or the whole word as one piece where letters compose with each other."""
+    clusters: list[tuple[int, int]] = []
+    for i in range(start, end):
+        if clusters and unicodedata.combining(text[i]):
+            clusters[-1] = (clusters[-1][0], i + 1)
+        else:
+            clusters.append((i, i + 1))
+    parts = [unicodedata.normalize("NFC", text[a:b]) for a, b in clusters]
+    if "".join(parts) != unicodedata.normalize("NFC", text[start:end]):
+        built.put(unicodedata.normalize("NFC", text[start:end]), start, end)
+        return
+    for (a, b), part in zip(clusters, parts, strict=True):
+        if part == text[a:b]:
+            built.copy(a, b)
+        else:
+            built.put(part, a, b)

@@ -238,6 +238,8 @@ def lay_out(text: str) -> tuple[str, list[Block], OffsetMap]:
     blocks: list[Block] = []
     previous_end = 0
     for kind, lines in layout.blocks:
+        if all(line.start == line.end for line in lines):
+            continue  # a heading marker with no heading: a break, nothing to read
         if blocks:
             built.put(SEPARATOR, previous_end, lines[0].start)
         start = len(built)
