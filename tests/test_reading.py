@@ -25,6 +25,7 @@ from alerter.clock import FixedClock
 from alerter.extract import PASSAGE_CHARS, Extractor, passages
 from alerter.models import Document, Event
 from alerter.reading import clean_characters, read
+from alerter.reading.layout import SEPARATOR
 from alerter.sources.documents import RawDocument, to_document
 
 from .conftest import SEED, cycle
@@ -314,7 +315,7 @@ def test_real_default_passages_of_a_document_over_a_million_characters() -> None
     assert all(end - start <= PASSAGE_CHARS for start, end in ranges)
     assert ranges[0][0] == 0 and ranges[-1][1] == len(reading.text)
     for (_, end), (start, _) in itertools.pairwise(ranges):
-        assert reading.text[end:start] == "\n"  # cut between blocks, nothing lost
+        assert reading.text[end:start] == SEPARATOR  # cut between blocks, nothing lost
 
 
 def test_an_overlong_block_is_cut_at_a_sentence_end() -> None:

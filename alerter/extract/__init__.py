@@ -6,7 +6,7 @@ it). With `n_process > 1` only the statistical model runs in worker processes;
 our components are cheap and run here.
 
 Each document is read first (alerter/reading): the pipeline sees its reading
-text — wrapped lines joined, one block per line — in passages of at most
+text — wrapped lines joined, a blank line between blocks — in passages of at most
 `PASSAGE_CHARS` characters cut at block boundaries, and every offset it finds
 is mapped back to the document's own text.
 """

@@ -7,7 +7,7 @@ Two steps, one place (docs/reading.md):
   zero-width and bidirectional characters removed, NFC;
 - `read` (at extraction): the same clean-up with a map, then the layout —
   hard-wrapped lines joined into paragraphs, bullets, headings, table rows and
-  quoted text kept apart as blocks, one block per line of the reading text.
+  quoted text kept apart as blocks, one blank line between two blocks.
   Extraction runs on the reading text and maps what it finds back to offsets
   in the Document's text, which stays as the user wrote it.
 """

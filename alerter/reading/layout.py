@@ -2,10 +2,10 @@
 
 Hard-wrapped lines are joined into their paragraph (the line break read as a
 space); a blank line, a bullet, a heading, a table row, a rule or a change of
-`>` quoting starts a new block. A document counts as hard-wrapped when its
-longest lines cluster at one width: most line breaks inside its paragraphs fall
-where the next word would not have fitted on the line (as `textwrap.fill` and
-mail clients break them). In such a document a line also joins the next when it
+`>` quoting starts a new block. A document counts as hard-wrapped when most
+line breaks inside its paragraphs agree on one width: they fall where the next
+word would not have fitted on the line (as `textwrap.fill` and mail clients
+break them). In such a document a line also joins the next when it
 was cut short inside its sentence (the next line begins in lower case, or this
 one ends in "the", "of", "Biden's"…). Other documents keep every line as its own
 block, so that a list of short lines, a table or a poem is never glued into one
@@ -29,10 +29,10 @@ MIN_WRAP_WIDTH = 40  # narrower "wrapping" is a list of short lines, not prose
 WRAP_SLACK = 4  # indentation lost in front of continuation lines, quote markers added
 WRAPPED_SHARE = 0.5  # share of line breaks in prose that must agree on one wrap width
 LOWER_SHARE = 0.25  # share of those that must go on in lower case (unless all capitals)
-TITLE_CHARS = 160
+TITLE_CHARS = 160  # a paragraph this short without end punctuation reads as a title
 # Between two blocks of the reading text, whatever separated them in the source:
 # the parser sees one layout however the author spaced the blocks.
-SEPARATOR = "\n"  # a paragraph this short without end punctuation reads as a title
+SEPARATOR = "\n\n"
 
 _PROSE = ("text", "bullet", "ordered")
 _QUOTE = re.compile(r"(?:>[ \t]?)+")
@@ -231,8 +231,8 @@ class _Layout:
 
 
 def lay_out(text: str) -> tuple[str, list[Block], OffsetMap]:
-    """Give the reading text of `text` (one block per line, blocks in order), its blocks
-    and the map back to `text`."""
+    """Give the reading text of `text` (its blocks in order, a blank line between two),
+    its blocks and the map back to `text`."""
     layout = _Layout(text, _lines(text))
     built = TextBuilder(text)
     blocks: list[Block] = []
