@@ -213,6 +213,18 @@ def test_zero_width_and_bidi_characters_are_removed_at_ingest(extractor: Extract
     assert [key(e) for e in events] == [key(e) for e in expected] != []
 
 
+def test_every_field_is_cleaned_at_ingest() -> None:
+    raw = RawDocument(text="Talks\ud800 resumed\x00 in Geneva.", origin="feed\x01.xml",
+                      id="urn:\u202edoc\ud800-1", title="\u2066Talks\u2069 resume",
+                      url="https://example.org/\u200btalks", source="Wire\x85Desk")
+    doc = to_document(raw, PUBLISHED, None)
+    assert doc is not None
+    assert (doc.id, doc.text, doc.title, doc.url, doc.source) == (
+        "urn:doc-1", "Talks resumed in Geneva.", "Talks resume", "https://example.org/talks",
+        "Wire Desk")
+    doc.model_dump_json().encode("utf-8")  # nothing left that cannot be stored or sent
+
+
 def test_invisible_characters_in_stored_text_are_read_past(extractor: Extractor) -> None:
     # A document stored before ingest removed them: extraction reads past them and
     # gives offsets into the stored text.

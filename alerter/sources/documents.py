@@ -59,10 +59,11 @@ def to_document(raw: RawDocument, fetched: datetime, source_name: str | None) ->
     published = raw.published or fetched
     if published.tzinfo is None:
         published = published.replace(tzinfo=UTC)
+    url = _line(raw.url)
     return Document(
-        id=raw.id or raw.url or f"sha256:{digest[:32]}",
+        id=(clean_characters(raw.id).strip() if raw.id else "") or url or f"sha256:{digest[:32]}",
         source=_line(source_name or raw.source) or _line(raw.origin) or raw.origin,
-        url=_line(raw.url),
+        url=url,
         title=_line(raw.title),
         text=text,
         published=published,
