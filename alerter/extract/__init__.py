@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 OUR_COMPONENTS = ("alerter_participants", "alerter_triggers", "alerter_events")
 # Longer reading texts are extracted passage by passage (docs/reading.md): memory
 # stays bounded, and no document reaches spaCy's max_length (E088).
-PASSAGE_CHARS = 100_000
+PASSAGE_CHARS = 10_000
 
 
 def load_pipeline(model: str, taxonomy: str | None = None,
