@@ -225,6 +225,17 @@ def test_every_field_is_cleaned_at_ingest() -> None:
     doc.model_dump_json().encode("utf-8")  # nothing left that cannot be stored or sent
 
 
+def test_the_content_hash_is_the_one_earlier_versions_stored() -> None:
+    # A document stored before the clean-up is seen again, not stored a second time.
+    import hashlib
+
+    raw = "Officials discussed COVID-\u206019 aid\u00a0for  Ukraine.\r\n\r\n\r\nMore soon.  "
+    before = "Officials discussed COVID-\u206019 aid for Ukraine.\n\nMore soon."
+    doc = document(raw)
+    assert doc.content_hash == hashlib.sha256(before.encode("utf-8")).hexdigest()
+    assert doc.text == "Officials discussed COVID-19 aid for Ukraine.\n\nMore soon."
+
+
 def test_invisible_characters_in_stored_text_are_read_past(extractor: Extractor) -> None:
     # A document stored before ingest removed them: extraction reads past them and
     # gives offsets into the stored text.

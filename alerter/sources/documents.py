@@ -36,7 +36,8 @@ def normalise_text(text: str) -> str:
 
 def content_hash(text: str) -> str:
     """Give the hash that decides whether a document was seen before."""
-    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate hashes (the stored text has none) instead of failing
+    return hashlib.sha256(normalise_text(text).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _line(value: str | None) -> str | None:
@@ -55,7 +56,9 @@ def to_document(raw: RawDocument, fetched: datetime, source_name: str | None) ->
     text = normalise_text(clean_characters(raw.text))
     if not text:
         return None
-    digest = content_hash(text)
+    # Over the text as it came, as alerter always has: a document stored before the
+    # clean-up existed is still recognised, and never comes back as a new one.
+    digest = content_hash(raw.text)
     published = raw.published or fetched
     if published.tzinfo is None:
         published = published.replace(tzinfo=UTC)
