@@ -93,8 +93,8 @@ def test_wrapped_seed_gives_the_events_of_the_unwrapped_seed(
     wrapped, events = events_of(extractor, wrapped_text)
     assert [key(e) for e in events] == [key(e) for e in plain]
     assert [e.sentence.text for e in events] == [e.sentence.text for e in plain]
-    assert len(plain) >= 9 and {"discussed", "negated", "planned"} <= {e.modality
-                                                                       for e in plain}
+    # not equal by being empty, nor by being all "asserted" as wrapped text used to be
+    assert len(plain) >= 5 and len({e.modality for e in plain}) >= 3
     assert_cited_from_document(wrapped, events)
     assert "\n" in "".join(wrapped.text[e.sentence.start:e.sentence.end] for e in events)
 
