@@ -22,13 +22,17 @@ from alerter.render import web_url
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_DIGESTS = 30  # the feed carries the stories of this many latest digests
 _DAY_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2}(?:-\d{4})?)\.(md|html|txt)$")
+# Characters XML 1.0 does not allow. Ingest removes them from documents; this keeps
+# the feed valid whatever reached the store before (or around) that.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _tag(parent: ElementTree.Element, name: str, text: str | None = None,
          **attributes: str) -> ElementTree.Element:
-    element = ElementTree.SubElement(parent, f"{{{ATOM}}}{name}", attributes)
+    element = ElementTree.SubElement(parent, f"{{{ATOM}}}{name}",
+                                     {k: _NOT_XML.sub("", v) for k, v in attributes.items()})
     if text is not None:
-        element.text = text
+        element.text = _NOT_XML.sub("", text)
     return element
 
 

@@ -384,9 +384,10 @@ def test_unsubscribing_cancels_a_pending_delivery(mail: Mail) -> None:
 
 # -- header injection from the news ----------------------------------------------------
 
-# A title may hold any line break (front matter, JSON, feeds); a sentence cannot hold
-# "\n" (the extractor splits there) but keeps U+2028 and NEL, which Python's email
-# package takes as line breaks too.
+# A title may hold any line break (front matter, JSON, feeds). A sentence cannot:
+# ingest reads U+2028 and NEL, which Python's email package takes as line breaks,
+# as line breaks too, and the extractor never cites across one it has not joined
+# (the email layer's own defence is tested in test_email.py).
 INJECTED_TITLE = "US sanctions Russian banks\r\nBcc: eve@example.net"
 INJECTED_SENTENCE = ("The US Treasury imposed new sanctions on 22 people\u2028"
                      "X-Injected: yes\x85and 83 entities in Russia on Friday.")
@@ -406,15 +407,15 @@ def test_line_breaks_in_the_news_stay_inside_one_subject_line(mail: Mail) -> Non
     pipeline.run_cycle()
 
     [event] = pipeline.store.events(pipeline.store.matches()[0].event_ids).values()
-    assert "\u2028" in event.sentence.text  # the test feeds the subject a line break
+    # the injected header starts a line of its own, outside the cited sentence
+    assert event.sentence.text == "The US Treasury imposed new sanctions on 22 people"
     assert_one_each(mail, pipeline.store)
     for received in mail.server.messages:
         message = received.message
         [subject] = message.get_all("Subject") or []
         assert not any(c in subject for c in "\r\n\u2028\x85")
         assert subject == ("[alerter] US sanctions Russian banks Bcc: eve@example.net / The US "
-                           "Treasury imposed new sanctions on 22 people X-Injected: yes and "
-                           "83 entities in Russia on Friday.")
+                           "Treasury imposed new sanctions on 22 people")
         assert "Bcc" not in message and "X-Injected" not in message
         head = received.raw.split(b"\r\n\r\n", 1)[0]
         assert b"\nBcc:" not in head and b"\nX-Injected:" not in head

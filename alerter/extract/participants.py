@@ -102,11 +102,3 @@ def participants_in(tokens: list[Token]) -> list[tuple[str, str, str | None]]:
                 found.append((text, kind, code or None))
     return found
 
-
-@Language.component("alerter_newlines")
-def newline_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break: news text has no headline punctuation."""
-    for token in doc[:-1]:
-        if ("\n" in token.text_with_ws and token.is_space) or token.text_with_ws.endswith("\n"):
-            doc[token.i + 1].is_sent_start = True
-    return doc
