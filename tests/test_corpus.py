@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -28,7 +27,7 @@ from alerter.corpus import (
 )
 from alerter.errors import CorpusError
 
-from .conftest import ROOT
+from .conftest import ROOT, missing
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SAMPLE = ROOT / "tests" / "data" / "real" / "sentences.jsonl"
@@ -44,12 +43,10 @@ WRAPPED = (
 
 def require_shared() -> Path:
     """Return the shared corpus folder, or skip (fail under ALERTER_REQUIRE_SHARED=1)."""
-    if (CORPUS / "treasury-press-releases.jsonl.gz").is_file():
-        return CORPUS
-    reason = f"{CORPUS} is absent: the real-text corpus is not on this machine"
-    if os.environ.get("ALERTER_REQUIRE_SHARED") == "1":
-        pytest.fail(reason + " (ALERTER_REQUIRE_SHARED=1)")
-    pytest.skip(reason)
+    if not (CORPUS / "treasury-press-releases.jsonl.gz").is_file():
+        missing(f"no {CORPUS}: the real-text corpus lives beside the repository",
+                "ALERTER_REQUIRE_SHARED")
+    return CORPUS
 
 
 def _bench() -> ModuleType:

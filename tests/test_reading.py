@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import sqlite3
 import sys
 import textwrap
@@ -28,20 +27,9 @@ from alerter.reading import clean_characters, read
 from alerter.reading.layout import SEPARATOR
 from alerter.sources.documents import RawDocument, to_document
 
-from .conftest import SEED, cycle
+from .conftest import cycle
 
 PUBLISHED = datetime(2023, 2, 24, 12, tzinfo=UTC)
-
-
-def require_shared() -> None:
-    """Skip (with the reason shown) when ../shared/ is absent; fail instead when
-    ALERTER_REQUIRE_SHARED=1, so that CI cannot pass by skipping."""
-    if SEED.exists():
-        return
-    reason = f"{SEED.parent.parent} is absent (the shared seeds and corpus)"
-    if os.environ.get("ALERTER_REQUIRE_SHARED") == "1":
-        pytest.fail(f"{reason}, and ALERTER_REQUIRE_SHARED=1")
-    pytest.skip(reason)
 
 
 def document(text: str, title: str | None = None, doc_id: str = "doc") -> Document:
@@ -80,9 +68,8 @@ def assert_cited_from_document(doc: Document, events: list[Event]) -> None:
 
 
 @pytest.fixture(scope="module")
-def seed_paragraphs() -> list[str]:
-    require_shared()
-    return SEED.read_text(encoding="utf-8").splitlines()
+def seed_paragraphs(seed: Path) -> list[str]:
+    return seed.read_text(encoding="utf-8").splitlines()
 
 
 @pytest.mark.parametrize("width", [60, 72, 100])
