@@ -6,7 +6,9 @@
     ├── SourceError              a document source cannot be read
     ├── TemplateError            a digest template is missing or fails to render
     ├── DeliveryError            a channel could not deliver (retried later)
-    └── ModelError               the spaCy pipeline cannot be loaded
+    ├── ModelError               the spaCy pipeline cannot be loaded
+    └── StoreError               the state store is damaged, refused, full or unwritable
+        └── StoreBusy            another process kept the store locked too long
 
 A traceback from the CLI means a bug; these do not.
 """
@@ -76,3 +78,13 @@ class DeliveryError(AlerterError):
 
 class ModelError(AlerterError):
     exit_code = 2
+
+
+class StoreError(AlerterError):
+    """The state store cannot be used as it is; the message says what to do."""
+
+    exit_code = 4
+
+
+class StoreBusy(StoreError):
+    exit_code = 3
