@@ -1,8 +1,10 @@
-"""RSS and Atom feeds, from files or http(s) URLs (with a timeout and a size cap)."""
+"""RSS and Atom feeds, from files or http(s) URLs (with a timeout per read, a deadline
+for the whole response, and a size cap)."""
 
 from __future__ import annotations
 
 import calendar
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -59,9 +61,12 @@ def parse_feed(data: bytes, origin: str, on_problem: ProblemSink) -> Iterator[Ra
 
 
 def fetch_url(url: str, on_problem: ProblemSink, *, timeout: float,
-              max_bytes: int) -> Iterator[RawDocument]:
-    """Yield documents from a feed or page at an http(s) URL."""
+              max_bytes: int, deadline: float | None = None) -> Iterator[RawDocument]:
+    """Yield documents from a feed or page at an http(s) URL. `timeout` bounds each
+    read; `deadline` (seconds) the whole response, however slowly it trickles in."""
     import httpx
+
+    give_up = time.monotonic() + deadline if deadline is not None else None
 
     try:
         with httpx.stream("GET", url, timeout=timeout, follow_redirects=True,
@@ -70,6 +75,10 @@ def fetch_url(url: str, on_problem: ProblemSink, *, timeout: float,
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_bytes():
+                if give_up is not None and time.monotonic() > give_up:
+                    on_problem(Problem(url, None, "", f"still reading after {deadline:g} s "
+                                       "(http.deadline); skipped"))
+                    return
                 size += len(chunk)
                 if size > max_bytes:
                     on_problem(Problem(url, None, "", f"response larger than {max_bytes} bytes; "
