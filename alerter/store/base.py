@@ -90,11 +90,12 @@ class StoreBase:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self._db.execute("COMMIT")
         except BaseException:
+            # also when COMMIT itself failed (a full disk): the connection stays usable
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
 
     def _rows(self, sql: str, *args: Any) -> list[sqlite3.Row]:
         cursor = self._db.execute(sql, args)
