@@ -31,12 +31,12 @@ from alerter.crashpoints import crash_point
 from alerter.deliver import Channel
 from alerter.deliver.file import FileChannel
 from alerter.digest import DigestInput, context, feed_stories, wanted
-from alerter.errors import Problem, RuleError
+from alerter.errors import Problem
 from alerter.extract import Extractor, extractor_for
+from alerter.matching import Engines, load_valid_rules
 from alerter.models import Delivery, Document, stable_id
 from alerter.render import SUBJECT_TEMPLATE, TEMPLATE_FOR_FORMAT, environment, render
-from alerter.rules.engine import RuleEngine
-from alerter.rules.loader import LoadedRule, configured_codes, load_rules
+from alerter.rules.loader import LoadedRule, configured_codes
 from alerter.schedule import is_due
 from alerter.sending import LEASE, RETRY_BASE, Sending, backoff
 from alerter.store import Store
@@ -61,7 +61,7 @@ class CycleReport:
     failed: int = 0  # delivery attempts that failed (retried later, or given up)
     problems: list[Problem] = field(default_factory=list)
     skipped: bool = False  # another alerter holds this store's lease
-    rules_invalid: bool = False  # nothing was matched: the events wait for valid rules
+    rules_invalid: bool = False  # a rule file had errors: events wait for its rules
 
     def counts(self) -> dict[str, int]:
         return {"documents": self.documents, "events": self.events, "matches": self.matches,
@@ -152,40 +152,42 @@ class Pipeline(Sending):
                     report.events += self.store.add_events(document, events, now)
             crash_point("after-extract-commit")
 
-    def rules(self, report: CycleReport) -> list[LoadedRule] | None:
-        """Give the rules in force, reloaded every cycle; None when a rule file has errors
-        (each reported): then nothing is matched until they load again."""
-        try:
-            self._rules = load_rules((self.config.resolve(p) for p in self.config.rules.paths),
-                                     configured_codes(self.config))
-        except RuleError as exc:
-            for problem in exc.problems:
-                self._problem(report, problem)
-            report.rules_invalid = True
-            return None
+    def rules(self, report: CycleReport) -> list[LoadedRule]:
+        """Give the rules in force, reloaded every cycle: those of every rule file without
+        errors. A file with errors is reported (one line per error), skipped, and marks
+        the report `rules_invalid`: events then wait for its rules (alerter.matching)."""
+        self._rules, problems = load_valid_rules(
+            (self.config.resolve(p) for p in self.config.rules.paths),
+            configured_codes(self.config))
+        for problem in problems:
+            self._problem(report, problem)
+        report.rules_invalid = bool(problems)
         return self._rules
 
     def match(self, report: CycleReport) -> None:
         """Run the rules over events not matched yet, in publication order, committing the
-        matches and the rules' memory a batch of events at a time. With invalid rules,
-        match nothing: the events wait, so no rule the user meant to have misses them."""
-        rules = self.rules(report)
-        if rules is None:
-            waiting = len(self.store.unmatched_event_ids())
-            log.error("rule files have errors: nothing matched this cycle; %d events wait "
-                      "for the rules to load (`alerter rules check` lists the errors)", waiting)
-            return
-        engine = RuleEngine(rules)
+        matches and the rules' memory a batch of events at a time. While a rule file has
+        errors, its events are matched by the other files' rules and wait for its own."""
+        engines = Engines(self.rules(report))
+        complete = not report.rules_invalid
+        if not complete:
+            log.error("rule files have errors: their rules are skipped, and this cycle's "
+                      "events wait for them until they load (`alerter rules check`)")
         for ids in _batches(self.store.unmatched_event_ids(), MATCH_BATCH):
             events = self.store.events(ids)
-            ordered = [events[i] for i in ids if i in events]
-            documents = self.store.documents(e.doc_id for e in ordered)
+            applied = self.store.applied_rules(ids)
             now = self.clock.now()
             with self.store.transaction():
-                pairs = [(e, documents.get(e.doc_id)) for e in ordered]
-                for match in engine.match(pairs, self.store):
-                    report.matches += self.store.add_match(match, now)
-                self.store.mark_matched(ids, now)
+                for engine, members in engines.for_events(ids, applied):
+                    ordered = [events[i] for i in members if i in events]
+                    documents = self.store.documents(e.doc_id for e in ordered)
+                    pairs = [(e, documents.get(e.doc_id)) for e in ordered]
+                    for match in engine.match(pairs, self.store):
+                        report.matches += self.store.add_match(match, now)
+                if complete:
+                    self.store.mark_matched(ids, now)
+                else:
+                    self.store.mark_applied(ids, (r.rule.id for r in engines.rules))
             crash_point("after-match-commit")
 
     def due(self, now: datetime) -> list[SubscriptionConfig]:
@@ -205,7 +207,7 @@ class Pipeline(Sending):
         if since is not None and not dry_run:
             raise ValueError("since is for previews (dry_run) only")
         now = self.clock.now()
-        rules = {r.rule.id: r.rule for r in (self._rules or self.rules(report) or [])}
+        rules = {r.rule.id: r.rule for r in (self._rules or self.rules(report))}
         candidates = (self.store.undigested_matches(subscription.name) if since is None
                       else [m for m in self.store.matches() if m.first_seen >= since])
         matches = [m for m in candidates if wanted(m, rules.get(m.rule_id), subscription)]
@@ -258,8 +260,7 @@ class Pipeline(Sending):
     # -- the cycle ---------------------------------------------------------------
 
     def run_cycle(self, subscriptions: Iterable[SubscriptionConfig] | None = None) -> CycleReport:
-        """Run one whole cycle; digests for `subscriptions`, or for those that are due.
-        With invalid rules no digest is made: the matches it would hold are not made yet."""
+        """Run one whole cycle; digests for `subscriptions`, or for those that are due."""
         report = CycleReport()
         if not self.hold_lease():
             report.skipped = True
@@ -273,10 +274,9 @@ class Pipeline(Sending):
         if not self.hold_lease():  # renewed: ingest and extraction may have been long
             report.skipped = True
             return report
-        if not report.rules_invalid:
-            for subscription in (subscriptions if subscriptions is not None
-                                 else self.due(started)):
-                self.digest(subscription, report)
+        for subscription in (subscriptions if subscriptions is not None
+                             else self.due(started)):
+            self.digest(subscription, report)
         self.deliver(report)
         self.publish(report)
         with self.store.transaction():

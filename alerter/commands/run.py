@@ -28,8 +28,8 @@ def run_command(config_path: str, *, once: bool) -> int:
             report = pipeline.run_cycle()
             log.info(describe(report))
             if report.rules_invalid:
-                log.error("error: rule files have errors (above): nothing was matched and no "
-                          "digest made; the events wait until the rules load")
+                log.error("error: rule files have errors (above): the other files' rules "
+                          "ran; the events wait for the skipped rules until they load")
                 return 1
             return 3 if report.skipped else 0
         run_scheduled(pipeline)
@@ -66,9 +66,6 @@ def run_scheduled(pipeline: Pipeline) -> None:
                 return
             subscription = config.subscription(name)
             report = CycleReport()
-            if pipeline.rules(report) is None:
-                log.error(f"digest {name}: rule files have errors: no digest until they load")
-                return
             pipeline.digest(subscription, report)
             pipeline.deliver(report)
             pipeline.publish(report)

@@ -82,8 +82,27 @@ class Documents(StoreBase):
         return [r["id"] for r in ordered]
 
     def mark_matched(self, event_ids: Iterable[str], at: datetime) -> None:
+        """Mark events matched by the whole rule set: they are done."""
+        ids = list(event_ids)
         self._db.executemany("UPDATE events SET matched_at = ? WHERE id = ?",
-                             [(_iso(at), eid) for eid in event_ids])
+                             [(_iso(at), eid) for eid in ids])
+        self._db.executemany("DELETE FROM event_rules WHERE event_id = ?",
+                             [(eid,) for eid in ids])
+
+    def mark_applied(self, event_ids: Iterable[str], rule_ids: Iterable[str]) -> None:
+        """Record that these rules have seen these events, which still wait for others."""
+        rules = list(rule_ids)
+        self._db.executemany("INSERT OR IGNORE INTO event_rules (event_id, rule_id) "
+                             "VALUES (?, ?)", [(e, r) for e in event_ids for r in rules])
+
+    def applied_rules(self, event_ids: Iterable[str]) -> dict[str, set[str]]:
+        """Give, for each waiting event, the rules that have already seen it."""
+        found: dict[str, set[str]] = {}
+        for event_id in set(event_ids):
+            for row in self._rows("SELECT rule_id FROM event_rules WHERE event_id = ?",
+                                  event_id):
+                found.setdefault(event_id, set()).add(row["rule_id"])
+        return found
 
     def events(self, ids: Iterable[str]) -> dict[str, Event]:
         found: dict[str, Event] = {}

@@ -126,4 +126,13 @@ MIGRATIONS: tuple[str, ...] = (
         since TEXT NOT NULL
     );
     """,
+    # 7: the rules already applied to an event that waits for the rest of the rule set
+    # (a rule file had errors): once all load, only the missing rules are applied
+    """
+    CREATE TABLE event_rules (
+        event_id TEXT NOT NULL,
+        rule_id TEXT NOT NULL,
+        PRIMARY KEY (event_id, rule_id)
+    );
+    """,
 )
