@@ -31,6 +31,7 @@ bench: $(STAMP)  ## the benchmarks under bench/, with their default sizes (sever
 	$(BIN)/python bench/extract_throughput.py
 	$(BIN)/python bench/extract_memory.py --docs 1000
 	$(BIN)/python bench/rules_scale.py
+	$(BIN)/python bench/run_memory.py --docs 2000
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

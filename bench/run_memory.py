@@ -68,16 +68,18 @@ def peak_mb(pid: int) -> float | None:
     return None
 
 
-def extracted(db: Path) -> int:
+def progress(db: Path) -> float:
+    """Give the share of stored documents extracted so far (0 before any is stored; the
+    seeded selection may hold a few duplicates, which are stored once)."""
     if not db.exists():
-        return 0
+        return 0.0
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
-            row = conn.execute("SELECT COUNT(*) FROM documents WHERE extracted_at IS NOT NULL"
-                               ).fetchone()
-            return int(row[0])
+            done, stored = conn.execute("SELECT SUM(extracted_at IS NOT NULL), COUNT(*) "
+                                        "FROM documents").fetchone()
+            return (done or 0) / stored if stored else 0.0
     except sqlite3.Error:
-        return 0
+        return 0.0
 
 
 def main() -> None:
@@ -102,7 +104,7 @@ def main() -> None:
             peak = peak_mb(child.pid)
             if peak is not None:
                 last_peak = peak
-            done = extracted(db) / args.docs
+            done = progress(db)
             for mark in MARKS:
                 if mark not in at_mark and done >= mark:
                     at_mark[mark] = last_peak
