@@ -238,6 +238,7 @@ def test_an_empty_damaged_or_newer_store_is_refused_and_a_backup_restores(
     for command in (("run", "--once"), ("status",)):
         damaged = run_once(project, *command)
         assert damaged.returncode == 4, damaged.stderr
+        assert len(damaged.stderr.strip().splitlines()) == 1, damaged.stderr
         [line] = damaged.stderr.strip().splitlines()
         assert line.startswith("error: ") and "the store is damaged" in line
     check = _cli(project, "store", "check")

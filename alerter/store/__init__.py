@@ -113,8 +113,10 @@ class Store(Documents, RuleState, Outbox, Leases):
         """Give what SQLite finds wrong in the file (none when it is sound). `quick` reads
         every page but skips the index-against-table comparison."""
         pragma = "quick_check(20)" if quick else "integrity_check(100)"
-        found = [str(r[0]) for r in self._rows(f"PRAGMA {pragma}")]
-        problems = [p for p in found if p != "ok"]
+        # each finding on one line, without SQLite's "*** in database main ***" heading
+        found = [" ".join(str(r[0]).replace("*** in database main ***", "").split())
+                 for r in self._rows(f"PRAGMA {pragma}")]
+        problems = [p for p in found if p and p != "ok"]
         if not quick and not problems:
             problems = [f"foreign key broken in {r[0]} (row {r[1]})"
                         for r in self._rows("PRAGMA foreign_key_check")]
