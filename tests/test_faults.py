@@ -104,7 +104,9 @@ def outcome(project: Path, server: SmtpServer) -> dict[str, Any]:
     due = store.due_publications()
     store.close()
     mail = sorted({(str(m.message["Message-ID"]), tuple(m.rcpt_tos),
-                    str(m.message["Subject"]), m.message.get_body(("plain",)).get_content())
+                    str(m.message["Subject"]),
+                    tuple(str(part.get_content()) for part in m.message.walk()
+                          if not part.is_multipart()))
                    for m in server.messages})
     return {"files": files, "counts": counts, "outbox": outbox, "due": due, "mail": mail}
 
