@@ -168,8 +168,11 @@ def test_a_bad_rule_file_silences_nothing_else_and_its_rules_see_the_events_late
     others = sorted(m.id for m in store.matches())
     assert others and store.counts()["digests"] == 1
     # but no event is done: every one waits for the skipped file's rules
-    assert len(store.unmatched_event_ids()) == store.counts()["events"] > 0
+    waiting = len(store.unmatched_event_ids())
+    assert waiting == store.counts()["events"] > 0
     store.close()
+    status = run_once(project, "status")
+    assert f"waiting: {waiting} events not matched yet" in status.stdout
 
     typo.write_text("id: typo\nname: T\nwhen: {type: AID}\n")  # fixed
     fixed = run_once(project)

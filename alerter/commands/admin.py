@@ -54,6 +54,10 @@ def status_data(config: Config, store: Store, now: datetime) -> dict[str, Any]:
         "next_digests": [{"subscription": s.name, "channel": s.channel,
                           "next": _next_digest(store, s, now)} for s in config.subscriptions],
         "lease": store.lease("run"),
+        # left by a cycle: events waiting for rules (a rule file had errors, or the cycle
+        # is running), feeds and indexes not written yet (they are at the next cycle)
+        "waiting": {"events": len(store.unmatched_event_ids()),
+                    "publications": store.due_publications()},
     }
 
 
@@ -81,6 +85,11 @@ def status_command(config_path: str, fmt: str) -> int:
             retry = f", next try {_when(row['next_attempt'])}" if kind == "pending" else ""
             click.echo(f"  {row['subscription']} → {row['target']}: {row['attempts']} attempts"
                        f"{retry}; last error: {row['last_error'] or '-'}")
+    waiting = data["waiting"]
+    if waiting["events"] or waiting["publications"]:
+        click.echo(f"waiting: {waiting['events']} events not matched yet (see `alerter rules "
+                   "check` if a rule file has errors); feeds to write: "
+                   f"{', '.join(waiting['publications']) or '-'}")
     click.echo("next digests:")
     for entry in data["next_digests"]:
         click.echo(f"  {entry['subscription']} ({entry['channel']}): {entry['next']}")
