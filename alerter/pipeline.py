@@ -1,6 +1,6 @@
 """One cycle of alerter, wired from the stages:
 
-    ingest → extract → match → digest (due subscriptions) → deliver
+    ingest → extract → match → digest (due subscriptions) → deliver → publish
 
 Each stage writes in short transactions, a batch at a time (documents as they
 are read, events per extraction batch, matches per batch of events), and never
@@ -129,6 +129,8 @@ class Pipeline(Sending):
         self._store_documents(batch, report)
 
     def _store_documents(self, batch: dict[str, Document], report: CycleReport) -> None:
+        if not batch:
+            return
         with self.store.transaction():
             for document in batch.values():
                 self.store.add_document(document)
