@@ -37,6 +37,7 @@ bench: $(STAMP)  ## the benchmarks under bench/, with their default sizes (sever
 	$(BIN)/python bench/rules_scale.py
 	$(BIN)/python bench/long_document.py
 	-$(BIN)/python bench/reading.py  # needs ../shared/corpus/
+	$(BIN)/python bench/run_memory.py --docs 2000
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

@@ -2,8 +2,9 @@
 (`<out>/feeds/<name>.atom`, RFC 4287) and an index of its daily digest files
 (`<out>/digests/<name>/index.md` and `index.html`).
 
-Both are rebuilt from the store after every digest, and written atomically, so
-a re-run gives the same files and a failed write is made good by the next one.
+Both are rebuilt from the store whenever the store's outbox says they are due (a
+new digest, a new day's file), and written atomically: a rerun gives the same
+files, and a crash or a failed write leaves the entry due for the next cycle.
 Entry ids are stable: a story keeps its id in every digest it appears in.
 """
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from alerter.crashpoints import crash_point
 from alerter.deliver.file import write_atomic
 from alerter.render import web_url
 
@@ -124,6 +126,7 @@ def index_html(subscription: str, days: list[tuple[str, list[str]]]) -> str:
 def publish(out: Path, subscription: str, digests: list[dict[str, Any]], now: datetime) -> None:
     """Rewrite the subscription's feed and its digest index under `out`."""
     write_atomic(out / "feeds" / f"{subscription}.atom", feed_xml(subscription, digests, now))
+    crash_point("mid-publish")
     folder = out / "digests" / subscription
     days = days_in(folder)
     if days:

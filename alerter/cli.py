@@ -22,7 +22,9 @@ def friendly(func: F) -> F:
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from alerter.errors import AlerterError
+        import sqlite3
+
+        from alerter.errors import AlerterError, StoreError
 
         try:
             return func(*args, **kwargs)
@@ -30,6 +32,9 @@ def friendly(func: F) -> F:
             for line in str(exc).splitlines() or [type(exc).__name__]:
                 click.echo(f"error: {line}", err=True)
             sys.exit(exc.exit_code)
+        except sqlite3.DatabaseError as exc:  # one the store did not word: still one line
+            click.echo(f"error: the store failed: {exc}", err=True)
+            sys.exit(StoreError.exit_code)
 
     return wrapper  # type: ignore[return-value]
 
@@ -177,6 +182,45 @@ def status(fmt: str, config_path: str) -> None:
     from alerter.commands.admin import status_command
 
     sys.exit(status_command(config_path, fmt))
+
+
+@main.command()
+@click.option("--now", is_flag=True,
+              help="Retry every pending delivery at once, whatever its backoff.")
+@config_option
+@friendly
+def deliver(now: bool, config_path: str) -> None:
+    """Send pending deliveries that are due (--now: all of them) and write due feeds;
+    exit 1 if any failed."""
+    from alerter.commands.digest import deliver_command
+
+    sys.exit(deliver_command(config_path, now))
+
+
+@main.group()
+def store() -> None:
+    """Check and back up the state store."""
+
+
+@store.command("check")
+@config_option
+@friendly
+def store_check(config_path: str) -> None:
+    """Check every page and index of the store; exit 4 if it is damaged."""
+    from alerter.commands.admin import store_check_command
+
+    sys.exit(store_check_command(config_path))
+
+
+@store.command("backup")
+@click.argument("target", type=click.Path(dir_okay=False))
+@config_option
+@friendly
+def store_backup(target: str, config_path: str) -> None:
+    """Write a consistent copy of the store to TARGET (a new file), safe while alerter runs."""
+    from alerter.commands.admin import store_backup_command
+
+    sys.exit(store_backup_command(config_path, target))
 
 
 @main.command()

@@ -1,8 +1,10 @@
 """The configuration file, loaded into typed models that reject unknown keys.
 
 Every problem is collected with its file, line and key path and reported at
-once (`config.yaml:14: subscriptions[0].schedule: ...`). Secrets are written
-as `${ENV_VAR}` and resolved from the environment at load time.
+once (`config.yaml:14: subscriptions[0].schedule: ...`). Settings may be written
+as `${ENV_VAR}` and are resolved from the environment at load time, except the
+SMTP password, which is resolved only when a message is sent (`secret()`), so that
+commands that send nothing run without it.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ class SourceConfig(Strict):
 
 class HttpConfig(Strict):
     timeout: float = Field(20.0, gt=0, description="Seconds before a feed request gives up.")
+    deadline: float = Field(120.0, gt=0, description="Seconds a whole response may take.")
     max_bytes: int = Field(10_000_000, gt=0, description="Largest response body read.")
     user_agent: str = "alerter/0.1 (+news alerts)"
     follow_redirects: Literal["same-host", "any", "none"] = Field(
@@ -234,7 +237,25 @@ def parse_duration(text: str) -> float:
     return float(match.group(1)) * unit
 
 
+# Resolved when used, not at load: only sending mail needs them.
+LAZY_SECRETS = {("smtp", "password")}
+
+
+def secret(value: str, key: str) -> str:
+    """Give `value` with its `${ENV_VAR}` references resolved; raise KeyError with a
+    message naming the variable and the setting `key` when one is not set."""
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in os.environ:
+            raise KeyError(f"environment variable {name} ({key}) is not set")
+        return os.environ[name]
+
+    return _ENV_REF.sub(substitute, value)
+
+
 def _resolve_env(value: Any, loc: Loc, doc: YamlDocument, problems: list[Problem]) -> Any:
+    if loc in LAZY_SECRETS:
+        return value
     if isinstance(value, dict):
         return {k: _resolve_env(v, (*loc, k), doc, problems) for k, v in value.items()}
     if isinstance(value, list):

@@ -8,7 +8,9 @@
     ├── CorpusError              sample lines do not resolve against a corpus (every problem)
     ├── TemplateError            a digest template is missing or fails to render
     ├── DeliveryError            a channel could not deliver (retried later)
-    └── ModelError               the spaCy pipeline cannot be loaded
+    ├── ModelError               the spaCy pipeline cannot be loaded
+    └── StoreError               the state store is damaged, refused, full or unwritable
+        └── StoreBusy            another process kept the store locked too long
 
 A traceback from the CLI means a bug; these do not.
 """
@@ -100,3 +102,13 @@ class NoConfigError(AlerterError):
     """No config.yaml where a command looked for one."""
 
     exit_code = 2
+
+
+class StoreError(AlerterError):
+    """The state store cannot be used as it is; the message says what to do."""
+
+    exit_code = 4
+
+
+class StoreBusy(StoreError):
+    exit_code = 3

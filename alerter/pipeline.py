@@ -1,72 +1,53 @@
 """One cycle of alerter, wired from the stages:
 
-    ingest → extract → match → digest (due subscriptions) → deliver
+    ingest → extract → match → digest (due subscriptions) → deliver → publish
 
-Each stage runs in one store transaction, so a crash leaves every stage
-either done or not started; the next cycle carries on from there.
+Each stage writes in short transactions, a batch at a time (documents as they
+are read, events per extraction batch, matches per batch of events), and never
+holds the store's write lock while it reads the network or runs spaCy: a crash
+leaves every batch either done or not started, the next cycle carries on from
+there, and `alerter status` or another process waits at most one batch.
+Publishing a subscription's feed and index is an outbox entry like a delivery:
+written with the digest, removed once the files are written.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import random
 import socket
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from alerter import archive, sources
+from alerter import sources
 from alerter.clock import Clock
-from alerter.config import Config, SubscriptionConfig, parse_duration
-from alerter.deliver import Channel, Outgoing
+from alerter.config import Config, SubscriptionConfig
+from alerter.crashpoints import crash_point
+from alerter.deliver import Channel
 from alerter.deliver.file import FileChannel
 from alerter.digest import DigestInput, context, feed_stories, wanted
-from alerter.errors import DeliveryError, Problem, RuleError, TemplateError
+from alerter.errors import Problem, TemplateError
 from alerter.extract import Extractor, extractor_for
-from alerter.models import Delivery, stable_id
+from alerter.matching import Engines, load_valid_rules
+from alerter.models import Delivery, Document, stable_id
 from alerter.render import SUBJECT_TEMPLATE, TEMPLATE_FOR_FORMAT, environment, render
-from alerter.rules.engine import RuleEngine
-from alerter.rules.loader import LoadedRule, configured_codes, load_rules
+from alerter.rules.loader import LoadedRule, configured_codes
 from alerter.schedule import is_due
+from alerter.sending import LEASE, RETRY_BASE, Sending, backoff
 from alerter.store import Store
+
+__all__ = ["LEASE", "RETRY_BASE", "CycleReport", "Pipeline", "backoff"]
 
 log = logging.getLogger("alerter")
 # how far back a digest looks for the earlier mentions an escalation points to
 HISTORY = timedelta(days=30)
-RETRY_BASE = timedelta(minutes=1)
-LEASE = "run"
-LEASE_MIN = timedelta(minutes=10)  # a lease lasts 3 ingest intervals, and at least this
-
-
-def _gone(holder: str) -> bool:
-    """Give whether a lease holder ("host:pid:tag") is a process on this machine that
-    no longer exists."""
-    host, _, rest = holder.partition(":")
-    pid = rest.partition(":")[0]
-    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except OSError:
-        return False  # it exists, owned by someone else
-    return False
-
-
-def backoff(delivery: Delivery) -> timedelta:
-    """Give the wait before the next attempt: doubling from RETRY_BASE, capped at about
-    17 hours, with up to a quarter more of jitter so that deliveries that failed
-    together do not retry together. The jitter is drawn from the delivery and its
-    attempt count, so a run can be repeated exactly."""
-    wait = RETRY_BASE * (1 << min(delivery.attempts, 10))
-    jitter = random.Random(f"{delivery.digest_id}|{delivery.target}|{delivery.attempts}")
-    return wait * (1 + jitter.random() / 4)
+INGEST_BATCH = 100  # documents stored per transaction
+MATCH_BATCH = 500  # events matched per transaction
 
 
 @dataclass
@@ -77,15 +58,17 @@ class CycleReport:
     matches: int = 0
     digests: int = 0
     delivered: int = 0
+    failed: int = 0  # delivery attempts that failed (retried later, or given up)
     problems: list[Problem] = field(default_factory=list)
     skipped: bool = False  # another alerter holds this store's lease
+    rules_invalid: bool = False  # a rule file had errors: events wait for its rules
 
     def counts(self) -> dict[str, int]:
         return {"documents": self.documents, "events": self.events, "matches": self.matches,
                 "digests": self.digests, "problems": len(self.problems)}
 
 
-class Pipeline:
+class Pipeline(Sending):
     """The stages of a cycle over one store, with the config and clock they share."""
 
     def __init__(self, config: Config, store: Store, clock: Clock,
@@ -126,59 +109,89 @@ class Pipeline:
     # -- stages ------------------------------------------------------------------
 
     def ingest(self, report: CycleReport) -> None:
-        """Read every source; store documents whose content was not seen before."""
+        """Read every source; store documents whose content was not seen before, a batch
+        per transaction, so that no network read happens inside one."""
         http = self.config.http
+        batch: dict[str, Document] = {}
+        for source in self.config.sources:
+            location = source.url or str(self.config.resolve(source.path or ""))
+            for document in sources.read([location], clock=self.clock,
+                                         on_problem=lambda p: self._problem(report, p),
+                                         source_name=source.name, timeout=http.timeout,
+                                         deadline=http.deadline, max_bytes=http.max_bytes,
+                                         follow_redirects=http.follow_redirects):
+                if document.content_hash in batch or self.store.has_content(
+                        document.content_hash):
+                    report.duplicates += 1
+                    continue
+                batch[document.content_hash] = document
+                if len(batch) >= INGEST_BATCH:
+                    self._store_documents(batch, report)
+        self._store_documents(batch, report)
+
+    def _store_documents(self, batch: dict[str, Document], report: CycleReport) -> None:
+        if not batch:
+            return
         with self.store.transaction():
-            for source in self.config.sources:
-                location = source.url or str(self.config.resolve(source.path or ""))
-                for document in sources.read([location], clock=self.clock,
-                                             on_problem=lambda p: self._problem(report, p),
-                                             source_name=source.name, timeout=http.timeout,
-                                             max_bytes=http.max_bytes,
-                                             follow_redirects=http.follow_redirects):
-                    if self.store.has_content(document.content_hash):
-                        report.duplicates += 1
-                        continue
-                    self.store.add_document(document)
-                    report.documents += 1
+            for document in batch.values():
+                self.store.add_document(document)
+                crash_point("mid-ingest")
+        report.documents += len(batch)
+        batch.clear()
 
     def extract(self, report: CycleReport) -> None:
-        """Extract events from every stored document not yet extracted."""
-        pending = list(self.store.unextracted())
-        if not pending:
-            return
-        now = self.clock.now()
-        with self.store.transaction():
-            for document, events in self.extractor.extract(pending):
-                report.events += self.store.add_events(document, events, now)
+        """Extract events from every stored document not yet extracted, streaming them
+        through spaCy and committing the events of each batch as it comes out."""
+        pending = self.store.unextracted()
+        first = next(pending, None)
+        if first is None:
+            return  # spaCy is not loaded for nothing
+        results = self.extractor.extract(chain([first], pending))
+        size = max(1, self.config.nlp.batch_size)
+        while chunk := list(islice(results, size)):  # spaCy runs here, outside a transaction
+            now = self.clock.now()
+            with self.store.transaction():
+                for document, events in chunk:
+                    report.events += self.store.add_events(document, events, now)
+            crash_point("after-extract-commit")
 
     def rules(self, report: CycleReport) -> list[LoadedRule]:
-        """Give the rules in force: reloaded every cycle; on an invalid edit, the last valid."""
-        try:
-            self._rules = load_rules((self.config.resolve(p) for p in self.config.rules.paths),
-                                     configured_codes(self.config))
-        except RuleError as exc:
-            for problem in exc.problems:
-                self._problem(report, problem)
-            if self._rules:
-                log.warning("rule files have errors; the last valid rules stay in force")
+        """Give the rules in force, reloaded every cycle: those of every rule file without
+        errors. A file with errors is reported (one line per error), skipped, and marks
+        the report `rules_invalid`: events then wait for its rules (alerter.matching)."""
+        self._rules, problems = load_valid_rules(
+            (self.config.resolve(p) for p in self.config.rules.paths),
+            configured_codes(self.config))
+        for problem in problems:
+            self._problem(report, problem)
+        report.rules_invalid = bool(problems)
         return self._rules
 
     def match(self, report: CycleReport) -> None:
-        """Run the rules over events not matched yet."""
-        engine = RuleEngine(self.rules(report))
-        events = self.store.unmatched_events()
-        if not events:
-            return
-        documents = self.store.documents(e.doc_id for e in events)
-        now = self.clock.now()
-        with self.store.transaction():
-            pairs = [(e, documents.get(e.doc_id)) for e in events]
-            # in publication order, so that windows (new, threshold, spike) see time pass
-            pairs.sort(key=lambda pair: pair[1].published.timestamp() if pair[1] else 0.0)
-            for match in engine.match(pairs, self.store):
-                report.matches += self.store.add_match(match, now)
-            self.store.mark_matched((e.id for e in events), now)
+        """Run the rules over events not matched yet, in publication order, committing the
+        matches and the rules' memory a batch of events at a time. While a rule file has
+        errors, its events are matched by the other files' rules and wait for its own."""
+        engines = Engines(self.rules(report))
+        complete = not report.rules_invalid
+        if not complete:
+            log.error("rule files have errors: their rules are skipped, and this cycle's "
+                      "events wait for them until they load (`alerter rules check`)")
+        for ids in _batches(self.store.unmatched_event_ids(), MATCH_BATCH):
+            events = self.store.events(ids)
+            applied = self.store.applied_rules(ids)
+            now = self.clock.now()
+            with self.store.transaction():
+                for engine, members in engines.for_events(ids, applied):
+                    ordered = [events[i] for i in members if i in events]
+                    documents = self.store.documents(e.doc_id for e in ordered)
+                    pairs = [(e, documents.get(e.doc_id)) for e in ordered]
+                    for match in engine.match(pairs, self.store):
+                        report.matches += self.store.add_match(match, now)
+                if complete:
+                    self.store.mark_matched(ids, now)
+                else:
+                    self.store.mark_applied(ids, (r.rule.id for r in engines.rules))
+            crash_point("after-match-commit")
 
     def due(self, now: datetime) -> list[SubscriptionConfig]:
         """Give the subscriptions whose schedule says a digest is due now."""
@@ -232,6 +245,7 @@ class Pipeline:
                                   values["summary"], bodies, (m.id for m in matches), deliveries,
                                   subject=subject, stories=feed_stories(values["stories"]))
             self.store.set_last_run(subscription.name, now)
+        crash_point("after-digest-commit")
         report.digests += 1
         return {"subject": subject, **bodies}
 
@@ -246,16 +260,6 @@ class Pipeline:
                                           f"digest not made: {exc}"))
             return None
 
-    def publish(self, subscription: SubscriptionConfig, report: CycleReport) -> None:
-        """Rewrite the subscription's Atom feed and its archive index from the store."""
-        out = self.config.resolve(self.config.output.dir)
-        try:
-            archive.publish(out, subscription.name, self.store.recent_digests(
-                subscription.name, archive.FEED_DIGESTS), self.clock.now())
-        except OSError as exc:
-            self._problem(report, Problem(str(out), None, "", f"cannot write the feed or "
-                                          f"archive index: {exc.strerror}"))
-
     def _targets(self, subscription: SubscriptionConfig, now: datetime) -> list[str]:
         if subscription.channel == "file":
             local = now.astimezone(ZoneInfo(subscription.timezone))
@@ -266,73 +270,6 @@ class Pipeline:
                 target = str(Path(folder) / local.strftime("%Y-%m-%d-%H%M"))
             return [target]
         return [a for a in subscription.to if not self.store.opted_out(a, subscription.name)]
-
-    # -- the lease: one alerter sends from a store -------------------------------
-
-    def hold_lease(self) -> bool:
-        """Take or renew this pipeline's lease on the store; False while another holds it."""
-        ttl = max(LEASE_MIN, 3 * timedelta(seconds=parse_duration(
-            self.config.schedule.ingest_every)))
-        held = self.store.acquire_lease(LEASE, self.holder, self.clock.now(), ttl)
-        other = (self.store.lease(LEASE) or {}).get("holder", "") if not held else ""
-        if not held and _gone(other):
-            # the holder was an alerter on this machine that has died: take over at once
-            log.warning("taking over the store from %s, which is no longer running", other)
-            self.store.release_lease(LEASE, other)
-            held = self.store.acquire_lease(LEASE, self.holder, self.clock.now(), ttl)
-        if not held and not self._waiting:
-            lease = self.store.lease(LEASE) or {}
-            log.warning("another alerter (%s) is running on %s until %s; this one waits",
-                        lease.get("holder"), self.store.path, lease.get("expires"))
-        self._waiting = not held
-        return held
-
-    def release(self) -> None:
-        """Give up the lease, so that another alerter can run at once."""
-        self.store.release_lease(LEASE, self.holder)
-
-    def deliver(self, report: CycleReport) -> None:
-        """Send every pending delivery that is due; record each outcome as it happens.
-        Each send renews the lease first: a pipeline that lost it sends nothing more."""
-        now = self.clock.now()
-        subscriptions = {s.name: s for s in self.config.subscriptions}
-        max_attempts = self.config.smtp.max_attempts if self.config.smtp else 1
-        digests: dict[str, dict[str, Any]] = {}
-        for delivery in self.store.pending_deliveries(now):
-            if not self.hold_lease():
-                report.skipped = True
-                return
-            if delivery.digest_id not in digests:  # one read per digest, not per recipient
-                digests[delivery.digest_id] = self.store.digest(delivery.digest_id)
-            digest = digests[delivery.digest_id]
-            if delivery.channel == "email" and self.store.opted_out(delivery.target,
-                                                                     digest["subscription"]):
-                with self.store.transaction():
-                    self.store.cancel_delivery(delivery, "the recipient unsubscribed")
-                continue
-            subscription = subscriptions.get(digest["subscription"])
-            message = Outgoing(delivery.digest_id, digest["subscription"], delivery.target,
-                               datetime.fromisoformat(digest["period_end"]), digest["bodies"],
-                               subject=digest["subject"] or f"alerter: {digest['subscription']}")
-            channel = self.channels.get(delivery.channel)
-            try:
-                if channel is None or subscription is None:
-                    raise DeliveryError(f"no channel '{delivery.channel}' for "
-                                        f"'{digest['subscription']}'")
-                channel.send(message)
-            except DeliveryError as exc:
-                # A refusal (5xx) is tried max_attempts times; anything else until it works.
-                given_up = exc.permanent and delivery.attempts + 1 >= max_attempts
-                retry = now + backoff(delivery)
-                with self.store.transaction():
-                    self.store.mark_attempt_failed(delivery, str(exc), permanent=given_up,
-                                                   retry_at=retry)
-                self._problem(report, Problem(delivery.target, None, "", f"delivery failed: "
-                                              f"{exc}"))
-                continue
-            with self.store.transaction():
-                self.store.mark_sent(delivery, self.clock.now())
-            report.delivered += 1
 
     # -- the cycle ---------------------------------------------------------------
 
@@ -351,11 +288,16 @@ class Pipeline:
         if not self.hold_lease():  # renewed: ingest and extraction may have been long
             report.skipped = True
             return report
-        made = [s for s in (subscriptions if subscriptions is not None else self.due(started))
-                if self.digest_or_report(s, report) is not None]
+        for subscription in (subscriptions if subscriptions is not None
+                             else self.due(started)):
+            self.digest_or_report(subscription, report)
         self.deliver(report)
-        for subscription in made:
-            self.publish(subscription, report)
+        self.publish(report)
         with self.store.transaction():
             self.store.finish_cycle(cycle_id, self.clock.now(), report.counts())
         return report
+
+
+def _batches(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

@@ -63,8 +63,8 @@ def test_new_rules_fire_once_across_a_restart(project: Path, clock: FixedClock,
         {key for key, _ in keys}
 
 
-def test_an_invalid_rule_edit_keeps_the_last_valid_rules(project: Path, clock: FixedClock,
-                                                         extractor: Extractor) -> None:
+def test_an_invalid_rule_edit_skips_that_file_and_its_rules_see_the_events_later(
+        project: Path, clock: FixedClock, extractor: Extractor) -> None:
     config = load_config(project / "config.yaml")
     store = Store.open(config.resolve(config.store.path))
     problems: list[str] = []
@@ -76,17 +76,20 @@ def test_an_invalid_rule_edit_keeps_the_last_valid_rules(project: Path, clock: F
     (project / "examples" / "2023-02-26-later.txt").write_text(LATER)
     report = pipeline.run_cycle()
     assert any(p.startswith(f"{arms}:") and "unknown field 'modalty'" in p for p in problems)
-    assert report.problems  # type: ignore[attr-defined]
-    # the edit was refused: the old lethal-aid rule matched the new document
-    later = [m for m in store.matches() if m.rule_id == "lethal-aid-discussed"
-             and m.first_seen.day == 26]
-    assert len(later) == 1
-    # a valid edit takes effect at the next cycle
+    assert report.rules_invalid
+    # the edited file's rules were skipped: the new document's events wait for them
+    assert store.unmatched_event_ids()
+    assert not [m for m in store.matches() if m.rule_id == "lethal-aid-discussed"
+                and m.first_seen.day == 26]
+    # a valid edit takes effect at the next cycle, and the waiting events are matched
     (project / "rules" / "extra.yaml").write_text(
         "id: tanks\nname: Tanks\nwhen: {type: AID, text: {any: [leopard]}}\n")
     arms.write_text(arms.read_text().replace("modalty:", "modality:", 1))
     pipeline.run_cycle()
     assert [r.rule.id for r in pipeline.rules(CycleReport())].count("tanks") == 1
+    later = [m for m in store.matches() if m.rule_id == "lethal-aid-discussed"
+             and m.first_seen.day == 26]
+    assert len(later) == 1 and not store.unmatched_event_ids()
 
 
 def test_rules_test_explains_matches_and_a_non_match(tmp_path: Path, seed: Path) -> None:

@@ -1,5 +1,6 @@
-"""`alerter status`, `alerter subscriptions` and `alerter unsubscribe`: what alerter is
-doing, who gets what, and opting out. None of them loads spaCy."""
+"""`alerter status`, `alerter subscriptions`, `alerter unsubscribe` and `alerter store`:
+what alerter is doing, who gets what, opting out, checking and backing up the store.
+None of them loads spaCy or needs the SMTP password."""
 
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ from alerter.schedule import IMMEDIATE, next_run, parse_schedule
 from alerter.store import ALL, Store
 
 
-def _open(config_path: str) -> tuple[Config, Store]:
+def _open(config_path: str, *, check: bool = True) -> tuple[Config, Store]:
     config = load_config(config_path)
-    return config, Store.open(config.resolve(config.store.path))
+    return config, Store.open(config.resolve(config.store.path), check=check)
 
 
 def _next_digest(store: Store, subscription: SubscriptionConfig, now: datetime) -> str:
@@ -53,6 +54,10 @@ def status_data(config: Config, store: Store, now: datetime) -> dict[str, Any]:
         "next_digests": [{"subscription": s.name, "channel": s.channel,
                           "next": _next_digest(store, s, now)} for s in config.subscriptions],
         "lease": store.lease("run"),
+        # left by a cycle: events waiting for rules (a rule file had errors, or the cycle
+        # is running), feeds and indexes not written yet (they are at the next cycle)
+        "waiting": {"events": len(store.unmatched_event_ids()),
+                    "publications": store.due_publications()},
     }
 
 
@@ -80,6 +85,11 @@ def status_command(config_path: str, fmt: str) -> int:
             retry = f", next try {_when(row['next_attempt'])}" if kind == "pending" else ""
             click.echo(f"  {row['subscription']} → {row['target']}: {row['attempts']} attempts"
                        f"{retry}; last error: {row['last_error'] or '-'}")
+    waiting = data["waiting"]
+    if waiting["events"] or waiting["publications"]:
+        click.echo(f"waiting: {waiting['events']} events not matched yet (see `alerter rules "
+                   "check` if a rule file has errors); feeds to write: "
+                   f"{', '.join(waiting['publications']) or '-'}")
     click.echo("next digests:")
     for entry in data["next_digests"]:
         click.echo(f"  {entry['subscription']} ({entry['channel']}): {entry['next']}")
@@ -123,4 +133,34 @@ def unsubscribe_command(config_path: str, address: str, subscription: str | None
     store.add_opt_out(address, subscription, default_clock().now())
     which = f"'{subscription}'" if subscription else "any subscription"
     click.echo(f"{address.strip().lower()} will get no more digests from {which}")
+    return 0
+
+
+def store_check_command(config_path: str) -> int:
+    """Check every page and index of the store (`PRAGMA integrity_check`)."""
+    _, store = _open(config_path, check=False)
+    problems = store.check()
+    if problems:
+        for problem in problems:
+            click.echo(f"error: {store.path}: {problem}", err=True)
+        click.echo(f"error: {store.path}: the store is damaged: restore the last backup "
+                   "(README: \"Backup and restore\")", err=True)
+        return 4
+    counts = store.counts()
+    click.echo(f"{store.path}: ok (schema version {store.version}; "
+               + ", ".join(f"{counts[k]} {k}" for k in counts) + ")")
+    return 0
+
+
+def store_backup_command(config_path: str, target: str) -> int:
+    """Write a consistent copy of the store to TARGET, and check the copy."""
+    _, store = _open(config_path)
+    out = store.backup(target)
+    copy = Store.open(out)
+    problems = copy.check()
+    copy.close()
+    if problems:
+        click.echo(f"error: {out}: the backup failed its check: {problems[0]}", err=True)
+        return 4
+    click.echo(f"backup of {store.path} written to {out} (checked)")
     return 0

@@ -1,4 +1,4 @@
-"""`alerter digest SUBSCRIPTION [--dry-run]`."""
+"""`alerter digest SUBSCRIPTION [--dry-run]` and `alerter deliver [--now]`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,20 @@ import click
 
 from alerter.clock import parse_time
 from alerter.commands.common import open_pipeline
-from alerter.pipeline import CycleReport
+from alerter.pipeline import CycleReport, Pipeline
+
+BUSY = ("error: another alerter is running on this store; try again when it stops "
+        "(alerter status shows it)")
+
+
+def _failures(report: CycleReport) -> int:
+    """Say how many deliveries failed; give the exit code (1 if any did)."""
+    if not report.failed:
+        return 0
+    click.echo(f"error: {report.failed} delivery(ies) failed (above); they stay pending and "
+               "are retried with growing waits (`alerter deliver --now` retries at once, "
+               "`alerter status` shows them)", err=True)
+    return 1
 
 
 def digest_command(name: str, dry_run: bool, fmt: str | None, config_path: str,
@@ -18,8 +31,7 @@ def digest_command(name: str, dry_run: bool, fmt: str | None, config_path: str,
         subscription = subscription.model_copy(update={"formats": [fmt]})
     report = CycleReport()
     if not dry_run and not pipeline.hold_lease():
-        click.echo("error: another alerter is running on this store; try again when it "
-                   "stops (alerter status shows it)", err=True)
+        click.echo(BUSY, err=True)
         return 3
     start = parse_time(since) if since else None
     bodies = pipeline.digest(subscription, report, dry_run=dry_run, since=start)
@@ -31,11 +43,27 @@ def digest_command(name: str, dry_run: bool, fmt: str | None, config_path: str,
         click.echo(f"Subject: {bodies['subject']}", err=True)
         click.echo(bodies[chosen], nl=False)
         return 0
+    _send(pipeline, report, now_all=False)
+    click.echo(f"{report.digests} digest(s) made, {report.delivered} delivered")
+    return _failures(report)
+
+
+def deliver_command(config_path: str, now: bool) -> int:
+    """Send the pending deliveries that are due (with `now`, all of them at once) and
+    write any feed or index still due."""
+    pipeline = open_pipeline(config_path)
+    report = CycleReport()
+    if not pipeline.hold_lease():
+        click.echo(BUSY, err=True)
+        return 3
+    _send(pipeline, report, now_all=now)
+    click.echo(f"{report.delivered} delivered, {report.failed} failed")
+    return _failures(report)
+
+
+def _send(pipeline: Pipeline, report: CycleReport, *, now_all: bool) -> None:
     try:
-        pipeline.deliver(report)
-        if bodies is not None:
-            pipeline.publish(subscription, report)
+        pipeline.deliver(report, now_all=now_all)
+        pipeline.publish(report)
     finally:
         pipeline.release()
-    click.echo(f"{report.digests} digest(s) made, {report.delivered} delivered")
-    return 0

@@ -27,6 +27,10 @@ def run_command(config_path: str, *, once: bool) -> int:
         if once:
             report = pipeline.run_cycle()
             log.info(describe(report))
+            if report.rules_invalid:
+                log.error("error: rule files have errors (above): the other files' rules "
+                          "ran; the events wait for the skipped rules until they load")
+                return 1
             return 3 if report.skipped else 0
         run_scheduled(pipeline)
         return 0
@@ -51,12 +55,20 @@ def run_scheduled(pipeline: Pipeline) -> None:
 
     def digest_job(name: str) -> object:
         def job() -> None:
+            try:
+                send(name)
+            except AlerterError as exc:  # a store or template problem: say it, go on
+                for line in str(exc).splitlines():
+                    log.error(f"error: digest {name}: {line}")
+
+        def send(name: str) -> None:
             if not pipeline.hold_lease():
                 return
             subscription = config.subscription(name)
             report = CycleReport()
             pipeline.digest_or_report(subscription, report)
             pipeline.deliver(report)
+            pipeline.publish(report)
             log.info(f"digest {name}: {report.digests} digests, {report.delivered} delivered")
 
         return job

@@ -27,7 +27,7 @@ from urllib.parse import quote
 import aiosmtplib
 
 from alerter.clock import Clock
-from alerter.config import SmtpConfig
+from alerter.config import SmtpConfig, secret
 from alerter.deliver import Outgoing
 from alerter.errors import DeliveryError
 
@@ -203,9 +203,20 @@ class EmailChannel:
             raise self._failure(exc, recipient) from None
         log.debug("sent digest %s to %s via %s", message.digest_id, message.target, self.where)
 
+    def _password(self) -> str | None:
+        """Give the SMTP password, its `${ENV_VAR}` resolved now: only sending needs it."""
+        if not self.smtp.password or not self.smtp.username:
+            return None
+        try:
+            return secret(self.smtp.password, "smtp.password")
+        except KeyError as exc:
+            raise DeliveryError(f"cannot log in to SMTP server {self.where}: "
+                                f"{exc.args[0]}") from None
+
     def _setup(self) -> tuple[str, ssl.SSLContext | None]:
         """Give the envelope sender and TLS context; setup errors leave the digest pending."""
         self._warn_once()
+        self._password()  # a missing secret: the digest stays pending, the error names it
         try:
             sender = sender_address(self.smtp.from_).addr_spec
         except ValueError as exc:
@@ -237,7 +248,7 @@ class EmailChannel:
             hostname=smtp.host, port=smtp.port, timeout=smtp.timeout,
             use_tls=smtp.security == "tls", start_tls=smtp.security == "starttls",
             tls_context=tls,
-            username=smtp.username, password=smtp.password if smtp.username else None,
+            username=smtp.username, password=self._password(),
         )
 
     def _warn_once(self) -> None:
@@ -254,7 +265,7 @@ class EmailChannel:
     def _failure(self, exc: BaseException, recipient: str) -> DeliveryError:
         """Give the DeliveryError for a failed send: one line, no password in it."""
         error = _classify(exc, self.where, recipient, self.smtp)
-        password = self.smtp.password
+        password = self._password()
         if password and password in str(error):
             error = DeliveryError(str(error).replace(password, "***"), permanent=error.permanent)
         return error

@@ -27,7 +27,8 @@ def _ignore(problem: Problem) -> None:
 def read(locations: Iterable[str], *, clock: Clock | None = None,
          on_problem: ProblemSink = _ignore, source_name: str | None = None,
          timeout: float = 20.0, max_bytes: int = 10_000_000,
-         follow_redirects: RedirectPolicy = "same-host") -> Iterator[Document]:
+         follow_redirects: RedirectPolicy = "same-host",
+         deadline: float | None = None) -> Iterator[Document]:
     """Yield the documents at each location: a path, a folder, an http(s) URL or `-`."""
     clock = clock or SystemClock()
     for location in locations:
@@ -36,7 +37,7 @@ def read(locations: Iterable[str], *, clock: Clock | None = None,
             raws = read_stdin(on_problem)
         elif location.startswith(("http://", "https://")):
             raws = fetch_url(location, on_problem, timeout=timeout, max_bytes=max_bytes,
-                             follow_redirects=follow_redirects)
+                             follow_redirects=follow_redirects, deadline=deadline)
         else:
             path = Path(location)
             if not path.exists():

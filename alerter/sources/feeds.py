@@ -1,4 +1,5 @@
-"""RSS and Atom feeds, from files or http(s) URLs (with a timeout and a size cap).
+"""RSS and Atom feeds, from files or http(s) URLs (with a timeout per read, a deadline
+for the whole response, and a size cap).
 
 feedparser and httpx are imported where a feed or URL is read, so reading .txt
 files never loads them.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -137,9 +139,13 @@ def _follow(client: httpx.Client, url: str, policy: RedirectPolicy
 
 
 def fetch_url(url: str, on_problem: ProblemSink, *, timeout: float, max_bytes: int,
-              follow_redirects: RedirectPolicy = "same-host") -> Iterator[RawDocument]:
-    """Yield documents from a feed or page at an http(s) URL."""
+              follow_redirects: RedirectPolicy = "same-host",
+              deadline: float | None = None) -> Iterator[RawDocument]:
+    """Yield documents from a feed or page at an http(s) URL. `timeout` bounds each
+    read; `deadline` (seconds) the whole response, however slowly it trickles in."""
     import httpx
+
+    give_up = time.monotonic() + deadline if deadline is not None else None
 
     try:
         with httpx.Client(timeout=timeout, headers={"User-Agent": "alerter/0.1"}) as client, \
@@ -151,6 +157,10 @@ def fetch_url(url: str, on_problem: ProblemSink, *, timeout: float, max_bytes: i
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_bytes():
+                if give_up is not None and time.monotonic() > give_up:
+                    on_problem(Problem(url, None, "", f"still reading after {deadline:g} s "
+                                       "(http.deadline); skipped"))
+                    return
                 size += len(chunk)
                 if size > max_bytes:
                     on_problem(Problem(url, None, "", f"response larger than {max_bytes} bytes; "
