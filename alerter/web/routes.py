@@ -264,8 +264,11 @@ ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
 
 
 async def icon(request: Request) -> Response:
+    # digest pages are sandboxed (an origin of their own): their icon request is
+    # cross-origin, and a same-origin resource policy would refuse it
     return Response(ICON, media_type="image/svg+xml",
-                    headers={"cache-control": "public, max-age=86400"})
+                    headers={"cache-control": "public, max-age=86400",
+                             "cross-origin-resource-policy": "cross-origin"})
 
 
 def make_site(config: Config, store: Store, clock: Clock) -> Site:

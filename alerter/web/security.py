@@ -44,7 +44,10 @@ class SecurityHeaders:
                 digest = len(headers) != len(message.get("headers", []))
                 policy = DIGEST_POLICY if digest else PAGE_POLICY
                 headers.append((b"content-security-policy", policy.encode()))
-                headers += [(k.encode(), v.encode()) for k, v in HEADERS.items()]
+                given = {k.decode("latin-1").lower() for k, _ in headers}
+                # a header the endpoint set itself stands (the icon's resource policy)
+                headers += [(k.encode(), v.encode()) for k, v in HEADERS.items()
+                            if k not in given]
                 message = {**message, "headers": headers}
             await send(message)
 
