@@ -72,6 +72,8 @@ def run(once: bool, serve: bool, host: str, port: int, config_path: str) -> None
     """Run the scheduler (or one cycle with --once): ingest, extract, match, digest, deliver."""
     from alerter.commands.run import run_command
 
+    if once and serve:
+        raise click.UsageError("--serve keeps the web server running: use it without --once")
     sys.exit(run_command(config_path, once=once, serve=(host, port) if serve else None))
 
 

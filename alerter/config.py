@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from alerter.errors import ConfigError, Problem
 from alerter.validation import validate
@@ -213,17 +220,23 @@ class Config(Strict):
             if sub.channel == "email" and not sub.to and sub.name not in open_:
                 raise ValueError(f"subscription '{sub.name}': an email subscription needs at "
                                  "least one address in 'to' (or its name in web.subscribe)")
-        for name in sorted(open_):
-            found = next((s for s in self.subscriptions if s.name == name), None)
+        return self
+
+    @field_validator("web")
+    @classmethod
+    def _open_subscriptions(cls, web: WebConfig | None, info: ValidationInfo) -> WebConfig | None:
+        subscriptions = info.data.get("subscriptions") or []
+        for name in web.subscribe if web else []:
+            found = next((s for s in subscriptions if s.name == name), None)
             if found is None:
                 from alerter.validation import suggest
 
-                raise ValueError(f"web.subscribe: no subscription named '{name}'"
-                                 f"{suggest(name, [s.name for s in self.subscriptions])}")
+                raise ValueError(f"subscribe: no subscription named '{name}'"
+                                 f"{suggest(name, [s.name for s in subscriptions])}")
             if found.channel != "email":
-                raise ValueError(f"web.subscribe: '{name}' is a {found.channel} subscription; "
+                raise ValueError(f"subscribe: '{name}' is a {found.channel} subscription; "
                                  "only email subscriptions take sign-ups")
-        return self
+        return web
 
     def resolve(self, path: str) -> Path:
         """Give a path from the config, resolved against the config file's folder."""

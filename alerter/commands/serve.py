@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 
 import click
 
@@ -36,6 +37,15 @@ def serve_command(config_path: str, host: str, port: int) -> int:
     if host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("listening on %s: anyone who reaches this machine reaches the server; "
                     "docs/web.md says how to put it behind a TLS proxy", host)
-    server(app, host, port).run()
-    store.close()
+    # uvicorn stops on SIGTERM or Ctrl-C, then raises the signal again for the handler it
+    # found: make that one a no-op, so that a stop is a clean exit (0), not a kill
+    previous = {sig: signal.signal(sig, lambda *_: None) for sig in (signal.SIGTERM,
+                                                                      signal.SIGINT)}
+    try:
+        server(app, host, port).run()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        store.close()
+    log.info("alerter serve stopped")
     return 0

@@ -13,7 +13,7 @@ from starlette.applications import Starlette
 from alerter.clock import Clock
 from alerter.config import Config
 from alerter.store import Store
-from alerter.web.routes import ROUTES, make_site
+from alerter.web.routes import EXCEPTION_HANDLERS, ROUTES, make_site
 from alerter.web.security import SecurityHeaders
 
 log = logging.getLogger("alerter.web")
@@ -22,7 +22,7 @@ log = logging.getLogger("alerter.web")
 def create_app(config: Config, store: Store, clock: Clock) -> Any:
     """Give the ASGI app over `store` (a connection of its own: the app uses it from its
     event loop only). The config must have a `web` section."""
-    app = Starlette(routes=ROUTES)
+    app = Starlette(routes=ROUTES, exception_handlers=EXCEPTION_HANDLERS)
     app.state.site = make_site(config, store, clock)
     return SecurityHeaders(app)
 

@@ -69,7 +69,7 @@ class Site:
                    "csrf": self.links.tokens.csrf_field(nonce), "request_path": request.url.path,
                    **values}
         response = HTMLResponse(render(self.env, f"web/{template}", context), status_code=status)
-        response.set_cookie(CSRF_COOKIE, nonce, httponly=True, samesite="strict", path="/",
+        response.set_cookie(CSRF_COOKIE, nonce, httponly=True, samesite="lax", path="/",
                             secure=request.url.scheme == "https")
         return response
 
@@ -151,7 +151,17 @@ async def healthz(request: Request) -> Response:
                         headers={"cache-control": "no-store"})
 
 
+class TooLarge(Exception):
+    """A form body larger than MAX_FORM, or of no stated length."""
+
+
+MAX_FORM = 16384  # bytes: our forms hold an address and a token
+
+
 async def _form(request: Request) -> dict[str, str]:
+    length = request.headers.get("content-length", "")
+    if not length.isdigit() or int(length) > MAX_FORM:
+        raise TooLarge
     form = await request.form(max_files=0, max_fields=8, max_part_size=4096)
     return {k: v for k, v in form.items() if isinstance(v, str)}
 
@@ -288,6 +298,11 @@ def make_site(config: Config, store: Store, clock: Clock) -> Site:
     return Site(config, store, clock, links, environment(user_dir), mail)
 
 
+async def too_large(request: Request, exc: Exception) -> Response:
+    return Site.of(request).message(request, 413, "Too large", "That form was too large.")
+
+
+EXCEPTION_HANDLERS = {TooLarge: too_large}
 ROUTES = [
     Route("/", index),
     Route("/s/{name}", subscription),
