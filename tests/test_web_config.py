@@ -153,3 +153,20 @@ def test_run_serve_runs_cycles_and_the_server_in_one_process(project: Path) -> N
         output = process.communicate(timeout=60)[0]
     assert process.returncode == 0, output
     assert "alerter stopped" in output
+
+
+def test_the_docs_list_every_page_and_web_setting() -> None:
+    from alerter.config import WebConfig
+    from alerter.web.routes import ROUTES
+
+    root = Path(__file__).resolve().parent.parent
+    doc = (root / "docs" / "web.md").read_text(encoding="utf-8")
+    for route in ROUTES:
+        shown = route.path.replace("{name}", "NAME").replace("{digest_id}", "ID") \
+            .replace("{token}", "TOKEN")
+        assert f"`{shown}`" in doc or f" {shown}`" in doc, route.path
+    commented = (root / "config.yaml").read_text(encoding="utf-8")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for key in WebConfig.model_fields:
+        assert f"{key}:" in doc and f"#   {key}:" in commented and f"{key}:" in readme
+    assert "docs/web.md" in readme and "alerter serve" in readme
