@@ -5,8 +5,9 @@ opt-in, and RFC 8058 one-click unsubscribe.
                   (expiring, single use), CSRF (double-submit cookie)
     links.py      the links emails carry (List-Unsubscribe, the body's unsubscribe link)
     security.py   response headers: Content-Security-Policy and the rest
-    pages.py      reading the store for the archive and the explorer
-    routes.py     the pages and forms, as Starlette endpoints
+    site.py       what the endpoints share; pages rendered with the CSRF cookie
+    forms.py      sign-up (throttled), confirmation, unsubscribe
+    routes.py     the read-only pages (archive, digest, explorer, /healthz) and the routes
     app.py        the ASGI app and the uvicorn server
 
 Only tokens.py and links.py are imported by the mail side (no Starlette there).

@@ -13,8 +13,9 @@ from starlette.applications import Starlette
 from alerter.clock import Clock
 from alerter.config import Config
 from alerter.store import Store
-from alerter.web.routes import EXCEPTION_HANDLERS, ROUTES, make_site
+from alerter.web.routes import EXCEPTION_HANDLERS, ROUTES
 from alerter.web.security import SecurityHeaders
+from alerter.web.site import make_site
 
 log = logging.getLogger("alerter.web")
 
