@@ -16,6 +16,7 @@ import struct
 import tempfile
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -41,6 +42,16 @@ def chromium_path() -> str:
     if os.environ.get("ALERTER_REQUIRE_BROWSER") == "1":
         pytest.fail(f"{reason} (ALERTER_REQUIRE_BROWSER=1 requires it)", pytrace=False)
     pytest.skip(f"{reason} (set ALERTER_REQUIRE_BROWSER=1 to make this a failure)")
+
+
+def shot(page: Any, name: str) -> bytes:
+    """Give a full-page screenshot; also saved under $ALERTER_SCREENSHOTS when set."""
+    png: bytes = page.screenshot(full_page=True)
+    folder = os.environ.get("ALERTER_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        (Path(folder) / f"{name}.png").write_bytes(png)
+    return png
 
 
 def colours(png: bytes) -> int:
@@ -122,7 +133,7 @@ def test_archive_digest_explorer_and_sign_up_in_chromium(
     assert page.locator("h1").inner_text() == "Archive"
     page.get_by_role("link", name=SUBSCRIPTION).click()
     assert page.locator("h1").inner_text() == SUBSCRIPTION
-    assert colours(page.screenshot(full_page=True)) > 20
+    assert colours(shot(page, "subscription")) > 20
 
     page.locator("ul.digests a").first.click()  # the day's digest, as emailed
     assert SUBSCRIPTION in page.locator("h1").first.inner_text()
@@ -131,8 +142,9 @@ def test_archive_digest_explorer_and_sign_up_in_chromium(
     sources = page.locator("a[href^='https://news.example.org/']")
     assert sources.count() >= 2  # the stories link to their sources
     unsubscribe = page.get_by_role("link", name="Unsubscribe")
-    assert unsubscribe.get_attribute("href") == f"{BASE_URL}/s/{SUBSCRIPTION}"
-    assert colours(page.screenshot(full_page=True)) > 20
+    # on the web, the stand-in for each reader's own link leads to how to unsubscribe
+    assert unsubscribe.get_attribute("href") == f"{BASE_URL}/s/{SUBSCRIPTION}#unsubscribe"
+    assert colours(shot(page, "digest")) > 20
 
     page.goto(site.url + "/events")
     shown = page.locator("ol.events > li")
@@ -144,13 +156,14 @@ def test_archive_digest_explorer_and_sign_up_in_chromium(
     assert "type=SANCTION" in page.url
     tags = page.locator("ol.events .tag").all_inner_texts()
     assert tags and all(t.startswith("SANCTION") for t in tags)
-    assert colours(page.screenshot(full_page=True)) > 20
+    assert colours(shot(page, "events")) > 20
 
     page.goto(f"{site.url}/s/{SUBSCRIPTION}")
     page.fill("input[name=email]", "reader@example.org")
     page.get_by_role("button", name="Subscribe").click()
     assert page.locator("h1").inner_text() == "Check your inbox"
     assert "reader@example.org" in page.locator("p.message").inner_text()
+    assert colours(shot(page, "signed-up")) > 20
     assert len(site.to("reader@example.org")) == 1
 
     assert errors == []

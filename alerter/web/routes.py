@@ -61,15 +61,14 @@ async def digest(request: Request) -> Response:
         found = site.store.digest(request.path_params["digest_id"])
     except IndexError:
         return site.message(request, 404, "Not found", "There is no such digest.")
-    page = f"{site.links.base_url}/s/{found['subscription']}"
-    html = found["bodies"].get("html")
-    if html is None:
-        text = found["bodies"].get("md") or found["bodies"].get("txt") or ""
-        return site.page(request, "digest_text.html.j2", digest=found, text=text)
     # an email digest's body holds the stand-in link: on the web it leads to the
     # subscription's page (whoever reads the archive has no link of their own)
-    html = html.replace(site.links.stand_in, page)
-    return HTMLResponse(html, headers={DIGEST_POLICY_HEADER: "1"})
+    page = f"{site.links.base_url}/s/{found['subscription']}#unsubscribe"
+    bodies = site.links.personalise(found["bodies"], page)
+    if "html" not in bodies:
+        text = bodies.get("md") or bodies.get("txt") or ""
+        return site.page(request, "digest_text.html.j2", digest=found, text=text)
+    return HTMLResponse(bodies["html"], headers={DIGEST_POLICY_HEADER: "1"})
 
 
 async def events(request: Request) -> Response:
