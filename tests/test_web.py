@@ -219,3 +219,16 @@ def test_healthz_reports_the_last_cycle_and_pending_deliveries(site: Site) -> No
         data = client.get("/healthz").json()
     assert data["pending_deliveries"] == 1 and data["last_cycle"]["digests"] == 1
     assert data["last_cycle"]["finished"] is not None
+
+
+def test_a_users_templates_restyle_the_pages(site: Site) -> None:
+    folder = site.project / "templates" / "web"
+    folder.mkdir(parents=True)
+    (folder / "base.html.j2").write_text(
+        '{% extends "default:web/base.html.j2" %}\n'
+        "{% block footer %}Compiled for the night desk.{% endblock %}\n")
+    (folder / "site.css").write_text("body { background: #000000; }\n")
+    site.start()
+    with site.client() as client:
+        assert "Compiled for the night desk." in client.get("/events").text
+        assert client.get("/static/site.css").text == "body { background: #000000; }\n"
