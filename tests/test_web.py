@@ -71,6 +71,10 @@ def test_sign_up_confirm_digest_one_click_unsubscribe(site: Site) -> None:
     text, html = (p.get_content() for p in digest.message.iter_parts())
     assert url in text and f'href="{url}"' in html and "your-own-unsubscribe-link" not in html
 
+    # a GET (a link scanner, or the reader) only shows the button
+    button = httpx.get(site.local(url), timeout=10)
+    assert button.status_code == 200 and 'value="One-Click"' in button.text
+    assert subscriptions_json(site)["opt_outs"] == []
     # RFC 8058: the mailbox provider POSTs List-Unsubscribe=One-Click, with no cookie
     one_click = httpx.post(site.local(url), data={"List-Unsubscribe": "One-Click"}, timeout=10)
     assert one_click.status_code == 200 and "Unsubscribed" in one_click.text
@@ -232,3 +236,34 @@ def test_a_users_templates_restyle_the_pages(site: Site) -> None:
     with site.client() as client:
         assert "Compiled for the night desk." in client.get("/events").text
         assert client.get("/static/site.css").text == "body { background: #000000; }\n"
+
+
+def test_the_explorer_filters_by_each_field(site: Site) -> None:
+    from alerter.store.browse import EventFilter
+
+    for name in NEWS:
+        site.add_news(name)
+    site.cycle()
+    store = site.open_store()
+    everything = store.find_events(EventFilter(), 1000)
+    assert len(everything) > 5
+    choices = store.choices()
+    checks = {
+        "type": lambda e, i, v: e.type == v,
+        "actor": lambda e, i, v: v in {p.code for p in e.actor},
+        "target": lambda e, i, v: v in {p.code for p in e.target},
+        "modality": lambda e, i, v: e.modality == v,
+        "rule": lambda e, i, v: v in i["rules"],
+    }
+    for key, holds in checks.items():
+        assert choices[key], key
+        for value in choices[key]:
+            found = store.find_events(EventFilter(**{key: value}), 1000)
+            expected = [e.id for e, i in everything if holds(e, i, value)]
+            assert [e.id for e, _ in found] == expected and expected, (key, value)
+    day = everything[-1][1]["published"][:10]
+    assert store.find_events(EventFilter(since=day, until=day), 1000)
+    assert store.find_events(EventFilter(until="2000-01-01"), 1000) == []
+    with site.client() as client:
+        page = client.get("/events", params={"actor": "CAN", "type": "SANCTION"}).text
+    assert "Canada froze the assets" in page and "US Treasury" not in page

@@ -106,7 +106,9 @@ async def confirm(request: Request) -> Response:
         return site.message(request, 400, "Link not valid", f"{str(exc).capitalize()}. Sign "
                             "up again to get a new one.")
     if request.method == "GET":  # a mail scanner may fetch the link: confirming takes a click
-        return site.page(request, "confirm.html.j2", signup=signup)
+        response = site.page(request, "confirm.html.j2", signup=signup)
+        response.headers["cache-control"] = "no-store"
+        return response
     form = await _form(request)
     if not _csrf_ok(site, request, form):
         return site.message(request, 403, "Form expired", "This form was too old or not "
