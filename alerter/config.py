@@ -165,7 +165,6 @@ class SubscriptionConfig(Strict):
         return value
 
 
-
 class WebConfig(Strict):
     """`alerter serve`: the web archive, sign-up and one-click unsubscribe."""
 
