@@ -55,15 +55,38 @@ def main() -> None:
     """
 
 
+host_option = click.option("--host", default="127.0.0.1", show_default=True,
+                           help="Address the web server listens on (alerter serve).")
+port_option = click.option("--port", default=8080, show_default=True, type=click.IntRange(
+    0, 65535), help="Port the web server listens on.")
+
+
 @main.command()
 @click.option("--once", is_flag=True, help="Run one cycle and exit.")
+@click.option("--serve", is_flag=True, help="Also run the web server (alerter serve).")
+@host_option
+@port_option
 @config_option
 @friendly
-def run(once: bool, config_path: str) -> None:
+def run(once: bool, serve: bool, host: str, port: int, config_path: str) -> None:
     """Run the scheduler (or one cycle with --once): ingest, extract, match, digest, deliver."""
     from alerter.commands.run import run_command
 
-    sys.exit(run_command(config_path, once=once))
+    if once and serve:
+        raise click.UsageError("--serve keeps the web server running: use it without --once")
+    sys.exit(run_command(config_path, once=once, serve=(host, port) if serve else None))
+
+
+@main.command()
+@host_option
+@port_option
+@config_option
+@friendly
+def serve(host: str, port: int, config_path: str) -> None:
+    """Serve the web archive, event explorer, sign-up and one-click unsubscribe."""
+    from alerter.commands.serve import serve_command
+
+    sys.exit(serve_command(config_path, host, port))
 
 
 @main.command()

@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from alerter.errors import ConfigError, NoConfigError, Problem
 from alerter.validation import validate
@@ -179,11 +186,30 @@ class SubscriptionConfig(Strict):
                                  "analyst@example.org")
         return value
 
-    @model_validator(mode="after")
-    def _recipients(self) -> SubscriptionConfig:
-        if self.channel == "email" and not self.to:
-            raise ValueError("an email subscription needs at least one address in 'to'")
-        return self
+
+class WebConfig(Strict):
+    """`alerter serve`: the web archive, sign-up and one-click unsubscribe."""
+
+    base_url: str = Field(description="The public https address, for links in emails.")
+    secret: str = Field(repr=False, description="Signs tokens; from the environment.")
+    subscribe: list[str] = Field([], description="Subscriptions open to self-service sign-up.")
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_url(cls, value: str) -> str:
+        if not re.fullmatch(r"https?://[^\s/?#<>\"]+(/[^\s?#<>\"]*)?", value):
+            raise ValueError(f"'{value}' is not an http(s) address such as "
+                             "https://alerts.example.org")
+        return value.rstrip("/")
+
+    @field_validator("secret")
+    @classmethod
+    def _secret(cls, value: str) -> str:
+        # never echo the value: the message names the key only
+        if len(value) < 32:
+            raise ValueError("too short: use at least 32 random characters, e.g. from "
+                             "`python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`")
+        return value
 
 
 class Config(Strict):
@@ -197,6 +223,7 @@ class Config(Strict):
     schedule: ScheduleConfig = ScheduleConfig()
     smtp: SmtpConfig | None = None
     subscriptions: list[SubscriptionConfig] = []
+    web: WebConfig | None = None
 
     # Where relative paths in the file are resolved from (the file's folder).
     base_dir: Path = Field(Path("."), exclude=True)
@@ -209,7 +236,28 @@ class Config(Strict):
             raise ValueError(f"subscription names must be unique: {', '.join(repeated)}")
         if any(s.channel == "email" for s in self.subscriptions) and self.smtp is None:
             raise ValueError("an email subscription needs an 'smtp' section")
+        open_ = set(self.web.subscribe) if self.web else set()
+        for sub in self.subscriptions:
+            if sub.channel == "email" and not sub.to and sub.name not in open_:
+                raise ValueError(f"subscription '{sub.name}': an email subscription needs at "
+                                 "least one address in 'to' (or its name in web.subscribe)")
         return self
+
+    @field_validator("web")
+    @classmethod
+    def _open_subscriptions(cls, web: WebConfig | None, info: ValidationInfo) -> WebConfig | None:
+        subscriptions = info.data.get("subscriptions") or []
+        for name in web.subscribe if web else []:
+            found = next((s for s in subscriptions if s.name == name), None)
+            if found is None:
+                from alerter.validation import suggest
+
+                raise ValueError(f"subscribe: no subscription named '{name}'"
+                                 f"{suggest(name, [s.name for s in subscriptions])}")
+            if found.channel != "email":
+                raise ValueError(f"subscribe: '{name}' is a {found.channel} subscription; "
+                                 "only email subscriptions take sign-ups")
+        return web
 
     def resolve(self, path: str) -> Path:
         """Give a path from the config, resolved against the config file's folder."""
@@ -239,6 +287,8 @@ def parse_duration(text: str) -> float:
 
 # Resolved when used, not at load: only sending mail needs them.
 LAZY_SECRETS = {("smtp", "password")}
+# Must be an ${ENV_VAR} reference: a secret written in the file is refused.
+ENV_ONLY = {("web", "secret")}
 
 
 def secret(value: str, key: str) -> str:
@@ -256,6 +306,10 @@ def secret(value: str, key: str) -> str:
 def _resolve_env(value: Any, loc: Loc, doc: YamlDocument, problems: list[Problem]) -> Any:
     if loc in LAZY_SECRETS:
         return value
+    if loc in ENV_ONLY and not (isinstance(value, str) and _ENV_REF.fullmatch(value)):
+        problems.append(doc.problem(loc, "write it as ${ENV_VAR} (e.g. ${ALERTER_SECRET}) "
+                                    "and set the variable: secrets never go in the file"))
+        return "x" * 32  # the problem above is reported; this keeps others from piling up
     if isinstance(value, dict):
         return {k: _resolve_env(v, (*loc, k), doc, problems) for k, v in value.items()}
     if isinstance(value, list):

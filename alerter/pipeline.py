@@ -40,6 +40,7 @@ from alerter.rules.loader import LoadedRule, configured_codes
 from alerter.schedule import is_due
 from alerter.sending import LEASE, RETRY_BASE, Sending, backoff
 from alerter.store import Store
+from alerter.web.links import UnsubscribeLinks
 
 __all__ = ["LEASE", "RETRY_BASE", "CycleReport", "Pipeline", "backoff"]
 
@@ -84,13 +85,14 @@ class Pipeline(Sending):
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._waiting = False
         self.channels: dict[str, Channel] = {"file": FileChannel()}
+        self.links = UnsubscribeLinks(config.web) if config.web is not None else None
         if config.smtp is not None:
             from alerter.deliver.email import EmailChannel
 
             smtp = config.smtp
             if smtp.ca_file:  # relative to the config file, like every other path
                 smtp = smtp.model_copy(update={"ca_file": str(config.resolve(smtp.ca_file))})
-            self.channels["email"] = EmailChannel(smtp, clock)
+            self.channels["email"] = EmailChannel(smtp, clock, links=self.links)
 
     def _default_extractor(self) -> Extractor:
         return extractor_for(self.config)
@@ -230,6 +232,9 @@ class Pipeline(Sending):
                     if self.config.templates.path else None)
         env = environment(user_dir)
         values = context(data, now)
+        # each recipient's own link replaces this one as the email is sent (web/links.py)
+        values["unsubscribe_url"] = (self.links.stand_in if self.links is not None
+                                     and subscription.channel == "email" else None)
         bodies: dict[str, str] = {fmt: render(env, TEMPLATE_FOR_FORMAT[fmt], values)
                   for fmt in subscription.formats}
         # one line, whatever the template or the extracted text held (no header injection)
@@ -269,7 +274,11 @@ class Pipeline(Sending):
                 # a second digest the same day gets its own file, not the first one's
                 target = str(Path(folder) / local.strftime("%Y-%m-%d-%H%M"))
             return [target]
-        return [a for a in subscription.to if not self.store.opted_out(a, subscription.name)]
+        # the config's addresses and the confirmed sign-ups, each address once
+        addresses: dict[str, str] = {}
+        for address in [*subscription.to, *self.store.subscribers(subscription.name)]:
+            addresses.setdefault(address.strip().lower(), address)
+        return [a for a in addresses.values() if not self.store.opted_out(a, subscription.name)]
 
     # -- the cycle ---------------------------------------------------------------
 

@@ -106,8 +106,10 @@ def subscriptions_command(config_path: str, fmt: str) -> int:
     rows: list[dict[str, Any]] = []
     for sub in config.subscriptions:
         out = sorted({o["address"] for o in opt_outs if o["subscription"] in (sub.name, ALL)})
+        joined = store.subscribers(sub.name)  # confirmed on the web (alerter serve)
         rows.append({"name": sub.name, "channel": sub.channel, "to": sub.to,
-                     "opted_out": [a for a in out if a in {t.lower() for t in sub.to}],
+                     "subscribers": joined,
+                     "opted_out": [a for a in out if a in {t.lower() for t in [*sub.to, *joined]}],
                      "schedule": sub.schedule, "timezone": sub.timezone,
                      "rules": sub.rules, "tags": sub.tags, "min_severity": sub.min_severity,
                      "next": _next_digest(store, sub, now)})
@@ -115,7 +117,9 @@ def subscriptions_command(config_path: str, fmt: str) -> int:
         click.echo(json.dumps({"subscriptions": rows, "opt_outs": opt_outs}, indent=2))
         return 0
     for row in rows:
-        to = ", ".join(row["to"]) or "(files under output.dir)"
+        to = ", ".join([*row["to"], *(f"{a} (web)" for a in row["subscribers"]
+                                      if a not in {t.lower() for t in row["to"]})])
+        to = to or "(files under output.dir)"
         click.echo(f"{row['name']} [{row['channel']}] {row['schedule']} ({row['timezone']}); "
                    f"next: {row['next']}\n  to: {to}")
         if row["opted_out"]:

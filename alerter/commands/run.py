@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from alerter.commands.common import open_pipeline
 from alerter.config import parse_duration
@@ -21,8 +22,9 @@ def describe(report: CycleReport) -> str:
             f"{report.delivered} delivered, {len(report.problems)} problems")
 
 
-def run_command(config_path: str, *, once: bool) -> int:
+def run_command(config_path: str, *, once: bool, serve: tuple[str, int] | None = None) -> int:
     pipeline = open_pipeline(config_path)
+    web = start_web(config_path, *serve) if serve else None
     try:
         if once:
             report = pipeline.run_cycle()
@@ -36,6 +38,28 @@ def run_command(config_path: str, *, once: bool) -> int:
         return 0
     finally:
         pipeline.release()
+        if web is not None:
+            web()
+
+
+def start_web(config_path: str, host: str, port: int) -> Callable[[], None]:
+    """Start `alerter serve` in a thread, with its own store connection (the scheduler's
+    is used by its job thread); give the function that stops it."""
+    from alerter.clock import default_clock
+    from alerter.commands.serve import web_config
+    from alerter.store import Store
+    from alerter.web.app import create_app, start_in_thread, stop
+
+    config = web_config(config_path)
+    store = Store.open(config.resolve(config.store.path))
+    running, thread = start_in_thread(create_app(config, store, default_clock()), host, port)
+    log.info(f"web server on http://{host}:{port}/")
+
+    def stopped() -> None:
+        stop(running, thread)
+        store.close()
+
+    return stopped
 
 
 def run_scheduled(pipeline: Pipeline) -> None:

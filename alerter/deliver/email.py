@@ -16,12 +16,13 @@ import logging
 import re
 import ssl
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import EmailPolicy
 from email.utils import format_datetime, parseaddr
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import aiosmtplib
@@ -30,6 +31,9 @@ from alerter.clock import Clock
 from alerter.config import SmtpConfig, secret
 from alerter.deliver import Outgoing
 from alerter.errors import DeliveryError
+
+if TYPE_CHECKING:
+    from alerter.web.links import UnsubscribeLinks
 
 log = logging.getLogger(__name__)
 
@@ -173,14 +177,18 @@ class EmailChannel:
 
     One connection per message; TLS (STARTTLS or implicit) is verified against
     the system CAs, or `smtp.ca_file` when set, unless `smtp.verify` is false.
-    `ca_file` should already be resolved against the config file's folder.
+    `ca_file` should already be resolved against the config file's folder. With
+    `links` (config `web`), each recipient's message carries their own one-click
+    unsubscribe link, in List-Unsubscribe and in place of the body's stand-in link.
     """
 
     def __init__(self, smtp: SmtpConfig, clock: Clock, *,
-                 unsubscribe_url: str | None = None, list_id: str | None = None) -> None:
+                 unsubscribe_url: str | None = None, list_id: str | None = None,
+                 links: UnsubscribeLinks | None = None) -> None:
         self.smtp = smtp
         self.clock = clock
         self.unsubscribe_url = unsubscribe_url
+        self.links = links
         self.list_id = list_id
         self._warned = False
 
@@ -192,8 +200,12 @@ class EmailChannel:
         sender, tls = self._setup()
         try:
             recipient = recipient_address(message.target).addr_spec
+            url = self.unsubscribe_url
+            if self.links is not None:
+                url = self.links.url(recipient, message.subscription)
+                message = replace(message, bodies=self.links.personalise(message.bodies, url))
             mail = build_message(message, sender=self.smtp.from_, now=self.clock.now(),
-                                 list_id=self.list_id, unsubscribe_url=self.unsubscribe_url)
+                                 list_id=self.list_id, unsubscribe_url=url)
         except ValueError as exc:  # about this digest or target: no retry will help
             raise DeliveryError(f"cannot email digest {message.digest_id} to "
                                 f"{header_text(message.target)}: {exc}", permanent=True) from None

@@ -7,6 +7,8 @@ outbox and deliveries, so that nothing is lost or done twice across restarts.
     rules.py      the memory of stateful rules
     outbox.py     digests, deliveries, publications (feeds and indexes to write)
     leases.py     the lease, cycles, opt-outs
+    subscribers.py  self-service sign-ups and confirmed subscribers (alerter serve)
+    browse.py     digests by day and events by filter, for the web archive (read only)
 
 A file that is there but empty, not SQLite, damaged (`PRAGMA quick_check`) or from a
 newer alerter is refused with a message saying what to do; only a path with no
@@ -21,11 +23,13 @@ from pathlib import Path
 
 from alerter.errors import StoreError
 from alerter.store.base import BUSY_TIMEOUT, RESTORE, Connection, store_error
+from alerter.store.browse import Browse
 from alerter.store.documents import Documents
 from alerter.store.leases import ALL, Leases
 from alerter.store.outbox import Outbox
 from alerter.store.rules import RuleState
 from alerter.store.schema import MIGRATIONS
+from alerter.store.subscribers import Subscribers
 
 __all__ = ["ALL", "MIGRATIONS", "Store", "StoreError"]
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -49,7 +53,7 @@ def _refuse_unusable(file: Path) -> None:
                          "store.path to the store, or move this file away")
 
 
-class Store(Documents, RuleState, Outbox, Leases):
+class Store(Documents, RuleState, Outbox, Leases, Subscribers, Browse):
     """The SQLite state store. Open it with `Store.open(path)`."""
 
     @classmethod

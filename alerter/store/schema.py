@@ -135,4 +135,24 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (event_id, rule_id)
     );
     """,
+    # 8: self-service subscribers (alerter serve): confirmed addresses, and the sign-ups
+    # asked for (pending until confirmed; their times throttle the sign-up form)
+    """
+    CREATE TABLE subscribers (
+        address TEXT NOT NULL,
+        subscription TEXT NOT NULL,
+        confirmed_at TEXT NOT NULL,
+        PRIMARY KEY (address, subscription)
+    );
+    CREATE TABLE signups (
+        id TEXT PRIMARY KEY,
+        address TEXT NOT NULL,
+        subscription TEXT NOT NULL,
+        client TEXT NOT NULL,
+        requested TEXT NOT NULL,
+        confirmed_at TEXT
+    );
+    CREATE INDEX signups_address ON signups (address, requested);
+    CREATE INDEX signups_client ON signups (client, requested);
+    """,
 )

@@ -1,0 +1,51 @@
+"""`alerter serve`: the web archive, sign-up and one-click unsubscribe (alerter.web)."""
+
+from __future__ import annotations
+
+import logging
+import signal
+
+import click
+
+from alerter.clock import default_clock
+from alerter.config import Config, load_config
+from alerter.errors import ConfigError, Problem
+from alerter.store import Store
+
+log = logging.getLogger("alerter")
+
+
+def web_config(config_path: str) -> Config:
+    """Give the config, or raise ConfigError when it has no `web` section."""
+    config = load_config(config_path)
+    if config.web is None:
+        raise ConfigError([Problem(config_path, None, "web", "alerter serve needs a 'web' "
+                                   "section (base_url, secret): see docs/web.md")])
+    return config
+
+
+def serve_command(config_path: str, host: str, port: int) -> int:
+    from alerter.web.app import create_app, server
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    config = web_config(config_path)
+    store = Store.open(config.resolve(config.store.path))
+    app = create_app(config, store, default_clock())
+    public = config.web.base_url if config.web else ""
+    click.echo(f"alerter serve: http://{host}:{port}/ (public address {public}); Ctrl-C "
+               "stops it", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        log.warning("listening on %s: anyone who reaches this machine reaches the server; "
+                    "docs/web.md says how to put it behind a TLS proxy", host)
+    # uvicorn stops on SIGTERM or Ctrl-C, then raises the signal again for the handler it
+    # found: make that one a no-op, so that a stop is a clean exit (0), not a kill
+    previous = {sig: signal.signal(sig, lambda *_: None) for sig in (signal.SIGTERM,
+                                                                      signal.SIGINT)}
+    try:
+        server(app, host, port).run()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        store.close()
+    log.info("alerter serve stopped")
+    return 0
