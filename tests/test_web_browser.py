@@ -11,7 +11,6 @@ ALERTER_REQUIRE_BROWSER=1 (CI, after .ci/install_browser.sh).
 from __future__ import annotations
 
 import os
-import shutil
 import struct
 import tempfile
 import zlib
@@ -23,25 +22,13 @@ import pytest
 
 pytest.register_assert_rewrite("tests.web")  # before it is imported here
 
+from .conftest import require_browser  # noqa: E402
 from .web import BASE_URL, NEWS, SUBSCRIPTION, Site  # noqa: E402
 
 pytest_plugins = ["tests.smtp", "tests.web"]
-BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 # what works for a headless Chromium in a container, with nothing fetched from elsewhere
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def chromium_path() -> str:
-    for name in BROWSERS:
-        found = shutil.which(name)
-        if found:
-            return found
-    reason = (f"no {', '.join(BROWSERS)} on PATH (apt-get install --no-install-recommends "
-              "chromium)")
-    if os.environ.get("ALERTER_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{reason} (ALERTER_REQUIRE_BROWSER=1 requires it)", pytrace=False)
-    pytest.skip(f"{reason} (set ALERTER_REQUIRE_BROWSER=1 to make this a failure)")
 
 
 def shot(page: Any, name: str) -> bytes:
@@ -107,7 +94,7 @@ def browser_page(served: Site) -> Iterator[tuple[Any, list[str], list[str]]]:
     """Give a Chromium page, the console errors it logged and the URLs it requested."""
     from playwright.sync_api import sync_playwright
 
-    executable = chromium_path()
+    executable = require_browser()
     errors: list[str] = []
     requests: list[str] = []
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
