@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from alerter.errors import CorpusError, Problem
+from alerter.reading import clean_characters
 
 SPLITS: tuple[str, ...] = ("dev", "test")
 SAMPLE_KEYS: tuple[str, ...] = ("id", "corpus", "doc", "start", "end", "sha1", "split",
                                 "stratum", "chunk")
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -71,8 +71,9 @@ class ResolvedSentence:
 
 
 def normalise(text: str) -> str:
-    """Return `text` on one line: invisible joiners dropped, whitespace runs made one space."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+    """Return `text` on one line: cleaned as ingest cleans every document (invisible and
+    control characters dropped, NFC), whitespace runs made one space."""
+    return _SPACES.sub(" ", clean_characters(text)).strip()
 
 
 def sha1(text: str) -> str:
