@@ -34,6 +34,7 @@ from alerter.rules.engine import RuleEngine
 from alerter.rules.loader import LoadedRule, configured_codes, load_rules
 from alerter.schedule import is_due
 from alerter.store import Store
+from alerter.wording import load_wording
 
 log = logging.getLogger("alerter")
 # how far back a digest looks for the earlier mentions an escalation points to
@@ -211,11 +212,12 @@ class Pipeline:
         events = self.store.events(e for m in [*matches, *history] for e in m.event_ids)
         documents = self.store.documents(e.doc_id for e in events.values())
         start = since if since is not None else self.store.last_digest(subscription.name)
-        data = DigestInput(subscription, start, now, matches, events, documents, rules, history)
+        data = DigestInput(subscription, start, now, matches, events, documents, rules, history,
+                           sender=self.config.smtp.from_ if self.config.smtp else None)
         user_dir = (self.config.resolve(self.config.templates.path)
                     if self.config.templates.path else None)
         env = environment(user_dir)
-        values = context(data, now)
+        values = context(data, now, load_wording(user_dir))
         bodies: dict[str, str] = {fmt: render(env, TEMPLATE_FOR_FORMAT[fmt], values)
                   for fmt in subscription.formats}
         # one line, whatever the template or the extracted text held (no header injection)

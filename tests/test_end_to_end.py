@@ -36,7 +36,7 @@ def test_examples_give_the_golden_digest(project: Path, clock: FixedClock,
     # the UK/US sanctions, retold by four outlets, are one story with four sources
     heads = {part.split("\n")[0]: part for part in digest.split("### ")}
     story = next(part for head, part in heads.items()
-                 if "GBR, USA" in head and "SANCTION/economic" in head)
+                 if "The UK and the US →" in head and "sanctions announced" in head)
     assert "Sources (4):" in story
     assert [d.status for d in store.deliveries()] == ["sent"]
 
