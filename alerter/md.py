@@ -23,6 +23,9 @@ _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 # Block markers only count at the start of a line: headings, quotes, list items,
 # thematic breaks, setext underlines, ordered list numbers.
 _BLOCK_START = re.compile(r"^([#>+=-]|\d{1,9}(?=[.)]))")
+# An entity or numeric character reference ("&amp;", "&#91;") would print as another
+# character; a lone "&" is only text.
+_ENTITY = re.compile(r"&(?=#?\w+;)")
 # GFM's autolink extension links bare `scheme://` and `www.` without any markup.
 _AUTOLINK = re.compile(r"(?<=\w)(:)(?=//)|(?<=\bwww)(\.)", re.IGNORECASE)
 # What may stay as it is in a link destination; everything else is percent-encoded
@@ -41,8 +44,9 @@ def escape(value: object) -> str:
     """Give `value` as markdown text that renders as itself, on one line."""
     if isinstance(value, MdSafe):
         return str(value)
-    text = " ".join(str(value).split())
+    text = " ".join(str(value).replace("\0", "\ufffd").split())
     text = _INLINE.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
     text = _AUTOLINK.sub(lambda m: "\\" + m.group(0), text)
     start = _BLOCK_START.match(text)
     if start:  # "1984." would start an ordered list: escape its dot, else the marker
