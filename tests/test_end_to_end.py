@@ -7,6 +7,7 @@ Regenerate the golden file after a reviewed change with `make golden`
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,8 +44,6 @@ def test_examples_give_the_golden_digest(project: Path, clock: FixedClock,
 
 def test_the_digest_speaks_in_names_and_words_with_counts_that_agree(
         project: Path, clock: FixedClock, extractor: Extractor) -> None:
-    import re
-
     cycle(project, clock, extractor)[1].close()
     digest = (project / DIGEST).read_text()
     heads = re.findall(r"^### \[\d+\] (.*)$", digest, flags=re.MULTILINE)
@@ -96,6 +95,10 @@ def test_cli_run_once_on_a_fresh_project(project: Path) -> None:
     run = [sys.executable, "-m", "alerter", "run", "--once"]
     first = subprocess.run(run, cwd=project, env=env, capture_output=True, text=True, check=True)
     assert "1 digests, 1 delivered" in first.stderr
+    # each log line says when (UTC, real time): a scheduler's log runs for days
+    logged = [line for line in first.stderr.splitlines() if "cycle: " in line]
+    assert logged and all(re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ cycle: ", line)
+                          for line in logged), first.stderr
     assert (project / DIGEST).read_text() == (GOLDEN / "daily-summary.md").read_text()
     second = subprocess.run(run, cwd=project, env=env, capture_output=True, text=True,
                             check=True)
