@@ -11,10 +11,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from alerter.config import SEVERITIES, SubscriptionConfig
-from alerter.models import Document, Event, Item, Match, Participant
+from alerter.models import Document, Event, Item, Match
 from alerter.render import summary_template
 from alerter.rules.model import Rule
-from alerter.stories import STAGE, Mention, Story, group, summary_mentions
+from alerter.stories import Mention, Story, group, lead, summary_mentions
+from alerter.wording import Wording, counted, load_wording
 
 HIGHLIGHTS = 3  # leading stories named in the digest's opening
 
@@ -56,10 +57,6 @@ def _item(item: Item) -> str:
         f"{number} {item.text}"
 
 
-def _names(participants: tuple[Participant, ...]) -> str:
-    return ", ".join(p.code or p.text for p in participants)
-
-
 @dataclass(frozen=True)
 class DigestInput:
     subscription: SubscriptionConfig
@@ -71,6 +68,10 @@ class DigestInput:
     rules: dict[str, Rule]
     # matches from earlier digests, that escalations point back to
     history: list[Match] = field(default_factory=list)
+    # the sender's address (smtp.from), for the visible unsubscribe line of email digests
+    sender: str | None = None
+    # a web page to unsubscribe ({subscription} is filled in), when one exists
+    unsubscribe_url: str | None = None
 
 
 def _rule_info(rule_id: str, rule: Rule | None, severity: str) -> dict[str, Any]:
@@ -99,30 +100,25 @@ def _mentions(matches: list[Match], data: DigestInput, earlier: bool) -> list[Me
     return found
 
 
-def _lead(story: Story) -> Mention:
-    """Give the story as it stands now: its most advanced mention (then its first)."""
-    current = story.current
-    return max(current, key=lambda m: (STAGE.get(m.event.modality, 0), -current.index(m)))
-
-
 def story_rule(story: Story) -> Mention:
     """Give the mention whose rule a story is filed under: of the rules its leading event
     matched, the most severe, then the one that matched most of the story."""
-    lead = _lead(story).event.id
+    leading = lead(story).event.id
     counts = Counter(m.match.rule_id for m in story.current)
-    return max((m for m in story.current if m.event.id == lead),
+    return max((m for m in story.current if m.event.id == leading),
                key=lambda m: (SEVERITIES.index(m.match.severity), counts[m.match.rule_id],
                               -story.current.index(m)))
 
 
-def _story(story: Story, number: int, data: DigestInput) -> dict[str, Any]:
+def _story(story: Story, number: int, data: DigestInput, words: Wording) -> dict[str, Any]:
     current = story.current
-    lead = _lead(story)
+    leading = lead(story)
     severest = story_rule(story)
     rule = data.rules.get(severest.match.rule_id)
-    event = lead.event
-    entry = {"match": lead.match, "event": event, "document": lead.document,
-             "actors": _names(event.actor), "targets": _names(event.target),
+    event = leading.event
+    entry = {"match": leading.match, "event": event, "document": leading.document,
+             "actors": words.participants(event.actor),
+             "targets": words.participants(event.target),
              "items": ", ".join(_item(i) for i in event.items)}
     sources: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -133,31 +129,30 @@ def _story(story: Story, number: int, data: DigestInput) -> dict[str, Any]:
     moved = story.escalation()
     line = summary_of(rule, entry)
     return {
-        "match": lead.match, "event": event, "document": lead.document,
+        "match": leading.match, "event": event, "document": leading.document,
         "actors": entry["actors"], "targets": entry["targets"], "item_text": entry["items"],
+        "actor_codes": sorted({p.code for p in event.actor if p.code}),
+        "target_codes": sorted({p.code for p in event.target if p.code}),
         "id": story.id, "number": number, "anchor": f"story-{number}",
         "rule": _rule_info(severest.match.rule_id, rule, severest.match.severity),
         "rules": sorted({m.match.rule_id for m in current}),
         "type": event.type, "subtype": event.subtype, "modality": event.modality,
+        "what": words.happening(event.type, event.subtype, event.modality),
         "hedged": all(m.event.hedged for m in current), "date": event.date,
+        "mode": words.mode(event.modality, all(m.event.hedged for m in current)),
         "line": line,
-        "headline": line or _headline(event),
+        "headline": line or words.headline(event),
         "summary": [{"text": m.event.sentence.text, "citation": citation(m)}
                     for m in summary_mentions(story)],
         "sources": sources,
         "escalation": None if moved is None else {
             "from": moved[0].event.modality, "to": moved[1].event.modality,
+            "from_words": words.mode(moved[0].event.modality),
+            "to_words": words.mode(moved[1].event.modality),
             "earlier": citation(moved[0]), "now": citation(moved[1])},
-        "explanation": lead.match.explanation,
+        "explanation": severest.match.explanation,
         "mentions": [citation(m) for m in current],
     }
-
-
-def _headline(event: Event) -> str:
-    who = _names(event.actor) or "unnamed"
-    whom = f" → {_names(event.target)}" if event.target else ""
-    what = event.type + (f"/{event.subtype}" if event.subtype else "")
-    return f"{who}{whom}: {what}"
 
 
 def feed_stories(stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -166,7 +161,7 @@ def feed_stories(stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
         "id": s["id"], "title": s["headline"], "rule": s["rule"]["name"],
         "severity": s["rule"]["severity"], "modality": s["modality"],
         "escalation": None if s["escalation"] is None else
-        f"{s['escalation']['from']} before, {s['escalation']['to']} now",
+        f"{s['escalation']['from_words']} before, {s['escalation']['to_words']} now",
         "summary": [p["text"] for p in s["summary"]],
         "sources": [{"title": c["title"], "source": c["source"], "url": c["url"],
                      "published": c["published"].isoformat()} for c in s["sources"]],
@@ -174,37 +169,41 @@ def feed_stories(stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _highlight(story: dict[str, Any]) -> str:
-    who = story["actors"] or "unnamed actors"
-    whom = f" → {story['targets']}" if story["targets"] else ""
-    what = story["type"] + (f"/{story['subtype']}" if story["subtype"] else "")
-    how = story["modality"]
+    """Give a leading story in one line: "Arms delivered: Poland → Ukraine: arms
+    supplied (under discussion before); 3 sources [1]"."""
+    text = f"{story['rule']['name']}: {story['headline']}"
     if story["escalation"]:
-        how = f"{story['escalation']['from']} before, {how} now"
+        text += f" ({story['escalation']['from_words']} before)"
     outlets = len(story["sources"])
-    return (f"{story['rule']['name']}: {who}{whom}, {what} {how}"
-            f"{f', {outlets} sources' if outlets > 1 else ''} [{story['number']}]")
+    if outlets > 1:
+        text += f"; {counted(outlets, 'source')}"
+    return f"{text} [{story['number']}]"
 
 
-def summary_text(stories: list[dict[str, Any]], matches: list[Match]
+def _ranked(stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give the stories most important first: severity, escalation, sources, order."""
+    return sorted(stories, key=lambda s: (-SEVERITIES.index(s["rule"]["severity"]),
+                                          -bool(s["escalation"]), -len(s["sources"]),
+                                          s["number"]))
+
+
+def summary_text(stories: list[dict[str, Any]], documents: int
                  ) -> tuple[str, list[dict[str, Any]]]:
-    """Give the digest's opening (counts by rule and severity) and its highlights: one
-    line per leading story, each built from the story's extracted fields and cited."""
-    if not matches:
-        return ("No new matches in this period — the pipeline ran and found nothing to "
+    """Give the digest's opening (stories and documents, stories by rule, the highest
+    severity) and its highlights: one line per leading story, cited by number."""
+    if not stories:
+        return ("No new stories in this period — the pipeline ran and found nothing to "
                 "report.", [])
     by_rule = Counter(s["rule"]["name"] for s in stories)
-    parts = [f"{count} × {name}" for name, count in
+    parts = [f"{name}: {count}" for name, count in
              sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))]
-    worst = max((m.severity for m in matches), key=SEVERITIES.index)
+    worst = max((s["rule"]["severity"] for s in stories), key=SEVERITIES.index)
     escalations = sum(1 for s in stories if s["escalation"])
-    opening = (f"{len(stories)} stor{'ies' if len(stories) != 1 else 'y'} from "
-               f"{len(matches)} match{'es' if len(matches) != 1 else ''} "
-               f"({', '.join(parts)}); highest severity {worst}"
-               + (f"; {escalations} escalation{'s' if escalations != 1 else ''}"
-                  if escalations else "") + ".")
-    leading = sorted(stories, key=lambda s: (-SEVERITIES.index(s["rule"]["severity"]),
-                                             -bool(s["escalation"]), -len(s["sources"]),
-                                             s["number"]))[:HIGHLIGHTS]
+    opening = (f"{counted(len(stories), 'story', 'stories')} from "
+               f"{counted(documents, 'document')} ({'; '.join(parts)}). "
+               f"Highest severity: {worst}"
+               + (f"; {counted(escalations, 'escalation')}" if escalations else "") + ".")
+    leading = _ranked(stories)[:HIGHLIGHTS]
     return opening, [{"text": _highlight(s), "number": s["number"], "anchor": s["anchor"]}
                      for s in sorted(leading, key=lambda s: s["number"])]
 
@@ -215,8 +214,29 @@ def _group_order(stories: list[Story], data: DigestInput) -> tuple[int, str]:
     return -SEVERITIES.index(match.severity), rule.name if rule else match.rule_id
 
 
-def context(data: DigestInput, generated_at: datetime) -> dict[str, Any]:
+def unsubscribe(data: DigestInput) -> dict[str, Any] | None:
+    """Give how a reader stops an email digest (`address`, `subject`, `mailto`, and the
+    web page `url` where there is one), or None for digests not sent by email."""
+    if data.subscription.channel != "email" or not data.sender:
+        return None
+    from email.utils import parseaddr
+
+    from alerter.deliver.email import unsubscribe_mailto
+
+    try:
+        mailto = unsubscribe_mailto(data.sender, data.subscription.name)
+    except ValueError:  # the config check refuses such an address; say nothing wrong
+        return None
+    url = data.unsubscribe_url
+    return {"address": parseaddr(data.sender)[1], "mailto": mailto,
+            "subject": f"unsubscribe {data.subscription.name}",
+            "url": url.replace("{subscription}", data.subscription.name) if url else None}
+
+
+def context(data: DigestInput, generated_at: datetime, wording: Wording | None = None
+            ) -> dict[str, Any]:
     """Give the template context for a digest (documented in docs/templates.md)."""
+    words = wording or load_wording()
     zone = ZoneInfo(data.subscription.timezone)
     end_local = data.period_end.astimezone(zone)
     found = group(_mentions(data.matches, data, False) + _mentions(data.history, data, True))
@@ -228,17 +248,21 @@ def context(data: DigestInput, generated_at: datetime) -> dict[str, Any]:
     stories: list[dict[str, Any]] = []
     groups: list[dict[str, Any]] = []
     for members in sorted(by_rule.values(), key=lambda ss: _group_order(ss, data)):
-        made = [_story(story, len(stories) + n, data) for n, story in enumerate(members, 1)]
+        made = [_story(story, len(stories) + n, data, words)
+                for n, story in enumerate(members, 1)]
         stories += made
         groups.append({"rule": made[0]["rule"], "stories": made})
-    opening, highlights = summary_text(stories, data.matches)
     documents = {c["document"].id for s in stories for c in s["mentions"]}
+    opening, highlights = summary_text(stories, len(documents))
     return {
         "subscription": data.subscription,
         "period": {"start": data.period_start, "end": data.period_end,
-                   "label": end_local.strftime("%Y-%m-%d")},
+                   "label": end_local.strftime("%Y-%m-%d"),
+                   "time": end_local.strftime("%H:%M"),
+                   "day": end_local.strftime("%a %d %b %Y")},
         "summary": opening,
         "highlights": highlights,
+        "lead": _ranked(stories)[0] if stories else None,
         "groups": groups,
         "stories": stories,
         "matches": data.matches,
@@ -246,4 +270,5 @@ def context(data: DigestInput, generated_at: datetime) -> dict[str, Any]:
         "counts": {"matches": len(data.matches), "stories": len(stories),
                    "documents": len(documents), "rules": len(groups),
                    "escalations": sum(1 for s in stories if s["escalation"])},
+        "unsubscribe": unsubscribe(data),
     }

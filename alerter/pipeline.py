@@ -41,6 +41,7 @@ from alerter.schedule import is_due
 from alerter.sending import LEASE, RETRY_BASE, Sending, backoff
 from alerter.store import Store
 from alerter.web.links import UnsubscribeLinks
+from alerter.wording import load_wording
 
 __all__ = ["LEASE", "RETRY_BASE", "CycleReport", "Pipeline", "backoff"]
 
@@ -227,14 +228,18 @@ class Pipeline(Sending):
         events = self.store.events(e for m in [*matches, *history] for e in m.event_ids)
         documents = self.store.documents(e.doc_id for e in events.values())
         start = since if since is not None else self.store.last_digest(subscription.name)
-        data = DigestInput(subscription, start, now, matches, events, documents, rules, history)
+        # each recipient's own web link replaces the stand-in as the email is sent
+        # (web/links.py); templates see it as `unsubscribe.url` and `unsubscribe_url`
+        stand_in = (self.links.stand_in if self.links is not None
+                    and subscription.channel == "email" else None)
+        data = DigestInput(subscription, start, now, matches, events, documents, rules, history,
+                           sender=self.config.smtp.from_ if self.config.smtp else None,
+                           unsubscribe_url=stand_in)
         user_dir = (self.config.resolve(self.config.templates.path)
                     if self.config.templates.path else None)
         env = environment(user_dir)
-        values = context(data, now)
-        # each recipient's own link replaces this one as the email is sent (web/links.py)
-        values["unsubscribe_url"] = (self.links.stand_in if self.links is not None
-                                     and subscription.channel == "email" else None)
+        values = context(data, now, load_wording(user_dir))
+        values["unsubscribe_url"] = stand_in
         bodies: dict[str, str] = {fmt: render(env, TEMPLATE_FOR_FORMAT[fmt], values)
                   for fmt in subscription.formats}
         # one line, whatever the template or the extracted text held (no header injection)

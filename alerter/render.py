@@ -6,7 +6,8 @@ template can `{% extends "default:digest.md.j2" %}` and override one block.
 Missing variables are errors (StrictUndefined), with a "did you mean" for a
 misspelt name; a block that overrides nothing in the parent template is an error
 too. Every template runs in our limited sandbox (`alerter.sandbox`); HTML is
-autoescaped. Errors are `TemplateError`s naming the template file and line.
+autoescaped, and in markdown templates every `{{ … }}` is escaped as markdown
+text (`alerter.md`). Errors are `TemplateError`s naming the template file and line.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from alerter import md
 from alerter.errors import TemplateError
 from alerter.sandbox import LimitedSandbox, TemplateLimitError, render_limited
 from alerter.validation import suggest
@@ -31,7 +33,13 @@ MAX_RANGE = 100_000
 
 def environment(user_dir: Path | None = None) -> Any:
     """Give the Jinja2 environment: user folder, then defaults, with `default:` prefix."""
-    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
+    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, pass_context
+
+    from alerter.wording import counted, load_wording
+
+    @pass_context
+    def finalize(context: Any, value: object) -> object:
+        return md.finalize_for(context.name, value)
 
     defaults = FileSystemLoader(str(DEFAULT_TEMPLATES))
     loaders: list[Any] = []
@@ -45,31 +53,36 @@ def environment(user_dir: Path | None = None) -> Any:
         loader=ChoiceLoader(loaders), undefined=StrictUndefined, keep_trailing_newline=True,
         trim_blocks=True, lstrip_blocks=True,
         autoescape=lambda name: bool(name) and str(name).endswith((".html.j2", ".html")),
+        finalize=finalize,
     )
-    env.filters["quote"] = lambda text: "> " + " ".join(str(text).split())
+    wording = load_wording(user_dir if user_dir is not None and user_dir.is_dir() else None)
+    env.filters["quote"] = lambda text: md.MdSafe("> " + md.escape(text))
     env.filters["cite"] = cite
+    env.filters["md"] = lambda text: md.MdSafe(md.escape(text))
+    env.filters["link"] = md.link
+    env.filters["named"] = wording.name
+    env.filters["happening"] = lambda event: wording.happening(
+        event.type, event.subtype, event.modality)
+    env.filters["mode"] = wording.mode
+    env.filters["counted"] = counted
     return env
 
 
-def web_url(url: object) -> str | None:
-    """Give the URL if it is http(s), else None: a document's javascript: or file: URL
-    is never made a link."""
-    text = str(url) if url else ""
-    return text if text.lower().startswith(("https://", "http://")) else None
+web_url = md.web_url  # kept here too: the archive and user code import it from render
 
 
 def cite(source: dict[str, Any], style: str = "md") -> str:
     """Give a citation of a source (a story's `sources` item): its title, linked in
-    markdown (`style="md"`) or followed by the URL (`style="text"`), and its outlet."""
+    markdown (`style="md"`, escaped) or followed by the URL (`style="text"`), and its
+    outlet."""
     title = " ".join(str(source["title"]).split())
-    outlet = source.get("source")
-    where = f", {outlet}" if outlet and outlet != title else ""
+    outlet = " ".join(str(source.get("source") or "").split())
     url = web_url(source.get("url"))
-    if url is None:
-        return f"{title}{where}"
     if style == "text":
-        return f"{title}{where} <{url}>"
-    return f"[{title}]({url}){where}"
+        where = f", {outlet}" if outlet and outlet != title else ""
+        return f"{title}{where}" + (f" <{md.encode_url(url)}>" if url else "")
+    where = f", {md.escape(outlet)}" if outlet and outlet != title else ""
+    return md.MdSafe(f"{md.link(title, url)}{where}")
 
 
 def render(env: Any, template: str, context: dict[str, Any]) -> str:

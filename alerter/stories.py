@@ -1,18 +1,25 @@
 """Stories: the matched events of a digest grouped by the happening they describe.
 
 Four outlets retelling one sanctions announcement are one story with four
-sources. Two events belong to one story when they have the same type, their
-subtypes agree, their actors and targets overlap (a side with no codes agrees
-with anything), their dates lie within `DAYS_APART` of each other, and they
-share items or enough sentence words (aid with other goods is another story).
+sources. Two events tell the same happening when they have the same type,
+their subtypes agree, their actors and targets overlap (a side with no codes
+agrees with anything), their dates lie within `DAYS_APART` of each other, and
+they share items or enough sentence words (aid with other goods is another
+story). A story only takes an event whose actors, targets and subtype agree
+with every event of its type already in it, so that "sanctions on Belarus",
+a sanction with no target named, and "sanctions on Iran" do not chain into one.
+The events of one sentence (a CONSULT and an AID read from "they discussed
+supplying arms") are one story, so a sentence is cited once.
+
 A story whose events moved on — arms discussed earlier, planned or delivered
 now — is an escalation and points to the earlier mention, which may come from
 an earlier digest.
 
-Each story gets a summary of one or two of its own sentences, chosen by how
-central each is among the story's sentences (word overlap; deterministic), and
-every sentence carries its citation. Nothing here writes text of its own
-beyond joining extracted fields.
+Each story gets a summary of one or two of its own sentences: its leading
+mention's (the one its headline and date come from), then, for a story with
+more sources, the most central other sentence (word overlap; deterministic)
+that says something else. Every sentence carries its citation. Nothing here
+writes text of its own beyond joining extracted fields.
 """
 
 from __future__ import annotations
@@ -117,17 +124,24 @@ def _overlap(a: set[str], b: set[str]) -> bool:
     return not a or not b or bool(a & b)
 
 
+def compatible(a: Event, b: Event) -> bool:
+    """Give whether two events of one type can be one happening: subtypes, actors and
+    targets agree (an unknown side agrees with anything)."""
+    if a.type != b.type:
+        return False
+    if a.subtype and b.subtype and a.subtype != b.subtype:
+        return False
+    return (_overlap(_codes(a, "actor"), _codes(b, "actor"))
+            and _overlap(_codes(a, "target"), _codes(b, "target")))
+
+
 def same_story(a: Mention, b: Mention) -> bool:
     """Give whether two mentions describe the same happening."""
     ea, eb = a.event, b.event
-    if ea.type != eb.type:
-        return False
-    if ea.subtype and eb.subtype and ea.subtype != eb.subtype:
+    if not compatible(ea, eb):
         return False
     actors_a, actors_b = _codes(ea, "actor"), _codes(eb, "actor")
     targets_a, targets_b = _codes(ea, "target"), _codes(eb, "target")
-    if not (_overlap(actors_a, actors_b) and _overlap(targets_a, targets_b)):
-        return False
     if abs((a.day - b.day).days) > DAYS_APART:
         return False
     shared_codes = (actors_a & actors_b) or (targets_a & targets_b)
@@ -141,19 +155,42 @@ def same_story(a: Mention, b: Mention) -> bool:
     return similar >= SIMILAR_WORDS or (bool(shared_codes) and similar >= SIMILAR_WORDS / 2)
 
 
+def _fits(story: Story, mention: Mention) -> bool:
+    """Give whether a mention can join a story: it tells the same happening as one of
+    the story's mentions, its subtype agrees with every mention of its type, and its
+    actors and targets overlap those the story has named so far (a side with no codes
+    agrees with anything)."""
+    if not any(same_story(mention, m) for m in story.mentions):
+        return False
+    event = mention.event
+    kin = [m.event for m in story.mentions if m.event.type == event.type]
+    if event.subtype and any(e.subtype and e.subtype != event.subtype for e in kin):
+        return False
+    return all(_overlap(_codes(event, side), set().union(*(_codes(e, side) for e in kin)))
+               for side in ("actor", "target"))
+
+
+def _sentence(mention: Mention) -> tuple[str, int]:
+    return mention.document.id, mention.event.sentence.start
+
+
 def group(mentions: list[Mention]) -> list[Story]:
-    """Give the stories the mentions make, in order of their first mention. A mention
-    joins the first story holding a mention it agrees with (single link)."""
+    """Give the stories the mentions make, in order of their first mention.
+
+    The mentions of one sentence go together; they join the first story one of them
+    fits (`_fits`), else start a story."""
     ordered = sorted(mentions, key=lambda m: (m.when, m.document.id, m.event.sentence.start,
                                               m.match.rule_id))
-    stories: list[Story] = []
+    sentences: dict[tuple[str, int], list[Mention]] = {}
     for mention in ordered:
-        home = next((s for s in stories if any(same_story(mention, m) for m in s.mentions)),
-                    None)
+        sentences.setdefault(_sentence(mention), []).append(mention)
+    stories: list[Story] = []
+    for together in sentences.values():
+        home = next((s for s in stories if any(_fits(s, m) for m in together)), None)
         if home is None:
-            stories.append(Story([mention]))
+            stories.append(Story(list(together)))
         else:
-            home.mentions.append(mention)
+            home.mentions.extend(together)
     return [s for s in stories if s.current]
 
 
@@ -172,20 +209,32 @@ def central_sentences(sentences: list[str]) -> list[int]:
     return sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
 
 
+def lead(story: Story) -> Mention:
+    """Give the story as it stands now: its most advanced mention (then its first)."""
+    current = story.current
+    return max(current, key=lambda m: (STAGE.get(m.event.modality, 0), -current.index(m)))
+
+
+def _text(mention: Mention) -> str:
+    return " ".join(mention.event.sentence.text.split())
+
+
 def summary_mentions(story: Story) -> list[Mention]:
-    """Give the one or two mentions whose sentences summarise the story."""
+    """Give the one or two mentions whose sentences summarise the story: the leading
+    mention's, and for a story of more than two mentions the most central other sentence
+    that differs enough from it. Each sentence once."""
     unique: dict[str, Mention] = {}
     for mention in story.current:
-        unique.setdefault(" ".join(mention.event.sentence.text.split()), mention)
-    sentences = list(unique)
-    if not sentences:
+        unique.setdefault(_text(mention), mention)
+    if not unique:
         return []
-    ranked = central_sentences(sentences)
-    chosen = [ranked[0]]
-    for index in ranked[1:]:
-        if jaccard(words(sentences[index]), words(sentences[chosen[0]])) < \
-                SECOND_SENTENCE_BELOW and len(story.current) > 2:
-            chosen.append(index)
-            break
-    mentions = list(unique.values())
-    return sorted((mentions[i] for i in chosen), key=lambda m: m.when)
+    first = _text(lead(story))
+    chosen = [unique[first]]
+    sentences = list(unique)
+    if len(story.current) > 2:
+        for index in central_sentences(sentences):
+            other = sentences[index]
+            if other != first and jaccard(words(other), words(first)) < SECOND_SENTENCE_BELOW:
+                chosen.append(unique[other])
+                break
+    return sorted(chosen, key=lambda m: m.when)

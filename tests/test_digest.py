@@ -126,6 +126,32 @@ def test_feed_and_index_are_written_and_entry_ids_stay(project: Path, clock: Fix
     assert len(again.entries) > len(ids)
 
 
+def test_a_second_digest_on_one_day_gets_its_own_file(project: Path, clock: FixedClock,
+                                                       extractor: Extractor) -> None:
+    """The README's promise: the day's first digest is <day>.md, a later one the same day
+    <day>-HHMM.md (local time), and neither replaces the other; the index lists both."""
+    cycle(project, clock, extractor)[1].close()
+    folder = project / "out" / "digests" / "daily-summary"
+    first = (folder / "2023-02-27.md").read_text()
+    (project / "examples" / "2023-02-27-more.txt").write_text(
+        "---\ntitle: Canada adds sanctions\nsource: Wire\npublished: 2023-02-27T10:00:00Z\n"
+        "---\nCanada imposed new sanctions on Belarus on Monday.\n")
+    afternoon = FixedClock(datetime(2023, 2, 27, 14, 30, tzinfo=UTC))
+    config = load_config(project / "config.yaml")
+    store = Store.open(config.resolve(config.store.path))
+    pipeline = Pipeline(config, store, afternoon, extractor=lambda: extractor)
+    report = pipeline.run_cycle(config.subscriptions)  # made now, whatever the schedule
+    pipeline.release()
+    store.close()
+    assert report.digests == 1 and report.problems == []
+    assert (folder / "2023-02-27.md").read_text() == first
+    second = (folder / "2023-02-27-1430.md").read_text()  # Europe/London: UTC in February
+    assert "Canada → Belarus: sanctions announced" in second
+    assert "Canada → Belarus" not in first
+    index = (project / INDEX).read_text()
+    assert "2023-02-27-1430" in index and "(2023-02-27.md)" in index
+
+
 def dump(path: Path) -> list[str]:
     with sqlite3.connect(path) as db:
         return list(db.iterdump())

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -94,12 +95,16 @@ def test_run_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
     lines = []
     for line in proc.stderr:  # wait for the first cycle to finish
         lines.append(line)
-        if line.startswith("cycle:"):
+        if " cycle: " in line:
             break
     os.kill(proc.pid, signal.SIGTERM)
     _, rest = proc.communicate(timeout=20)
     assert proc.returncode == 0, "".join(lines) + rest
     assert "alerter stopped" in rest
+    # the scheduler's log says when each thing happened: UTC time first on every line
+    logged = [line for line in [*lines, *rest.splitlines()] if line.strip()]
+    assert logged and all(re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ ", line)
+                          for line in logged), logged
     from alerter.store import Store
 
     assert Store.open(tmp_path / "out" / "alerter.db").lease("run") is None

@@ -28,10 +28,26 @@ def optional_config(path: str | None) -> Config:
     return Config()
 
 
+LOG_FORMAT = "%(asctime)s %(message)s"
+LOG_TIME = "%Y-%m-%dT%H:%M:%SZ"  # UTC, the machine's real time (not ALERTER_NOW)
+
+
+def setup_logging() -> None:
+    """Send log lines to stderr, each with its time: a scheduler runs for days, and its
+    log must say when each cycle and digest happened."""
+    import time
+
+    handler = logging.StreamHandler()
+    formatter = logging.Formatter(LOG_FORMAT, LOG_TIME)
+    formatter.converter = time.gmtime
+    handler.setFormatter(formatter)
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # not every job start
+
+
 def open_pipeline(config_path: str) -> Pipeline:
     """Give a pipeline over the configured store, reporting problems on stderr."""
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # not every job start
+    setup_logging()
     config = load_config(config_path)
     store = Store.open(config.resolve(config.store.path))
     return Pipeline(config, store, default_clock(), on_problem=report_problem)

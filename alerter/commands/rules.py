@@ -77,6 +77,8 @@ def test_command(rules_path: str, inputs: list[str], fmt: str, config_path: str 
     by_id = {event.id: (event, document) for event, document in pairs}
     held_back: dict[str, list[Miss]] = {}
     matches = engine.match(pairs, DictMemory(), held_back)
+    if wanted is not None:  # the question is about one rule: its matches, then its misses
+        matches = [m for m in matches if m.rule_id == wanted.rule.id]
     for match in matches:
         event, document = by_id[match.event_ids[-1]]
         if fmt == "jsonl":
@@ -88,11 +90,12 @@ def test_command(rules_path: str, inputs: list[str], fmt: str, config_path: str 
             click.echo(f"{match.rule_id} [{match.severity}] {document.id}\n"
                        f"  {event.sentence.text}\n  why: {match.explanation}")
     if fmt == "table":
-        click.echo(f"{len(matches)} matches from {len(pairs)} events")
+        which = f"{wanted.rule.id}: " if wanted is not None else ""
+        click.echo(f"{which}{len(matches)} match{'' if len(matches) == 1 else 'es'} from "
+                   f"{len(pairs)} event{'' if len(pairs) == 1 else 's'}")
     if wanted is not None:
         misses = held_back.get(wanted.rule.id, [])
-        misses += _nearest(engine, wanted, pairs, {e for m in matches if m.rule_id ==
-                                                   wanted.rule.id for e in m.event_ids})
+        misses += _nearest(engine, wanted, pairs, {e for m in matches for e in m.event_ids})
         _show_misses(wanted, misses, by_id, fmt)
         if not misses and fmt == "table":
             click.echo(f"why not {wanted.rule.id}: " + (

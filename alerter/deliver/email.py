@@ -119,9 +119,15 @@ def check_unsubscribe_url(url: str) -> str:
     return url
 
 
+def unsubscribe_mailto(sender: str | Address, subscription: str) -> str:
+    """Give the mailto: URL that unsubscribes from a subscription, as List-Unsubscribe
+    and the digest's own unsubscribe line give it. Raises ValueError for a bad sender."""
+    address = sender if isinstance(sender, Address) else sender_address(sender)
+    return f"mailto:{address.addr_spec}?subject={quote(f'unsubscribe {subscription}', safe='')}"
+
+
 def _unsubscribe(sender: Address, subscription: str, url: str | None) -> list[str]:
-    subject = quote(f"unsubscribe {subscription}", safe="")
-    entries = [f"<mailto:{sender.addr_spec}?subject={subject}>"]
+    entries = [f"<{unsubscribe_mailto(sender, subscription)}>"]
     if url is not None:
         url = url.replace("{subscription}", quote(subscription, safe=""))
         entries.insert(0, f"<{check_unsubscribe_url(url)}>")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from alerter.models import Document, Event
+from alerter.rules import explain
 
 FIELDS: dict[str, str] = {
     "type": "event type", "subtype": "event subtype", "modality": "modality",
@@ -62,12 +63,6 @@ def word_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"[\s-]+".join(parts) + r"\b", re.IGNORECASE)
 
 
-def _show(value: Any) -> str:
-    if isinstance(value, list):
-        return "[" + ", ".join(str(v) for v in value) + "]"
-    return str(value)
-
-
 @dataclass
 class Outcome:
     """Whether a condition held, and the words that say why (or why not)."""
@@ -104,18 +99,10 @@ def compile_field(path: str, spec: Any) -> Condition:
         values = field_values(event, document, path)
         if path == "text":
             hit = [w for w in wanted if word_pattern(str(w)).search(values[0])]
-            return Outcome(bool(hit), [f"text has '{hit[0]}'" if hit else
-                                       f"text has none of {_show(wanted)}"])
+            return Outcome(bool(hit), [explain.mentions([str(h) for h in hit], wanted, "any",
+                                                        bool(hit))])
         hit_values = [v for v in values if v in wanted]
-        shown = _show(hit_values[0] if hit_values else (values[0] if len(values) == 1 else
-                                                         values))
-        if len(wanted) == 1:
-            said = f"{path} {shown}" if hit_values else f"{path} {shown} ≠ {_show(wanted[0])}"
-        else:
-            said = f"{path} {shown} {'∈' if hit_values else '∉'} {_show(wanted)}"
-        if not values:
-            said = f"{path} is empty, not {_show(wanted if len(wanted) > 1 else wanted[0])}"
-        return Outcome(bool(hit_values), [said])
+        return Outcome(bool(hit_values), [explain.equals(path, values, hit_values, wanted)])
 
     index = {path: {str(w) for w in wanted}} if path != "text" else None
     return Condition(equals, {path}, index)
@@ -136,10 +123,7 @@ def _operator(path: str, op: str, arg: Any) -> Condition:
         def text_words(event: Event, document: Document | None) -> Outcome:
             found = [w for w, p in patterns if p.search(event.sentence.text)]
             held = bool(found) if op == "any" else len(found) == len(words)
-            said = f"text has '{found[0]}'" if held and op == "any" else (
-                f"text has all of {_show(words)}" if held else
-                f"text has {'none' if op == 'any' else 'not all'} of {_show(words)}")
-            return Outcome(held, [said])
+            return Outcome(held, [explain.mentions([str(f) for f in found], words, op, held)])
 
         return Condition(text_words, {path})
 
@@ -147,23 +131,19 @@ def _operator(path: str, op: str, arg: Any) -> Condition:
         values = field_values(event, document, path)
         if op == "exists":
             held = bool(values) == bool(arg)
-            return Outcome(held, [f"{path} {'exists' if values else 'is empty'}"])
+            return Outcome(held, [explain.exists(path, values)])
         if op == "contains":
             needle = str(arg).lower()
             hit = [v for v in values if needle in str(v).lower()]
-            return Outcome(bool(hit), [f"{path} {'contains' if hit else 'lacks'} '{arg}'"])
+            return Outcome(bool(hit), [explain.contains(path, hit, arg)])
         if op == "matches":
             pattern = re.compile(str(arg), re.IGNORECASE)
             hit = [v for v in values if pattern.search(str(v))]
-            return Outcome(bool(hit), [f"{path} {'matches' if hit else 'does not match'} "
-                                       f"/{arg}/"])
+            return Outcome(bool(hit), [explain.matches(path, values, hit, str(arg))])
         numbers = [v for v in values if isinstance(v, int | float)]
-        if op == "gte":
-            hit = [v for v in numbers if v >= arg]
-            return Outcome(bool(hit), [f"{path} {_show(numbers or None)} "
-                                       f"{'≥' if hit else '<'} {arg}"])
-        hit = [v for v in numbers if v <= arg]
-        return Outcome(bool(hit), [f"{path} {_show(numbers or None)} {'≤' if hit else '>'} {arg}"])
+        hit = [v for v in numbers if (v >= arg if op == "gte" else v <= arg)]
+        return Outcome(bool(hit), [explain.compare(path, numbers, arg, op == "gte",
+                                                   bool(hit))])
 
     return Condition(check, {path})
 
@@ -195,16 +175,16 @@ def _any_of(parts: list[Condition]) -> Condition:
             if out.held:
                 return out
             failed += out.because
-        return Outcome(False, [f"none of: {'; '.join(failed)}"])
+        return Outcome(False, [explain.none_of(failed)])
 
     return Condition(test, set().union(*(p.fields for p in parts)) if parts else set())
 
 
 def _negated(out: Outcome) -> Outcome:
-    # What failed inside a `not` already says why it holds ("actor.code GBR ≠ RUS");
-    # what held inside says why it fails.
+    # What failed inside a `not` already says why it holds ("the actor is the UK, not
+    # Russia"); what held inside says why it fails.
     if out.held:
-        return Outcome(False, [f"not ({'; '.join(out.because)})"])
+        return Outcome(False, [explain.excluded(out.because)])
     return Outcome(True, out.because)
 
 

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from alerter.config import parse_duration
 from alerter.models import Document, Event, Match, stable_id
+from alerter.rules import explain
 from alerter.rules.conditions import Outcome, field_values
 from alerter.rules.loader import LoadedRule
 
@@ -210,10 +211,11 @@ class RuleEngine:
             window = timedelta(seconds=parse_duration(rule.new.within))
             seen = memory.last_seen(rule.id, "new:" + key)
             if seen is not None and abs(at - seen) < window:
-                return None, f"not new: {key} was first seen {seen.isoformat()}, " \
-                             f"within {rule.new.within}"
+                return None, f"not new: {explain.key(key)} was first seen " \
+                             f"{seen.isoformat()}, within {explain.duration(rule.new.within)}"
             memory.remember(rule.id, "new:" + key, at)
-            because.append(f"first sighting of {key} within {rule.new.within}")
+            because.append(f"the first such event within {explain.duration(rule.new.within)} "
+                           f"({explain.key(key)})")
         elif rule.threshold is not None:
             spec = rule.threshold
             memory.add_sighting(rule.id, key, hit.event.id, at)
@@ -224,12 +226,13 @@ class RuleEngine:
                 since = fired  # events already counted towards a match do not count again
             counted = memory.sightings(rule.id, key, since, at)
             if len(counted) < spec.count:
-                return None, f"{len(counted)} of {spec.count} events within {spec.within} " \
-                             f"for {key}"
+                return None, f"{len(counted)} of {spec.count} events within " \
+                             f"{explain.duration(spec.within)} for {explain.key(key)}"
             memory.remember(rule.id, "threshold:" + key, at)
             event_ids = tuple(e for e, _ in counted)
-            because.append(f"{len(counted)} events within {spec.within} for {key} "
-                           f"(threshold {spec.count})")
+            because.append(f"{len(counted)} such events within "
+                           f"{explain.duration(spec.within)} for {explain.key(key)} "
+                           f"(the rule needs {spec.count})")
         elif rule.spike is not None:
             spec_s = rule.spike
             memory.add_sighting(rule.id, key, hit.event.id, at)
@@ -238,27 +241,31 @@ class RuleEngine:
             before = memory.sightings(rule.id, key, _before(at, 2 * window), _before(at, window))
             fired = memory.last_seen(rule.id, "spike:" + key)
             if fired is not None and at - fired < window:
-                return None, f"spike for {key} already reported at {fired.isoformat()}"
+                return None, f"a spike for {explain.key(key)} was already reported at " \
+                             f"{fired.isoformat()}"
             if len(now) < spec_s.min_count or len(now) < spec_s.factor * len(before):
-                return None, f"{len(now)} events in the last {spec_s.window} against " \
-                             f"{len(before)} before, for {key}: no spike (needs " \
-                             f"≥ {spec_s.min_count} and ≥ {spec_s.factor:g}×)"
+                return None, f"{len(now)} events in the last " \
+                             f"{explain.duration(spec_s.window, one='')} against {len(before)} " \
+                             f"before, for {explain.key(key)}: no spike (it needs at least " \
+                             f"{spec_s.min_count} and {spec_s.factor:g} times as many)"
             memory.remember(rule.id, "spike:" + key, at)
             event_ids = tuple(e for e, _ in now)
-            because.append(f"{len(now)} events in the last {spec_s.window} against "
-                           f"{len(before)} in the {spec_s.window} before, for {key} "
-                           f"(≥ {spec_s.factor:g}×, at least {spec_s.min_count})")
+            window_words = explain.duration(spec_s.window, one="")
+            because.append(f"{len(now)} such events in the last {window_words} against "
+                           f"{len(before)} in the {window_words} before, for "
+                           f"{explain.key(key)} (a spike: at least {spec_s.min_count} and "
+                           f"{spec_s.factor:g} times as many)")
         if rule.throttle is not None:
             period = timedelta(seconds=parse_duration(rule.throttle))
             last = memory.last_seen(rule.id, "throttle:" + key)
             if last is not None and abs(at - last) < period:
-                return None, f"throttled: {key} matched at {last.isoformat()}, " \
-                             f"within {rule.throttle}"
+                return None, f"held back: {explain.key(key)} matched at " \
+                             f"{last.isoformat()}, within {explain.duration(rule.throttle)}"
             memory.remember(rule.id, "throttle:" + key, at)
         return Match(
             id=stable_id(rule.id, hit.event.id), rule_id=rule.id, event_ids=event_ids,
             group_key=key, first_seen=at, severity=rule.severity,
-            explanation="; ".join(because),
+            explanation=explain.sentence(because),
         ), ""
 
     def _forget(self, latest: dict[str, datetime], memory: RuleMemory) -> None:
