@@ -33,5 +33,5 @@ def open_pipeline(config_path: str) -> Pipeline:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # not every job start
     config = load_config(config_path)
-    store = Store.open(config.resolve(config.store.path))
+    store = Store.open(config.store_location())
     return Pipeline(config, store, default_clock(), on_problem=report_problem)

@@ -135,4 +135,9 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (event_id, rule_id)
     );
     """,
+    # 8: documents claimed for extraction by one of several alerters sharing a store
+    """
+    ALTER TABLE documents ADD COLUMN claimed_by TEXT;
+    ALTER TABLE documents ADD COLUMN claim_expires TEXT;
+    """,
 )
