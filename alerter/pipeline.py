@@ -26,13 +26,13 @@ from zoneinfo import ZoneInfo
 
 from alerter import sources
 from alerter.clock import Clock
+from alerter.compute import Engine, engine_for
 from alerter.config import Config, SubscriptionConfig
 from alerter.crashpoints import crash_point
 from alerter.deliver import Channel
 from alerter.deliver.file import FileChannel
 from alerter.digest import DigestInput, context, feed_stories, wanted
 from alerter.errors import Problem
-from alerter.extract import Extractor, extractor_for
 from alerter.matching import Engines, load_valid_rules
 from alerter.models import Delivery, Document, stable_id
 from alerter.render import SUBJECT_TEMPLATE, TEMPLATE_FOR_FORMAT, environment, render
@@ -48,12 +48,14 @@ log = logging.getLogger("alerter")
 HISTORY = timedelta(days=30)
 INGEST_BATCH = 100  # documents stored per transaction
 MATCH_BATCH = 500  # events matched per transaction
+CLAIM_BATCH = 256  # documents claimed at a time on a shared store
 
 
 @dataclass
 class CycleReport:
     documents: int = 0
     duplicates: int = 0
+    extracted: int = 0  # documents this alerter extracted (claimed, on a shared store)
     events: int = 0
     matches: int = 0
     digests: int = 0
@@ -72,17 +74,18 @@ class Pipeline(Sending):
     """The stages of a cycle over one store, with the config and clock they share."""
 
     def __init__(self, config: Config, store: Store, clock: Clock,
-                 extractor: Callable[[], Extractor] | None = None,
+                 extractor: Callable[[], Engine] | None = None,
                  on_problem: Callable[[Problem], None] | None = None) -> None:
         self.config = config
         self.store = store
         self.clock = clock
         self._make_extractor = extractor or self._default_extractor
-        self._extractor: Extractor | None = None
+        self._extractor: Engine | None = None
         self._rules: list[LoadedRule] = []
         self._on_problem = on_problem
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._waiting = False
+        self.quiet = False  # matches made are kept out of digests (a backfill's old news)
         self.channels: dict[str, Channel] = {"file": FileChannel()}
         if config.smtp is not None:
             from alerter.deliver.email import EmailChannel
@@ -92,14 +95,21 @@ class Pipeline(Sending):
                 smtp = smtp.model_copy(update={"ca_file": str(config.resolve(smtp.ca_file))})
             self.channels["email"] = EmailChannel(smtp, clock)
 
-    def _default_extractor(self) -> Extractor:
-        return extractor_for(self.config)
+    def _default_extractor(self) -> Engine:
+        return engine_for(self.config)  # compute.engine: here, or on a Dask cluster
 
     @property
-    def extractor(self) -> Extractor:
+    def extractor(self) -> Engine:
         if self._extractor is None:
             self._extractor = self._make_extractor()
         return self._extractor
+
+    def close_engine(self) -> None:
+        """Stop the extraction engine's connection to its cluster, if it has one."""
+        close = getattr(self._extractor, "close", None)
+        if close is not None:
+            close()
+        self._extractor = None
 
     def _problem(self, report: CycleReport, problem: Problem) -> None:
         report.problems.append(problem)
@@ -112,20 +122,24 @@ class Pipeline(Sending):
         """Read every source; store documents whose content was not seen before, a batch
         per transaction, so that no network read happens inside one."""
         http = self.config.http
+        self.store_new(chain.from_iterable(
+            sources.read([source.url or str(self.config.resolve(source.path or ""))],
+                         clock=self.clock, on_problem=lambda p: self._problem(report, p),
+                         source_name=source.name, timeout=http.timeout,
+                         deadline=http.deadline, max_bytes=http.max_bytes)
+            for source in self.config.sources), report)
+
+    def store_new(self, documents: Iterable[Document], report: CycleReport) -> None:
+        """Store the documents whose content was not seen before, a batch at a time."""
         batch: dict[str, Document] = {}
-        for source in self.config.sources:
-            location = source.url or str(self.config.resolve(source.path or ""))
-            for document in sources.read([location], clock=self.clock,
-                                         on_problem=lambda p: self._problem(report, p),
-                                         source_name=source.name, timeout=http.timeout,
-                                         deadline=http.deadline, max_bytes=http.max_bytes):
-                if document.content_hash in batch or self.store.has_content(
-                        document.content_hash):
-                    report.duplicates += 1
-                    continue
-                batch[document.content_hash] = document
-                if len(batch) >= INGEST_BATCH:
-                    self._store_documents(batch, report)
+        for document in documents:
+            if document.content_hash in batch or self.store.has_content(
+                    document.content_hash):
+                report.duplicates += 1
+                continue
+            batch[document.content_hash] = document
+            if len(batch) >= INGEST_BATCH:
+                self._store_documents(batch, report)
         self._store_documents(batch, report)
 
     def _store_documents(self, batch: dict[str, Document], report: CycleReport) -> None:
@@ -133,15 +147,20 @@ class Pipeline(Sending):
             return
         with self.store.transaction():
             for document in batch.values():
+                if self.store.shared and self.store.has_content(document.content_hash):
+                    report.duplicates += 1  # another alerter stored it meanwhile
+                    continue
                 self.store.add_document(document)
+                report.documents += 1
                 crash_point("mid-ingest")
-        report.documents += len(batch)
         batch.clear()
 
-    def extract(self, report: CycleReport) -> None:
+    def extract(self, report: CycleReport,
+                progress: Callable[[list[Document]], None] | None = None) -> None:
         """Extract events from every stored document not yet extracted, streaming them
-        through spaCy and committing the events of each batch as it comes out."""
-        pending = self.store.unextracted()
+        through spaCy and committing the events of each batch as it comes out; tell
+        `progress` the documents of each commit."""
+        pending = self._pending()
         first = next(pending, None)
         if first is None:
             return  # spaCy is not loaded for nothing
@@ -153,6 +172,18 @@ class Pipeline(Sending):
                 for document, events in chunk:
                     report.events += self.store.add_events(document, events, now)
             crash_point("after-extract-commit")
+            report.extracted += len(chunk)
+            if progress is not None:
+                progress([document for document, _ in chunk])
+
+    def _pending(self) -> Iterator[Document]:
+        """Give the documents to extract: on a store several alerters share, those this
+        one claims (each document goes to one alerter; the claim of one that dies
+        passes on after the lease time)."""
+        if not self.store.shared:
+            return self.store.unextracted()
+        now = self.clock.now()
+        return self.store.claimed(self.holder, CLAIM_BATCH, now, now + self.lease_ttl())
 
     def rules(self, report: CycleReport) -> list[LoadedRule]:
         """Give the rules in force, reloaded every cycle: those of every rule file without
@@ -170,6 +201,10 @@ class Pipeline(Sending):
         """Run the rules over events not matched yet, in publication order, committing the
         matches and the rules' memory a batch of events at a time. While a rule file has
         errors, its events are matched by the other files' rules and wait for its own."""
+        with self.store.exclusive("match"):  # one alerter at a time: rule state is shared
+            self._match(report)
+
+    def _match(self, report: CycleReport) -> None:
         engines = Engines(self.rules(report))
         complete = not report.rules_invalid
         if not complete:
@@ -185,7 +220,7 @@ class Pipeline(Sending):
                     documents = self.store.documents(e.doc_id for e in ordered)
                     pairs = [(e, documents.get(e.doc_id)) for e in ordered]
                     for match in engine.match(pairs, self.store):
-                        report.matches += self.store.add_match(match, now)
+                        report.matches += self.store.add_match(match, now, quiet=self.quiet)
                 if complete:
                     self.store.mark_matched(ids, now)
                 else:
@@ -264,9 +299,11 @@ class Pipeline(Sending):
     def run_cycle(self, subscriptions: Iterable[SubscriptionConfig] | None = None) -> CycleReport:
         """Run one whole cycle; digests for `subscriptions`, or for those that are due."""
         report = CycleReport()
-        if not self.hold_lease():
+        if not self.hold_lease() and not self.store.shared:
             report.skipped = True
             return report
+        # On a shared store (PostgreSQL) every alerter ingests, extracts and matches;
+        # only the lease holder makes digests and sends them.
         started = self.clock.now()
         with self.store.transaction():
             cycle_id = self.store.start_cycle(started)
@@ -275,6 +312,8 @@ class Pipeline(Sending):
         self.match(report)
         if not self.hold_lease():  # renewed: ingest and extraction may have been long
             report.skipped = True
+            with self.store.transaction():
+                self.store.finish_cycle(cycle_id, self.clock.now(), report.counts())
             return report
         for subscription in (subscriptions if subscriptions is not None
                              else self.due(started)):

@@ -32,6 +32,8 @@ def open_pipeline(config_path: str) -> Pipeline:
     """Give a pipeline over the configured store, reporting problems on stderr."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # not every job start
+    # not the cluster's own shutdown chatter; a worker lost mid-run is an error it logs
+    logging.getLogger("distributed").setLevel(logging.ERROR)
     config = load_config(config_path)
     store = Store.open(config.store_location())
     return Pipeline(config, store, default_clock(), on_problem=report_problem)

@@ -35,6 +35,9 @@ class Claims(Documents):
         while documents := self.claim_documents(holder, batch, now, until):
             yield from documents
 
+    def count_unextracted(self) -> int:
+        return int(self._rows("SELECT COUNT(*) FROM documents WHERE extracted_at IS NULL")[0][0])
+
     def exclusive(self, name: str) -> AbstractContextManager[None]:
         """Run the block while no other alerter on this store runs a block of that name."""
         return self._db.exclusive(name)

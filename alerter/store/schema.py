@@ -135,9 +135,11 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (event_id, rule_id)
     );
     """,
-    # 8: documents claimed for extraction by one of several alerters sharing a store
+    # 8: documents claimed for extraction by one of several alerters sharing a store;
+    # matches kept out of digests (old news from `alerter backfill`)
     """
     ALTER TABLE documents ADD COLUMN claimed_by TEXT;
     ALTER TABLE documents ADD COLUMN claim_expires TEXT;
+    ALTER TABLE matches ADD COLUMN quiet INTEGER NOT NULL DEFAULT 0;
     """,
 )
