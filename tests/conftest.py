@@ -15,7 +15,7 @@ from alerter.pipeline import CycleReport, Pipeline
 from alerter.store import Store
 
 # store_location (SQLite, then a real PostgreSQL) and the PostgreSQL server fixtures
-pytest_plugins = ["tests.postgres"]
+pytest_plugins = ["tests.postgres", "tests.dask_cluster"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "000_26af5c71d475ded2.txt"

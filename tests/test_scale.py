@@ -1,0 +1,181 @@
+"""Scaling out with real parts: extraction on a Dask cluster (a scheduler and two
+workers started as their own processes), `alerter backfill`, and several alerters on
+one PostgreSQL store (a throwaway server, tests/postgres.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import yaml
+
+from alerter.clock import FixedClock
+from alerter.extract import Extractor
+from alerter.models import Document
+from alerter.store import Store
+
+from .conftest import cycle
+from .dask_cluster import DaskCluster
+
+NOW = "2023-02-27T08:00:00Z"
+DIGESTS = Path("out/digests/daily-summary")
+
+
+def configure(project: Path, **sections: object) -> None:
+    """Set sections of the project's config.yaml (the default one otherwise)."""
+    config = yaml.safe_load((project / "config.yaml").read_text())
+    config.update(sections)
+    (project / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
+
+
+def alerter(project: Path, *args: str, now: str | None = NOW,
+            check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **({"ALERTER_NOW": now} if now else {})}
+    return subprocess.run([sys.executable, "-m", "alerter", *args], cwd=project, env=env,
+                          capture_output=True, text=True, check=check, timeout=600)
+
+
+def stored(store: Store) -> tuple[dict[str, str], list[tuple[str, ...]]]:
+    events = {i: e.model_dump_json() for i, e in store.events(
+        r["id"] for r in store._rows("SELECT id FROM events")).items()}
+    matches = [(m.id, m.rule_id, m.group_key, m.first_seen.isoformat(), ",".join(m.event_ids))
+               for m in store.matches()]
+    return events, matches
+
+
+# -- Dask ----------------------------------------------------------------------------
+
+
+def test_dask_engine_gives_the_local_engine_s_events_matches_and_digest(
+        project: Path, tmp_path: Path, clock: FixedClock, extractor: Extractor,
+        dask_cluster: DaskCluster) -> None:
+    import shutil
+
+    local = tmp_path / "local"
+    shutil.copytree(project, local)
+    report, local_store = cycle(local, clock, extractor)
+    assert report.events > 0 and report.matches > 0
+    configure(project, compute={"engine": "dask", "address": dask_cluster.address,
+                                "batch_size": 4})
+
+    run = alerter(project, "run", "--once")
+
+    assert "extracting on Dask" in run.stderr and "1 digests, 1 delivered" in run.stderr
+    dask_store = Store.open(project / "out" / "alerter.db")
+    assert stored(dask_store) == stored(local_store)
+    files = sorted(p.name for p in (local / DIGESTS).iterdir())
+    assert files == sorted(p.name for p in (project / DIGESTS).iterdir()) and files
+    for name in files:
+        assert (project / DIGESTS / name).read_bytes() == (local / DIGESTS / name).read_bytes()
+
+
+def archive(folder: Path, count: int) -> Path:
+    """Write `count` distinct documents, made from the examples' texts, as JSON lines."""
+    texts = sorted((Path(__file__).parent.parent / "examples").glob("*.txt"))
+    lines = []
+    for n in range(count):
+        text = texts[n % len(texts)].read_text()
+        lines.append(json.dumps({"id": f"archive-{n:04d}", "text": f"{text}\nReport {n}.",
+                                 "published": f"2023-01-{1 + n % 28:02d}T09:00:00+00:00",
+                                 "source": "archive"}))
+    path = folder / "archive.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_a_worker_killed_during_a_backfill_leaves_every_document_s_events_once(
+        project: Path, tmp_path: Path, extractor: Extractor,
+        dask_cluster: DaskCluster) -> None:
+    from distributed import Client
+
+    path = archive(tmp_path, 120)
+    extra = dask_cluster.start_worker("doomed")
+    dask_cluster.wait_for_workers(3)
+    configure(project, compute={"engine": "dask", "address": dask_cluster.address,
+                                "batch_size": 2, "in_flight": 9})
+    env = {**os.environ, "ALERTER_NOW": NOW}
+    backfill = subprocess.Popen([sys.executable, "-m", "alerter", "backfill", str(path)],
+                                cwd=project, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+    try:
+        with Client(dask_cluster.address) as client:  # type: ignore[no-untyped-call]
+            deadline = time.monotonic() + 300
+            while not client.processing().get(extra):  # a batch on the doomed worker
+                assert backfill.poll() is None and time.monotonic() < deadline
+                time.sleep(0.05)
+        dask_cluster.kill("doomed")
+        out, err = backfill.communicate(timeout=600)
+    finally:
+        if backfill.poll() is None:
+            backfill.kill()
+    assert backfill.returncode == 0, err
+
+    store = Store.open(project / "out" / "alerter.db")
+    ids = [r["id"] for r in store._rows("SELECT id FROM documents WHERE source = 'archive'")]
+    assert len(ids) == 120 and store.count_unextracted() == 0
+    # every document's events, as the local pipeline finds them, each once
+    expected = {e.id for d in store.documents(ids).values()
+                for _, events in extractor.extract([d]) for e in events}
+    found = {r["id"] for r in store._rows(
+        "SELECT e.id FROM events e JOIN documents d ON d.id = e.doc_id "
+        "WHERE d.source = 'archive'")}
+    assert found == expected
+    assert "120 new documents" in out and "120 extracted" in out
+    assert f"{len(found)} events" in out  # counted once each, though a batch ran twice
+
+
+def test_backfill_keeps_old_news_out_of_digests_unless_asked(project: Path) -> None:
+    first = alerter(project, "backfill", "examples/", "--since", "2023-02-22")
+
+    assert "older than --since" in first.stdout and "sent in no digest" in first.stdout
+    store = Store.open(project / "out" / "alerter.db")
+    assert store.matches() and store.undigested_matches("daily-summary") == []
+    assert min(d.published for d in store.documents(
+        r["id"] for r in store._rows("SELECT id FROM documents")).values()
+    ) >= datetime(2023, 2, 22, tzinfo=UTC)
+    configure(project, sources=[])  # nothing new: the next cycle has only the old news
+    run = alerter(project, "run", "--once")
+    assert "0 matches, 0 digests" in run.stderr
+
+
+def test_backfill_with_digest_sends_the_due_digest(project: Path) -> None:
+    done = alerter(project, "backfill", "examples/", "--digest")
+
+    assert "1 digests, 1 delivered" in done.stdout
+    assert list((project / DIGESTS).glob("*.md"))
+
+
+# -- several alerters on one PostgreSQL store --------------------------------------------
+
+
+def document(n: int) -> Document:
+    at = datetime(2023, 2, 24, tzinfo=UTC) + timedelta(minutes=n)
+    return Document(id=f"d{n}", source="s", text=f"text {n}", published=at, fetched=at,
+                    content_hash=f"h{n}")
+
+
+def test_claims_give_each_document_to_one_alerter_and_pass_on_when_they_expire(
+        pg_url: str) -> None:
+    first, second = Store.open(pg_url), Store.open(pg_url)
+    with first.transaction():
+        for n in range(10):
+            first.add_document(document(n))
+    now = datetime(2023, 2, 27, 8, tzinfo=UTC)
+    until = now + timedelta(minutes=5)
+
+    a = first.claim_documents("a", 4, now, until)
+    b = second.claim_documents("b", 100, now, until)
+
+    assert [d.id for d in a] == ["d0", "d1", "d2", "d3"]
+    assert [d.id for d in b] == [f"d{n}" for n in range(4, 10)]
+    assert second.claim_documents("b", 100, now, until) == b  # its own claims again
+    assert second.claim_documents("c", 100, now, until) == []
+    # "a" dies: once its claims expire, another alerter takes its documents
+    later = until + timedelta(seconds=1)
+    assert [d.id for d in second.claim_documents("c", 100, later, later + timedelta(1))] \
+        == [d.id for d in a] + [d.id for d in b]
