@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -21,6 +24,11 @@ from alerter.store import Store
 
 from .conftest import cycle
 from .dask_cluster import DaskCluster
+
+if TYPE_CHECKING:
+    from .smtp import SmtpServer
+
+pytest_plugins = ["tests.smtp"]
 
 NOW = "2023-02-27T08:00:00Z"
 DIGESTS = Path("out/digests/daily-summary")
@@ -179,3 +187,72 @@ def test_claims_give_each_document_to_one_alerter_and_pass_on_when_they_expire(
     later = until + timedelta(seconds=1)
     assert [d.id for d in second.claim_documents("c", 100, later, later + timedelta(1))] \
         == [d.id for d in a] + [d.id for d in b]
+
+
+ANN, BOB = "a@example.org", "b@example.org"
+NEW_DRONES = ("Berlin, 3 March 2023. Germany is discussing the supply of attack drones "
+              "to Ukraine, officials said on Friday.\n")
+
+
+def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.2)
+
+
+def test_two_alerters_on_one_postgres_store_extract_once_send_once_and_take_over(
+        project: Path, pg_url: str, smtp_server: SmtpServer) -> None:
+    configure(project, store={"url": pg_url, "lease": "3s"},
+              schedule={"ingest_every": "1s"}, nlp={"batch_size": 4},
+              smtp={**smtp_server.config().model_dump(by_alias=True, exclude={"password"}),
+                    "password": "${ALERTER_TEST_SMTP_PASSWORD}"},
+              subscriptions=[{"name": "brief", "channel": "email", "to": [ANN, BOB],
+                              "schedule": "immediate", "formats": ["txt"]}])
+    env = {**os.environ, "ALERTER_TEST_SMTP_PASSWORD": smtp_server.password}
+    env.pop("ALERTER_NOW", None)  # the real clock: leases must expire
+    logs = {name: project / f"{name}.log" for name in ("one", "two")}
+    runs = {name: subprocess.Popen([sys.executable, "-m", "alerter", "run"], cwd=project,
+                                   env=env, stderr=log.open("w"), stdout=subprocess.DEVNULL)
+            for name, log in logs.items()}
+    store = Store.open(pg_url)
+    try:
+        def settled() -> bool:
+            counts = store.counts()
+            return (counts["documents"] > 0 and store.count_unextracted() == 0
+                    and not store.unmatched_event_ids() and counts["digests"] > 0
+                    and len(smtp_server.messages) == 2 * counts["digests"])
+
+        wait_for(settled, 300, "both alerters to extract, match and send")
+        time.sleep(4)  # more than a lease: nothing else goes out
+        documents, digests = store.counts()["documents"], store.counts()["digests"]
+        assert len(smtp_server.messages) == 2 * digests
+        sent = [(m.message["Message-ID"], tuple(m.rcpt_tos)) for m in smtp_server.messages]
+        assert len(set(sent)) == len(sent)
+        # each document extracted once: the alerters' own counts add up to the documents
+        extracted = [int(n) for log in logs.values()
+                     for n in re.findall(r"(\d+) documents extracted here", log.read_text())]
+        assert sum(extracted) == documents
+
+        # the sending alerter dies; the other takes over and sends the next digest once
+        holder = (store.lease("run") or {})["holder"]
+        [sender] = [n for n, p in runs.items() if holder.split(":")[1] == str(p.pid)]
+        runs[sender].kill()
+        runs[sender].wait()
+        (project / "examples" / "2023-03-03-drones-discussed.txt").write_text(NEW_DRONES)
+        wait_for(lambda: len(smtp_server.messages) == 2 * (digests + 1), 120,
+                 "the other alerter to send the next digest")
+        time.sleep(4)
+        assert len(smtp_server.messages) == 2 * (digests + 1) == 2 * store.counts()["digests"]
+        latest = smtp_server.messages[-2:]
+        assert sorted(a for m in latest for a in m.rcpt_tos) == [ANN, BOB]
+        assert all("Germany" in m.message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+                   for m in latest)
+        [survivor] = [p for n, p in runs.items() if n != sender]
+        assert (store.lease("run") or {})["holder"].split(":")[1] == str(survivor.pid)
+    finally:
+        for process in runs.values():
+            if process.poll() is None:
+                process.terminate()
+                process.wait(timeout=30)
+        store.close()
