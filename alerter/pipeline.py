@@ -48,7 +48,7 @@ log = logging.getLogger("alerter")
 HISTORY = timedelta(days=30)
 INGEST_BATCH = 100  # documents stored per transaction
 MATCH_BATCH = 500  # events matched per transaction
-CLAIM_BATCH = 256  # documents claimed at a time on a shared store
+CLAIM_MIN = timedelta(minutes=1)  # a claim lasts the lease, and at least this
 
 
 @dataclass
@@ -182,8 +182,14 @@ class Pipeline(Sending):
         passes on after the lease time)."""
         if not self.store.shared:
             return self.store.unextracted()
+        if not self.store.count_unextracted():
+            return iter(())
+        self.extractor  # noqa: B018  (loaded before claiming: claims are for the work itself)
         now = self.clock.now()
-        return self.store.claimed(self.holder, CLAIM_BATCH, now, now + self.lease_ttl())
+        compute = self.config.compute  # claims as large as the batches the engine takes
+        batch = compute.batch_size if compute.engine == "dask" else self.config.nlp.batch_size
+        until = now + max(self.lease_ttl(), CLAIM_MIN)
+        return self.store.claimed(self.holder, batch, now, until)
 
     def rules(self, report: CycleReport) -> list[LoadedRule]:
         """Give the rules in force, reloaded every cycle: those of every rule file without

@@ -233,6 +233,7 @@ def test_two_alerters_on_one_postgres_store_extract_once_send_once_and_take_over
         extracted = [int(n) for log in logs.values()
                      for n in re.findall(r"(\d+) documents extracted here", log.read_text())]
         assert sum(extracted) == documents
+        print("documents extracted by each alerter, per cycle:", extracted)
 
         # the sending alerter dies; the other takes over and sends the next digest once
         holder = (store.lease("run") or {})["holder"]
