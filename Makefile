@@ -17,6 +17,7 @@ run: $(STAMP)  ## one cycle of the main job on config.yaml
 	$(BIN)/alerter run --once
 
 test: $(STAMP) lint  ## lint, type-check and the test suite
+	@.ci/install_postgres.sh --if-possible
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
@@ -32,6 +33,7 @@ bench: $(STAMP)  ## the benchmarks under bench/, with their default sizes (sever
 	$(BIN)/python bench/extract_memory.py --docs 1000
 	$(BIN)/python bench/rules_scale.py
 	$(BIN)/python bench/run_memory.py --docs 2000
+	$(BIN)/python bench/scale.py --docs 2000
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

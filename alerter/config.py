@@ -97,7 +97,7 @@ class ComputeConfig(Strict):
         "A running Dask scheduler (tcp://host:8786); without it, a local cluster."))
     workers: int | Literal["auto"] = Field("auto", description=(
         "Worker processes of the local cluster; auto = the machine's cores."))
-    batch_size: int = Field(64, ge=1, description="Documents sent to a worker at a time.")
+    batch_size: int = Field(16, ge=1, description="Documents sent to a worker at a time.")
     in_flight: int | None = Field(None, ge=1, description=(
         "Batches out at once (backpressure); default 2 per worker."))
 

@@ -15,9 +15,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 import yaml
 
 from alerter.clock import FixedClock
+from alerter.config import load_config
+from alerter.errors import ConfigError
 from alerter.extract import Extractor
 from alerter.models import Document
 from alerter.store import Store
@@ -257,3 +260,44 @@ def test_two_alerters_on_one_postgres_store_extract_once_send_once_and_take_over
                 process.terminate()
                 process.wait(timeout=30)
         store.close()
+
+
+# -- configuration and the SQL dialect ---------------------------------------------------
+
+
+def test_compute_and_store_url_are_checked_with_lines_and_suggestions(tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("compute:\n  engin: dask\n  workers: 0\n"
+                    "store:\n  url: mysql://u:secret@db/x\n  lease: soon\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    lines = str(caught.value).splitlines()
+    assert lines[0].startswith(f"{path}:2:") and "did you mean 'engine'" in lines[0]
+    assert lines[1].startswith(f"{path}:3:") and "at least 1, or auto" in lines[1]
+    assert lines[2].startswith(f"{path}:5:") and "not a postgresql:// URL" in lines[2]
+    assert "secret" not in str(caught.value)
+    assert lines[3].startswith(f"{path}:6:") and "not a duration" in lines[3]
+    monkeypatch.setenv("ALERTER_TEST_PGPASSWORD", "s3cret")
+    path.write_text("compute:\n  engine: dask\n  address: tcp://10.0.0.5:8786\nstore:\n"
+                    "  url: postgresql://alerter:${ALERTER_TEST_PGPASSWORD}@db/alerter\n")
+    config = load_config(path)
+    assert config.store_location() == "postgresql://alerter:s3cret@db/alerter"
+    assert "s3cret" not in repr(config)
+
+
+def test_the_dialect_spells_sqlite_s_forms_for_postgresql() -> None:
+    from alerter.store.dialect import Postgres, primary_keys
+    from alerter.store.schema import MIGRATIONS
+
+    pg = Postgres(primary_keys(MIGRATIONS))
+    assert pg.translate("INSERT OR REPLACE INTO leases (name, holder, expires) "
+                        "VALUES (?, ?, ?)") == (
+        "INSERT INTO leases (name, holder, expires) VALUES (%s, %s, %s) ON CONFLICT (name) "
+        "DO UPDATE SET holder = EXCLUDED.holder, expires = EXCLUDED.expires")
+    assert pg.translate("INSERT OR IGNORE INTO rule_memory (rule_id, key, at) VALUES (?, ?, ?)"
+                        ).endswith("VALUES (%s, %s, %s) ON CONFLICT DO NOTHING")
+    assert pg.translate("SELECT 1 WHERE a LIKE '5%' AND b = ? {skip_locked}") == \
+        "SELECT 1 WHERE a LIKE '5%%' AND b = %s FOR UPDATE SKIP LOCKED"
+    assert "rowid BIGINT GENERATED ALWAYS AS IDENTITY" in pg.ddl(
+        "CREATE TABLE t (id TEXT PRIMARY KEY)")
