@@ -2,9 +2,10 @@
 
 The archive's documents are stored (those published before `since` left out), every
 unextracted document goes through the engine, and the rules run over the events.
-The matches are old news: they are kept (for history, escalations, `alerter status`)
-but marked quiet, so no digest carries them, unless `digest` asks for the digests
-that are due to be made and sent as in a cycle.
+The archive's documents are old news (marked quiet in the store): matches made of
+them alone are kept (the rules' memory, history, escalations see them) but no digest
+carries them; a match that a live document helps make is sent as usual. With
+`digest`, the archive is news like any other, and the digests due are made and sent.
 """
 
 from __future__ import annotations
@@ -58,9 +59,13 @@ def backfill(pipeline: Pipeline, paths: Iterable[str], *, since: datetime | None
             yield document
 
     http = pipeline.config.http
-    pipeline.store_new(wanted(sources.read(
-        list(paths), clock=pipeline.clock, on_problem=lambda p: pipeline._problem(cycle, p),
-        timeout=http.timeout, deadline=http.deadline, max_bytes=http.max_bytes)), cycle)
+    pipeline.quiet = not digest
+    try:
+        pipeline.store_new(wanted(sources.read(
+            list(paths), clock=pipeline.clock, on_problem=lambda p: pipeline._problem(cycle, p),
+            timeout=http.timeout, deadline=http.deadline, max_bytes=http.max_bytes)), cycle)
+    finally:
+        pipeline.quiet = False
     total = pipeline.store.count_unextracted()
     advance = shown.extracting(total)
 
@@ -69,11 +74,7 @@ def backfill(pipeline: Pipeline, paths: Iterable[str], *, since: datetime | None
         advance(len(documents))
 
     pipeline.extract(cycle, progress=extracted)
-    pipeline.quiet = not digest
-    try:
-        pipeline.match(cycle)
-    finally:
-        pipeline.quiet = False
+    pipeline.match(cycle)
     if digest and pipeline.hold_lease():
         for subscription in pipeline.due(pipeline.clock.now()):
             pipeline.digest(subscription, cycle)

@@ -34,7 +34,7 @@ from alerter.deliver.file import FileChannel
 from alerter.digest import DigestInput, context, feed_stories, wanted
 from alerter.errors import Problem
 from alerter.matching import Engines, load_valid_rules
-from alerter.models import Delivery, Document, stable_id
+from alerter.models import Delivery, Document, Event, Match, stable_id
 from alerter.render import SUBJECT_TEMPLATE, TEMPLATE_FOR_FORMAT, environment, render
 from alerter.rules.loader import LoadedRule, configured_codes
 from alerter.schedule import is_due
@@ -85,7 +85,7 @@ class Pipeline(Sending):
         self._on_problem = on_problem
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._waiting = False
-        self.quiet = False  # matches made are kept out of digests (a backfill's old news)
+        self.quiet = False  # documents stored are old news (a backfill's): no digest
         self.channels: dict[str, Channel] = {"file": FileChannel()}
         if config.smtp is not None:
             from alerter.deliver.email import EmailChannel
@@ -150,7 +150,9 @@ class Pipeline(Sending):
                 if self.store.shared and self.store.has_content(document.content_hash):
                     report.duplicates += 1  # another alerter stored it meanwhile
                     continue
-                self.store.add_document(document)
+                stored = self.store.add_document(document)
+                if self.quiet:
+                    self.store.mark_quiet([stored.id])
                 report.documents += 1
                 crash_point("mid-ingest")
         batch.clear()
@@ -225,8 +227,10 @@ class Pipeline(Sending):
                     ordered = [events[i] for i in members if i in events]
                     documents = self.store.documents(e.doc_id for e in ordered)
                     pairs = [(e, documents.get(e.doc_id)) for e in ordered]
+                    old = self.store.quiet_documents(documents)
                     for match in engine.match(pairs, self.store):
-                        report.matches += self.store.add_match(match, now, quiet=self.quiet)
+                        report.matches += self.store.add_match(
+                            match, now, quiet=_old_news(match, events, old))
                 if complete:
                     self.store.mark_matched(ids, now)
                 else:
@@ -329,6 +333,12 @@ class Pipeline(Sending):
         with self.store.transaction():
             self.store.finish_cycle(cycle_id, self.clock.now(), report.counts())
         return report
+
+
+def _old_news(match: Match, events: dict[str, Event], old: set[str]) -> bool:
+    """Give whether every event of this batch that made the match is old news."""
+    docs = [events[i].doc_id for i in match.event_ids if i in events]
+    return bool(old) and bool(docs) and all(d in old for d in docs)
 
 
 def _batches(items: list[str], size: int) -> Iterator[list[str]]:

@@ -152,6 +152,14 @@ def test_backfill_keeps_old_news_out_of_digests_unless_asked(project: Path) -> N
     configure(project, sources=[])  # nothing new: the next cycle has only the old news
     run = alerter(project, "run", "--once")
     assert "0 matches, 0 digests" in run.stderr
+    # live news the next day: its digest holds it, and none of the archive's stories
+    (project / "live").mkdir()
+    (project / "live" / "drones.txt").write_text(NEW_DRONES)
+    configure(project, sources=[{"path": "live/"}])
+    live = alerter(project, "run", "--once", now="2023-03-03T08:00:00Z")
+    assert "1 digests" in live.stderr
+    digest = (project / DIGESTS / "2023-03-03.md").read_text()
+    assert "Germany" in digest and "Canada" not in digest and "Poland" not in digest
 
 
 def test_backfill_with_digest_sends_the_due_digest(project: Path) -> None:

@@ -19,6 +19,7 @@ import os
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import CancelledError
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -103,10 +104,22 @@ class DaskEngine:
             if not out:
                 return
             batch, future = out.popleft()
-            results = future.result()
+            results = self._result(future, batch)
             future.release()
             for document, events in zip(batch, results, strict=True):
                 yield document, [Event.model_validate(e) for e in events]
+
+    @staticmethod
+    def _result(future: Any, batch: list[Document]) -> list[list[dict[str, Any]]]:
+        from distributed import KilledWorker
+
+        try:
+            return list(future.result())
+        except (KilledWorker, CancelledError, OSError, TimeoutError) as exc:
+            raise ComputeError(
+                f"compute: a batch ({batch[0].id} …, {len(batch)} documents) could not be "
+                f"extracted on the cluster ({type(exc).__name__}: {exc}); the documents "
+                "not extracted yet are taken again by the next run") from None
 
     def close(self) -> None:
         self.client.close()  # type: ignore[no-untyped-call]

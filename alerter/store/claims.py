@@ -4,7 +4,7 @@ the documents of an alerter that died are claimed again by another after that ti
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from datetime import datetime
 
@@ -34,6 +34,17 @@ class Claims(Documents):
         none is left to claim."""
         while documents := self.claim_documents(holder, batch, now, until):
             yield from documents
+
+    def mark_quiet(self, doc_ids: Iterable[str]) -> None:
+        """Mark documents as old news (a backfill's): matches made of them alone are
+        kept out of digests."""
+        self._db.executemany("UPDATE documents SET quiet = 1 WHERE id = ?",
+                             [(i,) for i in doc_ids])
+
+    def quiet_documents(self, doc_ids: Iterable[str]) -> set[str]:
+        """Give those of the documents that are old news."""
+        return {i for i in set(doc_ids) if self._rows(
+            "SELECT 1 FROM documents WHERE id = ? AND quiet = 1", i)}
 
     def count_unextracted(self) -> int:
         return int(self._rows("SELECT COUNT(*) FROM documents WHERE extracted_at IS NULL")[0][0])

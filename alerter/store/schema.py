@@ -136,10 +136,12 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
     # 8: documents claimed for extraction by one of several alerters sharing a store;
-    # matches kept out of digests (old news from `alerter backfill`)
+    # old news from `alerter backfill`: its documents, and the matches made of them
+    # only, which no digest carries
     """
     ALTER TABLE documents ADD COLUMN claimed_by TEXT;
     ALTER TABLE documents ADD COLUMN claim_expires TEXT;
+    ALTER TABLE documents ADD COLUMN quiet INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE matches ADD COLUMN quiet INTEGER NOT NULL DEFAULT 0;
     """,
 )
