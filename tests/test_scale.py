@@ -27,6 +27,7 @@ from alerter.store import Store
 
 from .conftest import cycle
 from .dask_cluster import DaskCluster
+from .postgres import use_store
 
 if TYPE_CHECKING:
     from .smtp import SmtpServer
@@ -178,6 +179,18 @@ def document(n: int) -> Document:
                     content_hash=f"h{n}")
 
 
+def test_an_alerter_on_a_shared_store_extracts_each_document_once(
+        project: Path, clock: FixedClock, extractor: Extractor, pg_url: str) -> None:
+    use_store(project / "config.yaml", pg_url)  # 40 documents, claimed 32 at a time
+
+    report, store = cycle(project, clock, extractor)
+
+    assert report.extracted == report.documents == store.counts()["documents"] == 40
+    assert report.events == store.counts()["events"] > 0
+    holders = {r["claimed_by"] for r in store._rows("SELECT claimed_by FROM documents")}
+    assert len(holders) == 1 and None not in holders
+
+
 def test_claims_give_each_document_to_one_alerter_and_pass_on_when_they_expire(
         pg_url: str) -> None:
     first, second = Store.open(pg_url), Store.open(pg_url)
@@ -192,7 +205,7 @@ def test_claims_give_each_document_to_one_alerter_and_pass_on_when_they_expire(
 
     assert [d.id for d in a] == ["d0", "d1", "d2", "d3"]
     assert [d.id for d in b] == [f"d{n}" for n in range(4, 10)]
-    assert second.claim_documents("b", 100, now, until) == b  # its own claims again
+    assert second.claim_documents("b", 100, now, until) == []  # not its own claims again
     assert second.claim_documents("c", 100, now, until) == []
     # "a" dies: once its claims expire, another alerter takes its documents
     later = until + timedelta(seconds=1)

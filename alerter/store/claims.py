@@ -17,14 +17,15 @@ class Claims(Documents):
     def claim_documents(self, holder: str, limit: int, now: datetime, until: datetime
                         ) -> list[Document]:
         """Claim up to `limit` unextracted documents for `holder` until `until`: those
-        nobody claimed, whose claim expired, or that `holder` claimed before; oldest first."""
+        nobody claimed, or whose claim expired; oldest first. Documents `holder` claimed
+        already are not given again: they are on their way through its engine."""
         with self.transaction():
             rows = self._rows(
                 "UPDATE documents SET claimed_by = ?, claim_expires = ? WHERE id IN ("
                 " SELECT id FROM documents WHERE extracted_at IS NULL"
-                " AND (claim_expires IS NULL OR claim_expires <= ? OR claimed_by = ?)"
+                " AND (claim_expires IS NULL OR claim_expires <= ?)"
                 " ORDER BY published, id LIMIT ? {skip_locked}) RETURNING *",
-                holder, _utc(until), _utc(now), holder, limit)
+                holder, _utc(until), _utc(now), limit)
         documents = [self._document(r) for r in rows]
         return sorted(documents, key=lambda d: (d.published.timestamp(), d.id))
 

@@ -35,6 +35,22 @@ def shown(url: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
+class Location(type(Path())):  # type: ignore[misc]
+    """The store's "path" for messages: the URL without its password (a Path would fold
+    its `//`)."""
+
+    url = ""
+
+    def __str__(self) -> str:
+        return self.url
+
+
+def location(url: str) -> Path:
+    shown_url = Location(".")
+    shown_url.url = shown(url)
+    return shown_url
+
+
 class Row:
     """A result row read by column name or position, like sqlite3.Row."""
 
@@ -65,7 +81,7 @@ class PgConnection:
         import psycopg
 
         self.url = url
-        self.path = Path(shown(url))
+        self.path = location(url)
         try:
             # client-side binding: parameters are quoted in, so `? IS NULL` needs no type
             self._conn = psycopg.connect(url, autocommit=True,
