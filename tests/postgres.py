@@ -56,7 +56,9 @@ def _free_port() -> int:
 class Cluster:
     def __init__(self, bin_dir: Path) -> None:
         self.bin = bin_dir
-        self.root = Path(tempfile.mkdtemp(prefix="alerter-pg-"))
+        # as root, somewhere the postgres user can reach (not a TMPDIR under /root)
+        self.root = Path(tempfile.mkdtemp(prefix="alerter-pg-",
+                                          dir="/tmp" if os.geteuid() == 0 else None))
         self.data = self.root / "data"
         self.port = _free_port()
         self.as_user: list[str] = []
