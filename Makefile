@@ -21,6 +21,7 @@ run: $(STAMP)  ## one cycle of the main job on config.yaml
 # first where that is possible without a password (root, or password-less sudo).
 test: $(STAMP) lint  ## lint, type-check and the test suite
 	@.ci/install_browser.sh --if-possible
+	@.ci/install_postgres.sh --if-possible
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
@@ -38,6 +39,7 @@ bench: $(STAMP)  ## the benchmarks under bench/, with their default sizes (sever
 	$(BIN)/python bench/long_document.py
 	-$(BIN)/python bench/reading.py  # needs ../shared/corpus/
 	$(BIN)/python bench/run_memory.py --docs 2000
+	$(BIN)/python bench/scale.py --docs 2000
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

@@ -170,6 +170,29 @@ def backtest(rules_path: str, inputs: tuple[str, ...], by: str, fmt: str,
 
 
 @main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--since", default=None, metavar="DATE",
+              help="Leave out documents published before DATE (ISO 8601).")
+@click.option("--digest", "send_digest", is_flag=True,
+              help="Make and send the digests that are due; without it the archive's "
+                   "matches are kept as old news and sent in no digest.")
+@config_option
+@friendly
+def backfill(paths: tuple[str, ...], since: str | None, send_digest: bool,
+             config_path: str) -> None:
+    """Store, extract and match a large archive through the compute engine."""
+    from alerter.clock import parse_time
+    from alerter.commands.backfill import backfill_command
+
+    try:
+        start = parse_time(since) if since is not None else None
+    except ValueError:
+        raise click.BadParameter(f"'{since}' is not a date such as 2023-02-20",
+                                 param_hint="--since") from None
+    sys.exit(backfill_command(config_path, list(paths), start, send_digest))
+
+
+@main.command()
 @click.argument("subscription")
 @click.option("--dry-run", is_flag=True, help="Print what would be sent; change nothing.")
 @click.option("--since", default=None, metavar="DATE",

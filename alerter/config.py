@@ -84,7 +84,56 @@ class NlpConfig(Strict):
 
 
 class StoreConfig(Strict):
-    path: str = "out/alerter.db"
+    path: str = Field("out/alerter.db", description="The SQLite file (the default store).")
+    url: str | None = Field(None, repr=False, description=(
+        "A PostgreSQL database (postgresql://user@host/db) instead of the file, which "
+        "several alerters can share."))
+    lease: str | None = Field(None, description=(
+        "How long the sending alerter's lease lasts unrenewed (another takes over after "
+        "it); default 3 x schedule.ingest_every, at least 10m."))
+
+    @field_validator("url")
+    @classmethod
+    def _postgres(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("postgresql://", "postgres://")):
+            raise ValueError(f"'{value.split('@')[-1]}' is not a postgresql:// URL "
+                             "(a SQLite store is set with 'path')")
+        return value
+
+    @field_validator("lease")
+    @classmethod
+    def _duration(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_duration(value)
+        return value
+
+
+class ComputeConfig(Strict):
+    """Where extraction runs: in this process, or on a Dask cluster (docs/scaling.md)."""
+
+    engine: Literal["local", "dask"] = "local"
+    address: str | None = Field(None, description=(
+        "A running Dask scheduler (tcp://host:8786); without it, a local cluster."))
+    workers: int | Literal["auto"] = Field("auto", description=(
+        "Worker processes of the local cluster; auto = the machine's cores."))
+    batch_size: int = Field(16, ge=1, description="Documents sent to a worker at a time.")
+    in_flight: int | None = Field(None, ge=1, description=(
+        "Batches out at once (backpressure); default 2 per worker."))
+
+    @field_validator("workers")
+    @classmethod
+    def _positive(cls, value: int | str) -> int | str:
+        if isinstance(value, int) and value < 1:
+            raise ValueError("workers must be at least 1, or auto")
+        return value
+
+    @field_validator("address")
+    @classmethod
+    def _scheduler(cls, value: str | None) -> str | None:
+        if value is not None and "://" not in value:
+            raise ValueError(f"'{value}' is not a scheduler address such as "
+                             "tcp://scheduler.example.org:8786")
+        return value
 
 
 class RulesConfig(Strict):
@@ -216,6 +265,7 @@ class Config(Strict):
     sources: list[SourceConfig] = []
     http: HttpConfig = HttpConfig()
     nlp: NlpConfig = NlpConfig()
+    compute: ComputeConfig = ComputeConfig()
     store: StoreConfig = StoreConfig()
     rules: RulesConfig = RulesConfig()
     templates: TemplatesConfig = TemplatesConfig()
@@ -263,6 +313,10 @@ class Config(Strict):
         """Give a path from the config, resolved against the config file's folder."""
         candidate = Path(path).expanduser()
         return candidate if candidate.is_absolute() else self.base_dir / candidate
+
+    def store_location(self) -> str:
+        """Give where the store is: the PostgreSQL URL, or the SQLite file's path."""
+        return self.store.url or str(self.resolve(self.store.path))
 
     def subscription(self, name: str) -> SubscriptionConfig:
         for sub in self.subscriptions:

@@ -9,6 +9,9 @@ leaves every batch either done or not started, the next cycle carries on from
 there, and `alerter status` or another process waits at most one batch.
 Publishing a subscription's feed and index is an outbox entry like a delivery:
 written with the digest, removed once the files are written.
+
+The stages live in three modules by responsibility: intake.py (ingest, extract),
+this one (match, digest, the cycle) and sending.py (deliver, publish, the lease).
 """
 
 from __future__ import annotations
@@ -20,21 +23,20 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from itertools import chain, islice
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from alerter import sources
 from alerter.clock import Clock
+from alerter.compute import Engine
 from alerter.config import Config, SubscriptionConfig
 from alerter.crashpoints import crash_point
 from alerter.deliver import Channel
 from alerter.deliver.file import FileChannel
 from alerter.digest import DigestInput, context, feed_stories, wanted
 from alerter.errors import Problem, TemplateError
-from alerter.extract import Extractor, extractor_for
+from alerter.intake import Intake
 from alerter.matching import Engines, load_valid_rules
-from alerter.models import Delivery, Document, stable_id
+from alerter.models import Delivery, Event, Match, stable_id
 from alerter.render import SUBJECT_TEMPLATE, TEMPLATE_FOR_FORMAT, environment, render
 from alerter.rules.loader import LoadedRule, configured_codes
 from alerter.schedule import is_due
@@ -48,7 +50,6 @@ __all__ = ["LEASE", "RETRY_BASE", "CycleReport", "Pipeline", "backoff"]
 log = logging.getLogger("alerter")
 # how far back a digest looks for the earlier mentions an escalation points to
 HISTORY = timedelta(days=30)
-INGEST_BATCH = 100  # documents stored per transaction
 MATCH_BATCH = 500  # events matched per transaction
 
 
@@ -56,6 +57,7 @@ MATCH_BATCH = 500  # events matched per transaction
 class CycleReport:
     documents: int = 0
     duplicates: int = 0
+    extracted: int = 0  # documents this alerter extracted (claimed, on a shared store)
     events: int = 0
     matches: int = 0
     digests: int = 0
@@ -70,21 +72,22 @@ class CycleReport:
                 "digests": self.digests, "problems": len(self.problems)}
 
 
-class Pipeline(Sending):
+class Pipeline(Intake, Sending):
     """The stages of a cycle over one store, with the config and clock they share."""
 
     def __init__(self, config: Config, store: Store, clock: Clock,
-                 extractor: Callable[[], Extractor] | None = None,
+                 extractor: Callable[[], Engine] | None = None,
                  on_problem: Callable[[Problem], None] | None = None) -> None:
         self.config = config
         self.store = store
         self.clock = clock
         self._make_extractor = extractor or self._default_extractor
-        self._extractor: Extractor | None = None
+        self._extractor: Engine | None = None
         self._rules: list[LoadedRule] = []
         self._on_problem = on_problem
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._waiting = False
+        self.quiet = False  # documents stored are old news (a backfill's): no digest
         self.channels: dict[str, Channel] = {"file": FileChannel()}
         self.links = UnsubscribeLinks(config.web) if config.web is not None else None
         if config.smtp is not None:
@@ -95,68 +98,12 @@ class Pipeline(Sending):
                 smtp = smtp.model_copy(update={"ca_file": str(config.resolve(smtp.ca_file))})
             self.channels["email"] = EmailChannel(smtp, clock, links=self.links)
 
-    def _default_extractor(self) -> Extractor:
-        return extractor_for(self.config)
-
-    @property
-    def extractor(self) -> Extractor:
-        if self._extractor is None:
-            self._extractor = self._make_extractor()
-        return self._extractor
-
     def _problem(self, report: CycleReport, problem: Problem) -> None:
         report.problems.append(problem)
         if self._on_problem is not None:
             self._on_problem(problem)
 
     # -- stages ------------------------------------------------------------------
-
-    def ingest(self, report: CycleReport) -> None:
-        """Read every source; store documents whose content was not seen before, a batch
-        per transaction, so that no network read happens inside one."""
-        http = self.config.http
-        batch: dict[str, Document] = {}
-        for source in self.config.sources:
-            location = source.url or str(self.config.resolve(source.path or ""))
-            for document in sources.read([location], clock=self.clock,
-                                         on_problem=lambda p: self._problem(report, p),
-                                         source_name=source.name, timeout=http.timeout,
-                                         deadline=http.deadline, max_bytes=http.max_bytes,
-                                         follow_redirects=http.follow_redirects):
-                if document.content_hash in batch or self.store.has_content(
-                        document.content_hash):
-                    report.duplicates += 1
-                    continue
-                batch[document.content_hash] = document
-                if len(batch) >= INGEST_BATCH:
-                    self._store_documents(batch, report)
-        self._store_documents(batch, report)
-
-    def _store_documents(self, batch: dict[str, Document], report: CycleReport) -> None:
-        if not batch:
-            return
-        with self.store.transaction():
-            for document in batch.values():
-                self.store.add_document(document)
-                crash_point("mid-ingest")
-        report.documents += len(batch)
-        batch.clear()
-
-    def extract(self, report: CycleReport) -> None:
-        """Extract events from every stored document not yet extracted, streaming them
-        through spaCy and committing the events of each batch as it comes out."""
-        pending = self.store.unextracted()
-        first = next(pending, None)
-        if first is None:
-            return  # spaCy is not loaded for nothing
-        results = self.extractor.extract(chain([first], pending))
-        size = max(1, self.config.nlp.batch_size)
-        while chunk := list(islice(results, size)):  # spaCy runs here, outside a transaction
-            now = self.clock.now()
-            with self.store.transaction():
-                for document, events in chunk:
-                    report.events += self.store.add_events(document, events, now)
-            crash_point("after-extract-commit")
 
     def rules(self, report: CycleReport) -> list[LoadedRule]:
         """Give the rules in force, reloaded every cycle: those of every rule file without
@@ -174,6 +121,10 @@ class Pipeline(Sending):
         """Run the rules over events not matched yet, in publication order, committing the
         matches and the rules' memory a batch of events at a time. While a rule file has
         errors, its events are matched by the other files' rules and wait for its own."""
+        with self.store.exclusive("match"):  # one alerter at a time: rule state is shared
+            self._match(report)
+
+    def _match(self, report: CycleReport) -> None:
         engines = Engines(self.rules(report))
         complete = not report.rules_invalid
         if not complete:
@@ -188,8 +139,10 @@ class Pipeline(Sending):
                     ordered = [events[i] for i in members if i in events]
                     documents = self.store.documents(e.doc_id for e in ordered)
                     pairs = [(e, documents.get(e.doc_id)) for e in ordered]
+                    old = self.store.quiet_documents(documents)
                     for match in engine.match(pairs, self.store):
-                        report.matches += self.store.add_match(match, now)
+                        report.matches += self.store.add_match(
+                            match, now, quiet=_old_news(match, events, old))
                 if complete:
                     self.store.mark_matched(ids, now)
                 else:
@@ -290,9 +243,11 @@ class Pipeline(Sending):
     def run_cycle(self, subscriptions: Iterable[SubscriptionConfig] | None = None) -> CycleReport:
         """Run one whole cycle; digests for `subscriptions`, or for those that are due."""
         report = CycleReport()
-        if not self.hold_lease():
+        if not self.hold_lease() and not self.store.shared:
             report.skipped = True
             return report
+        # On a shared store (PostgreSQL) every alerter ingests, extracts and matches;
+        # only the lease holder makes digests and sends them.
         started = self.clock.now()
         with self.store.transaction():
             cycle_id = self.store.start_cycle(started)
@@ -301,6 +256,8 @@ class Pipeline(Sending):
         self.match(report)
         if not self.hold_lease():  # renewed: ingest and extraction may have been long
             report.skipped = True
+            with self.store.transaction():
+                self.store.finish_cycle(cycle_id, self.clock.now(), report.counts())
             return report
         for subscription in (subscriptions if subscriptions is not None
                              else self.due(started)):
@@ -310,6 +267,12 @@ class Pipeline(Sending):
         with self.store.transaction():
             self.store.finish_cycle(cycle_id, self.clock.now(), report.counts())
         return report
+
+
+def _old_news(match: Match, events: dict[str, Event], old: set[str]) -> bool:
+    """Give whether every event of this batch that made the match is old news."""
+    docs = [events[i].doc_id for i in match.event_ids if i in events]
+    return bool(old) and bool(docs) and all(d in old for d in docs)
 
 
 def _batches(items: list[str], size: int) -> Iterator[list[str]]:

@@ -68,10 +68,17 @@ class Sending:
     def _problem(self, report: CycleReport, problem: Problem) -> None:
         raise NotImplementedError
 
+    def lease_ttl(self) -> timedelta:
+        """Give how long the lease lasts unrenewed: store.lease, or 3 ingest intervals
+        and at least LEASE_MIN."""
+        if self.config.store.lease is not None:
+            return timedelta(seconds=parse_duration(self.config.store.lease))
+        return max(LEASE_MIN, 3 * timedelta(seconds=parse_duration(
+            self.config.schedule.ingest_every)))
+
     def hold_lease(self) -> bool:
         """Take or renew this pipeline's lease on the store; False while another holds it."""
-        ttl = max(LEASE_MIN, 3 * timedelta(seconds=parse_duration(
-            self.config.schedule.ingest_every)))
+        ttl = self.lease_ttl()
         held = self.store.acquire_lease(LEASE, self.holder, self.clock.now(), ttl)
         other = (self.store.lease(LEASE) or {}).get("holder", "") if not held else ""
         if not held and _gone(other):

@@ -24,6 +24,9 @@ from alerter.extract import Extractor
 from alerter.pipeline import CycleReport, Pipeline
 from alerter.store import Store
 
+# store_location (SQLite, then a real PostgreSQL) and the PostgreSQL server fixtures
+pytest_plugins = ["tests.postgres", "tests.dask_cluster"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seeds" / "000_26af5c71d475ded2.txt"
@@ -98,7 +101,7 @@ def cycle(project: Path, clock: FixedClock, extractor: Extractor
     """Run one pipeline cycle on a project folder as one `alerter run --once` process
     would (the lease given back at the end); give its report and the open store."""
     config = load_config(project / "config.yaml")
-    store = Store.open(config.resolve(config.store.path))
+    store = Store.open(config.store_location())
     pipeline = Pipeline(config, store, clock, extractor=lambda: extractor)
     report = pipeline.run_cycle()
     pipeline.release()

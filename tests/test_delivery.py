@@ -66,7 +66,7 @@ class Mail:
     def pipeline(self) -> Pipeline:
         """Give a new pipeline over a new connection to the project's store (a "process")."""
         config = load_config(self.config_path)
-        store = Store.open(config.resolve(config.store.path))
+        store = Store.open(config.store_location())
         self.stores.append(store)
         return Pipeline(config, store, self.clock, extractor=lambda: self.extractor)
 
@@ -85,10 +85,12 @@ class Mail:
 
 
 def write_config(project: Path, server: SmtpServer, **smtp: Any) -> None:
-    """Write the project's config: the test server, and one email subscription."""
+    """Write the project's config: the test server, and one email subscription; the
+    store where the test's `store_location` is (kept in project/.store)."""
+    location = (project / ".store").read_text()
     config = {
         "sources": [{"path": "news/"}],
-        "store": {"path": "out/alerter.db"},
+        "store": {"url": location} if "://" in location else {"path": location},
         "rules": {"paths": ["rules/"]},
         "templates": {"path": "templates/"},
         "output": {"dir": "out"},
@@ -108,7 +110,8 @@ def write_config(project: Path, server: SmtpServer, **smtp: Any) -> None:
 
 @pytest.fixture
 def mail(project: Path, smtp_server: SmtpServer, clock: FixedClock, extractor: Extractor,
-         monkeypatch: pytest.MonkeyPatch) -> Iterator[Mail]:
+         monkeypatch: pytest.MonkeyPatch, store_location: str) -> Iterator[Mail]:
+    (project / ".store").write_text(store_location)
     monkeypatch.setenv(PASSWORD_VAR, smtp_server.password)  # secrets from the environment
     news = project / "news"
     news.mkdir()

@@ -19,6 +19,7 @@ from alerter.pipeline import CycleReport, Pipeline
 from alerter.store import Store
 
 from .conftest import cycle
+from .postgres import use_store
 
 RETOLD = """---
 title: London and Washington widen Russia sanctions
@@ -42,7 +43,9 @@ def rule_matches(store: Store, rule_id: str) -> list[tuple[str, datetime]]:
 
 
 def test_new_rules_fire_once_across_a_restart(project: Path, clock: FixedClock,
-                                              extractor: Extractor) -> None:
+                                              extractor: Extractor, store_location: str
+                                              ) -> None:
+    use_store(project / "config.yaml", store_location)
     _, store = cycle(project, clock, extractor)
     keys = rule_matches(store, "new-sanctions-announced")
     # each key once a day (the rule's `within`), though four outlets tell the story
@@ -65,9 +68,10 @@ def test_new_rules_fire_once_across_a_restart(project: Path, clock: FixedClock,
 
 
 def test_an_invalid_rule_edit_skips_that_file_and_its_rules_see_the_events_later(
-        project: Path, clock: FixedClock, extractor: Extractor) -> None:
+        project: Path, clock: FixedClock, extractor: Extractor, store_location: str) -> None:
+    use_store(project / "config.yaml", store_location)
     config = load_config(project / "config.yaml")
-    store = Store.open(config.resolve(config.store.path))
+    store = Store.open(config.store_location())
     problems: list[str] = []
     pipeline = Pipeline(config, store, clock, extractor=lambda: extractor,
                         on_problem=lambda p: problems.append(str(p)))

@@ -26,8 +26,8 @@ def test_schema_is_versioned_and_in_wal_mode(tmp_path: Path) -> None:
     assert Store.open(tmp_path / "s.db").version == len(MIGRATIONS)  # reopening is a no-op
 
 
-def test_a_failed_stage_keeps_nothing(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "s.db")
+def test_a_failed_stage_keeps_nothing(store_location: str) -> None:
+    store = Store.open(store_location)
     with pytest.raises(RuntimeError), store.transaction():
         store.add_document(doc("a", "one"))
         raise RuntimeError("crash mid-stage")
@@ -37,8 +37,8 @@ def test_a_failed_stage_keeps_nothing(tmp_path: Path) -> None:
     assert store.has_content("h-one") and store.counts()["documents"] == 1
 
 
-def test_same_id_new_content_is_kept_as_a_revision(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "s.db")
+def test_same_id_new_content_is_kept_as_a_revision(store_location: str) -> None:
+    store = Store.open(store_location)
     with store.transaction():
         store.add_document(doc("a", "one"))
         second = store.add_document(doc("a", "two"))
@@ -46,8 +46,8 @@ def test_same_id_new_content_is_kept_as_a_revision(tmp_path: Path) -> None:
     assert [d.id for d in store.unextracted()] == ["a", second.id]
 
 
-def test_one_holder_at_a_time_and_an_expired_lease_passes_on(tmp_path: Path) -> None:
-    first, second = Store.open(tmp_path / "s.db"), Store.open(tmp_path / "s.db")
+def test_one_holder_at_a_time_and_an_expired_lease_passes_on(store_location: str) -> None:
+    first, second = Store.open(store_location), Store.open(store_location)
     now, ttl = datetime(2023, 2, 27, 8, tzinfo=UTC), timedelta(minutes=10)
     assert first.acquire_lease("run", "a", now, ttl)
     assert not second.acquire_lease("run", "b", now + timedelta(minutes=5), ttl)
@@ -58,8 +58,8 @@ def test_one_holder_at_a_time_and_an_expired_lease_passes_on(tmp_path: Path) -> 
     assert first.acquire_lease("run", "a", now + timedelta(minutes=21), ttl)
 
 
-def test_opt_outs_by_subscription_or_all(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "s.db")
+def test_opt_outs_by_subscription_or_all(store_location: str) -> None:
+    store = Store.open(store_location)
     now = datetime(2023, 2, 27, tzinfo=UTC)
     store.add_opt_out("Ana@Example.org ", "daily", now)
     store.add_opt_out("bo@example.org", None, now)
@@ -68,7 +68,7 @@ def test_opt_outs_by_subscription_or_all(tmp_path: Path) -> None:
     assert store.opted_out("BO@example.org", "weekly")
 
 
-def test_a_lease_held_by_a_dead_process_on_this_machine_is_taken_over(tmp_path: Path) -> None:
+def test_a_lease_held_by_a_dead_process_on_this_machine_is_taken_over(store_location: str) -> None:
     import socket
     import subprocess
     import sys
@@ -80,7 +80,7 @@ def test_a_lease_held_by_a_dead_process_on_this_machine_is_taken_over(tmp_path: 
     done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)
     dead = f"{socket.gethostname()}:{done.stdout.strip()}:gone"
-    store = Store.open(tmp_path / "s.db")
+    store = Store.open(store_location)
     now = datetime(2023, 2, 27, 8, tzinfo=UTC)
     assert store.acquire_lease("run", dead, now, timedelta(hours=1))
     pipeline = Pipeline(Config(), store, FixedClock(now))

@@ -18,7 +18,7 @@ from alerter.store import ALL, Store
 
 def _open(config_path: str, *, check: bool = True) -> tuple[Config, Store]:
     config = load_config(config_path)
-    return config, Store.open(config.resolve(config.store.path), check=check)
+    return config, Store.open(config.store_location(), check=check)
 
 
 def _next_digest(store: Store, subscription: SubscriptionConfig, now: datetime) -> str:

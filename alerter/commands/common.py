@@ -43,11 +43,13 @@ def setup_logging() -> None:
     handler.setFormatter(formatter)
     logging.basicConfig(level=logging.INFO, handlers=[handler])
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # not every job start
+    # not the cluster's own shutdown chatter; a worker lost mid-run is an error it logs
+    logging.getLogger("distributed").setLevel(logging.ERROR)
 
 
 def open_pipeline(config_path: str) -> Pipeline:
     """Give a pipeline over the configured store, reporting problems on stderr."""
     setup_logging()
     config = load_config(config_path)
-    store = Store.open(config.resolve(config.store.path))
+    store = Store.open(config.store_location())
     return Pipeline(config, store, default_clock(), on_problem=report_problem)

@@ -15,11 +15,15 @@ log = logging.getLogger("alerter")
 
 def describe(report: CycleReport) -> str:
     """Give a one-line account of a cycle."""
-    if report.skipped:
+    work = (f"cycle: {report.documents} new documents ({report.duplicates} seen before), "
+            f"{report.events} events, {report.matches} matches")
+    if report.skipped and not (report.documents or report.extracted or report.matches):
         return "cycle skipped: another alerter holds this store"
-    return (f"cycle: {report.documents} new documents ({report.duplicates} seen before), "
-            f"{report.events} events, {report.matches} matches, {report.digests} digests, "
-            f"{report.delivered} delivered, {len(report.problems)} problems")
+    if report.skipped:  # a store shared with other alerters: one of them sends
+        return (f"{work}, {report.extracted} documents extracted here; digests are sent by "
+                "the alerter holding the store's lease")
+    return (f"{work}, {report.digests} digests, {report.delivered} delivered, "
+            f"{len(report.problems)} problems; {report.extracted} documents extracted here")
 
 
 def run_command(config_path: str, *, once: bool, serve: tuple[str, int] | None = None) -> int:
@@ -38,6 +42,7 @@ def run_command(config_path: str, *, once: bool, serve: tuple[str, int] | None =
         return 0
     finally:
         pipeline.release()
+        pipeline.close_engine()
         if web is not None:
             web()
 
@@ -51,7 +56,7 @@ def start_web(config_path: str, host: str, port: int) -> Callable[[], None]:
     from alerter.web.app import create_app, start_in_thread, stop
 
     config = web_config(config_path)
-    store = Store.open(config.resolve(config.store.path))
+    store = Store.open(config.store_location())
     running, thread = start_in_thread(create_app(config, store, default_clock()), host, port)
     log.info(f"web server on http://{host}:{port}/")
 

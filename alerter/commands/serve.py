@@ -29,7 +29,7 @@ def serve_command(config_path: str, host: str, port: int) -> int:
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     config = web_config(config_path)
-    store = Store.open(config.resolve(config.store.path))
+    store = Store.open(config.store_location())
     app = create_app(config, store, default_clock())
     public = config.web.base_url if config.web else ""
     click.echo(f"alerter serve: http://{host}:{port}/ (public address {public}); Ctrl-C "

@@ -1,5 +1,6 @@
-"""The state store: one SQLite file holding documents, events, matches, the digest
-outbox and deliveries, so that nothing is lost or done twice across restarts.
+"""The state store: one SQLite file (or a PostgreSQL database, postgres.py) holding
+documents, events, matches, the digest outbox and deliveries, so that nothing is lost
+or done twice across restarts.
 
     base.py       the connection, transactions, SQLite errors as StoreErrors
     schema.py     the migrations (`PRAGMA user_version`), applied forward on open
@@ -9,6 +10,9 @@ outbox and deliveries, so that nothing is lost or done twice across restarts.
     leases.py     the lease, cycles, opt-outs
     subscribers.py  self-service sign-ups and confirmed subscribers (alerter serve)
     browse.py     digests by day and events by filter, for the web archive (read only)
+    claims.py     documents claimed for extraction when several alerters share a store
+    dialect.py    the few spellings where PostgreSQL differs from SQLite
+    postgres.py   the PostgreSQL connection (psycopg 3), used like SQLite's
 
 A file that is there but empty, not SQLite, damaged (`PRAGMA quick_check`) or from a
 newer alerter is refused with a message saying what to do; only a path with no
@@ -20,10 +24,12 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import cast
 
 from alerter.errors import StoreError
 from alerter.store.base import BUSY_TIMEOUT, RESTORE, Connection, store_error
 from alerter.store.browse import Browse
+from alerter.store.claims import Claims
 from alerter.store.documents import Documents
 from alerter.store.leases import ALL, Leases
 from alerter.store.outbox import Outbox
@@ -53,13 +59,32 @@ def _refuse_unusable(file: Path) -> None:
                          "store.path to the store, or move this file away")
 
 
-class Store(Documents, RuleState, Outbox, Leases, Subscribers, Browse):
-    """The SQLite state store. Open it with `Store.open(path)`."""
+def is_url(location: str | Path) -> bool:
+    """Give whether a store location is a PostgreSQL URL rather than a file."""
+    return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))
+
+
+class Store(Claims, Documents, RuleState, Outbox, Leases, Subscribers, Browse):
+    """The state store. Open it with `Store.open(path or postgresql:// URL)`."""
 
     @classmethod
     def open(cls, path: str | Path, *, check: bool = True) -> Store:
-        """Give the store at `path`, migrated as needed; a new one where no file is.
-        With `check`, an existing file is first checked with `PRAGMA quick_check`."""
+        """Give the store at `path` (a SQLite file, or a `postgresql://` URL), migrated as
+        needed; a new one where no file is. With `check`, an existing file is first
+        checked with `PRAGMA quick_check`."""
+        if is_url(path):
+            from alerter.store.postgres import PgConnection
+
+            pg = PgConnection(str(path))
+            # duck-typed to sqlite3's Connection: execute, executemany, in_transaction,
+            # close, and rows read by name or by index
+            store = cls(cast(Connection, pg), pg.path)
+            try:
+                store.migrate()
+            except BaseException:
+                pg.close()
+                raise
+            return store
         file = Path(path)
         existed = file.exists()
         if existed:
@@ -93,7 +118,12 @@ class Store(Documents, RuleState, Outbox, Leases, Subscribers, Browse):
 
     @property
     def version(self) -> int:
-        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        return self._db.schema_version()
+
+    @property
+    def shared(self) -> bool:
+        """Whether several alerters may work on this store at once (PostgreSQL)."""
+        return self._db.dialect.name != "sqlite"
 
     def migrate(self) -> None:
         """Apply every migration newer than the file's schema version."""
@@ -104,18 +134,22 @@ class Store(Documents, RuleState, Outbox, Leases, Subscribers, Browse):
                                  f"(schema version {current}; this one knows up to "
                                  f"{len(MIGRATIONS)}): upgrade alerter, or {RESTORE} made "
                                  "with this version")
-            if current == 0 and self._rows("SELECT 1 FROM sqlite_master LIMIT 1"):
-                raise StoreError(f"{self.path}: a SQLite file, but not an alerter store; set "
-                                 "store.path to the store, or move this file away")
+            if current == 0 and self._db.foreign_tables():
+                what = "a SQLite file" if not self.shared else "a database with tables"
+                raise StoreError(f"{self.path}: {what}, but not an alerter store; point "
+                                 "the store setting at the store, or move this one away")
             for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
                 for statement in script.split(";"):
                     if statement.strip():
-                        self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version = {number}")
+                        self._db.execute(self._db.dialect.ddl(statement))
+                self._db.set_schema_version(number)
 
     def check(self, *, quick: bool = False) -> list[str]:
         """Give what SQLite finds wrong in the file (none when it is sound). `quick` reads
         every page but skips the index-against-table comparison."""
+        if self.shared:  # the server checks its own pages; a failing read is a StoreError
+            self._rows("SELECT COUNT(*) FROM documents")
+            return []
         pragma = "quick_check(20)" if quick else "integrity_check(100)"
         # each finding on one line, without SQLite's "*** in database main ***" heading
         found = [" ".join(str(r[0]).replace("*** in database main ***", "").split())
@@ -130,6 +164,9 @@ class Store(Documents, RuleState, Outbox, Leases, Subscribers, Browse):
         """Write a consistent copy of the store to `target` (a new file) while others may
         keep using it; give its path."""
         out = Path(target)
+        if self.shared:
+            raise StoreError(f"{self.path}: a PostgreSQL store is backed up with pg_dump "
+                             "(docs/scaling.md), not `alerter store backup`")
         if out.exists():
             raise StoreError(f"{out}: already exists; give a new file name for the backup")
         out.parent.mkdir(parents=True, exist_ok=True)

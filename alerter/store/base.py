@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from alerter.errors import StoreBusy, StoreError
+from alerter.store.dialect import SQLITE
 
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one's transaction to end
 RESTORE = "restore the last backup (README: \"Backup and restore\")"
@@ -54,6 +55,7 @@ class Connection(sqlite3.Connection):
     """A SQLite connection whose failures are StoreErrors naming the file."""
 
     path = Path("?")
+    dialect = SQLITE
 
     def _failed(self, exc: sqlite3.Error) -> BaseException:
         return store_error(exc, self.path) or exc
@@ -69,6 +71,23 @@ class Connection(sqlite3.Connection):
             return super().executemany(sql, parameters)
         except sqlite3.Error as exc:
             raise self._failed(exc) from None
+
+
+    # -- what PostgreSQL keeps in tables (postgres.PgConnection has the same) ----------
+
+    def schema_version(self) -> int:
+        return int(self.execute("PRAGMA user_version").fetchone()[0])
+
+    def set_schema_version(self, number: int) -> None:
+        self.execute(f"PRAGMA user_version = {int(number)}")
+
+    def foreign_tables(self) -> bool:
+        return bool(self.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall())
+
+    def exclusive(self, name: str) -> AbstractContextManager[None]:
+        """One alerter at a time runs the block: on SQLite the store's lease already
+        makes sure of that."""
+        return nullcontext()
 
 
 class StoreBase:

@@ -113,12 +113,13 @@ class Documents(StoreBase):
 
     # matches -----------------------------------------------------------------
 
-    def add_match(self, match: Match, at: datetime) -> bool:
+    def add_match(self, match: Match, at: datetime, *, quiet: bool = False) -> bool:
+        """Store a new match; a `quiet` one (old news from a backfill) goes in no digest."""
         cursor = self._db.execute(
             "INSERT OR IGNORE INTO matches (id, rule_id, group_key, first_seen, severity,"
-            " event_ids, explanation, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " event_ids, explanation, created, quiet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (match.id, match.rule_id, match.group_key, _iso(match.first_seen), match.severity,
-             json.dumps(list(match.event_ids)), match.explanation, _iso(at)),
+             json.dumps(list(match.event_ids)), match.explanation, _iso(at), int(quiet)),
         )
         return cursor.rowcount > 0
 
@@ -136,7 +137,7 @@ class Documents(StoreBase):
     def undigested_matches(self, subscription: str) -> list[Match]:
         """Give matches not yet placed in any digest of `subscription`, oldest first."""
         rows = self._rows(
-            "SELECT * FROM matches WHERE id NOT IN"
+            "SELECT * FROM matches WHERE quiet = 0 AND id NOT IN"
             " (SELECT match_id FROM digest_matches WHERE subscription = ?)"
             " ORDER BY first_seen, id", subscription)
         return [self._match(r) for r in rows]

@@ -59,8 +59,9 @@ class Leases(StoreBase):
     # cycles ------------------------------------------------------------------
 
     def start_cycle(self, at: datetime) -> int:
-        cursor = self._db.execute("INSERT INTO cycles (started) VALUES (?)", (_iso(at),))
-        return int(cursor.lastrowid or 0)
+        cursor = self._db.execute("INSERT INTO cycles (started) VALUES (?) RETURNING id",
+                                  (_iso(at),))
+        return int(cursor.fetchone()[0])
 
     def finish_cycle(self, cycle_id: int, at: datetime, counts: dict[str, int]) -> None:
         self._db.execute(

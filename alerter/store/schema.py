@@ -155,4 +155,13 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX signups_address ON signups (address, requested);
     CREATE INDEX signups_client ON signups (client, requested);
     """,
+    # 9: documents claimed for extraction by one of several alerters sharing a store;
+    # old news from `alerter backfill`: its documents, and the matches made of them
+    # only, which no digest carries
+    """
+    ALTER TABLE documents ADD COLUMN claimed_by TEXT;
+    ALTER TABLE documents ADD COLUMN claim_expires TEXT;
+    ALTER TABLE documents ADD COLUMN quiet INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE matches ADD COLUMN quiet INTEGER NOT NULL DEFAULT 0;
+    """,
 )
