@@ -13,7 +13,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from alerter.extract import lexicon
+from alerter.extract import framing, lexicon, transfers
 from alerter.extract.dates import normalise_date
 from alerter.extract.participants import INDEX_KEY, mention_index, participants_in, phrase_tokens
 from alerter.extract.taxonomy import Taxonomy, load_taxonomy
@@ -80,22 +80,6 @@ def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None
         return None, "none"
 
 
-def _chain(anchor: Token) -> list[Token]:
-    """Give the anchor and the verbs above it whose meaning frames it (xcomp, ...)."""
-    out = [anchor]
-    token = anchor
-    while token.dep_ in ("xcomp", "pcomp", "conj", "ccomp", "advcl", "prep", "pobj", "dobj",
-                         "acl", "relcl", "compound", "amod") and token.head.i != token.i:
-        if token.dep_ in ("conj",) and token.head.pos_ == "VERB":
-            # "have not decided on X but are discussing Y": the conjunct stands alone
-            break
-        token = token.head
-        out.append(token)
-        if token.lemma_ in lexicon.REPORT_VERBS and token.pos_ == "VERB":
-            break
-    return out
-
-
 _BY = frozenset(("by", "until", "till", "before"))  # "by Friday": a deadline ahead
 
 
@@ -106,6 +90,8 @@ class EventBuilder:
         self.governors = taxonomy.governor_modality()
         self.subject_governors = set(taxonomy.subject_governors)
         self.blocking = set(taxonomy.blocking_governors)
+        self.requests = set(taxonomy.request_governors)
+        self.requestable = set(taxonomy.requestable)
         # which trigger lemmas belong to which type, so a verb never blocks its own type
         self.type_lemmas = {(rule.type, lemma) for rule in self.rules
                             for lemma in rule.trigger.lemmas or []}
@@ -143,12 +129,16 @@ class EventBuilder:
     # -- one event -------------------------------------------------------------
 
     def _event(self, span: Span, rule: TriggerRule, published: date) -> dict[str, Any] | None:
+        if rule.trigger.modifier:
+            return self._modifier_event(span, rule, published)
         trigger = span.root
         nominal = trigger.pos_ in ("NOUN", "PROPN") or rule.trigger.nominal
-        if trigger.pos_ == "VERB" and (trigger.dep_ == "amod" or (trigger.tag_ == "VBG"
-                                       and trigger.dep_ in ("acl", "pcomp"))):
-            # "jailed opposition figures", "the defending champions",
-            # "entities supporting the army", "necessary for supporting the war"
+        # "jailed opposition figures", "the defending champions", "entities supporting
+        # the army", "necessary for supporting the war"; but "the first instance of Iran
+        # supplying missiles" is the supply itself
+        if trigger.pos_ == "VERB" and (trigger.dep_ == "amod" or (
+                trigger.tag_ == "VBG" and trigger.dep_ in ("acl", "pcomp"))) and not (
+                trigger.dep_ == "acl" and trigger.head.lemma_ in lexicon.SIGNIFICANCE_NOUNS):
             return None
         if (nominal and rule.trigger.lemmas and trigger.dep_ == "compound"
                 and self.item_classes.get(trigger.head.lemma_.lower()) == "military"):
@@ -157,32 +147,80 @@ class EventBuilder:
         role = "verb"
         if nominal and trigger.pos_ != "VERB":
             governor, role = governor_of(trigger, self.governors)
-            if not self._accept_nominal(trigger, governor, role):
+            if not (self._accept_nominal(trigger, governor, role)
+                    or (rule.trigger.items and self._stands_alone(trigger))):
                 return None
         anchor = governor if governor is not None and role == "object" else trigger
         if self._blocked(anchor, rule.type):
             return None
         items = self._items(trigger, anchor, nominal)
-        subtype = rule.subtype
-        if rule.trigger.items:
-            classes = [self._item_class(tokens) for _, tokens in items]
-            known = [c for c in classes if c is not None]
-            if not known:
-                return None
-            subtype = min(known, key=self.class_rank.index)
-        attribution = self._attribution(span.sent, anchor)
-        actor = self._actor(trigger, anchor, nominal, role) or self._self_report(span.sent,
-                                                                                 anchor)
+        subtype = self._subtype(rule, items)
+        if subtype is None:
+            return None
+        actor, target = self._participants(span, rule, trigger, anchor, nominal, role)
+        modality, doubted = framing.modality(trigger, anchor, governor, self.governors,
+                                             self.requests, rule.trigger.modality or "asserted")
+        return self._built(span, rule, anchor, subtype, actor, target, items, modality,
+                           doubted, governor, nominal, published)
+
+    def _subtype(self, rule: TriggerRule, items: list[tuple[Token, list[Token]]]
+                 ) -> str | None:
+        """Give the event's subtype ('' for none); None when the items it needs are missing."""
+        if not rule.trigger.items:
+            return rule.subtype or ""
+        known = [c for c in (self._item_class(tokens) for _, tokens in items) if c is not None]
+        return min(known, key=self.class_rank.index) if known else None
+
+    def _participants(self, span: Span, rule: TriggerRule, trigger: Token, anchor: Token,
+                      nominal: bool, role: str) -> tuple[Found, Found]:
+        """Give actor and target, the roles turned round for receiving and asking words."""
+        receiving = rule.trigger.recipient or (anchor.i != trigger.i
+                                               and anchor.lemma_ in lexicon.RECEIVING)
+        if receiving:
+            verb = anchor
+            subject = self._subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+            if any(c.dep_ == "agent" for c in verb.children):
+                subject = None
+            return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
+        actor = self._actor(trigger, anchor, nominal, role) or framing.self_report(span.sent,
+                                                                                   anchor)
+        if not actor and trigger.dep_ == "acl" and trigger.head.lemma_ in \
+                lexicon.SIGNIFICANCE_NOUNS:
+            actor = _all_participants([phrase_tokens(g) for c in trigger.head.children
+                                       if c.dep_ == "prep" and c.lower_ == "of"
+                                       for g in c.children if g.dep_ == "pobj"])
+        if not actor and lexicon.US_AUTHORITY.search(span.sent.text):
+            actor = [("United States", "country", "USA")]  # "pursuant to E.O. 14024"
         target, partners = self._target(trigger, anchor, nominal)
-        actor, target = _settle(actor, target, partners)
-        modality = self._modality(trigger, anchor, governor)
-        hedged = self._hedged(span.sent, anchor)
+        return _settle(actor, target, partners)
+
+    def _modifier_event(self, span: Span, rule: TriggerRule, published: date
+                        ) -> dict[str, Any] | None:
+        """Give the supply event of a hyphenated participle: "Iranian-provided drones"."""
+        participle = span.doc[span.end - 1]
+        supplier, goods, user = transfers.modifier_parts(participle)
+        if goods is None:
+            return None
+        items = [(goods, [t for t in goods.lefts if t.i > participle.i] + [goods])]
+        subtype = self._subtype(rule, items)
+        if subtype is None:
+            return None
+        return self._built(span, rule, participle, subtype, supplier, user, items, "asserted",
+                           False, None, True, published)
+
+    def _built(self, span: Span, rule: TriggerRule, anchor: Token, subtype: str,
+               actor: Found, target: Found, items: list[tuple[Token, list[Token]]],
+               modality: str, doubted: bool, governor: Token | None, nominal: bool,
+               published: date) -> dict[str, Any]:
+        """Give the event as a plain dict."""
+        attribution = framing.attribution(span.sent, anchor)
+        hedged = doubted or framing.hedged(span.sent, anchor)
         confidence = self._confidence(rule, nominal, governor, actor, target, hedged)
         sentence = _trimmed(span.sent)
         return {
             "_anchor": anchor.i,
             "type": rule.type,
-            "subtype": subtype,
+            "subtype": subtype or None,
             "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char},
             "actor": [{"text": t, "kind": k, "code": c} for t, k, c in actor],
             "target": [{"text": t, "kind": k, "code": c} for t, k, c in target],
@@ -203,12 +241,26 @@ class EventBuilder:
         while token.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj",
                              "conj") and token.head.i != token.i:
             token = token.head
+            if token.lemma_ in self.requests and type_name in self.requestable:
+                return False  # "asked Seoul to send shells": the supply is discussed
             if token.lemma_ in self.blocking and (type_name, token.lemma_) not in \
                     self.type_lemmas:
                 return True
             if token.lemma_ in lexicon.REPORT_VERBS:
                 return False
         return False
+
+    @staticmethod
+    def _stands_alone(trigger: Token) -> bool:
+        """Give whether a supply noun names its goods and a side without a governing verb:
+        "the supply of drones to Russia", "the arrival of HIMARS in Ukraine"."""
+        preps = {c.lower_: c for c in trigger.children if c.dep_ == "prep"}
+        if "of" not in preps:
+            return False
+        sides = [g for p in ("to", "for", "in", "from") if p in preps
+                 for g in preps[p].children if g.dep_ == "pobj"]
+        sides += [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
+        return any(participants_in(phrase_tokens(t)) for t in sides)
 
     def _accept_nominal(self, trigger: Token, governor: Token | None, role: str) -> bool:
         if role == "root":
@@ -316,7 +368,8 @@ class EventBuilder:
                nominal: bool) -> list[tuple[Token, list[Token]]]:
         heads: list[Token] = []
         if nominal:
-            heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+            preps = ("of", "for") if trigger.lemma_ in lexicon.DEAL_NOUNS else ("of",)
+            heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj"]
             heads += [c for c in trigger.children if c.dep_ in ("compound", "amod")
                       and c.pos_ in ("NOUN", "ADJ", "PROPN")]
@@ -325,8 +378,11 @@ class EventBuilder:
         else:
             objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
             heads += objects
-            heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
-                      for g in c.children if g.dep_ == "pobj"]
+            # "supply X with drones"; "asked Seoul for air defence systems"
+            heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in
+                      ("with", "for") for g in c.children if g.dep_ == "pobj"]
+            if not objects and trigger.dep_ == "relcl":
+                heads.append(trigger.head)  # "the kinds of drones Iran will be supplying"
         expanded: list[Token] = []
         for head in heads:
             if head.lemma_.lower() in lexicon.MEASURES:
@@ -340,6 +396,9 @@ class EventBuilder:
         for head in expanded:
             if participants_in([head]) and head.pos_ == "PROPN":
                 continue
+            if head.lemma_.lower() in lexicon.FORCE_NOUNS and participants_in(
+                    phrase_tokens(head)):
+                continue  # "supply the Russian military": the recipient, not the goods
             tokens = [t for t in head.subtree if (t.i <= head.i and t.dep_ not in ("det", "poss",
                       "case", "punct", "cc", "predet") and not t.is_stop) or t.i == head.i]
             items.append((head, sorted(tokens, key=lambda t: t.i)))
@@ -379,95 +438,6 @@ class EventBuilder:
 
     # -- framing -----------------------------------------------------------------
 
-    def _modality(self, trigger: Token, anchor: Token, governor: Token | None) -> str:
-        if any(c.lower_ == "no" and c.dep_ == "det" for c in trigger.children):
-            return "negated"
-        # "X denied that it plans to send ...": a denial above outranks what it denies
-        if any(self.governors.get(a.lemma_) == "negated" and a.pos_ == "VERB"
-               for a in anchor.ancestors):
-            return "negated"
-        for position, token in enumerate(_chain(anchor)):
-            if any(c.dep_ == "neg" for c in token.children):
-                return "negated"
-            for child in token.children:
-                if child.dep_ in ("aux", "auxpass"):
-                    if child.lower_ in lexicon.PLANNED_AUX:
-                        return "planned"
-                    if child.lower_ in lexicon.HYPOTHETICAL_AUX:
-                        return "hypothetical"
-                if child.dep_ == "mark" and child.lower_ in lexicon.CONDITIONAL_MARKS:
-                    return "hypothetical"
-                if ((child.dep_ == "aux" and child.lower_ == "going")
-                        or (child.lower_ == "set" and child.dep_ == "auxpass")):
-                    return "planned"
-            if token.lemma_ in ("set", "due", "expect") and position > 0:
-                return "planned"
-            is_governor = governor is not None and token.i == governor.i
-            if (position > 0 or is_governor) and token.lemma_ in self.governors:
-                found = self.governors[token.lemma_]
-                if found != "asserted" or position > 0:
-                    return found
-            if token.lemma_ in lexicon.REPORT_VERBS and position > 0:
-                break
-        return "asserted"
-
-    @staticmethod
-    def _hedged(sentence: Span, anchor: Token) -> bool:
-        frame = {t.i for t in anchor.ancestors} | {anchor.i}
-        for token in sentence:
-            if token.lower_ in lexicon.HEDGES and (token.head.i in frame or token.i in frame):
-                return True
-            if (token.i in frame and token.lemma_ in lexicon.HEDGE_PASSIVES
-                    and token.tag_ == "VBN"
-                    and any(c.dep_ == "auxpass" for c in token.children)):
-                return True
-            if (token.lemma_ in lexicon.HEDGE_SOURCES and token.pos_ == "NOUN"
-                    and (token.head.i in frame or (token.dep_ == "pobj"
-                         and token.head.head.lower_ == "according"))):
-                return True
-        return False
-
-    @staticmethod
-    def _attribution(sentence: Span, anchor: Token) -> str | None:
-        for token in sentence:
-            if token.lower_ == "according":
-                for prep in token.children:
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            return _clean(phrase_tokens(pobj))
-        token = anchor
-        while token.head.i != token.i:
-            dep = token.dep_
-            token = token.head
-            if token.lemma_ in lexicon.REPORT_VERBS and dep in ("ccomp", "parataxis", "advcl",
-                                                                "xcomp", "conj", "dobj"):
-                subject = [c for c in token.children if c.dep_ in _SUBJECT
-                           and c.pos_ != "PRON"]
-                if subject:
-                    return _clean(phrase_tokens(subject[0]))
-        for child in sentence.root.children:
-            # "..., CNN reported." with the report verb as a parataxis of the event
-            if child.dep_ == "parataxis" and child.lemma_ in lexicon.REPORT_VERBS:
-                subject = [c for c in child.children if c.dep_ in _SUBJECT]
-                if subject:
-                    return _clean(phrase_tokens(subject[0]))
-        return None
-
-    @staticmethod
-    def _self_report(sentence: Span, anchor: Token) -> Found:
-        """Give the reporter as the actor when it is a state reporting its own act
-        ("The UK government stated that its new export bans aim to ...")."""
-        token = anchor
-        while token.head.i != token.i:
-            if token.dep_ == "relcl":
-                return []  # "companies that supply the army": a third party, not the reporter
-            token = token.head
-            if token.lemma_ in lexicon.REPORT_VERBS:
-                subject = [c for c in token.children if c.dep_ in _SUBJECT]
-                found = participants_in(phrase_tokens(subject[0])) if subject else []
-                return [p for p in found if p[2]]
-        return []
-
     def _date(self, sentence: Span, anchor: Token, published: date) -> str | None:
         frame = set()
         token = anchor
@@ -501,7 +471,7 @@ class EventBuilder:
             if child.dep_ == "prep" and child.lower_ in ("in", "at", "near"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
-                        return _clean(phrase_tokens(pobj))
+                        return framing.clean(phrase_tokens(pobj))
         return None
 
     def _confidence(self, rule: TriggerRule, nominal: bool, governor: Token | None,
@@ -521,7 +491,7 @@ class EventBuilder:
         return round(min(max(score, 0.05), 0.95), 2)
 
 
-Found = list[tuple[str, str, str | None]]
+Found = framing.Found
 
 
 def _all_participants(phrases: list[list[Token]]) -> Found:
@@ -556,13 +526,3 @@ def _trimmed(sentence: Span) -> Span:
     while start < end - 1 and sentence.doc[start].is_space:
         start += 1
     return sentence.doc[start:end]
-
-
-def _clean(tokens: list[Token]) -> str:
-    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
-    while ordered and ordered[0].dep_ in ("det", "punct", "cc"):
-        ordered = ordered[1:]
-    if not ordered:
-        return ""
-    doc = ordered[0].doc
-    return doc[ordered[0].i: ordered[-1].i + 1].text

@@ -1,6 +1,8 @@
 """Small closed word lists the parse-based analysis relies on (not taxonomy data:
 these are English grammar, not event vocabulary)."""
 
+import re
+
 HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "supposedly",
                     "rumoured", "rumored", "ostensibly", "seemingly"})
 # "X is believed to", "is said to", "is reported to"
@@ -32,4 +34,24 @@ NOVELTY = frozenset({"new", "fresh", "latest", "further", "additional", "more", 
 MEASURES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
                       "million", "millions", "tonne", "tonnes", "ton", "tons", "batch",
                       "shipment", "consignment", "number", "lot", "pair", "set", "load",
-                      "cargo", "delivery", "package", "quantity", "supply", "stock"})
+                      "cargo", "delivery", "package", "quantity", "supply", "stock", "kind",
+                      "type", "sort", "variety"})
+# "may have sent": a past event reported with doubt (asserted, hedged), not a hypothesis
+HEDGED_MODALS = frozenset({"may", "might", "could"})
+# Nouns through which a clause comments on an event rather than framing it: "would be
+# the first instance of Iran supplying missiles" does not make the supply hypothetical.
+SIGNIFICANCE_NOUNS = frozenset({"instance", "example", "case", "sign", "evidence", "proof"})
+# Verbs whose subject gets what the governed supply noun names: "shipments were
+# received by Russia", "Iran obtained deliveries of ...".
+RECEIVING = frozenset({"receive", "obtain", "acquire", "get", "accept", "procure", "buy",
+                       "purchase", "import"})
+# Nouns of a deal that name their goods with "for": "a deal for armed drones".
+DEAL_NOUNS = frozenset({"deal", "contract", "order", "purchase", "agreement", "request",
+                        "tender"})
+# Nouns for a state's forces or government: a supply verb's object that names one of
+# these is the recipient ("supply the Russian military"), not the goods.
+FORCE_NOUNS = frozenset({"military", "army", "force", "forces", "troops", "navy",
+                         "government", "regime", "ministry", "authorities", "side", "ally",
+                         "allies", "country", "state", "industry", "sector"})
+# United States legal authorities: an action "pursuant to E.O. 14024" is the US government's.
+US_AUTHORITY = re.compile(r"\b(?:E\.\s?O\.|Executive Order)\s*\d{4,5}")

@@ -35,6 +35,9 @@ class Trigger(Strict):
     objects: list[str] | None = None
     nominal: bool = False
     items: bool = False
+    recipient: bool = False
+    modifier: bool = False
+    modality: Literal["asserted", "planned", "discussed", "negated", "hypothetical"] | None = None
     confidence: float | None = Field(None, ge=0, le=1)
 
     @field_validator("pattern")
@@ -70,6 +73,8 @@ class Taxonomy(Strict):
     governors: dict[Literal["asserted", "planned", "discussed", "negated", "hypothetical"],
                     list[str]] = {}
     blocking_governors: list[str] = []
+    request_governors: list[str] = []
+    requestable: list[str] = []
     subject_governors: list[str] = []
     item_classes: dict[str, list[str]] = {}
     types: dict[str, EventType] = {}
@@ -93,7 +98,9 @@ class Taxonomy(Strict):
         return Taxonomy(governors=governors, item_classes=classes, types=types,
                         subject_governors=[*base.subject_governors, *self.subject_governors],
                         blocking_governors=[*base.blocking_governors,
-                                            *self.blocking_governors])
+                                            *self.blocking_governors],
+                        request_governors=[*base.request_governors, *self.request_governors],
+                        requestable=[*base.requestable, *self.requestable])
 
     def governor_modality(self) -> dict[str, str]:
         """Give each governor lemma's modality (the first listed wins)."""
