@@ -9,9 +9,11 @@ slice, split, chunk) and labels files give our events for those ids:
                        "modality", "hedged"}], "unsure": false, "note": "..."}
 
 The text is read back from a corpus folder holding `<corpus>.jsonl.gz` (or `.jsonl`)
-in alerter's JSONL input format, sliced, checked against the sha1 and its whitespace
-collapsed. `resolve_texts` is the one function that knows how; a sentence that
-cannot be resolved is reported and left out, and the rest carry on.
+in alerter's JSONL input format, sliced, checked against the sha1 of the slice, and
+normalised (invisible joiners dropped, whitespace runs made one space), as
+`alerter.corpus` of the real-text sample does. `resolve_texts` is the one function
+that knows how; a sentence that cannot be resolved is reported and left out, and the
+rest carry on.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -201,6 +204,15 @@ def _published(value: object) -> date | None:
         return None
 
 
+# invisible joiners and soft hyphens of wrapped web text ("COVID-\u206019")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def normalise(text: str) -> str:
+    """Return the text with invisible joiners dropped and whitespace runs made one space."""
+    return " ".join(_INVISIBLE.sub("", text).split())
+
+
 def sha1_of(text: str) -> str:
     """Return the hex sha1 of the text's UTF-8 bytes."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
@@ -244,7 +256,7 @@ def _slice(ref: SentenceRef, document: Mapping[str, Any] | None, path: Path,
         on_problem(f"{path}: sentence {ref.id}: offsets {ref.start}:{ref.end} past the end "
                    f"of document '{ref.doc_id}'")
         return None
-    collapsed = " ".join(piece.split())
+    collapsed = normalise(piece)
     if ref.sha1 is not None and ref.sha1 not in (sha1_of(piece), sha1_of(collapsed)):
         on_problem(f"{path}: sentence {ref.id}: sha1 does not match the text of "
                    f"'{ref.doc_id}' [{ref.start}:{ref.end}] (the corpus changed?)")

@@ -296,7 +296,14 @@ class EventBuilder:
                         if pobj.dep_ == "pobj":
                             return pobj
             if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and token.head.i != token.i:
-                token = token.head if token.head.pos_ in ("VERB", "AUX") else None
+                head = token.head
+                if head.pos_ in ("VERB", "AUX"):
+                    token = head
+                elif (token.dep_ == "acl" and head.dep_ in ("dobj", "attr")
+                      and head.head.pos_ in ("VERB", "AUX")):
+                    token = head.head  # "Rome had no plans to deliver": Rome's plans
+                else:
+                    token = None
                 framing = True
             elif token.dep_ == "relcl":
                 return token.head
@@ -348,12 +355,17 @@ class EventBuilder:
                 elif child.dep_ in ("xcomp", "ccomp", "advcl") and head.i == trigger.i:
                     subject = [g for g in child.children if g.dep_ in _SUBJECT]
                     phrases += [phrase_tokens(s) for s in subject]
-        # "imposed sanctions on Russia": the verb's object carries the target
+        # "imposed sanctions on Russia": the verb's object carries the target;
+        # "designated firms based in China": so does where the object is based
         if not nominal:
             for obj in trigger.children:
                 if obj.dep_ in ("dobj", "obj", "nsubjpass"):
                     phrases += [phrase_tokens(g) for c in obj.children if c.dep_ == "prep"
                                 and c.lower_ in ("on", "against", "upon")
+                                for g in c.children if g.dep_ == "pobj"]
+                    phrases += [phrase_tokens(g) for a in obj.children if a.dep_ == "acl"
+                                and a.lemma_ in lexicon.BASED for c in a.children
+                                if c.dep_ == "prep" and c.lower_ in ("in", "at")
                                 for g in c.children if g.dep_ == "pobj"]
         # "the delivery of 100 drones to Russian forces": attachments on the items
         for _, item_tokens in self._items(trigger, anchor, nominal):

@@ -55,3 +55,5 @@ FORCE_NOUNS = frozenset({"military", "army", "force", "forces", "troops", "navy"
                          "allies", "country", "state", "industry", "sector"})
 # United States legal authorities: an action "pursuant to E.O. 14024" is the US government's.
 US_AUTHORITY = re.compile(r"\b(?:E\.\s?O\.|Executive Order)\s*\d{4,5}")
+# "firms based in China": where a target is based gives its country
+BASED = frozenset({"base", "locate", "headquarter", "register", "incorporate"})

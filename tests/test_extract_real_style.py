@@ -1,0 +1,123 @@
+"""Extraction on the kinds of wording real reporting and government prose use (issue 10):
+nominal and adjectival supply mentions, requests for weapons, reported plans and
+hedged reports, negation, targets in odd places, designations. Every sentence is our
+own, written in the style of the error classes seen on real text; none is corpus text.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from alerter.extract import Extractor
+from alerter.models import Event
+from alerter.sources.documents import RawDocument, to_document
+
+PUBLISHED = datetime(2024, 5, 10, 12, tzinfo=UTC)
+
+# sentence → an event it must hold: (type, subtype, modality, hedged, actor, target)
+Expected = tuple[str, str | None, str, bool, set[str], set[str]]
+MUST: list[tuple[str, Expected]] = [
+    # nominal and adjectival supply mentions
+    ("Overnight, Russian troops fired Iranian-provided drones at Odesa.",
+     ("AID", "military", "asserted", False, {"IRN"}, {"RUS"})),
+    ("The Pentagon unveiled a new $400 million security package for Ukraine on Tuesday.",
+     ("AID", "military", "asserted", False, {"USA"}, {"UKR"})),
+    ("Officials talked about the supply of air defence systems to Kyiv.",
+     ("AID", "military", "discussed", False, set(), {"UKR"})),
+    ("Turkey and Qatar are discussing a deal for armed drones.",
+     ("AID", "military", "discussed", False, {"TUR", "QAT"}, set())),
+    # requests for weapons: AID discussed beside the REQUEST
+    ("Ukraine asked Germany for more tanks.",
+     ("AID", "military", "discussed", False, {"DEU"}, {"UKR"})),
+    ("Ukraine asked Germany for more tanks.",
+     ("REQUEST", None, "asserted", False, {"UKR"}, {"DEU"})),
+    ("Kyiv has requested additional Patriot batteries from Washington.",
+     ("AID", "military", "discussed", False, {"USA"}, {"UKR"})),
+    ("Moscow seeks to acquire ballistic missiles from North Korea.",
+     ("AID", "military", "discussed", False, {"PRK"}, {"RUS"})),
+    ("Iran is trying to covertly acquire munitions for its proxies.",
+     ("AID", "military", "discussed", False, set(), {"IRN"})),
+    # reported plans, hedged reports, comments on an event
+    ("US officials intend to send cluster munitions to Ukraine.",
+     ("AID", "military", "planned", False, {"USA"}, {"UKR"})),
+    ("North Korea may have sent artillery shells to Russia.",
+     ("AID", "military", "asserted", True, {"PRK"}, {"RUS"})),
+    ("The transfer would be the first instance of Iran supplying ballistic missiles to "
+     "Russia.", ("AID", "military", "asserted", False, {"IRN"}, {"RUS"})),
+    # negation and failure
+    ("Rome had no plans to deliver any tanks to Kyiv.",
+     ("AID", "military", "negated", False, {"ITA"}, {"UKR"})),
+    ("The two sides failed to agree on a ceasefire.",
+     ("AGREE", None, "negated", False, set(), set())),
+    ("Officials did not specify the kinds of drones Iran will be supplying.",
+     ("AID", "military", "planned", False, {"IRN"}, set())),
+    # targets and suppliers in odd places
+    ("The shipments of shells were received by Russia from North Korea.",
+     ("AID", "military", "asserted", False, {"PRK"}, {"RUS"})),
+    ("Russia received attack drones from Iran last year.",
+     ("AID", "military", "asserted", False, {"IRN"}, {"RUS"})),
+    # government prose
+    ("OFAC is designating twelve entities based in China.",
+     ("SANCTION", "economic", "asserted", False, {"USA"}, {"CHN"})),
+    ("Treasury is imposing sanctions on five Iranian officials.",
+     ("SANCTION", "economic", "asserted", False, {"USA"}, {"IRN"})),
+    ("The trading company is being designated pursuant to E.O. 14024 for operating in "
+     "the defense sector.", ("SANCTION", "economic", "asserted", False, {"USA"}, set())),
+    ("Today, the Department of the Treasury designated three Chinese companies.",
+     ("SANCTION", "economic", "asserted", False, {"USA"}, {"CHN"})),
+]
+
+# sentence → (type, modalities it must not have); an empty tuple: no event of the type
+MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
+    # the army is the recipient, not the goods: no arms delivery to Russia
+    ("The ministry sanctioned firms that supply the Russian military.", "AID", ()),
+    ("Rome had no plans to deliver any tanks to Kyiv.", "AID", ("planned", "asserted")),
+    ("North Korea may have sent artillery shells to Russia.", "AID", ("hypothetical",)),
+    ("The transfer would be the first instance of Iran supplying ballistic missiles to "
+     "Russia.", "AID", ("hypothetical",)),
+    ("Officials did not specify the kinds of drones Iran will be supplying.", "AID",
+     ("negated",)),
+    # asking for something other than goods is a REQUEST only
+    ("The ministry asked the court for more time.", "AID", ()),
+    ("Germany urged Iran to release the detained journalists.", "CONCEDE",
+     ("asserted", "discussed")),
+]
+
+
+def shown(e: Event) -> str:
+    return (f"{e.type}/{e.subtype} '{e.trigger.text}' {e.modality} hedged={e.hedged} "
+            f"{sorted(p.code for p in e.actor if p.code)} → "
+            f"{sorted(p.code for p in e.target if p.code)}")
+
+
+@pytest.fixture(scope="module")
+def extracted(extractor: Extractor) -> dict[str, list[Event]]:
+    sentences = sorted({s for s, _ in MUST} | {s for s, _, _ in MUST_NOT})
+    documents = []
+    for sentence in sentences:
+        raw = RawDocument(text=sentence, origin="test", id=sentence, published=PUBLISHED)
+        document = to_document(raw, PUBLISHED, None)
+        assert document is not None
+        documents.append(document)
+    return {d.id: events for d, events in extractor.extract(documents)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MUST, ids=[s[:60] for s, _ in MUST])
+def test_event_is_found(sentence: str, expected: Expected,
+                        extracted: dict[str, list[Event]]) -> None:
+    type_, subtype, modality, hedged, actor, target = expected
+    found = [(e.type, e.subtype, e.modality, e.hedged, {p.code for p in e.actor if p.code},
+              {p.code for p in e.target if p.code}) for e in extracted[sentence]]
+    assert expected in found, [shown(e) for e in extracted[sentence]]
+    del type_, subtype, modality, hedged, actor, target
+
+
+@pytest.mark.parametrize(("sentence", "type_", "modalities"), MUST_NOT,
+                         ids=[f"{t}: {s[:50]}" for s, t, _ in MUST_NOT])
+def test_event_is_not_misread(sentence: str, type_: str, modalities: tuple[str, ...],
+                              extracted: dict[str, list[Event]]) -> None:
+    wrong = [e for e in extracted[sentence] if e.type == type_
+             and (not modalities or e.modality in modalities)]
+    assert not wrong, [shown(e) for e in wrong]
