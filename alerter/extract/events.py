@@ -92,6 +92,7 @@ class EventBuilder:
         self.blocking = set(taxonomy.blocking_governors)
         self.requests = set(taxonomy.request_governors)
         self.requestable = set(taxonomy.requestable)
+        self.current_only = set(taxonomy.current_only)
         # which trigger lemmas belong to which type, so a verb never blocks its own type
         self.type_lemmas = {(rule.type, lemma) for rule in self.rules
                             for lemma in rule.trigger.lemmas or []}
@@ -157,6 +158,8 @@ class EventBuilder:
         subtype = self._subtype(rule, items)
         if subtype is None:
             return None
+        if rule.type in self.current_only and self._background(span, anchor, published):
+            return None
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role)
         modality, doubted = framing.modality(trigger, anchor, governor, self.governors,
                                              self.requests, rule.trigger.modality or "asserted")
@@ -205,6 +208,7 @@ class EventBuilder:
         subtype = self._subtype(rule, items)
         if subtype is None:
             return None
+        span = span.doc[participle.i:participle.i + 1]  # the word, not the hyphen
         return self._built(span, rule, participle, subtype, supplier, user, items, "asserted",
                            False, None, True, published)
 
@@ -234,6 +238,18 @@ class EventBuilder:
                          "end": sentence.end_char},
             "confidence": confidence,
         }
+
+    def _background(self, span: Span, anchor: Token, published: date) -> bool:
+        """Give whether the event is an earlier one recalled: "was previously designated",
+        "was sanctioned in 2019" (more than a quarter before publication)."""
+        if any(c.dep_ == "advmod" and c.lower_ in lexicon.BACKGROUND_ADVERBS
+               for c in anchor.children):
+            return True
+        when = self._date(_trimmed(span.sent), anchor, published)
+        if when is None or "W" in when:
+            return False
+        year, month = int(when[:4]), int(when[5:7]) if len(when) >= 7 else 12
+        return (published.year - year) * 12 + published.month - month > 3
 
     def _blocked(self, anchor: Token, type_name: str) -> bool:
         """Give whether the event is only asked for or refused by a verb above it."""

@@ -57,3 +57,6 @@ FORCE_NOUNS = frozenset({"military", "army", "force", "forces", "troops", "navy"
 US_AUTHORITY = re.compile(r"\b(?:E\.\s?O\.|Executive Order)\s*\d{4,5}")
 # "firms based in China": where a target is based gives its country
 BASED = frozenset({"base", "locate", "headquarter", "register", "incorporate"})
+# "was previously designated": an earlier event recalled
+BACKGROUND_ADVERBS = frozenset({"previously", "formerly", "earlier", "originally", "already",
+                                "once"})

@@ -75,6 +75,7 @@ class Taxonomy(Strict):
     blocking_governors: list[str] = []
     request_governors: list[str] = []
     requestable: list[str] = []
+    current_only: list[str] = []
     subject_governors: list[str] = []
     item_classes: dict[str, list[str]] = {}
     types: dict[str, EventType] = {}
@@ -100,7 +101,8 @@ class Taxonomy(Strict):
                         blocking_governors=[*base.blocking_governors,
                                             *self.blocking_governors],
                         request_governors=[*base.request_governors, *self.request_governors],
-                        requestable=[*base.requestable, *self.requestable])
+                        requestable=[*base.requestable, *self.requestable],
+                        current_only=[*base.current_only, *self.current_only])
 
     def governor_modality(self) -> dict[str, str]:
         """Give each governor lemma's modality (the first listed wins)."""
