@@ -67,6 +67,25 @@ MUST: list[tuple[str, Expected]] = [
      "the defense sector.", ("SANCTION", "economic", "asserted", False, {"USA"}, set())),
     ("Today, the Department of the Treasury designated three Chinese companies.",
      ("SANCTION", "economic", "asserted", False, {"USA"}, {"CHN"})),
+    ("OFAC struck two trading houses off the SDN List, and removed a shipping firm from "
+     "the SDN List as well.", ("CONCEDE", None, "asserted", False, {"USA"}, set())),
+    ("Treasury issued a general license for dealings with the state airline.",
+     ("CONCEDE", None, "asserted", False, {"USA"}, set())),
+    # a designation's reason is an event of its own; an accusation's is alleged
+    ("Two Chinese firms were designated for supplying drone engines to Russia.",
+     ("AID", "military", "asserted", False, {"CHN"}, {"RUS"})),
+    ("A Turkish trader was accused of shipping rifles to Syria.",
+     ("AID", "military", "asserted", True, {"TUR"}, {"SYR"})),
+    # amounts "in" aid name the aid; a pledge of aid is AID planned
+    ("The United States has provided more than $4 billion in humanitarian aid to Syria "
+     "since 2020.", ("AID", "humanitarian", "asserted", False, {"USA"}, {"SYR"})),
+    ("Germany pledged 1 billion euros in military aid to Ukraine.",
+     ("AID", "military", "planned", False, {"DEU"}, {"UKR"})),
+    # a plan's bullet, and a consequence under 'if'
+    ("Provide $10 million to Moldova for energy security.",
+     ("AID", "economic", "planned", False, set(), {"MDA"})),
+    ("If Moscow invades, Washington will impose severe costs on Russia.",
+     ("SANCTION", "economic", "hypothetical", False, {"USA"}, {"RUS"})),
 ]
 
 # sentence → (type, modalities it must not have); an empty tuple: no event of the type
@@ -79,6 +98,15 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
      "Russia.", "AID", ("hypothetical",)),
     ("Officials did not specify the kinds of drones Iran will be supplying.", "AID",
      ("negated",)),
+    # a civil penalty is no agreement; an earlier sanction recalled is no new one
+    ("The bank agreed to pay $2 million to settle its liability for apparent violations.",
+     "AGREE", ()),
+    ("The trading firm was previously designated by OFAC.", "SANCTION", ()),
+    ("The bank was sanctioned in 2019 for helping Iran move money.", "SANCTION", ()),
+    ("Today's action builds on earlier measures against the regime.", "SANCTION", ()),
+    # the warning is real; only what it threatens is conditional
+    ("Washington warned Ankara of sanctions if it bought more Russian jets.", "THREATEN",
+     ("hypothetical",)),
     # asking for something other than goods is a REQUEST only
     ("The ministry asked the court for more time.", "AID", ()),
     ("Germany urged Iran to release the detained journalists.", "CONCEDE",

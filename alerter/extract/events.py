@@ -139,11 +139,15 @@ class EventBuilder:
         # supplying missiles" is the supply itself
         if trigger.pos_ == "VERB" and (trigger.dep_ == "amod" or (
                 trigger.tag_ == "VBG" and trigger.dep_ in ("acl", "pcomp"))) and not (
-                trigger.dep_ == "acl" and trigger.head.lemma_ in lexicon.SIGNIFICANCE_NOUNS):
+                trigger.dep_ == "acl" and trigger.head.lemma_ in lexicon.SIGNIFICANCE_NOUNS
+                ) and _charging_verb(trigger) is None:
             return None
         if (nominal and rule.trigger.lemmas and trigger.dep_ == "compound"
                 and self.item_classes.get(trigger.head.lemma_.lower()) == "military"):
             return None  # "attack drones", "strike aircraft": a kind of weapon
+        if rule.trigger.unless and any(c.dep_ == "xcomp" and c.lemma_ in rule.trigger.unless
+                                       for c in trigger.children):
+            return None  # "agreed to pay a civil penalty"
         governor: Token | None = None
         role = "verb"
         if nominal and trigger.pos_ != "VERB":
@@ -187,6 +191,12 @@ class EventBuilder:
             return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
         actor = self._actor(trigger, anchor, nominal, role) or framing.self_report(span.sent,
                                                                                    anchor)
+        charging = _charging_verb(trigger)
+        if charging is not None:
+            # "firms designated for supplying weapons", "accused of shipping drones":
+            # the one designated or accused did it
+            actor = _all_participants([phrase_tokens(c) for c in charging.children
+                                       if c.dep_ in ("dobj", "nsubjpass")])
         if not actor and trigger.dep_ == "acl" and trigger.head.lemma_ in \
                 lexicon.SIGNIFICANCE_NOUNS:
             actor = _all_participants([phrase_tokens(g) for c in trigger.head.children
@@ -218,7 +228,9 @@ class EventBuilder:
                published: date) -> dict[str, Any]:
         """Give the event as a plain dict."""
         attribution = framing.attribution(span.sent, anchor)
-        hedged = doubted or framing.hedged(span.sent, anchor)
+        charging = _charging_verb(anchor)
+        hedged = doubted or framing.hedged(span.sent, anchor) or (
+            charging is not None and charging.lemma_ in lexicon.ALLEGING_VERBS)
         confidence = self._confidence(rule, nominal, governor, actor, target, hedged)
         sentence = _trimmed(span.sent)
         return {
@@ -412,6 +424,12 @@ class EventBuilder:
             if not objects and trigger.dep_ == "relcl":
                 heads.append(trigger.head)  # "the kinds of drones Iran will be supplying"
         expanded: list[Token] = []
+        for head in list(heads):
+            if head.like_num or head.lower_ in lexicon.SCALES or head.ent_type_ == "MONEY" \
+                    or head.lower_ in lexicon.CURRENCIES:
+                # "$4 billion in humanitarian aid", "1 billion euros in military aid"
+                heads += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
+                          for g in c.children if g.dep_ == "pobj"]
         for head in heads:
             if head.lemma_.lower() in lexicon.MEASURES:
                 # "hundreds of attack drones", "tonnes of food": the goods are the "of" part
@@ -520,6 +538,15 @@ class EventBuilder:
 
 
 Found = framing.Found
+
+
+def _charging_verb(trigger: Token) -> Token | None:
+    """Give the verb that designates or charges someone for the trigger's act, if any:
+    "designated for supplying weapons", "accused of shipping drones"."""
+    if trigger.dep_ != "pcomp" or trigger.head.lower_ not in ("for", "of", "with"):
+        return None
+    verb = trigger.head.head
+    return verb if verb.lemma_ in lexicon.CHARGING_VERBS else None
 
 
 def _all_participants(phrases: list[list[Token]]) -> Found:

@@ -51,6 +51,15 @@ def _perfect_after_modal(token: Token) -> bool:
             and any(c.lower_ in ("have", "'ve") for c in kids))
 
 
+def _conditional_consequence(token: Token) -> bool:
+    """Give whether the verb is the future or modal outcome of an 'if' clause."""
+    modal = any(c.dep_ == "aux" and c.lower_ in lexicon.PLANNED_AUX | lexicon.HYPOTHETICAL_AUX
+                for c in token.children)
+    return modal and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in
+                                                   ("if", "unless") for m in c.children)
+                         for c in token.children)
+
+
 def modality(trigger: Token, anchor: Token, governor: Token | None,
              governors: Mapping[str, str], requests: Container[str],
              bare: str = "asserted") -> tuple[str, bool]:
@@ -72,6 +81,11 @@ def modality(trigger: Token, anchor: Token, governor: Token | None,
             return "negated", False  # "had no plans to deliver"
         if _perfect_after_modal(token):
             return "asserted", True  # "may have sent"
+        if _conditional_consequence(token):
+            return "hypothetical", False  # "if Russia invades, we will impose ..."
+        if (token.dep_ == "ROOT" and token.tag_ == "VB" and token.i == token.sent.start
+                and not any(c.dep_ in ("nsubj", "aux") for c in token.children)):
+            return "planned", False  # a plan's bullet: "Provide $10 million to Moldova"
         for child in token.children:
             if child.dep_ in ("aux", "auxpass"):
                 if child.lower_ in lexicon.PLANNED_AUX:

@@ -60,3 +60,11 @@ BASED = frozenset({"base", "locate", "headquarter", "register", "incorporate"})
 # "was previously designated": an earlier event recalled
 BACKGROUND_ADVERBS = frozenset({"previously", "formerly", "earlier", "originally", "already",
                                 "once"})
+# Verbs that name an act as the reason for a measure or a charge: "designated for
+# supplying weapons" (the supply happened), "accused of shipping drones" (it is alleged).
+CHARGING_VERBS = frozenset({"designate", "sanction", "blacklist", "target", "penalize",
+                            "penalise", "punish", "arrest", "detain", "accuse", "charge",
+                            "indict", "suspect", "convict", "sentence", "fine"})
+ALLEGING_VERBS = frozenset({"accuse", "charge", "indict", "suspect", "allege"})
+CURRENCIES = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "$",
+                        "€", "£"})

@@ -37,6 +37,7 @@ class Trigger(Strict):
     items: bool = False
     recipient: bool = False
     modifier: bool = False
+    unless: list[str] | None = None
     modality: Literal["asserted", "planned", "discussed", "negated", "hypothetical"] | None = None
     confidence: float | None = Field(None, ge=0, le=1)
 
