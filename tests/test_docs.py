@@ -72,9 +72,9 @@ EXTRACTION_DOC = ROOT / "docs" / "extraction.md"
 
 
 def taxonomy_keys() -> list[str]:
-    from alerter.extract.taxonomy import Taxonomy, Trigger
+    from alerter.extract.taxonomy import Requirement, Taxonomy, Trigger
 
-    return sorted({*Taxonomy.model_fields, *Trigger.model_fields})
+    return sorted({*Taxonomy.model_fields, *Trigger.model_fields, *Requirement.model_fields})
 
 
 @pytest.mark.parametrize("key", taxonomy_keys())

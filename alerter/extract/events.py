@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from alerter.extract import framing, lexicon, transfers
 from alerter.extract.dates import normalise_date
 from alerter.extract.participants import INDEX_KEY, mention_index, participants_in, phrase_tokens
-from alerter.extract.taxonomy import Taxonomy, load_taxonomy
+from alerter.extract.taxonomy import Requirement, Taxonomy, load_taxonomy
 from alerter.extract.triggers import SPAN_KEY, TriggerRule, compile_rules
 
 if not Doc.has_extension("alerter_events"):
@@ -103,7 +103,7 @@ class EventBuilder:
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published or date.today().isoformat()
-        best: dict[tuple[str, int], dict[str, Any]] = {}
+        best: dict[tuple[str, str, int], dict[str, Any]] = {}
         doc.user_data[INDEX_KEY] = mention_index(doc)
         # doc.ents builds every entity afresh on each access: the dates once per Doc
         self._dates = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
@@ -116,14 +116,16 @@ class EventBuilder:
                                                                      e["type"]))
         return doc
 
-    def _events(self, doc: Doc, published: str, best: dict[tuple[str, int], dict[str, Any]]
+    def _events(self, doc: Doc, published: str,
+                best: dict[tuple[str, str, int], dict[str, Any]]
                 ) -> None:
         for span in doc.spans[SPAN_KEY]:
             rule = self.rules[int(span.label_)]
             event = self._event(span, rule, date.fromisoformat(published[:10]))
             if event is None:
                 continue
-            key = (event["type"], event.pop("_anchor"))
+            # sanctions and export controls imposed in one go are two events
+            key = (event["type"], event["subtype"] or "", event.pop("_anchor"))
             if key not in best or event["confidence"] > best[key]["confidence"]:
                 best[key] = event
 
@@ -137,14 +139,18 @@ class EventBuilder:
         # "jailed opposition figures", "the defending champions", "entities supporting
         # the army", "necessary for supporting the war"; but "the first instance of Iran
         # supplying missiles" is the supply itself
-        if trigger.pos_ == "VERB" and (trigger.dep_ == "amod" or (
-                trigger.tag_ == "VBG" and trigger.dep_ in ("acl", "pcomp"))) and not (
-                trigger.dep_ == "acl" and trigger.head.lemma_ in lexicon.SIGNIFICANCE_NOUNS
-                ) and _charging_verb(trigger) is None:
+        if trigger.pos_ == "VERB" and not self._clause_of_its_own(trigger):
             return None
         if (nominal and rule.trigger.lemmas and trigger.dep_ == "compound"
-                and self.item_classes.get(trigger.head.lemma_.lower()) == "military"):
-            return None  # "attack drones", "strike aircraft": a kind of weapon
+                and trigger.head.lemma_.lower() not in lexicon.CONTAINERS):
+            # "attack drones", "strike aircraft": a kind of weapon; "sanctions evasion",
+            # "sanctions rules": a kind of thing; but "a sanctions package" is the event
+            return None
+        if any(c.dep_ == "prep" and c.lower_ in ("as", "of") and g.lemma_.lower() in
+               lexicon.OFFICES for c in trigger.children for g in c.children):
+            return None  # "designated X as Acting Commissioner", "a delegation designated"
+        if rule.trigger.requires is not None and not _meets(trigger, rule.trigger.requires):
+            return None  # "support broadband", "seize the opportunity", "meet challenges"
         if rule.trigger.unless and any(c.dep_ == "xcomp" and c.lemma_ in rule.trigger.unless
                                        for c in trigger.children):
             return None  # "agreed to pay a civil penalty"
@@ -169,6 +175,31 @@ class EventBuilder:
                                              self.requests, rule.trigger.modality or "asserted")
         return self._built(span, rule, anchor, subtype, actor, target, items, modality,
                            doubted, governor, nominal, published)
+
+    def _clause_of_its_own(self, verb: Token) -> bool:
+        """Give whether a verb trigger states an event rather than describing a noun.
+
+        Not: "jailed opposition figures", "the individuals designated today", "its
+        ability to designate", "entities supporting the army", "an entity that has
+        refused", "necessary for supporting the war". Yes: "plans to deliver", "the first
+        instance of Iran supplying", "designated for supplying", "by designating two
+        facilitators", "an order that imposes restrictions".
+        """
+        if verb.dep_ == "amod":
+            return False
+        if verb.dep_ == "acl":
+            head = verb.head.lemma_
+            return head in lexicon.SIGNIFICANCE_NOUNS or (
+                verb.tag_ in ("VB", "VBG") and head in self.governors
+                and verb.tag_ == "VB")
+        if verb.dep_ == "pcomp":
+            return verb.head.lower_ == "by" or _charging_verb(verb) is not None or \
+                verb.tag_ != "VBG"
+        if verb.dep_ == "relcl":
+            pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                       and c.tag_ in ("WDT", "WP")]
+            return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS
+        return True
 
     def _subtype(self, rule: TriggerRule, items: list[tuple[Token, list[Token]]]
                  ) -> str | None:
@@ -254,9 +285,10 @@ class EventBuilder:
     def _background(self, span: Span, anchor: Token, published: date) -> bool:
         """Give whether the event is an earlier one recalled: "was previously designated",
         "was sanctioned in 2019" (more than a quarter before publication)."""
+        verbs = [anchor, anchor.head] if anchor.dep_ == "conj" else [anchor]
         if any(c.dep_ == "advmod" and c.lower_ in lexicon.BACKGROUND_ADVERBS
-               for c in anchor.children):
-            return True
+               for v in verbs for c in v.children):
+            return True  # "previously identified and designated"
         when = self._date(_trimmed(span.sent), anchor, published)
         if when is None or "W" in when:
             return False
@@ -538,6 +570,28 @@ class EventBuilder:
 
 
 Found = framing.Found
+
+
+_PARTY_PREPS = ("with", "to", "on", "against", "for", "from", "toward", "towards")
+
+
+def _meets(trigger: Token, needs: Requirement) -> bool:
+    """Give whether the trigger has what its requirement asks for (any one part)."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative", "nsubjpass")]
+    if needs.intransitive and not any(c.dep_ in ("dobj", "obj") for c in trigger.children):
+        return True
+    if needs.clause and any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children):
+        return True
+    if needs.objects and any(o.lemma_.lower() in needs.objects for o in objects):
+        return True
+    if needs.not_objects and not any(o.lemma_.lower() in needs.not_objects for o in objects):
+        return True
+    if needs.party:
+        phrases = objects + [g for c in trigger.children if c.dep_ in ("prep", "agent")
+                             and c.lower_ in _PARTY_PREPS for g in c.children
+                             if g.dep_ == "pobj"]
+        return any(participants_in(phrase_tokens(p)) for p in phrases)
+    return False
 
 
 def _charging_verb(trigger: Token) -> Token | None:

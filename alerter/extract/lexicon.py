@@ -68,3 +68,15 @@ CHARGING_VERBS = frozenset({"designate", "sanction", "blacklist", "target", "pen
 ALLEGING_VERBS = frozenset({"accuse", "charge", "indict", "suspect", "allege"})
 CURRENCIES = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "$",
                         "€", "£"})
+# Offices and honours one is "designated as": not a sanctions designation.
+OFFICES = frozenset({"commissioner", "director", "secretary", "chair", "chairman", "chairwoman",
+                     "member", "delegation", "ambassador", "representative", "envoy",
+                     "administrator", "head", "officer", "site", "monument", "area", "zone",
+                     "holiday", "day", "week", "month", "office", "facility", "successor",
+                     "president", "leader", "chief", "deputy", "coordinator", "park"})
+# Decrees and measures: "an order that imposes restrictions" states the measure itself,
+# where "an entity that has refused" only describes the entity.
+INSTRUMENTS = frozenset({"order", "action", "law", "measure", "package", "resolution",
+                         "regulation", "rule", "decision", "act", "bill", "directive",
+                         "determination", "designation", "sanction", "e.o.", "decree",
+                         "proclamation", "memorandum", "step"})

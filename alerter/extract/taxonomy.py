@@ -26,6 +26,16 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Requirement(Strict):
+    """What a verb trigger needs around it to be an event; any one of them will do."""
+
+    party: bool = False
+    clause: bool = False
+    intransitive: bool = False
+    objects: list[str] = []
+    not_objects: list[str] = []
+
+
 class Trigger(Strict):
     lemmas: list[str] | None = None
     phrase: str | None = None
@@ -38,6 +48,7 @@ class Trigger(Strict):
     recipient: bool = False
     modifier: bool = False
     unless: list[str] | None = None
+    requires: Requirement | None = None
     modality: Literal["asserted", "planned", "discussed", "negated", "hypothetical"] | None = None
     confidence: float | None = Field(None, ge=0, le=1)
 
