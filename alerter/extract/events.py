@@ -64,6 +64,8 @@ def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None
             return head.head, "object"
         if head.dep_ in _SUBJECT and head.head.pos_ in ("VERB", "AUX"):
             return head.head, "subject"
+        if head.dep_ == "pobj" and head.head.lower_ in lexicon.PRESUPPOSING_PREPS:
+            return None, "none"  # "vowed revenge after the killing": not what was vowed
         if head.dep_ == "pobj" and head.head.dep_ in ("prep", "agent"):
             above = head.head.head
             if above.pos_ in ("NOUN", "PROPN") and head.head.lower_ not in _NOUN_PREPS:
@@ -93,6 +95,8 @@ class EventBuilder:
         self.requests = set(taxonomy.request_governors)
         self.requestable = set(taxonomy.requestable)
         self.current_only = set(taxonomy.current_only)
+        self.standalone = set(taxonomy.standalone)
+        self.place_targets = set(taxonomy.place_targets)
         # which trigger lemmas belong to which type, so a verb never blocks its own type
         self.type_lemmas = {(rule.type, lemma) for rule in self.rules
                             for lemma in rule.trigger.lemmas or []}
@@ -139,7 +143,7 @@ class EventBuilder:
         # "jailed opposition figures", "the defending champions", "entities supporting
         # the army", "necessary for supporting the war"; but "the first instance of Iran
         # supplying missiles" is the supply itself
-        if trigger.pos_ == "VERB" and not self._clause_of_its_own(trigger):
+        if trigger.pos_ == "VERB" and not self._clause_of_its_own(trigger, rule.type):
             return None
         if (nominal and rule.trigger.lemmas and trigger.dep_ == "compound"
                 and trigger.head.lemma_.lower() not in lexicon.CONTAINERS):
@@ -156,11 +160,15 @@ class EventBuilder:
             return None  # "agreed to pay a civil penalty"
         governor: Token | None = None
         role = "verb"
+        alone = False
         if nominal and trigger.pos_ != "VERB":
             governor, role = governor_of(trigger, self.governors)
-            if not (self._accept_nominal(trigger, governor, role)
-                    or (rule.trigger.items and self._stands_alone(trigger))):
-                return None
+            if not self._accept_nominal(trigger, governor, role):
+                alone = (rule.trigger.items and self._stands_alone(trigger)) or (
+                    rule.type in self.standalone and role in ("none", "subject")
+                    and _attached(trigger))
+                if not alone:
+                    return None
         anchor = governor if governor is not None and role == "object" else trigger
         if self._blocked(anchor, rule.type):
             return None
@@ -171,12 +179,19 @@ class EventBuilder:
         if rule.type in self.current_only and self._background(span, anchor, published):
             return None
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role)
-        modality, doubted = framing.modality(trigger, anchor, governor, self.governors,
-                                             self.requests, rule.trigger.modality or "asserted")
+        bare = rule.trigger.modality or "asserted"
+        if alone and governor is not None and governor.lemma_ in lexicon.ANTICIPATING:
+            bare = "hypothetical"  # "warned of a Russian attack on the grid"
+        # a noun standing alone as a clause's subject takes that clause's mood: "an attack
+        # on Taiwan would be a disaster" (hypothetical), "a rocket attack left dozens dead"
+        frame = governor if alone and role == "subject" and governor is not None else anchor
+        modality, doubted = framing.modality(trigger, frame, governor, self.governors,
+                                             self.requests, bare,
+                                             climb=not alone or frame is not anchor)
         return self._built(span, rule, anchor, subtype, actor, target, items, modality,
                            doubted, governor, nominal, published)
 
-    def _clause_of_its_own(self, verb: Token) -> bool:
+    def _clause_of_its_own(self, verb: Token, type_name: str) -> bool:
         """Give whether a verb trigger states an event rather than describing a noun.
 
         Not: "jailed opposition figures", "the individuals designated today", "its
@@ -189,9 +204,14 @@ class EventBuilder:
             return False
         if verb.dep_ == "acl":
             head = verb.head.lemma_
+            if verb.tag_ == "VBN":
+                # "the shipment seized by Greek authorities", "a man accused of fraud"
+                # are events; "the individuals designated today" only repeats the
+                # day's sanctions (in a chart, a link, a boilerplate line)
+                return type_name not in self.current_only or any(
+                    c.dep_ == "agent" for c in verb.children)
             return head in lexicon.SIGNIFICANCE_NOUNS or (
-                verb.tag_ in ("VB", "VBG") and head in self.governors
-                and verb.tag_ == "VB")
+                verb.tag_ == "VB" and head in self.governors)
         if verb.dep_ == "pcomp":
             return verb.head.lower_ == "by" or _charging_verb(verb) is not None or \
                 verb.tag_ != "VBG"
@@ -236,6 +256,21 @@ class EventBuilder:
         if not actor and lexicon.US_AUTHORITY.search(span.sent.text):
             actor = [("United States", "country", "USA")]  # "pursuant to E.O. 14024"
         target, partners = self._target(trigger, anchor, nominal)
+        if not target and nominal and rule.type in self.standalone:
+            # "the arrest of four Turkish journalists", "the killing of an Iranian general"
+            target = _all_participants([phrase_tokens(g) for c in trigger.children
+                                        if c.dep_ == "prep" and c.lower_ == "of"
+                                        for g in c.children if g.dep_ == "pobj"])
+        if not target and rule.type in self.place_targets:
+            # "the bombing in Athens, Greece", "a terrorist attack in Moscow"
+            # ("a rocket attack on a market in Kharkiv": the place of what was hit)
+            heads = [trigger, anchor] + [g for c in trigger.children if c.dep_ == "prep"
+                                         and c.lower_ in ("on", "at", "against")
+                                         for g in c.children if g.dep_ == "pobj"]
+            target = _all_participants([phrase_tokens(g) for h in heads
+                                        for c in h.children if c.dep_ == "prep"
+                                        and c.lower_ in ("in", "near", "outside")
+                                        for g in c.children if g.dep_ == "pobj"])
         return _settle(actor, target, partners)
 
     def _modifier_event(self, span: Span, rule: TriggerRule, published: date
@@ -314,7 +349,7 @@ class EventBuilder:
     def _stands_alone(trigger: Token) -> bool:
         """Give whether a supply noun names its goods and a side without a governing verb:
         "the supply of drones to Russia", "the arrival of HIMARS in Ukraine"."""
-        preps = {c.lower_: c for c in trigger.children if c.dep_ == "prep"}
+        preps = {c.lower_: c for c in trigger.children if c.dep_ in ("prep", "agent")}
         if "of" not in preps:
             return False
         sides = [g for p in ("to", "for", "in", "from") if p in preps
@@ -573,6 +608,16 @@ Found = framing.Found
 
 
 _PARTY_PREPS = ("with", "to", "on", "against", "for", "from", "toward", "towards")
+_ATTACHED_PREPS = ("of", "on", "against", "in", "by", "at", "near", "outside", "inside")
+
+
+def _attached(noun: Token) -> bool:
+    """Give whether an event noun names a party or place it concerns: "a rocket attack on
+    Kyiv", "the arrest of Turkish journalists", "Israeli strikes", "the bombing in Athens"."""
+    if any(c.dep_ in ("prep", "agent") and c.lower_ in _ATTACHED_PREPS for c in noun.children):
+        return True
+    return any(c.dep_ in ("poss", "amod", "compound") and participants_in(phrase_tokens(c))
+               for c in noun.children)
 
 
 def _meets(trigger: Token, needs: Requirement) -> bool:

@@ -30,6 +30,8 @@ def chain(anchor: Token) -> list[Token]:
         if token.dep_ in ("conj",) and token.head.pos_ == "VERB":
             # "have not decided on X but are discussing Y": the conjunct stands alone
             break
+        if token.dep_ == "pobj" and token.head.lower_ in lexicon.PRESUPPOSING_PREPS:
+            break  # "vowed revenge after the killing of ...": the killing happened
         token = token.head
         if token.lemma_ in lexicon.SIGNIFICANCE_NOUNS:
             break  # "would be the first instance of Iran supplying ...": a comment on it
@@ -62,19 +64,26 @@ def _conditional_consequence(token: Token) -> bool:
 
 def modality(trigger: Token, anchor: Token, governor: Token | None,
              governors: Mapping[str, str], requests: Container[str],
-             bare: str = "asserted") -> tuple[str, bool]:
+             bare: str = "asserted", climb: bool = True) -> tuple[str, bool]:
     """Give the event's modality, and whether the wording itself hedges it.
 
     `bare` is the modality of the trigger word alone ("requested" is discussed);
-    `requests` are verbs under which an event is asked for: discussed.
+    `requests` are verbs under which an event is asked for: discussed. Without `climb`
+    only the anchor's own words count (a noun no verb governs: "a rocket attack on X").
     """
     if _negated_by_no(trigger):
         return "negated", False
+    # "a planned offensive", "a possible attack", "the alleged transfer"
+    for child in trigger.children:
+        if child.dep_ == "amod" and child.lower_ in lexicon.MODAL_ADJECTIVES:
+            bare, hedge = lexicon.MODAL_ADJECTIVES[child.lower_]
+            if hedge:
+                return bare, True
     # "X denied that it plans to send ...": a denial above outranks what it denies
     if any(governors.get(a.lemma_) == "negated" and a.pos_ == "VERB"
            for a in anchor.ancestors):
         return "negated", False
-    for position, token in enumerate(chain(anchor)):
+    for position, token in enumerate(chain(anchor) if climb else [anchor]):
         if any(c.dep_ == "neg" for c in token.children):
             return "negated", False
         if position > 0 and _negated_by_no(token) and token.lemma_ in governors:

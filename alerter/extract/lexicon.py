@@ -80,3 +80,21 @@ INSTRUMENTS = frozenset({"order", "action", "law", "measure", "package", "resolu
                          "regulation", "rule", "decision", "act", "bill", "directive",
                          "determination", "designation", "sanction", "e.o.", "decree",
                          "proclamation", "memorandum", "step"})
+# Prepositions whose object is taken as a fact by the clause around it: "vowed revenge
+# after the killing", "amid the crackdown", "despite the sanctions" (not "over": talks
+# over a possible shipment are about it).
+PRESUPPOSING_PREPS = frozenset({"after", "following", "since", "amid", "despite", "during",
+                                "because", "due"})
+# Adjectives that frame an event noun: (modality, hedged). "a planned offensive", "a
+# possible attack", "the alleged transfer" (a hedged report).
+MODAL_ADJECTIVES: dict[str, tuple[str, bool]] = {
+    "planned": ("planned", False), "upcoming": ("planned", False),
+    "scheduled": ("planned", False), "forthcoming": ("planned", False),
+    "proposed": ("discussed", False), "possible": ("hypothetical", False),
+    "potential": ("hypothetical", False), "threatened": ("hypothetical", False),
+    "alleged": ("asserted", True), "suspected": ("asserted", True),
+    "reported": ("asserted", True), "purported": ("asserted", True)}
+# Verbs that look ahead to an event that has not happened: "warned of an attack".
+ANTICIPATING = frozenset({"warn", "fear", "predict", "expect", "anticipate", "prepare",
+                          "brace", "forecast", "threaten", "caution", "prevent", "avert",
+                          "deter", "plot", "plan", "risk"})

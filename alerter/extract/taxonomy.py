@@ -88,6 +88,8 @@ class Taxonomy(Strict):
     request_governors: list[str] = []
     requestable: list[str] = []
     current_only: list[str] = []
+    standalone: list[str] = []
+    place_targets: list[str] = []
     subject_governors: list[str] = []
     item_classes: dict[str, list[str]] = {}
     types: dict[str, EventType] = {}
@@ -114,7 +116,9 @@ class Taxonomy(Strict):
                                             *self.blocking_governors],
                         request_governors=[*base.request_governors, *self.request_governors],
                         requestable=[*base.requestable, *self.requestable],
-                        current_only=[*base.current_only, *self.current_only])
+                        current_only=[*base.current_only, *self.current_only],
+                        standalone=[*base.standalone, *self.standalone],
+                        place_targets=[*base.place_targets, *self.place_targets])
 
     def governor_modality(self) -> dict[str, str]:
         """Give each governor lemma's modality (the first listed wins)."""
