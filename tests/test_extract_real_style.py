@@ -103,6 +103,13 @@ MUST: list[tuple[str, Expected]] = [
      ("SANCTION", "economic", "asserted", False, {"USA"}, set())),
     ("Washington imposed sweeping sanctions and new export controls on Russia.",
      ("SANCTION", "export_control", "asserted", False, {"USA"}, {"RUS"})),
+    ("Today's action targets Iranian banks that finance the missile programme.",
+     ("SANCTION", "economic", "asserted", False, set(), {"IRN"})),
+    ("Treasury is targeting three Syrian officials for their part in the siege.",
+     ("SANCTION", "economic", "asserted", False, {"USA"}, {"SYR"})),
+    ("As a result of today's action, all property of the two firms in the United States "
+     "is blocked and must be reported to OFAC.",
+     ("SANCTION", "asset_freeze", "asserted", False, {"USA"}, set())),
 ]
 
 # sentence → (type, modalities it must not have); an empty tuple: no event of the type
@@ -138,6 +145,15 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
      ()),
     ("The secretary designated her deputy as acting commissioner.", "SANCTION", ()),
     ("Firms that evade sanctions face heavy fines.", "SANCTION", ()),
+    ("No federal agency was designated as a registration office for thirty years.",
+     "SANCTION", ()),
+    ("The two firms were also designated on March 3, 2021, for shipping oil.", "SANCTION",
+     ()),
+    ("To date, Treasury has sanctioned hundreds of people involved in the scheme.",
+     "SANCTION", ()),
+    ("The agency will keep enforcing existing sanctions.", "SANCTION", ()),
+    ("Sanctions were always intended as a means to bring the regime to the table.",
+     "SANCTION", ()),
     # asking for something other than goods is a REQUEST only
     ("The ministry asked the court for more time.", "AID", ()),
     ("Germany urged Iran to release the detained journalists.", "CONCEDE",

@@ -60,6 +60,8 @@ def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None
     """
     head = _np_head(trigger)
     while True:
+        if head.dep_ in _PASSIVE_SUBJECT and head.head.lemma_ in lexicon.PURPOSE_PASSIVES:
+            return None, "none"  # "sanctions are intended to change behaviour"
         if head.dep_ in _OBJECT | _PASSIVE_SUBJECT and head.head.pos_ in ("VERB", "AUX"):
             return head.head, "object"
         if head.dep_ in _SUBJECT and head.head.pos_ in ("VERB", "AUX"):
@@ -145,7 +147,8 @@ class EventBuilder:
         # supplying missiles" is the supply itself
         if trigger.pos_ == "VERB" and not self._clause_of_its_own(trigger, rule.type):
             return None
-        if (nominal and rule.trigger.lemmas and trigger.dep_ == "compound"
+        if (nominal and (rule.trigger.lemmas or rule.trigger.phrase)
+                and trigger.dep_ == "compound"
                 and trigger.head.lemma_.lower() not in lexicon.CONTAINERS):
             # "attack drones", "strike aircraft": a kind of weapon; "sanctions evasion",
             # "sanctions rules": a kind of thing; but "a sanctions package" is the event
@@ -153,6 +156,9 @@ class EventBuilder:
         if any(c.dep_ == "prep" and c.lower_ in ("as", "of") and g.lemma_.lower() in
                lexicon.OFFICES for c in trigger.children for g in c.children):
             return None  # "designated X as Acting Commissioner", "a delegation designated"
+        if rule.trigger.context and not any(w in span.sent.text.lower()
+                                            for w in rule.trigger.context):
+            return None  # "designated as a voter registration agency": no sanctions here
         if rule.trigger.requires is not None and not _meets(trigger, rule.trigger.requires):
             return None  # "support broadband", "seize the opportunity", "meet challenges"
         if rule.trigger.unless and any(c.dep_ == "xcomp" and c.lemma_ in rule.trigger.unless
@@ -206,10 +212,12 @@ class EventBuilder:
             head = verb.head.lemma_
             if verb.tag_ == "VBN":
                 # "the shipment seized by Greek authorities", "a man accused of fraud"
-                # are events; "the individuals designated today" only repeats the
-                # day's sanctions (in a chart, a link, a boilerplate line)
+                # are events; "information on the individuals designated today" only
+                # repeats the day's sanctions, but "the entities targeted today help
+                # Iran export oil" says who was hit
                 return type_name not in self.current_only or any(
-                    c.dep_ == "agent" for c in verb.children)
+                    c.dep_ == "agent" for c in verb.children) or verb.head.dep_ in (
+                    "nsubj", "nsubjpass", "appos")
             return head in lexicon.SIGNIFICANCE_NOUNS or (
                 verb.tag_ == "VB" and head in self.governors)
         if verb.dep_ == "pcomp":
@@ -253,7 +261,8 @@ class EventBuilder:
             actor = _all_participants([phrase_tokens(g) for c in trigger.head.children
                                        if c.dep_ == "prep" and c.lower_ == "of"
                                        for g in c.children if g.dep_ == "pobj"])
-        if not actor and lexicon.US_AUTHORITY.search(span.sent.text):
+        if not actor and (lexicon.US_AUTHORITY.search(span.sent.text)
+                          or "OFAC" in span.sent.text):
             actor = [("United States", "country", "USA")]  # "pursuant to E.O. 14024"
         target, partners = self._target(trigger, anchor, nominal)
         if not target and nominal and rule.type in self.standalone:
@@ -324,9 +333,21 @@ class EventBuilder:
         if any(c.dep_ == "advmod" and c.lower_ in lexicon.BACKGROUND_ADVERBS
                for v in verbs for c in v.children):
             return True  # "previously identified and designated"
+        for verb in verbs:
+            for prep in (c for c in verb.children if c.dep_ == "prep"):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    # "to date, Treasury has sanctioned", "in previous actions, OFAC ..."
+                    if (prep.lower_, pobj.lower_) == ("to", "date") or any(
+                            a.lower_ in lexicon.BACKGROUND_ADJECTIVES for a in pobj.children):
+                        return True
+        if any(c.dep_ == "amod" and c.lower_ in lexicon.BACKGROUND_ADJECTIVES
+               for c in span.root.children if span.root.pos_ == "NOUN"):
+            return True  # "existing sanctions"
         when = self._date(_trimmed(span.sent), anchor, published)
         if when is None or "W" in when:
             return False
+        if len(when) == 10:  # a day: "designated on April 27, 2023" in a later release
+            return (published - date.fromisoformat(when)).days > 7
         year, month = int(when[:4]), int(when[5:7]) if len(when) >= 7 else 12
         return (published.year - year) * 12 + published.month - month > 3
 
@@ -626,6 +647,14 @@ def _meets(trigger: Token, needs: Requirement) -> bool:
     if needs.intransitive and not any(c.dep_ in ("dobj", "obj") for c in trigger.children):
         return True
     if needs.clause and any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children):
+        return True
+    if needs.preps and any(c.dep_ == "prep" and c.lower_ in needs.preps
+                           for c in trigger.children):
+        return True
+    if needs.subjects and any(c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lemma_.lower() in needs.subjects or any(
+                t.lower_ in needs.subjects for t in phrase_tokens(c)))
+            for c in trigger.children):
         return True
     if needs.objects and any(o.lemma_.lower() in needs.objects for o in objects):
         return True

@@ -23,7 +23,7 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Nouns that hold measures: "a sanctions package", "export-control measures".
-CONTAINERS = frozenset({"package", "measure", "regime", "round", "list", "set", "wave", "step",
+CONTAINERS = frozenset({"package", "measure", "round", "list", "set", "wave", "step",
                         "action", "programme", "program", "tranche", "batch"})
 # Subject verbs that report an effect rather than an announcement unless the noun is
 # marked as new: "new sanctions hit Russian banks", not "sanctions hit the car industry".
@@ -98,3 +98,9 @@ MODAL_ADJECTIVES: dict[str, tuple[str, bool]] = {
 ANTICIPATING = frozenset({"warn", "fear", "predict", "expect", "anticipate", "prepare",
                           "brace", "forecast", "threaten", "caution", "prevent", "avert",
                           "deter", "plot", "plan", "risk"})
+# "existing sanctions", "in previous actions": earlier measures recalled
+BACKGROUND_ADJECTIVES = frozenset({"existing", "previous", "prior", "past", "earlier",
+                                   "former", "longstanding", "long-standing"})
+# Passives that state a purpose or a rule, not an act: "sanctions are intended to ..."
+PURPOSE_PASSIVES = frozenset({"intend", "design", "mean", "require", "aim", "meant",
+                              "calibrate", "tailor"})

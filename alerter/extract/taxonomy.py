@@ -34,6 +34,8 @@ class Requirement(Strict):
     intransitive: bool = False
     objects: list[str] = []
     not_objects: list[str] = []
+    subjects: list[str] = []
+    preps: list[str] = []
 
 
 class Trigger(Strict):
@@ -49,6 +51,7 @@ class Trigger(Strict):
     modifier: bool = False
     unless: list[str] | None = None
     requires: Requirement | None = None
+    context: list[str] | None = None
     modality: Literal["asserted", "planned", "discussed", "negated", "hypothetical"] | None = None
     confidence: float | None = Field(None, ge=0, le=1)
 
