@@ -161,6 +161,9 @@ class EventBuilder:
             return None  # "designated as a voter registration agency": no sanctions here
         if rule.trigger.requires is not None and not _meets(trigger, rule.trigger.requires):
             return None  # "support broadband", "seize the opportunity", "meet challenges"
+        if any(c.dep_ == "prt" and c.lower_ in ("up", "back") for c in trigger.children) \
+                and rule.type == "AID":
+            return None  # "give up arms", "hand back": no aid
         if rule.trigger.unless and any(c.dep_ == "xcomp" and c.lemma_ in rule.trigger.unless
                                        for c in trigger.children):
             return None  # "agreed to pay a civil penalty"
@@ -371,8 +374,9 @@ class EventBuilder:
         """Give whether a supply noun names its goods and a side without a governing verb:
         "the supply of drones to Russia", "the arrival of HIMARS in Ukraine"."""
         preps = {c.lower_: c for c in trigger.children if c.dep_ in ("prep", "agent")}
-        if "of" not in preps:
-            return False
+        if "of" not in preps and not (trigger.i + 1 < len(trigger.doc) and any(
+                c.dep_ == "amod" and participants_in([c]) for c in trigger.children)):
+            return False  # "the supply of X", or "Iranian financial assistance to X"
         sides = [g for p in ("to", "for", "in", "from") if p in preps
                  for g in preps[p].children if g.dep_ == "pobj"]
         sides += [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
