@@ -107,6 +107,13 @@ MUST: list[tuple[str, Expected]] = [
      ("SANCTION", "economic", "asserted", False, set(), {"IRN"})),
     ("Treasury is targeting three Syrian officials for their part in the siege.",
      ("SANCTION", "economic", "asserted", False, {"USA"}, {"SYR"})),
+    # facts inside other frames: a participle, a clause of time; an inability
+    ("Brazil called for the release of the activists detained by Venezuelan police.",
+     ("COERCE", None, "asserted", False, {"VEN"}, set())),
+    ("The city braced for protests after police arrested nine students.",
+     ("COERCE", None, "asserted", False, set(), set())),
+    ("Without new funding, US agencies will be unable to provide food aid to Sudan.",
+     ("AID", "humanitarian", "hypothetical", False, {"USA"}, {"SDN"})),
     ("As a result of today's action, all property of the two firms in the United States "
      "is blocked and must be reported to OFAC.",
      ("SANCTION", "asset_freeze", "asserted", False, {"USA"}, set())),

@@ -191,9 +191,10 @@ class EventBuilder:
         bare = rule.trigger.modality or "asserted"
         if alone and governor is not None and governor.lemma_ in lexicon.ANTICIPATING:
             bare = "hypothetical"  # "warned of a Russian attack on the grid"
-        # a noun standing alone as a clause's subject takes that clause's mood: "an attack
-        # on Taiwan would be a disaster" (hypothetical), "a rocket attack left dozens dead"
-        frame = governor if alone and role == "subject" and governor is not None else anchor
+        # a noun as a clause's subject takes that clause's mood: "an attack on Taiwan would
+        # be a disaster" (hypothetical), "talks will begin" (planned), "a rocket attack
+        # left dozens dead" (asserted)
+        frame = governor if role == "subject" and governor is not None else anchor
         modality, doubted = framing.modality(trigger, frame, governor, self.governors,
                                              self.requests, bare,
                                              climb=not alone or frame is not anchor)
@@ -419,6 +420,8 @@ class EventBuilder:
                 head = token.head
                 if head.pos_ in ("VERB", "AUX"):
                     token = head
+                elif head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+                    token = head.head  # "agencies will be unable to provide"
                 elif (token.dep_ == "acl" and head.dep_ in ("dobj", "attr")
                       and head.head.pos_ in ("VERB", "AUX")):
                     token = head.head  # "Rome had no plans to deliver": Rome's plans

@@ -32,6 +32,11 @@ def chain(anchor: Token) -> list[Token]:
             break
         if token.dep_ == "pobj" and token.head.lower_ in lexicon.PRESUPPOSING_PREPS:
             break  # "vowed revenge after the killing of ...": the killing happened
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            break  # "called for the release of those detained": the detention happened
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in
+                                         lexicon.PRESUPPOSING_MARKS for c in token.children):
+            break  # "prepares for protests after eight people were arrested"
         token = token.head
         if token.lemma_ in lexicon.SIGNIFICANCE_NOUNS:
             break  # "would be the first instance of Iran supplying ...": a comment on it
@@ -81,7 +86,7 @@ def modality(trigger: Token, anchor: Token, governor: Token | None,
                 return bare, True
     # "X denied that it plans to send ...": a denial above outranks what it denies
     if any(governors.get(a.lemma_) == "negated" and a.pos_ == "VERB"
-           for a in anchor.ancestors):
+           for a in chain(anchor)[1:]):
         return "negated", False
     for position, token in enumerate(chain(anchor) if climb else [anchor]):
         if any(c.dep_ == "neg" for c in token.children):
@@ -90,6 +95,9 @@ def modality(trigger: Token, anchor: Token, governor: Token | None,
             return "negated", False  # "had no plans to deliver"
         if _perfect_after_modal(token):
             return "asserted", True  # "may have sent"
+        if token.lower_ in ("able", "unable") or any(
+                c.dep_ == "acomp" and c.lower_ in ("able", "unable") for c in token.children):
+            return "hypothetical", False  # "will be unable to provide", "would be able to"
         if _conditional_consequence(token):
             return "hypothetical", False  # "if Russia invades, we will impose ..."
         if (token.dep_ == "ROOT" and token.tag_ == "VB" and token.i == token.sent.start

@@ -104,3 +104,6 @@ BACKGROUND_ADJECTIVES = frozenset({"existing", "previous", "prior", "past", "ear
 # Passives that state a purpose or a rule, not an act: "sanctions are intended to ..."
 PURPOSE_PASSIVES = frozenset({"intend", "design", "mean", "require", "aim", "meant",
                               "calibrate", "tailor"})
+# Subordinators whose clause is taken as a fact: "after eight people were arrested".
+PRESUPPOSING_MARKS = frozenset({"after", "since", "because", "as", "while", "when", "once",
+                                "although", "though"})
