@@ -161,6 +161,11 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
     ("The agency will keep enforcing existing sanctions.", "SANCTION", ()),
     ("Sanctions were always intended as a means to bring the regime to the table.",
      "SANCTION", ()),
+    # a threat needs someone who threatens; a demand someone asked or something demanded
+    ("Rising sea levels threaten coastal towns across the region.", "THREATEN", ()),
+    ("Scientists have warned for years that the glaciers are shrinking.", "THREATEN", ()),
+    ("Good governance demands patience and steady leadership.", "REQUEST", ()),
+    ("Answers are listed in the Frequently Asked Questions section.", "REQUEST", ()),
     # asking for something other than goods is a REQUEST only
     ("The ministry asked the court for more time.", "AID", ()),
     ("Germany urged Iran to release the detained journalists.", "CONCEDE",

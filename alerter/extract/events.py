@@ -210,8 +210,8 @@ class EventBuilder:
         instance of Iran supplying", "designated for supplying", "by designating two
         facilitators", "an order that imposes restrictions".
         """
-        if verb.dep_ == "amod":
-            return False
+        if verb.dep_ in ("amod", "compound", "nmod"):
+            return False  # "jailed opposition figures", "Frequently Asked Questions"
         if verb.dep_ == "acl":
             head = verb.head.lemma_
             if verb.tag_ == "VBN":
@@ -653,11 +653,19 @@ def _meets(trigger: Token, needs: Requirement) -> bool:
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative", "nsubjpass")]
     if needs.intransitive and not any(c.dep_ in ("dobj", "obj") for c in trigger.children):
         return True
-    if needs.clause and any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children):
+    if needs.clause and any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "acl" and c.tag_ == "VB")
+                            for c in trigger.children):
         return True
     if needs.preps and any(c.dep_ == "prep" and c.lower_ in needs.preps
                            for c in trigger.children):
         return True
+    if needs.agent:
+        subject = EventBuilder._subject(trigger)
+        if subject is not None and participants_in(phrase_tokens(subject)):
+            return True
+        if any(c.dep_ == "poss" and participants_in(phrase_tokens(c))
+               for c in trigger.children):
+            return True  # "Russia's threat to station weapons"
     if needs.subjects and any(c.dep_ in ("nsubj", "nsubjpass") and (
             c.lemma_.lower() in needs.subjects or any(
                 t.lower_ in needs.subjects for t in phrase_tokens(c)))

@@ -35,6 +35,7 @@ class Requirement(Strict):
     objects: list[str] = []
     not_objects: list[str] = []
     subjects: list[str] = []
+    agent: bool = False
     preps: list[str] = []
 
 
