@@ -107,6 +107,8 @@ MUST: list[tuple[str, Expected]] = [
      ("SANCTION", "economic", "asserted", False, set(), {"IRN"})),
     ("Treasury is targeting three Syrian officials for their part in the siege.",
      ("SANCTION", "economic", "asserted", False, {"USA"}, {"SYR"})),
+    ("Poland condemned the drone attack on a hospital in Kharkiv, Ukraine.",
+     ("ASSAULT", None, "asserted", False, set(), {"UKR"})),
     # facts inside other frames: a participle, a clause of time; an inability
     ("Brazil called for the release of the activists detained by Venezuelan police.",
      ("COERCE", None, "asserted", False, {"VEN"}, set())),

@@ -174,8 +174,9 @@ class EventBuilder:
             governor, role = governor_of(trigger, self.governors)
             if not self._accept_nominal(trigger, governor, role):
                 alone = (rule.trigger.items and self._stands_alone(trigger)) or (
-                    rule.type in self.standalone and role in ("none", "subject")
-                    and _attached(trigger))
+                    rule.type in self.standalone and _attached(trigger) and (
+                        role in ("none", "subject") or (governor is not None and
+                                                        governor.lemma_ in lexicon.PRESUPPOSING)))
                 if not alone:
                     return None
         anchor = governor if governor is not None and role == "object" else trigger

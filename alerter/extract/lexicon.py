@@ -107,3 +107,7 @@ PURPOSE_PASSIVES = frozenset({"intend", "design", "mean", "require", "aim", "mea
 # Subordinators whose clause is taken as a fact: "after eight people were arrested".
 PRESUPPOSING_MARKS = frozenset({"after", "since", "because", "as", "while", "when", "once",
                                 "although", "though"})
+# Verbs whose object event is taken as a fact: "condemned the attack on the hospital".
+PRESUPPOSING = frozenset({"condemn", "denounce", "deplore", "mourn", "investigate", "blame",
+                          "claim", "protest", "decry", "commemorate", "survive", "witness",
+                          "document", "recall", "remember", "respond"})
