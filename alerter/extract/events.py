@@ -179,6 +179,8 @@ class EventBuilder:
                                                         governor.lemma_ in lexicon.PRESUPPOSING)))
                 if not alone:
                     return None
+        if alone and role == "object":
+            role = "alone"  # "Poland condemned the attack": Poland did not attack
         anchor = governor if governor is not None and role == "object" else trigger
         if self._blocked(anchor, rule.type):
             return None
