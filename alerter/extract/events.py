@@ -153,8 +153,9 @@ class EventBuilder:
             # "attack drones", "strike aircraft": a kind of weapon; "sanctions evasion",
             # "sanctions rules": a kind of thing; but "a sanctions package" is the event
             return None
+        holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(c.dep_ == "prep" and c.lower_ in ("as", "of") and g.lemma_.lower() in
-               lexicon.OFFICES for c in trigger.children for g in c.children):
+               lexicon.OFFICES for h in holders for c in h.children for g in c.children):
             return None  # "designated X as Acting Commissioner", "a delegation designated"
         if rule.trigger.context and not any(w in span.sent.text.lower()
                                             for w in rule.trigger.context):
@@ -336,6 +337,8 @@ class EventBuilder:
     def _background(self, span: Span, anchor: Token, published: date) -> bool:
         """Give whether the event is an earlier one recalled: "was previously designated",
         "was sanctioned in 2019" (more than a quarter before publication)."""
+        if anchor.dep_ == "xcomp" and anchor.head.lemma_ == "continue":
+            return True  # "we continue to target them for sanctions": resolve, not an act
         verbs = [anchor, anchor.head] if anchor.dep_ == "conj" else [anchor]
         if any(c.dep_ == "advmod" and c.lower_ in lexicon.BACKGROUND_ADVERBS
                for v in verbs for c in v.children):
