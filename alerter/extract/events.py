@@ -6,7 +6,6 @@ modality, hedging, attribution and a confidence — and stores them on
 
 from __future__ import annotations
 
-from collections.abc import Container
 from datetime import date
 from typing import Any
 
@@ -14,9 +13,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from alerter.extract import framing, lexicon, transfers
+from alerter.extract.clauses import (
+    SUBJECT,
+    attached,
+    charging_verb,
+    governor_of,
+    meets,
+    np_head,
+    subject_of,
+)
 from alerter.extract.dates import normalise_date
 from alerter.extract.participants import INDEX_KEY, mention_index, participants_in, phrase_tokens
-from alerter.extract.taxonomy import Requirement, Taxonomy, load_taxonomy
+from alerter.extract.taxonomy import Taxonomy, load_taxonomy
 from alerter.extract.triggers import SPAN_KEY, TriggerRule, compile_rules
 
 if not Doc.has_extension("alerter_events"):
@@ -24,64 +32,9 @@ if not Doc.has_extension("alerter_events"):
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
 
-_SUBJECT = {"nsubj", "csubj"}
-_PASSIVE_SUBJECT = {"nsubjpass", "csubjpass"}
-_OBJECT = {"dobj", "obj", "dative", "attr", "oprd"}
-# Moves up from a word to the clause or phrase that governs it.
-# Prepositions through which a noun's event belongs to the noun above it:
-# "a decision on the provision of aid", "talks about the supply of drones".
-_NOUN_PREPS = {"of", "on", "about", "over", "for", "regarding", "concerning"}
-_CLIMB_NP = {"compound", "amod", "nmod", "conj", "appos", "npadvmod", "poss"}
-
-
 @Language.factory("alerter_events", default_config={"taxonomy": None})
 def make_events(nlp: Language, name: str, taxonomy: str | None) -> EventBuilder:
     return EventBuilder(load_taxonomy(taxonomy))
-
-
-def _np_head(token: Token) -> Token:
-    """Climb from a word to the head of the noun phrase it sits in."""
-    while True:
-        if token.dep_ in _CLIMB_NP and token.head.i != token.i and token.head.pos_ in (
-                "NOUN", "PROPN", "PRON", "NUM", "ADJ"):
-            token = token.head
-        elif (token.dep_ == "pobj" and token.head.lower_ == "of"
-              and token.head.head.pos_ in ("NOUN", "PROPN")):
-            token = token.head.head
-        else:
-            return token
-
-
-def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None, str]:
-    """Give the word that frames a nominal trigger's phrase, and how: 'object' or 'subject'.
-
-    It is the verb that takes the phrase ("announced new sanctions"), or a framing
-    noun it hangs from ("negotiations for the delivery of drones").
-    """
-    head = _np_head(trigger)
-    while True:
-        if head.dep_ in _PASSIVE_SUBJECT and head.head.lemma_ in lexicon.PURPOSE_PASSIVES:
-            return None, "none"  # "sanctions are intended to change behaviour"
-        if head.dep_ in _OBJECT | _PASSIVE_SUBJECT and head.head.pos_ in ("VERB", "AUX"):
-            return head.head, "object"
-        if head.dep_ in _SUBJECT and head.head.pos_ in ("VERB", "AUX"):
-            return head.head, "subject"
-        if head.dep_ == "pobj" and head.head.lower_ in lexicon.PRESUPPOSING_PREPS:
-            return None, "none"  # "vowed revenge after the killing": not what was vowed
-        if head.dep_ == "pobj" and head.head.dep_ in ("prep", "agent"):
-            above = head.head.head
-            if above.pos_ in ("NOUN", "PROPN") and head.head.lower_ not in _NOUN_PREPS:
-                return None, "none"  # "pressure from sanctions regimes": not its event
-            if above.pos_ in ("VERB", "AUX"):
-                return above, "object"
-            if above.pos_ in ("NOUN", "PROPN"):
-                if above.lemma_ in governors:
-                    return above, "object"
-                head = _np_head(above)
-                continue
-        if head.dep_ == "acl" or head.dep_ == "ROOT":
-            return None, "root" if head.dep_ == "ROOT" else "none"
-        return None, "none"
 
 
 _BY = frozenset(("by", "until", "till", "before"))  # "by Friday": a deadline ahead
@@ -160,7 +113,7 @@ class EventBuilder:
         if rule.trigger.context and not any(w in span.sent.text.lower()
                                             for w in rule.trigger.context):
             return None  # "designated as a voter registration agency": no sanctions here
-        if rule.trigger.requires is not None and not _meets(trigger, rule.trigger.requires):
+        if rule.trigger.requires is not None and not meets(trigger, rule.trigger.requires):
             return None  # "support broadband", "seize the opportunity", "meet challenges"
         if any(c.dep_ == "prt" and c.lower_ in ("up", "back") for c in trigger.children) \
                 and rule.type == "AID":
@@ -175,7 +128,7 @@ class EventBuilder:
             governor, role = governor_of(trigger, self.governors)
             if not self._accept_nominal(trigger, governor, role):
                 alone = (rule.trigger.items and self._stands_alone(trigger)) or (
-                    rule.type in self.standalone and _attached(trigger) and (
+                    rule.type in self.standalone and attached(trigger) and (
                         role in ("none", "subject") or (governor is not None and
                                                         governor.lemma_ in lexicon.PRESUPPOSING)))
                 if not alone:
@@ -229,7 +182,7 @@ class EventBuilder:
             return head in lexicon.SIGNIFICANCE_NOUNS or (
                 verb.tag_ == "VB" and head in self.governors)
         if verb.dep_ == "pcomp":
-            return verb.head.lower_ == "by" or _charging_verb(verb) is not None or \
+            return verb.head.lower_ == "by" or charging_verb(verb) is not None or \
                 verb.tag_ != "VBG"
         if verb.dep_ == "relcl":
             pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -252,13 +205,13 @@ class EventBuilder:
                                                and anchor.lemma_ in lexicon.RECEIVING)
         if receiving:
             verb = anchor
-            subject = self._subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+            subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
             if any(c.dep_ == "agent" for c in verb.children):
                 subject = None
             return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
         actor = self._actor(trigger, anchor, nominal, role) or framing.self_report(span.sent,
                                                                                    anchor)
-        charging = _charging_verb(trigger)
+        charging = charging_verb(trigger)
         if charging is not None:
             # "firms designated for supplying weapons", "accused of shipping drones":
             # the one designated or accused did it
@@ -311,7 +264,7 @@ class EventBuilder:
                published: date) -> dict[str, Any]:
         """Give the event as a plain dict."""
         attribution = framing.attribution(span.sent, anchor)
-        charging = _charging_verb(anchor)
+        charging = charging_verb(anchor)
         hedged = doubted or framing.hedged(span.sent, anchor) or (
             charging is not None and charging.lemma_ in lexicon.ALLEGING_VERBS)
         confidence = self._confidence(rule, nominal, governor, actor, target, hedged)
@@ -394,7 +347,7 @@ class EventBuilder:
             return True  # a headline: "New sanctions on Russia"
         if governor is None:
             return any(c.dep_ == "acl" and c.lemma_ in self.subject_governors
-                       for c in _np_head(trigger).children)
+                       for c in np_head(trigger).children)
         if role == "subject":
             if governor.lemma_ in lexicon.EFFECT_GOVERNORS:
                 return any(c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.NOVELTY
@@ -403,42 +356,6 @@ class EventBuilder:
         return governor.lemma_ in self.governors
 
     # -- arguments ---------------------------------------------------------------
-
-    @staticmethod
-    def _subject(verb: Token) -> Token | None:
-        token: Token | None = verb
-        while token is not None and token.pos_ in ("NOUN", "PROPN"):
-            # a framing noun ("negotiations for ..."): the subject of the verb above it
-            up = token.head.head if token.dep_ == "pobj" else token.head
-            token = up if up.i != token.i and token.dep_ in ("pobj", "dobj", "attr") else None
-        framing = token is not None and token.i != verb.i
-        while token is not None:
-            for child in token.children:
-                if child.dep_ in _SUBJECT or (framing and child.dep_ in _PASSIVE_SUBJECT):
-                    if child.tag_ == "WDT" and token.dep_ == "relcl":
-                        return token.head
-                    return child
-                if child.dep_ == "agent":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            return pobj
-            if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and token.head.i != token.i:
-                head = token.head
-                if head.pos_ in ("VERB", "AUX"):
-                    token = head
-                elif head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
-                    token = head.head  # "agencies will be unable to provide"
-                elif (token.dep_ == "acl" and head.dep_ in ("dobj", "attr")
-                      and head.head.pos_ in ("VERB", "AUX")):
-                    token = head.head  # "Rome had no plans to deliver": Rome's plans
-                else:
-                    token = None
-                framing = True
-            elif token.dep_ == "relcl":
-                return token.head
-            else:
-                token = None
-        return None
 
     def _actor(self, trigger: Token, anchor: Token, nominal: bool,
                role: str) -> list[tuple[str, str, str | None]]:
@@ -451,7 +368,7 @@ class EventBuilder:
                   and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"]
             found = _all_participants([phrase_tokens(m) for m in modifiers + by])
         if not found and (not nominal or role == "object"):
-            subject = self._subject(anchor)
+            subject = subject_of(anchor)
             if subject is not None:
                 found = participants_in(phrase_tokens(subject))
         return found
@@ -459,7 +376,7 @@ class EventBuilder:
     def _target(self, trigger: Token, anchor: Token, nominal: bool
                 ) -> tuple[list[tuple[str, str, str | None]], list[tuple[str, str, str | None]]]:
         """Give the targets, and the "with" partners (a fallback, or the real actor)."""
-        heads = [trigger] if not nominal else [trigger, _np_head(trigger)]
+        heads = [trigger] if not nominal else [trigger, np_head(trigger)]
         if anchor.i != trigger.i:
             heads.append(anchor)
         phrases: list[list[Token]] = []
@@ -482,7 +399,7 @@ class EventBuilder:
                     if found and all(c.dep_ != "dative" for c in head.children):
                         phrases.append(phrase_tokens(child))
                 elif child.dep_ in ("xcomp", "ccomp", "advcl") and head.i == trigger.i:
-                    subject = [g for g in child.children if g.dep_ in _SUBJECT]
+                    subject = [g for g in child.children if g.dep_ in SUBJECT]
                     phrases += [phrase_tokens(s) for s in subject]
         # "imposed sanctions on Russia": the verb's object carries the target;
         # "designated firms based in China": so does where the object is based
@@ -639,63 +556,6 @@ class EventBuilder:
 
 
 Found = framing.Found
-
-
-_PARTY_PREPS = ("with", "to", "on", "against", "for", "from", "toward", "towards")
-_ATTACHED_PREPS = ("of", "on", "against", "in", "by", "at", "near", "outside", "inside")
-
-
-def _attached(noun: Token) -> bool:
-    """Give whether an event noun names a party or place it concerns: "a rocket attack on
-    Kyiv", "the arrest of Turkish journalists", "Israeli strikes", "the bombing in Athens"."""
-    if any(c.dep_ in ("prep", "agent") and c.lower_ in _ATTACHED_PREPS for c in noun.children):
-        return True
-    return any(c.dep_ in ("poss", "amod", "compound") and participants_in(phrase_tokens(c))
-               for c in noun.children)
-
-
-def _meets(trigger: Token, needs: Requirement) -> bool:
-    """Give whether the trigger has what its requirement asks for (any one part)."""
-    objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative", "nsubjpass")]
-    if needs.intransitive and not any(c.dep_ in ("dobj", "obj") for c in trigger.children):
-        return True
-    if needs.clause and any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "acl" and c.tag_ == "VB")
-                            for c in trigger.children):
-        return True
-    if needs.preps and any(c.dep_ == "prep" and c.lower_ in needs.preps
-                           for c in trigger.children):
-        return True
-    if needs.agent:
-        subject = EventBuilder._subject(trigger)
-        if subject is not None and participants_in(phrase_tokens(subject)):
-            return True
-        if any(c.dep_ == "poss" and participants_in(phrase_tokens(c))
-               for c in trigger.children):
-            return True  # "Russia's threat to station weapons"
-    if needs.subjects and any(c.dep_ in ("nsubj", "nsubjpass") and (
-            c.lemma_.lower() in needs.subjects or any(
-                t.lower_ in needs.subjects for t in phrase_tokens(c)))
-            for c in trigger.children):
-        return True
-    if needs.objects and any(o.lemma_.lower() in needs.objects for o in objects):
-        return True
-    if needs.not_objects and not any(o.lemma_.lower() in needs.not_objects for o in objects):
-        return True
-    if needs.party:
-        phrases = objects + [g for c in trigger.children if c.dep_ in ("prep", "agent")
-                             and c.lower_ in _PARTY_PREPS for g in c.children
-                             if g.dep_ == "pobj"]
-        return any(participants_in(phrase_tokens(p)) for p in phrases)
-    return False
-
-
-def _charging_verb(trigger: Token) -> Token | None:
-    """Give the verb that designates or charges someone for the trigger's act, if any:
-    "designated for supplying weapons", "accused of shipping drones"."""
-    if trigger.dep_ != "pcomp" or trigger.head.lower_ not in ("for", "of", "with"):
-        return None
-    verb = trigger.head.head
-    return verb if verb.lemma_ in lexicon.CHARGING_VERBS else None
 
 
 def _all_participants(phrases: list[list[Token]]) -> Found:
