@@ -109,6 +109,10 @@ MUST: list[tuple[str, Expected]] = [
      ("SANCTION", "economic", "asserted", False, {"USA"}, {"SYR"})),
     ("Poland condemned the drone attack on a hospital in Kharkiv, Ukraine.",
      ("ASSAULT", None, "asserted", False, set(), {"UKR"})),
+    ("Washington and Brussels intend to enhance cooperation on export controls.",
+     ("COOPERATE", None, "planned", False, {"USA", "EU"}, set())),
+    ("Seoul and Washington coordinated closely on the response to the launches.",
+     ("COOPERATE", None, "asserted", False, {"KOR", "USA"}, set())),
     # facts inside other frames: a participle, a clause of time; an inability
     ("Brazil called for the release of the activists detained by Venezuelan police.",
      ("COERCE", None, "asserted", False, {"VEN"}, set())),
