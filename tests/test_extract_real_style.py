@@ -113,6 +113,13 @@ MUST: list[tuple[str, Expected]] = [
      ("COOPERATE", None, "planned", False, {"USA", "EU"}, set())),
     ("Seoul and Washington coordinated closely on the response to the launches.",
      ("COOPERATE", None, "asserted", False, {"KOR", "USA"}, set())),
+    # a threat made now, in the future tense; agreement to act, not in opinion
+    ("We will hold the Russian government accountable for these crimes.",
+     ("THREATEN", None, "asserted", False, set(), {"RUS"})),
+    ("China committed to further opening its bond market to foreign investors.",
+     ("AGREE", None, "asserted", False, {"CHN"}, set())),
+    ("OFAC is issuing General License 12B to allow the wind-down of dealings with the port.",
+     ("CONCEDE", None, "asserted", False, {"USA"}, set())),
     # facts inside other frames: a participle, a clause of time; an inability
     ("Brazil called for the release of the activists detained by Venezuelan police.",
      ("COERCE", None, "asserted", False, {"VEN"}, set())),
@@ -167,6 +174,9 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
     ("The agency will keep enforcing existing sanctions.", "SANCTION", ()),
     ("Sanctions were always intended as a means to bring the regime to the table.",
      "SANCTION", ()),
+    ("Committee members agreed with that assessment of the bond market.", "AGREE", ()),
+    ("The firms agree that the safeguards are vital.", "AGREE", ()),
+    ("The agency has committed to enforcing the privacy rules.", "AGREE", ()),
     # a threat needs someone who threatens; a demand someone asked or something demanded
     ("Rising sea levels threaten coastal towns across the region.", "THREATEN", ()),
     ("Scientists have warned for years that the glaciers are shrinking.", "THREATEN", ()),

@@ -127,14 +127,16 @@ def meets(trigger: Token, needs: Requirement) -> bool:
     if needs.clause and any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "acl" and c.tag_ == "VB")
                             for c in trigger.children):
         return True
+    if needs.infinitive and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in trigger.children):
+        return True
     if needs.preps and any(c.dep_ == "prep" and c.lower_ in needs.preps
                            for c in trigger.children):
         return True
     if needs.agent:
         subject = subject_of(trigger)
-        if subject is not None and participants_in(phrase_tokens(subject)):
+        if subject is not None and any(p[2] for p in participants_in(phrase_tokens(subject))):
             return True
-        if any(c.dep_ == "poss" and participants_in(phrase_tokens(c))
+        if any(c.dep_ == "poss" and any(p[2] for p in participants_in(phrase_tokens(c)))
                for c in trigger.children):
             return True  # "Russia's threat to station weapons"
     if needs.subjects and any(c.dep_ in ("nsubj", "nsubjpass") and (
@@ -150,6 +152,9 @@ def meets(trigger: Token, needs: Requirement) -> bool:
         phrases = objects + [g for c in trigger.children if c.dep_ in ("prep", "agent")
                              and c.lower_ in _PARTY_PREPS for g in c.children
                              if g.dep_ == "pobj"]
+        # "hold Russia accountable": the party is the subject of the small clause
+        phrases += [g for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
+                    for g in c.children if g.dep_ == "nsubj"]
         return any(participants_in(phrase_tokens(p)) for p in phrases)
     return False
 

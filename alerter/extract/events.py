@@ -155,6 +155,8 @@ class EventBuilder:
         modality, doubted = framing.modality(trigger, frame, governor, self.governors,
                                              self.requests, bare,
                                              climb=not alone or frame is not anchor)
+        if rule.trigger.speech_act and modality in ("planned", "hypothetical"):
+            modality = "asserted"  # "we will hold Russia accountable" is a threat made now
         return self._built(span, rule, anchor, subtype, actor, target, items, modality,
                            doubted, governor, nominal, published)
 

@@ -36,6 +36,7 @@ class Requirement(Strict):
     not_objects: list[str] = []
     subjects: list[str] = []
     agent: bool = False
+    infinitive: bool = False
     preps: list[str] = []
 
 
@@ -51,6 +52,7 @@ class Trigger(Strict):
     recipient: bool = False
     modifier: bool = False
     unless: list[str] | None = None
+    speech_act: bool = False
     requires: Requirement | None = None
     context: list[str] | None = None
     modality: Literal["asserted", "planned", "discussed", "negated", "hypothetical"] | None = None
