@@ -4,7 +4,7 @@ Real text is not ours, so an annotated real-text set keeps no text: a sentences 
 says where each sentence is (corpus, document id, character offsets, sha1 of the
 slice, split, chunk) and labels files give our events for those ids:
 
-    sentences.jsonl   {"id", "corpus", "doc_id", "start", "end", "sha1", "split", "chunk"}
+    sentences.jsonl   {"id", "corpus", "doc", "start", "end", "sha1", "split", "chunk"}
     labels-*.jsonl    {"id", "events": [{"type", "subtype", "actor", "target",
                        "modality", "hedged"}], "unsure": false, "note": "..."}
 
@@ -32,7 +32,7 @@ from alerter.errors import SourceError
 from alerter.evaluate import SPLITS, GoldEvent, GoldSentence, parse_label_event
 
 # Names the sentence-reference fields may go by.
-_DOC_KEYS = ("doc_id", "doc", "document", "document_id")
+_DOC_KEYS = ("doc", "doc_id", "document", "document_id")
 LABEL_KEYS = frozenset({"id", "events", "unsure", "note"})
 OnProblem = Callable[[str], None]
 

@@ -77,7 +77,7 @@ def real_set(tmp_path: Path) -> tuple[Path, Path]:
     refs = []
     for sid, (doc_id, sentence, split, _) in SENTENCES.items():
         start = DOCS[doc_id][1].index(sentence)
-        refs.append({"id": sid, "corpus": "wire", "doc_id": doc_id, "start": start,
+        refs.append({"id": sid, "corpus": "wire", "doc": doc_id, "start": start,
                      "end": start + len(sentence), "split": split, "chunk": "a",
                      "sha1": hashlib.sha1(sentence.encode()).hexdigest()})
     write_jsonl(folder / "sentences.jsonl", refs)
@@ -138,8 +138,8 @@ def test_test_sentences_are_scored_but_not_shown_unless_asked(run: Invoke,
 def test_dev_run_never_reads_test_text(run: Invoke, real_set: RealSet) -> None:
     folder, corpus = real_set
     # point the test sentences at a document that does not exist: a dev run must not care
-    lines = (folder / "sentences.jsonl").read_text().replace('"doc_id": "wire-2"',
-                                                             '"doc_id": "gone"')
+    lines = (folder / "sentences.jsonl").read_text().replace('"doc": "wire-2"',
+                                                             '"doc": "gone"')
     (folder / "sentences.jsonl").write_text(lines)
     result = run(str(folder), "--corpus", str(corpus))
     assert result.exit_code == 0 and "gone" not in result.stderr
