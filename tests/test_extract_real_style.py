@@ -120,6 +120,8 @@ MUST: list[tuple[str, Expected]] = [
      ("AGREE", None, "asserted", False, {"CHN"}, set())),
     ("OFAC is issuing General License 12B to allow the wind-down of dealings with the port.",
      ("CONCEDE", None, "asserted", False, {"USA"}, set())),
+    ("Swiss police seized records from the bank in an investigation into tax fraud.",
+     ("INVESTIGATE", None, "asserted", False, {"CHE"}, set())),
     # facts inside other frames: a participle, a clause of time; an inability
     ("Brazil called for the release of the activists detained by Venezuelan police.",
      ("COERCE", None, "asserted", False, {"VEN"}, set())),

@@ -129,11 +129,13 @@ class EventBuilder:
             if not self._accept_nominal(trigger, governor, role):
                 alone = (rule.trigger.items and self._stands_alone(trigger)) or (
                     rule.type in self.standalone and attached(trigger) and (
-                        role in ("none", "subject") or (governor is not None and
-                                                        governor.lemma_ in lexicon.PRESUPPOSING)))
+                        role in ("none", "subject") or (governor is not None and (
+                            governor.lemma_ in lexicon.PRESUPPOSING
+                            or governor.lemma_ in lexicon.PARTICIPATING))))
                 if not alone:
                     return None
-        if alone and role == "object":
+        if alone and role == "object" and governor is not None and \
+                governor.lemma_ in lexicon.PRESUPPOSING:
             role = "alone"  # "Poland condemned the attack": Poland did not attack
         anchor = governor if governor is not None and role == "object" else trigger
         if self._blocked(anchor, rule.type):

@@ -111,3 +111,7 @@ PRESUPPOSING_MARKS = frozenset({"after", "since", "because", "as", "while", "whe
 PRESUPPOSING = frozenset({"condemn", "denounce", "deplore", "mourn", "investigate", "blame",
                           "claim", "protest", "decry", "commemorate", "survive", "witness",
                           "document", "recall", "remember", "respond"})
+# Verbs whose subject takes part in the event noun under them: "police seized records in
+# an investigation into fraud" (the police investigate).
+PARTICIPATING = frozenset({"arrest", "seize", "detain", "raid", "search", "charge", "assist",
+                           "join"})
