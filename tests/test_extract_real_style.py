@@ -184,6 +184,10 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
     ("Scientists have warned for years that the glaciers are shrinking.", "THREATEN", ()),
     ("Good governance demands patience and steady leadership.", "REQUEST", ()),
     ("Answers are listed in the Frequently Asked Questions section.", "REQUEST", ()),
+    # people evacuated from a disaster, an order withdrawn, tools deployed
+    ("About 40,000 residents were evacuated as the river burst its banks.", "RETREAT", ()),
+    ("The ministry withdrew its order on Friday.", "RETREAT", ()),
+    ("The agency deployed new tools to help families keep their homes.", "MOBILIZE", ()),
     # asking for something other than goods is a REQUEST only
     ("The ministry asked the court for more time.", "AID", ()),
     ("Germany urged Iran to release the detained journalists.", "CONCEDE",

@@ -145,7 +145,10 @@ def meets(trigger: Token, needs: Requirement) -> bool:
                 t.lower_ in needs.subjects for t in phrase_tokens(c)))
             for c in trigger.children):
         return True
-    if needs.objects and any(o.lemma_.lower() in needs.objects for o in objects):
+    # "thousands of troops", "a battalion of tanks": the goods behind a measure word
+    measured = [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+    if needs.objects and any(o.lemma_.lower() in needs.objects for o in objects + measured):
         return True
     if needs.not_objects and not any(o.lemma_.lower() in needs.not_objects for o in objects):
         return True
