@@ -294,8 +294,14 @@ class EventBuilder:
     def _background(self, span: Span, anchor: Token, published: date) -> bool:
         """Give whether the event is an earlier one recalled: "was previously designated",
         "was sanctioned in 2019" (more than a quarter before publication)."""
-        if anchor.dep_ == "xcomp" and anchor.head.lemma_ == "continue":
+        if any(t.lemma_ == "continue" for t in framing.chain(anchor)[1:]):
             return True  # "we continue to target them for sanctions": resolve, not an act
+        trigger = span.root
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in lexicon.PRESUPPOSING_PREPS:
+            return True  # "following multiple OFAC designations between 1995 and 2004"
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
+                trigger.head.head.lemma_.lower() in lexicon.ABOUT_MEASURES:
+            return True  # "the use of sanctions", "enforcement of U.S. sanctions"
         verbs = [anchor, anchor.head] if anchor.dep_ == "conj" else [anchor]
         if any(c.dep_ == "advmod" and c.lower_ in lexicon.BACKGROUND_ADVERBS
                for v in verbs for c in v.children):

@@ -115,3 +115,12 @@ PRESUPPOSING = frozenset({"condemn", "denounce", "deplore", "mourn", "investigat
 # an investigation into fraud" (the police investigate).
 PARTICIPATING = frozenset({"arrest", "seize", "detain", "raid", "search", "charge", "assist",
                            "join"})
+# Nouns that speak about measures in general rather than announce one: "the use of
+# sanctions", "enforcement of sanctions", "the lifting of sanctions".
+ABOUT_MEASURES = frozenset({"use", "threat", "effectiveness", "role", "power", "impact",
+                            "effect", "integrity", "enforcement", "evasion", "lifting",
+                            "relief", "removal", "violation", "implementation", "scope",
+                            "purpose", "goal", "history", "future", "value", "tool",
+                            "authority", "program", "programme", "regulation", "guideline",
+                            "law", "circumvention", "easing", "cost", "burden", "risk",
+                            "compliance", "breach", "administration", "waiver"})
