@@ -294,8 +294,11 @@ class EventBuilder:
     def _background(self, span: Span, anchor: Token, published: date) -> bool:
         """Give whether the event is an earlier one recalled: "was previously designated",
         "was sanctioned in 2019" (more than a quarter before publication)."""
-        if any(t.lemma_ == "continue" for t in framing.chain(anchor)[1:]):
-            return True  # "we continue to target them for sanctions": resolve, not an act
+        token = anchor
+        while token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
+            token = token.head
+            if token.lemma_ == "continue":
+                return True  # "we continue to target them for sanctions": resolve, no act
         trigger = span.root
         if trigger.dep_ == "pobj" and trigger.head.lower_ in lexicon.PRESUPPOSING_PREPS:
             return True  # "following multiple OFAC designations between 1995 and 2004"
