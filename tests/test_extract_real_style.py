@@ -190,6 +190,8 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
     ("Scientists have warned for years that the glaciers are shrinking.", "THREATEN", ()),
     ("Good governance demands patience and steady leadership.", "REQUEST", ()),
     ("Answers are listed in the Frequently Asked Questions section.", "REQUEST", ()),
+    # a law or budget that "provides" money spends it at home
+    ("The new law provides $44 billion over five years for water programmes.", "AID", ()),
     # people evacuated from a disaster, an order withdrawn, tools deployed
     ("About 40,000 residents were evacuated as the river burst its banks.", "RETREAT", ()),
     ("The ministry withdrew its order on Friday.", "RETREAT", ()),

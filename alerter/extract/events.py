@@ -147,6 +147,9 @@ class EventBuilder:
         if rule.type in self.current_only and self._background(span, anchor, published):
             return None
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role)
+        if rule.trigger.items and not any(p[2] for p in actor + target) and \
+                _funded_at_home(anchor):
+            return None  # "the law provides $44 billion to state programmes": no aid abroad
         bare = rule.trigger.modality or "asserted"
         if alone and governor is not None and governor.lemma_ in lexicon.ANTICIPATING:
             bare = "hypothetical"  # "warned of a Russian attack on the grid"
@@ -569,6 +572,12 @@ class EventBuilder:
 
 
 Found = framing.Found
+
+
+def _funded_at_home(verb: Token) -> bool:
+    """Give whether a law, budget or programme is what gives: domestic spending."""
+    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    return subject is not None and subject.lemma_.lower() in lexicon.SPENDING_INSTRUMENTS
 
 
 def _all_participants(phrases: list[list[Token]]) -> Found:

@@ -124,3 +124,7 @@ ABOUT_MEASURES = frozenset({"use", "threat", "effectiveness", "role", "power", "
                             "authority", "program", "programme", "regulation", "guideline",
                             "law", "circumvention", "easing", "cost", "burden", "risk",
                             "compliance", "breach", "administration", "waiver"})
+# Laws and budgets as the subject of "provides $X": spending, not aid to another party.
+SPENDING_INSTRUMENTS = frozenset({"law", "budget", "plan", "program", "programme", "bill",
+                                  "act", "rule", "legislation", "initiative", "proposal",
+                                  "package", "agenda", "investment", "grant", "fund"})
