@@ -122,6 +122,8 @@ MUST: list[tuple[str, Expected]] = [
      ("CONCEDE", None, "asserted", False, {"USA"}, set())),
     ("Swiss police seized records from the bank in an investigation into tax fraud.",
      ("INVESTIGATE", None, "asserted", False, {"CHE"}, set())),
+    ("The Moldovan president's state visit to Russia ended on Friday.",
+     ("CONSULT", None, "asserted", False, {"MDA"}, {"RUS"})),
     # facts inside other frames: a participle, a clause of time; an inability
     ("Brazil called for the release of the activists detained by Venezuelan police.",
      ("COERCE", None, "asserted", False, {"VEN"}, set())),

@@ -107,7 +107,7 @@ def subject_of(verb: Token) -> Token | None:
 
 
 _PARTY_PREPS = ("with", "to", "on", "against", "for", "from", "toward", "towards")
-_ATTACHED_PREPS = ("of", "on", "against", "in", "by", "at", "near", "outside", "inside",
+_ATTACHED_PREPS = ("of", "on", "against", "in", "by", "at", "near", "outside", "inside", "to",
                    "into")
 
 
