@@ -140,10 +140,13 @@ class EventBuilder:
         anchor = governor if governor is not None and role == "object" else trigger
         if self._blocked(anchor, rule.type):
             return None
-        items = self._items(trigger, anchor, nominal)
+        items = self._items(trigger, anchor, nominal, rule.trigger.recipient)
         subtype = self._subtype(rule, items)
         if subtype is None:
             return None
+        if rule.trigger.objects and rule.trigger.subtype is None:
+            # "announced new export bans": the object's own subtype, not the type's default
+            subtype = self._object_subtype(trigger, rule.type) or subtype
         if rule.type in self.current_only and self._background(span, anchor, published):
             return None
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role)
@@ -164,6 +167,15 @@ class EventBuilder:
             modality = "asserted"  # "we will hold Russia accountable" is a threat made now
         return self._built(span, rule, anchor, subtype, actor, target, items, modality,
                            doubted, governor, nominal, published)
+
+    def _object_subtype(self, verb: Token, type_name: str) -> str | None:
+        """Give the subtype a trigger on the verb's object carries, if any."""
+        objects = {c.i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")}
+        for span in verb.doc.spans[SPAN_KEY]:
+            rule = self.rules[int(span.label_)]
+            if rule.type == type_name and span.root.i in objects and rule.trigger.subtype:
+                return rule.trigger.subtype
+        return None
 
     def _clause_of_its_own(self, verb: Token, type_name: str) -> bool:
         """Give whether a verb trigger states an event rather than describing a noun.
@@ -438,8 +450,8 @@ class EventBuilder:
                                     if g.dep_ == "pobj"]
         return _all_participants(phrases), _all_participants(partners)
 
-    def _items(self, trigger: Token, anchor: Token,
-               nominal: bool) -> list[tuple[Token, list[Token]]]:
+    def _items(self, trigger: Token, anchor: Token, nominal: bool,
+               asking: bool = False) -> list[tuple[Token, list[Token]]]:
         heads: list[Token] = []
         if nominal:
             preps = ("of", "for") if trigger.lemma_ in lexicon.DEAL_NOUNS else ("of",)
@@ -453,8 +465,9 @@ class EventBuilder:
             objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
             heads += objects
             # "supply X with drones"; "asked Seoul for air defence systems"
-            heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in
-                      ("with", "for") for g in c.children if g.dep_ == "pobj"]
+            preps = ("with", "for") if asking else ("with",)
+            heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps
+                      for g in c.children if g.dep_ == "pobj"]
             if not objects and trigger.dep_ == "relcl":
                 heads.append(trigger.head)  # "the kinds of drones Iran will be supplying"
         expanded: list[Token] = []

@@ -79,7 +79,9 @@ OFFICES = frozenset({"commissioner", "director", "secretary", "chair", "chairman
 INSTRUMENTS = frozenset({"order", "action", "law", "measure", "package", "resolution",
                          "regulation", "rule", "decision", "act", "bill", "directive",
                          "determination", "designation", "sanction", "e.o.", "decree",
-                         "proclamation", "memorandum", "step"})
+                         "proclamation", "memorandum", "step", "paper", "statement", "plan",
+                         "proposal", "document", "communique", "declaration", "report",
+                         "letter", "text", "draft"})
 # Prepositions whose object is taken as a fact by the clause around it: "vowed revenge
 # after the killing", "amid the crackdown", "despite the sanctions" (not "over": talks
 # over a possible shipment are about it).
