@@ -124,6 +124,8 @@ MUST: list[tuple[str, Expected]] = [
      ("INVESTIGATE", None, "asserted", False, {"CHE"}, set())),
     ("The Moldovan president's state visit to Russia ended on Friday.",
      ("CONSULT", None, "asserted", False, {"MDA"}, {"RUS"})),
+    ("The former mayor was found guilty of taking bribes.",
+     ("ACCUSE", None, "asserted", False, set(), set())),
     # facts inside other frames: a participle, a clause of time; an inability
     ("Brazil called for the release of the activists detained by Venezuelan police.",
      ("COERCE", None, "asserted", False, {"VEN"}, set())),
