@@ -126,6 +126,8 @@ MUST: list[tuple[str, Expected]] = [
      ("CONSULT", None, "asserted", False, {"MDA"}, {"RUS"})),
     ("The former mayor was found guilty of taking bribes.",
      ("ACCUSE", None, "asserted", False, set(), set())),
+    ("The United States stands with the people of Ukraine.",
+     ("SUPPORT", None, "asserted", False, {"USA"}, {"UKR"})),
     # facts inside other frames: a participle, a clause of time; an inability
     ("Brazil called for the release of the activists detained by Venezuelan police.",
      ("COERCE", None, "asserted", False, {"VEN"}, set())),
