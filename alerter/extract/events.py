@@ -412,7 +412,8 @@ class EventBuilder:
         for head in heads:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ == "with":
-                    if head.i != trigger.i or nominal:  # "supply X with drones": items
+                    # "supply X with drones": items; but "stands with Ukraine": a side
+                    if head.i != trigger.i or nominal or trigger.lemma_ in ("stand", "side"):
                         partners += [phrase_tokens(g) for g in child.children
                                      if g.dep_ == "pobj"]
                 elif child.dep_ in ("prep", "dative") and child.lower_ in lexicon.TARGET_PREPS:
