@@ -59,6 +59,8 @@ class EventBuilder:
                              for word in words}
         self.class_rank = list(taxonomy.item_classes)
         self._dates: list[Span] = []
+        # per sentence start: the words hedging and attribution look for, found once
+        self._cues: dict[int, list[Token]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published or date.today().isoformat()
@@ -66,11 +68,13 @@ class EventBuilder:
         doc.user_data[INDEX_KEY] = mention_index(doc)
         # doc.ents builds every entity afresh on each access: the dates once per Doc
         self._dates = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+        self._cues = {}
         try:
             self._events(doc, published, best)
         finally:
             del doc.user_data[INDEX_KEY]
             self._dates = []
+            self._cues = {}
         doc._.alerter_events = sorted(best.values(), key=lambda e: (e["trigger"]["start"],
                                                                      e["type"]))
         return doc
@@ -106,17 +110,12 @@ class EventBuilder:
             # "attack drones", "strike aircraft": a kind of weapon; "sanctions evasion",
             # "sanctions rules": a kind of thing; but "a sanctions package" is the event
             return None
-        holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-        if any(c.dep_ == "prep" and c.lower_ in ("as", "of") and g.lemma_.lower() in
-               lexicon.OFFICES for h in holders for c in h.children for g in c.children):
-            return None  # "designated X as Acting Commissioner", "a delegation designated"
-        if rule.trigger.context and not any(w in span.sent.text.lower()
-                                            for w in rule.trigger.context):
+        if rule.trigger.context and not self._in_context(span, trigger, rule.trigger.context):
             return None  # "designated as a voter registration agency": no sanctions here
         if rule.trigger.requires is not None and not meets(trigger, rule.trigger.requires):
             return None  # "support broadband", "seize the opportunity", "meet challenges"
-        if any(c.dep_ == "prt" and c.lower_ in ("up", "back") for c in trigger.children) \
-                and rule.type == "AID":
+        if rule.type == "AID" and any(c.dep_ == "prt" and c.lower_ in ("up", "back")
+                                      for c in trigger.children):
             return None  # "give up arms", "hand back": no aid
         if rule.trigger.unless and any(c.dep_ == "xcomp" and c.lemma_ in rule.trigger.unless
                                        for c in trigger.children):
@@ -149,7 +148,7 @@ class EventBuilder:
             subtype = self._object_subtype(trigger, rule.type) or subtype
         if rule.type in self.current_only and self._background(span, anchor, published):
             return None
-        actor, target = self._participants(span, rule, trigger, anchor, nominal, role)
+        actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
         if rule.trigger.items and not any(p[2] for p in actor + target) and \
                 _funded_at_home(anchor):
             return None  # "the law provides $44 billion to state programmes": no aid abroad
@@ -167,6 +166,17 @@ class EventBuilder:
             modality = "asserted"  # "we will hold Russia accountable" is a threat made now
         return self._built(span, rule, anchor, subtype, actor, target, items, modality,
                            doubted, governor, nominal, published)
+
+    @staticmethod
+    def _in_context(span: Span, trigger: Token, words: list[str]) -> bool:
+        """Give whether the sentence holds one of the words, and the trigger names no office
+        ("designated X as Acting Commissioner", "the designation of a delegation")."""
+        holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(c.dep_ == "prep" and c.lower_ in ("as", "of") and g.lemma_.lower() in
+               lexicon.OFFICES for h in holders for c in h.children for g in c.children):
+            return False
+        text = span.sent.text.lower()
+        return any(w in text for w in words)
 
     def _object_subtype(self, verb: Token, type_name: str) -> str | None:
         """Give the subtype a trigger on the verb's object carries, if any."""
@@ -218,7 +228,8 @@ class EventBuilder:
         return min(known, key=self.class_rank.index) if known else None
 
     def _participants(self, span: Span, rule: TriggerRule, trigger: Token, anchor: Token,
-                      nominal: bool, role: str) -> tuple[Found, Found]:
+                      nominal: bool, role: str, items: list[tuple[Token, list[Token]]]
+                      ) -> tuple[Found, Found]:
         """Give actor and target, the roles turned round for receiving and asking words."""
         receiving = rule.trigger.recipient or (anchor.i != trigger.i
                                                and anchor.lemma_ in lexicon.RECEIVING)
@@ -244,7 +255,7 @@ class EventBuilder:
         if not actor and (lexicon.US_AUTHORITY.search(span.sent.text)
                           or "OFAC" in span.sent.text):
             actor = [("United States", "country", "USA")]  # "pursuant to E.O. 14024"
-        target, partners = self._target(trigger, anchor, nominal)
+        target, partners = self._target(trigger, anchor, nominal, items)
         if not target and nominal and rule.type in self.standalone:
             # "the arrest of four Turkish journalists", "the killing of an Iranian general"
             target = _all_participants([phrase_tokens(g) for c in trigger.children
@@ -282,12 +293,16 @@ class EventBuilder:
                modality: str, doubted: bool, governor: Token | None, nominal: bool,
                published: date) -> dict[str, Any]:
         """Give the event as a plain dict."""
-        attribution = framing.attribution(span.sent, anchor)
+        sent = span.sent
+        cues = self._cues.get(sent.start)
+        if cues is None:
+            cues = self._cues[sent.start] = framing.cue_tokens(sent)
+        attribution = framing.attribution(sent, anchor, cues)
         charging = charging_verb(anchor)
-        hedged = doubted or framing.hedged(span.sent, anchor) or (
+        hedged = doubted or framing.hedged(anchor, cues) or (
             charging is not None and charging.lemma_ in lexicon.ALLEGING_VERBS)
         confidence = self._confidence(rule, nominal, governor, actor, target, hedged)
-        sentence = _trimmed(span.sent)
+        sentence = _trimmed(sent)
         return {
             "_anchor": anchor.i,
             "type": rule.type,
@@ -401,8 +416,8 @@ class EventBuilder:
                 found = participants_in(phrase_tokens(subject))
         return found
 
-    def _target(self, trigger: Token, anchor: Token, nominal: bool
-                ) -> tuple[list[tuple[str, str, str | None]], list[tuple[str, str, str | None]]]:
+    def _target(self, trigger: Token, anchor: Token, nominal: bool,
+                items: list[tuple[Token, list[Token]]]) -> tuple[Found, Found]:
         """Give the targets, and the "with" partners (a fallback, or the real actor)."""
         heads = [trigger] if not nominal else [trigger, np_head(trigger)]
         if anchor.i != trigger.i:
@@ -443,7 +458,7 @@ class EventBuilder:
                                 if c.dep_ == "prep" and c.lower_ in ("in", "at")
                                 for g in c.children if g.dep_ == "pobj"]
         # "the delivery of 100 drones to Russian forces": attachments on the items
-        for _, item_tokens in self._items(trigger, anchor, nominal):
+        for _, item_tokens in items:
             for token in item_tokens:
                 for child in token.children:
                     if child.dep_ == "prep" and child.lower_ in ("to", "for"):

@@ -84,11 +84,11 @@ def modality(trigger: Token, anchor: Token, governor: Token | None,
             bare, hedge = lexicon.MODAL_ADJECTIVES[child.lower_]
             if hedge:
                 return bare, True
+    frame = chain(anchor)
     # "X denied that it plans to send ...": a denial above outranks what it denies
-    if any(governors.get(a.lemma_) == "negated" and a.pos_ == "VERB"
-           for a in chain(anchor)[1:]):
+    if any(governors.get(a.lemma_) == "negated" and a.pos_ == "VERB" for a in frame[1:]):
         return "negated", False
-    for position, token in enumerate(chain(anchor) if climb else [anchor]):
+    for position, token in enumerate(frame if climb else [anchor]):
         if any(c.dep_ == "neg" for c in token.children):
             return "negated", False
         if position > 0 and _negated_by_no(token) and token.lemma_ in governors:
@@ -128,10 +128,17 @@ def modality(trigger: Token, anchor: Token, governor: Token | None,
     return bare, False
 
 
-def hedged(sentence: Span, anchor: Token) -> bool:
-    """Give whether a hedge ("reportedly", "is believed to", "sources") frames the event."""
+def cue_tokens(sentence: Span) -> list[Token]:
+    """Give the words of the sentence that hedging and attribution look at (one pass)."""
+    return [t for t in sentence if t.lower_ in lexicon.HEDGES or t.lower_ == "according"
+            or t.lemma_ in lexicon.HEDGE_PASSIVES or t.lemma_ in lexicon.HEDGE_SOURCES]
+
+
+def hedged(anchor: Token, cues: list[Token]) -> bool:
+    """Give whether a hedge ("reportedly", "is believed to", "sources") frames the event;
+    `cues` are the sentence's `cue_tokens`."""
     frame = {t.i for t in anchor.ancestors} | {anchor.i}
-    for token in sentence:
+    for token in cues:
         if token.lower_ in lexicon.HEDGES and (token.head.i in frame or token.i in frame):
             return True
         if (token.i in frame and token.lemma_ in lexicon.HEDGE_PASSIVES
@@ -145,9 +152,10 @@ def hedged(sentence: Span, anchor: Token) -> bool:
     return False
 
 
-def attribution(sentence: Span, anchor: Token) -> str | None:
-    """Give who reports the event ("according to X", "X said"), or None."""
-    for token in sentence:
+def attribution(sentence: Span, anchor: Token, cues: list[Token]) -> str | None:
+    """Give who reports the event ("according to X", "X said"), or None; `cues` are the
+    sentence's `cue_tokens`."""
+    for token in cues:
         if token.lower_ == "according":
             for prep in token.children:
                 for pobj in prep.children:
