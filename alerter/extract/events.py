@@ -508,9 +508,11 @@ class EventBuilder:
             if head.lemma_.lower() in lexicon.FORCE_NOUNS and participants_in(
                     phrase_tokens(head)):
                 continue  # "supply the Russian military": the recipient, not the goods
-            tokens = [t for t in head.subtree if (t.i <= head.i and t.dep_ not in ("det", "poss",
-                      "case", "punct", "cc", "predet") and not t.is_stop) or t.i == head.i]
-            items.append((head, sorted(tokens, key=lambda t: t.i)))
+            # the words before the head in its phrase: its left children's subtrees
+            tokens = [t for c in head.lefts for t in c.subtree if t.i < head.i
+                      and t.dep_ not in ("det", "poss", "case", "punct", "cc", "predet")
+                      and not t.is_stop]
+            items.append((head, sorted([*tokens, head], key=lambda t: t.i)))
         return items
 
     def _item_class(self, tokens: list[Token]) -> str | None:
