@@ -128,6 +128,8 @@ MUST: list[tuple[str, Expected]] = [
      ("ACCUSE", None, "asserted", False, set(), set())),
     ("The United States stands with the people of Ukraine.",
      ("SUPPORT", None, "asserted", False, {"USA"}, {"UKR"})),
+    ("Gunmen kidnapped forty villagers in northern Nigeria.",
+     ("ASSAULT", None, "asserted", False, set(), {"NGA"})),
     # facts inside other frames: a participle, a clause of time; an inability
     ("Brazil called for the release of the activists detained by Venezuelan police.",
      ("COERCE", None, "asserted", False, {"VEN"}, set())),
@@ -215,9 +217,12 @@ def shown(e: Event) -> str:
             f"{sorted(p.code for p in e.target if p.code)}")
 
 
+ONE_ATTACK = "A car bomb attack killed twelve soldiers in Mogadishu."
+
+
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
-    sentences = sorted({s for s, _ in MUST} | {s for s, _, _ in MUST_NOT})
+    sentences = sorted({s for s, _ in MUST} | {s for s, _, _ in MUST_NOT} | {ONE_ATTACK})
     documents = []
     for sentence in sentences:
         raw = RawDocument(text=sentence, origin="test", id=sentence, published=PUBLISHED)
@@ -244,3 +249,9 @@ def test_event_is_not_misread(sentence: str, type_: str, modalities: tuple[str, 
     wrong = [e for e in extracted[sentence] if e.type == type_
              and (not modalities or e.modality in modalities)]
     assert not wrong, [shown(e) for e in wrong]
+
+
+def test_one_attack_told_by_noun_and_verb_is_one_event(
+        extracted: dict[str, list[Event]]) -> None:
+    attacks = [e for e in extracted[ONE_ATTACK] if e.type == "ASSAULT"]
+    assert len(attacks) == 1, [shown(e) for e in attacks]

@@ -133,6 +133,9 @@ class EventBuilder:
                             or governor.lemma_ in lexicon.PARTICIPATING))))
                 if not alone:
                     return None
+        if alone and role == "subject" and governor is not None and \
+                (rule.type, governor.lemma_) in self.type_lemmas:
+            return None  # "a rocket attack killed 27": one attack, told by its verb
         if alone and role == "object" and governor is not None and \
                 governor.lemma_ in lexicon.PRESUPPOSING:
             role = "alone"  # "Poland condemned the attack": Poland did not attack
