@@ -106,6 +106,39 @@ def extract(paths: tuple[str, ...], fmt: str, config_path: str | None,
     sys.exit(extract_command(list(paths), fmt, config_path, published))
 
 
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True))
+@click.option("--corpus", default=None, type=click.Path(exists=True, file_okay=False),
+              help="Folder of <corpus>.jsonl.gz files a real-text set points into.")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="dev",
+              show_default=True, help="Which annotated sentences to score.")
+@click.option("--labels", "labels", multiple=True, type=click.Path(exists=True),
+              help="More labels-*.jsonl files or folders of them (repeatable).")
+@click.option("--rules", "rules_path", default=None, type=click.Path(exists=True),
+              help="Also score these rules (file or folder): precision and recall per rule.")
+@click.option("--errors", default=20, show_default=True, type=click.IntRange(min=0),
+              help="How many of the worst errors to list.")
+@click.option("--show-test-errors", "show_test", is_flag=True,
+              help="List errors on test sentences too (keep the test split unseen while "
+                   "tuning).")
+@text_or_json
+@click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
+              help="Take nlp settings from this config (default: ./config.yaml if present).")
+@friendly
+def eval_(gold: str, corpus: str | None, split: str, labels: tuple[str, ...],
+          rules_path: str | None, errors: int, show_test: bool, fmt: str,
+          config_path: str | None) -> None:
+    """Score extraction on an annotated set: per-type P/R/F1, modality, worst errors.
+
+    GOLD is our own gold file (text inline) or a real-text set (its folder, or its
+    sentences.jsonl with labels-*.jsonl beside it), whose text comes from --corpus.
+    """
+    from alerter.commands.eval import eval_command
+
+    sys.exit(eval_command(gold, corpus, split, fmt, list(labels), rules_path, config_path,
+                          errors, show_test))
+
+
 @main.group()
 def rules() -> None:
     """Check and try rule files."""

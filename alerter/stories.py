@@ -210,9 +210,13 @@ def central_sentences(sentences: list[str]) -> list[int]:
 
 
 def lead(story: Story) -> Mention:
-    """Give the story as it stands now: its most advanced mention (then its first)."""
+    """Give the story as it stands now: among the mentions of the story's main type (the
+    type most of its mentions have: a pledge that came with an arms delivery does not
+    lead the arms story), the most advanced, then the first."""
     current = story.current
-    return max(current, key=lambda m: (STAGE.get(m.event.modality, 0), -current.index(m)))
+    types = Counter(m.event.type for m in current)
+    return max(current, key=lambda m: (types[m.event.type], STAGE.get(m.event.modality, 0),
+                                       -current.index(m)))
 
 
 def _text(mention: Mention) -> str:

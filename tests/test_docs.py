@@ -66,3 +66,17 @@ def test_the_templates_doc_lists_every_variable_a_default_template_uses(name: st
     missing = {f"{owner}.{attr}" for owner, attr in attributes
                if owner in ALIASES and attr not in documented and attr != "strftime"}
     assert missing == set()
+
+
+EXTRACTION_DOC = ROOT / "docs" / "extraction.md"
+
+
+def taxonomy_keys() -> list[str]:
+    from alerter.extract.taxonomy import Requirement, Taxonomy, Trigger
+
+    return sorted({*Taxonomy.model_fields, *Trigger.model_fields, *Requirement.model_fields})
+
+
+@pytest.mark.parametrize("key", taxonomy_keys())
+def test_the_extraction_doc_mentions_every_taxonomy_key(key: str) -> None:
+    assert key in mentioned(EXTRACTION_DOC.read_text(encoding="utf-8"))

@@ -6,14 +6,22 @@ modality, hedging, attribution and a confidence — and stores them on
 
 from __future__ import annotations
 
-from collections.abc import Container
 from datetime import date
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from alerter.extract import lexicon
+from alerter.extract import framing, lexicon, transfers
+from alerter.extract.clauses import (
+    SUBJECT,
+    attached,
+    charging_verb,
+    governor_of,
+    meets,
+    np_head,
+    subject_of,
+)
 from alerter.extract.dates import normalise_date
 from alerter.extract.participants import INDEX_KEY, mention_index, participants_in, phrase_tokens
 from alerter.extract.taxonomy import Taxonomy, load_taxonomy
@@ -24,76 +32,9 @@ if not Doc.has_extension("alerter_events"):
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
 
-_SUBJECT = {"nsubj", "csubj"}
-_PASSIVE_SUBJECT = {"nsubjpass", "csubjpass"}
-_OBJECT = {"dobj", "obj", "dative", "attr", "oprd"}
-# Moves up from a word to the clause or phrase that governs it.
-# Prepositions through which a noun's event belongs to the noun above it:
-# "a decision on the provision of aid", "talks about the supply of drones".
-_NOUN_PREPS = {"of", "on", "about", "over", "for", "regarding", "concerning"}
-_CLIMB_NP = {"compound", "amod", "nmod", "conj", "appos", "npadvmod", "poss"}
-
-
 @Language.factory("alerter_events", default_config={"taxonomy": None})
 def make_events(nlp: Language, name: str, taxonomy: str | None) -> EventBuilder:
     return EventBuilder(load_taxonomy(taxonomy))
-
-
-def _np_head(token: Token) -> Token:
-    """Climb from a word to the head of the noun phrase it sits in."""
-    while True:
-        if token.dep_ in _CLIMB_NP and token.head.i != token.i and token.head.pos_ in (
-                "NOUN", "PROPN", "PRON", "NUM", "ADJ"):
-            token = token.head
-        elif (token.dep_ == "pobj" and token.head.lower_ == "of"
-              and token.head.head.pos_ in ("NOUN", "PROPN")):
-            token = token.head.head
-        else:
-            return token
-
-
-def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None, str]:
-    """Give the word that frames a nominal trigger's phrase, and how: 'object' or 'subject'.
-
-    It is the verb that takes the phrase ("announced new sanctions"), or a framing
-    noun it hangs from ("negotiations for the delivery of drones").
-    """
-    head = _np_head(trigger)
-    while True:
-        if head.dep_ in _OBJECT | _PASSIVE_SUBJECT and head.head.pos_ in ("VERB", "AUX"):
-            return head.head, "object"
-        if head.dep_ in _SUBJECT and head.head.pos_ in ("VERB", "AUX"):
-            return head.head, "subject"
-        if head.dep_ == "pobj" and head.head.dep_ in ("prep", "agent"):
-            above = head.head.head
-            if above.pos_ in ("NOUN", "PROPN") and head.head.lower_ not in _NOUN_PREPS:
-                return None, "none"  # "pressure from sanctions regimes": not its event
-            if above.pos_ in ("VERB", "AUX"):
-                return above, "object"
-            if above.pos_ in ("NOUN", "PROPN"):
-                if above.lemma_ in governors:
-                    return above, "object"
-                head = _np_head(above)
-                continue
-        if head.dep_ == "acl" or head.dep_ == "ROOT":
-            return None, "root" if head.dep_ == "ROOT" else "none"
-        return None, "none"
-
-
-def _chain(anchor: Token) -> list[Token]:
-    """Give the anchor and the verbs above it whose meaning frames it (xcomp, ...)."""
-    out = [anchor]
-    token = anchor
-    while token.dep_ in ("xcomp", "pcomp", "conj", "ccomp", "advcl", "prep", "pobj", "dobj",
-                         "acl", "relcl", "compound", "amod") and token.head.i != token.i:
-        if token.dep_ in ("conj",) and token.head.pos_ == "VERB":
-            # "have not decided on X but are discussing Y": the conjunct stands alone
-            break
-        token = token.head
-        out.append(token)
-        if token.lemma_ in lexicon.REPORT_VERBS and token.pos_ == "VERB":
-            break
-    return out
 
 
 _BY = frozenset(("by", "until", "till", "before"))  # "by Friday": a deadline ahead
@@ -106,6 +47,11 @@ class EventBuilder:
         self.governors = taxonomy.governor_modality()
         self.subject_governors = set(taxonomy.subject_governors)
         self.blocking = set(taxonomy.blocking_governors)
+        self.requests = set(taxonomy.request_governors)
+        self.requestable = set(taxonomy.requestable)
+        self.current_only = set(taxonomy.current_only)
+        self.standalone = set(taxonomy.standalone)
+        self.place_targets = set(taxonomy.place_targets)
         # which trigger lemmas belong to which type, so a verb never blocks its own type
         self.type_lemmas = {(rule.type, lemma) for rule in self.rules
                             for lemma in rule.trigger.lemmas or []}
@@ -113,76 +59,257 @@ class EventBuilder:
                              for word in words}
         self.class_rank = list(taxonomy.item_classes)
         self._dates: list[Span] = []
+        # per sentence start: the words hedging and attribution look for, found once
+        self._cues: dict[int, list[Token]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published or date.today().isoformat()
-        best: dict[tuple[str, int], dict[str, Any]] = {}
+        best: dict[tuple[str, str, int], dict[str, Any]] = {}
         doc.user_data[INDEX_KEY] = mention_index(doc)
         # doc.ents builds every entity afresh on each access: the dates once per Doc
         self._dates = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+        self._cues = {}
         try:
             self._events(doc, published, best)
         finally:
             del doc.user_data[INDEX_KEY]
             self._dates = []
+            self._cues = {}
         doc._.alerter_events = sorted(best.values(), key=lambda e: (e["trigger"]["start"],
                                                                      e["type"]))
         return doc
 
-    def _events(self, doc: Doc, published: str, best: dict[tuple[str, int], dict[str, Any]]
+    def _events(self, doc: Doc, published: str,
+                best: dict[tuple[str, str, int], dict[str, Any]]
                 ) -> None:
         for span in doc.spans[SPAN_KEY]:
             rule = self.rules[int(span.label_)]
             event = self._event(span, rule, date.fromisoformat(published[:10]))
             if event is None:
                 continue
-            key = (event["type"], event.pop("_anchor"))
+            # sanctions and export controls imposed in one go are two events
+            key = (event["type"], event["subtype"] or "", event.pop("_anchor"))
             if key not in best or event["confidence"] > best[key]["confidence"]:
                 best[key] = event
 
     # -- one event -------------------------------------------------------------
 
     def _event(self, span: Span, rule: TriggerRule, published: date) -> dict[str, Any] | None:
+        if rule.trigger.modifier:
+            return self._modifier_event(span, rule, published)
         trigger = span.root
         nominal = trigger.pos_ in ("NOUN", "PROPN") or rule.trigger.nominal
-        if trigger.pos_ == "VERB" and (trigger.dep_ == "amod" or (trigger.tag_ == "VBG"
-                                       and trigger.dep_ in ("acl", "pcomp"))):
-            # "jailed opposition figures", "the defending champions",
-            # "entities supporting the army", "necessary for supporting the war"
+        # "jailed opposition figures", "the defending champions", "entities supporting
+        # the army", "necessary for supporting the war"; but "the first instance of Iran
+        # supplying missiles" is the supply itself
+        if trigger.pos_ == "VERB" and not self._clause_of_its_own(trigger, rule.type):
             return None
-        if (nominal and rule.trigger.lemmas and trigger.dep_ == "compound"
-                and self.item_classes.get(trigger.head.lemma_.lower()) == "military"):
-            return None  # "attack drones", "strike aircraft": a kind of weapon
+        if (nominal and (rule.trigger.lemmas or rule.trigger.phrase)
+                and trigger.dep_ == "compound"
+                and trigger.head.lemma_.lower() not in lexicon.CONTAINERS):
+            # "attack drones", "strike aircraft": a kind of weapon; "sanctions evasion",
+            # "sanctions rules": a kind of thing; but "a sanctions package" is the event
+            return None
+        if rule.trigger.context and not self._in_context(span, trigger, rule.trigger.context):
+            return None  # "designated as a voter registration agency": no sanctions here
+        if rule.trigger.requires is not None and not meets(trigger, rule.trigger.requires):
+            return None  # "support broadband", "seize the opportunity", "meet challenges"
+        if rule.type == "AID" and any(c.dep_ == "prt" and c.lower_ in ("up", "back")
+                                      for c in trigger.children):
+            return None  # "give up arms", "hand back": no aid
+        if rule.trigger.unless and any(c.dep_ == "xcomp" and c.lemma_ in rule.trigger.unless
+                                       for c in trigger.children):
+            return None  # "agreed to pay a civil penalty"
         governor: Token | None = None
         role = "verb"
+        alone = False
         if nominal and trigger.pos_ != "VERB":
             governor, role = governor_of(trigger, self.governors)
             if not self._accept_nominal(trigger, governor, role):
-                return None
+                alone = (rule.trigger.items and self._stands_alone(trigger)) or (
+                    rule.type in self.standalone and attached(trigger) and (
+                        role in ("none", "subject") or (governor is not None and (
+                            governor.lemma_ in lexicon.PRESUPPOSING
+                            or governor.lemma_ in lexicon.PARTICIPATING))))
+                if not alone:
+                    return None
+        if alone and role == "subject" and governor is not None and \
+                (rule.type, governor.lemma_) in self.type_lemmas:
+            return None  # "a rocket attack killed 27": one attack, told by its verb
+        if alone and role == "object" and governor is not None and \
+                governor.lemma_ in lexicon.PRESUPPOSING:
+            role = "alone"  # "Poland condemned the attack": Poland did not attack
         anchor = governor if governor is not None and role == "object" else trigger
         if self._blocked(anchor, rule.type):
             return None
-        items = self._items(trigger, anchor, nominal)
-        subtype = rule.subtype
-        if rule.trigger.items:
-            classes = [self._item_class(tokens) for _, tokens in items]
-            known = [c for c in classes if c is not None]
-            if not known:
-                return None
-            subtype = min(known, key=self.class_rank.index)
-        attribution = self._attribution(span.sent, anchor)
-        actor = self._actor(trigger, anchor, nominal, role) or self._self_report(span.sent,
-                                                                                 anchor)
-        target, partners = self._target(trigger, anchor, nominal)
-        actor, target = _settle(actor, target, partners)
-        modality = self._modality(trigger, anchor, governor)
-        hedged = self._hedged(span.sent, anchor)
+        items = self._items(trigger, anchor, nominal, rule.trigger.recipient)
+        subtype = self._subtype(rule, items)
+        if subtype is None:
+            return None
+        if rule.trigger.objects and rule.trigger.subtype is None:
+            # "announced new export bans": the object's own subtype, not the type's default
+            subtype = self._object_subtype(trigger, rule.type) or subtype
+        if rule.type in self.current_only and self._background(span, anchor, published):
+            return None
+        actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
+        if rule.trigger.items and not any(p[2] for p in actor + target) and \
+                _funded_at_home(anchor):
+            return None  # "the law provides $44 billion to state programmes": no aid abroad
+        bare = rule.trigger.modality or "asserted"
+        if alone and governor is not None and governor.lemma_ in lexicon.ANTICIPATING:
+            bare = "hypothetical"  # "warned of a Russian attack on the grid"
+        # a noun as a clause's subject takes that clause's mood: "an attack on Taiwan would
+        # be a disaster" (hypothetical), "talks will begin" (planned), "a rocket attack
+        # left dozens dead" (asserted)
+        frame = governor if role == "subject" and governor is not None else anchor
+        modality, doubted = framing.modality(trigger, frame, governor, self.governors,
+                                             self.requests, bare,
+                                             climb=not alone or frame is not anchor)
+        if rule.trigger.speech_act and modality in ("planned", "hypothetical"):
+            modality = "asserted"  # "we will hold Russia accountable" is a threat made now
+        return self._built(span, rule, anchor, subtype, actor, target, items, modality,
+                           doubted, governor, nominal, published)
+
+    @staticmethod
+    def _in_context(span: Span, trigger: Token, words: list[str]) -> bool:
+        """Give whether the sentence holds one of the words, and the trigger names no office
+        ("designated X as Acting Commissioner", "the designation of a delegation")."""
+        holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(c.dep_ == "prep" and c.lower_ in ("as", "of") and g.lemma_.lower() in
+               lexicon.OFFICES for h in holders for c in h.children for g in c.children):
+            return False
+        text = span.sent.text.lower()
+        return any(w in text for w in words)
+
+    def _object_subtype(self, verb: Token, type_name: str) -> str | None:
+        """Give the subtype a trigger on the verb's object carries, if any."""
+        objects = {c.i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")}
+        for span in verb.doc.spans[SPAN_KEY]:
+            rule = self.rules[int(span.label_)]
+            if rule.type == type_name and span.root.i in objects and rule.trigger.subtype:
+                return rule.trigger.subtype
+        return None
+
+    def _clause_of_its_own(self, verb: Token, type_name: str) -> bool:
+        """Give whether a verb trigger states an event rather than describing a noun.
+
+        Not: "jailed opposition figures", "the individuals designated today", "its
+        ability to designate", "entities supporting the army", "an entity that has
+        refused", "necessary for supporting the war". Yes: "plans to deliver", "the first
+        instance of Iran supplying", "designated for supplying", "by designating two
+        facilitators", "an order that imposes restrictions".
+        """
+        if verb.dep_ in ("amod", "compound", "nmod"):
+            return False  # "jailed opposition figures", "Frequently Asked Questions"
+        if verb.dep_ == "acl":
+            head = verb.head.lemma_
+            if verb.tag_ == "VBN":
+                # "the shipment seized by Greek authorities", "a man accused of fraud"
+                # are events; "information on the individuals designated today" only
+                # repeats the day's sanctions, but "the entities targeted today help
+                # Iran export oil" says who was hit
+                return type_name not in self.current_only or any(
+                    c.dep_ == "agent" for c in verb.children) or verb.head.dep_ in (
+                    "nsubj", "nsubjpass", "appos")
+            return head in lexicon.SIGNIFICANCE_NOUNS or (
+                verb.tag_ == "VB" and head in self.governors)
+        if verb.dep_ == "pcomp":
+            return verb.head.lower_ == "by" or charging_verb(verb) is not None or \
+                verb.tag_ != "VBG"
+        if verb.dep_ == "relcl":
+            pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                       and c.tag_ in ("WDT", "WP")]
+            return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS
+        return True
+
+    def _subtype(self, rule: TriggerRule, items: list[tuple[Token, list[Token]]]
+                 ) -> str | None:
+        """Give the event's subtype ('' for none); None when the items it needs are missing."""
+        if not rule.trigger.items:
+            return rule.subtype or ""
+        known = [c for c in (self._item_class(tokens) for _, tokens in items) if c is not None]
+        return min(known, key=self.class_rank.index) if known else None
+
+    def _participants(self, span: Span, rule: TriggerRule, trigger: Token, anchor: Token,
+                      nominal: bool, role: str, items: list[tuple[Token, list[Token]]]
+                      ) -> tuple[Found, Found]:
+        """Give actor and target, the roles turned round for receiving and asking words."""
+        receiving = rule.trigger.recipient or (anchor.i != trigger.i
+                                               and anchor.lemma_ in lexicon.RECEIVING)
+        if receiving:
+            verb = anchor
+            subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+            if any(c.dep_ == "agent" for c in verb.children):
+                subject = None
+            return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
+        actor = self._actor(trigger, anchor, nominal, role) or framing.self_report(span.sent,
+                                                                                   anchor)
+        charging = charging_verb(trigger)
+        if charging is not None:
+            # "firms designated for supplying weapons", "accused of shipping drones":
+            # the one designated or accused did it
+            actor = _all_participants([phrase_tokens(c) for c in charging.children
+                                       if c.dep_ in ("dobj", "nsubjpass")])
+        if not actor and trigger.dep_ == "acl" and trigger.head.lemma_ in \
+                lexicon.SIGNIFICANCE_NOUNS:
+            actor = _all_participants([phrase_tokens(g) for c in trigger.head.children
+                                       if c.dep_ == "prep" and c.lower_ == "of"
+                                       for g in c.children if g.dep_ == "pobj"])
+        if not actor and (lexicon.US_AUTHORITY.search(span.sent.text)
+                          or "OFAC" in span.sent.text):
+            actor = [("United States", "country", "USA")]  # "pursuant to E.O. 14024"
+        target, partners = self._target(trigger, anchor, nominal, items)
+        if not target and nominal and rule.type in self.standalone:
+            # "the arrest of four Turkish journalists", "the killing of an Iranian general"
+            target = _all_participants([phrase_tokens(g) for c in trigger.children
+                                        if c.dep_ == "prep" and c.lower_ == "of"
+                                        for g in c.children if g.dep_ == "pobj"])
+        if not target and rule.type in self.place_targets:
+            # "the bombing in Athens, Greece", "a terrorist attack in Moscow"
+            # ("a rocket attack on a market in Kharkiv": the place of what was hit)
+            heads = [trigger, anchor] + [g for c in trigger.children if c.dep_ == "prep"
+                                         and c.lower_ in ("on", "at", "against")
+                                         for g in c.children if g.dep_ == "pobj"]
+            target = _all_participants([phrase_tokens(g) for h in heads
+                                        for c in h.children if c.dep_ == "prep"
+                                        and c.lower_ in ("in", "near", "outside")
+                                        for g in c.children if g.dep_ == "pobj"])
+        return _settle(actor, target, partners)
+
+    def _modifier_event(self, span: Span, rule: TriggerRule, published: date
+                        ) -> dict[str, Any] | None:
+        """Give the supply event of a hyphenated participle: "Iranian-provided drones"."""
+        participle = span.doc[span.end - 1]
+        supplier, goods, user = transfers.modifier_parts(participle)
+        if goods is None:
+            return None
+        items = [(goods, [t for t in goods.lefts if t.i > participle.i] + [goods])]
+        subtype = self._subtype(rule, items)
+        if subtype is None:
+            return None
+        span = span.doc[participle.i:participle.i + 1]  # the word, not the hyphen
+        return self._built(span, rule, participle, subtype, supplier, user, items, "asserted",
+                           False, None, True, published)
+
+    def _built(self, span: Span, rule: TriggerRule, anchor: Token, subtype: str,
+               actor: Found, target: Found, items: list[tuple[Token, list[Token]]],
+               modality: str, doubted: bool, governor: Token | None, nominal: bool,
+               published: date) -> dict[str, Any]:
+        """Give the event as a plain dict."""
+        sent = span.sent
+        cues = self._cues.get(sent.start)
+        if cues is None:
+            cues = self._cues[sent.start] = framing.cue_tokens(sent)
+        attribution = framing.attribution(sent, anchor, cues)
+        charging = charging_verb(anchor)
+        hedged = doubted or framing.hedged(anchor, cues) or (
+            charging is not None and charging.lemma_ in lexicon.ALLEGING_VERBS)
         confidence = self._confidence(rule, nominal, governor, actor, target, hedged)
-        sentence = _trimmed(span.sent)
+        sentence = _trimmed(sent)
         return {
             "_anchor": anchor.i,
             "type": rule.type,
-            "subtype": subtype,
+            "subtype": subtype or None,
             "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char},
             "actor": [{"text": t, "kind": k, "code": c} for t, k, c in actor],
             "target": [{"text": t, "kind": k, "code": c} for t, k, c in target],
@@ -197,12 +324,50 @@ class EventBuilder:
             "confidence": confidence,
         }
 
+    def _background(self, span: Span, anchor: Token, published: date) -> bool:
+        """Give whether the event is an earlier one recalled: "was previously designated",
+        "was sanctioned in 2019" (more than a quarter before publication)."""
+        token = anchor
+        while token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
+            token = token.head
+            if token.lemma_ == "continue":
+                return True  # "we continue to target them for sanctions": resolve, no act
+        trigger = span.root
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in lexicon.PRESUPPOSING_PREPS:
+            return True  # "following multiple OFAC designations between 1995 and 2004"
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
+                trigger.head.head.lemma_.lower() in lexicon.ABOUT_MEASURES:
+            return True  # "the use of sanctions", "enforcement of U.S. sanctions"
+        verbs = [anchor, anchor.head] if anchor.dep_ == "conj" else [anchor]
+        if any(c.dep_ == "advmod" and c.lower_ in lexicon.BACKGROUND_ADVERBS
+               for v in verbs for c in v.children):
+            return True  # "previously identified and designated"
+        for verb in verbs:
+            for prep in (c for c in verb.children if c.dep_ == "prep"):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    # "to date, Treasury has sanctioned", "in previous actions, OFAC ..."
+                    if (prep.lower_, pobj.lower_) == ("to", "date") or any(
+                            a.lower_ in lexicon.BACKGROUND_ADJECTIVES for a in pobj.children):
+                        return True
+        if any(c.dep_ == "amod" and c.lower_ in lexicon.BACKGROUND_ADJECTIVES
+               for c in span.root.children if span.root.pos_ == "NOUN"):
+            return True  # "existing sanctions"
+        when = self._date(_trimmed(span.sent), anchor, published)
+        if when is None or "W" in when:
+            return False
+        if len(when) == 10:  # a day: "designated on April 27, 2023" in a later release
+            return (published - date.fromisoformat(when)).days > 7
+        year, month = int(when[:4]), int(when[5:7]) if len(when) >= 7 else 12
+        return (published.year - year) * 12 + published.month - month > 3
+
     def _blocked(self, anchor: Token, type_name: str) -> bool:
         """Give whether the event is only asked for or refused by a verb above it."""
         token = anchor
         while token.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj",
                              "conj") and token.head.i != token.i:
             token = token.head
+            if token.lemma_ in self.requests and type_name in self.requestable:
+                return False  # "asked Seoul to send shells": the supply is discussed
             if token.lemma_ in self.blocking and (type_name, token.lemma_) not in \
                     self.type_lemmas:
                 return True
@@ -210,12 +375,25 @@ class EventBuilder:
                 return False
         return False
 
+    @staticmethod
+    def _stands_alone(trigger: Token) -> bool:
+        """Give whether a supply noun names its goods and a side without a governing verb:
+        "the supply of drones to Russia", "the arrival of HIMARS in Ukraine"."""
+        preps = {c.lower_: c for c in trigger.children if c.dep_ in ("prep", "agent")}
+        if "of" not in preps and not (trigger.i + 1 < len(trigger.doc) and any(
+                c.dep_ == "amod" and participants_in([c]) for c in trigger.children)):
+            return False  # "the supply of X", or "Iranian financial assistance to X"
+        sides = [g for p in ("to", "for", "in", "from") if p in preps
+                 for g in preps[p].children if g.dep_ == "pobj"]
+        sides += [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
+        return any(participants_in(phrase_tokens(t)) for t in sides)
+
     def _accept_nominal(self, trigger: Token, governor: Token | None, role: str) -> bool:
         if role == "root":
             return True  # a headline: "New sanctions on Russia"
         if governor is None:
             return any(c.dep_ == "acl" and c.lemma_ in self.subject_governors
-                       for c in _np_head(trigger).children)
+                       for c in np_head(trigger).children)
         if role == "subject":
             if governor.lemma_ in lexicon.EFFECT_GOVERNORS:
                 return any(c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.NOVELTY
@@ -224,33 +402,6 @@ class EventBuilder:
         return governor.lemma_ in self.governors
 
     # -- arguments ---------------------------------------------------------------
-
-    @staticmethod
-    def _subject(verb: Token) -> Token | None:
-        token: Token | None = verb
-        while token is not None and token.pos_ in ("NOUN", "PROPN"):
-            # a framing noun ("negotiations for ..."): the subject of the verb above it
-            up = token.head.head if token.dep_ == "pobj" else token.head
-            token = up if up.i != token.i and token.dep_ in ("pobj", "dobj", "attr") else None
-        framing = token is not None and token.i != verb.i
-        while token is not None:
-            for child in token.children:
-                if child.dep_ in _SUBJECT or (framing and child.dep_ in _PASSIVE_SUBJECT):
-                    if child.tag_ == "WDT" and token.dep_ == "relcl":
-                        return token.head
-                    return child
-                if child.dep_ == "agent":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            return pobj
-            if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and token.head.i != token.i:
-                token = token.head if token.head.pos_ in ("VERB", "AUX") else None
-                framing = True
-            elif token.dep_ == "relcl":
-                return token.head
-            else:
-                token = None
-        return None
 
     def _actor(self, trigger: Token, anchor: Token, nominal: bool,
                role: str) -> list[tuple[str, str, str | None]]:
@@ -263,15 +414,15 @@ class EventBuilder:
                   and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"]
             found = _all_participants([phrase_tokens(m) for m in modifiers + by])
         if not found and (not nominal or role == "object"):
-            subject = self._subject(anchor)
+            subject = subject_of(anchor)
             if subject is not None:
                 found = participants_in(phrase_tokens(subject))
         return found
 
-    def _target(self, trigger: Token, anchor: Token, nominal: bool
-                ) -> tuple[list[tuple[str, str, str | None]], list[tuple[str, str, str | None]]]:
+    def _target(self, trigger: Token, anchor: Token, nominal: bool,
+                items: list[tuple[Token, list[Token]]]) -> tuple[Found, Found]:
         """Give the targets, and the "with" partners (a fallback, or the real actor)."""
-        heads = [trigger] if not nominal else [trigger, _np_head(trigger)]
+        heads = [trigger] if not nominal else [trigger, np_head(trigger)]
         if anchor.i != trigger.i:
             heads.append(anchor)
         phrases: list[list[Token]] = []
@@ -279,7 +430,8 @@ class EventBuilder:
         for head in heads:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ == "with":
-                    if head.i != trigger.i or nominal:  # "supply X with drones": items
+                    # "supply X with drones": items; but "stands with Ukraine": a side
+                    if head.i != trigger.i or nominal or trigger.lemma_ in ("stand", "side"):
                         partners += [phrase_tokens(g) for g in child.children
                                      if g.dep_ == "pobj"]
                 elif child.dep_ in ("prep", "dative") and child.lower_ in lexicon.TARGET_PREPS:
@@ -294,17 +446,22 @@ class EventBuilder:
                     if found and all(c.dep_ != "dative" for c in head.children):
                         phrases.append(phrase_tokens(child))
                 elif child.dep_ in ("xcomp", "ccomp", "advcl") and head.i == trigger.i:
-                    subject = [g for g in child.children if g.dep_ in _SUBJECT]
+                    subject = [g for g in child.children if g.dep_ in SUBJECT]
                     phrases += [phrase_tokens(s) for s in subject]
-        # "imposed sanctions on Russia": the verb's object carries the target
+        # "imposed sanctions on Russia": the verb's object carries the target;
+        # "designated firms based in China": so does where the object is based
         if not nominal:
             for obj in trigger.children:
                 if obj.dep_ in ("dobj", "obj", "nsubjpass"):
                     phrases += [phrase_tokens(g) for c in obj.children if c.dep_ == "prep"
                                 and c.lower_ in ("on", "against", "upon")
                                 for g in c.children if g.dep_ == "pobj"]
+                    phrases += [phrase_tokens(g) for a in obj.children if a.dep_ == "acl"
+                                and a.lemma_ in lexicon.BASED for c in a.children
+                                if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                                for g in c.children if g.dep_ == "pobj"]
         # "the delivery of 100 drones to Russian forces": attachments on the items
-        for _, item_tokens in self._items(trigger, anchor, nominal):
+        for _, item_tokens in items:
             for token in item_tokens:
                 for child in token.children:
                     if child.dep_ == "prep" and child.lower_ in ("to", "for"):
@@ -312,11 +469,12 @@ class EventBuilder:
                                     if g.dep_ == "pobj"]
         return _all_participants(phrases), _all_participants(partners)
 
-    def _items(self, trigger: Token, anchor: Token,
-               nominal: bool) -> list[tuple[Token, list[Token]]]:
+    def _items(self, trigger: Token, anchor: Token, nominal: bool,
+               asking: bool = False) -> list[tuple[Token, list[Token]]]:
         heads: list[Token] = []
         if nominal:
-            heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+            preps = ("of", "for") if trigger.lemma_ in lexicon.DEAL_NOUNS else ("of",)
+            heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj"]
             heads += [c for c in trigger.children if c.dep_ in ("compound", "amod")
                       and c.pos_ in ("NOUN", "ADJ", "PROPN")]
@@ -325,9 +483,19 @@ class EventBuilder:
         else:
             objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
             heads += objects
-            heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+            # "supply X with drones"; "asked Seoul for air defence systems"
+            preps = ("with", "for") if asking else ("with",)
+            heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj"]
+            if not objects and trigger.dep_ == "relcl":
+                heads.append(trigger.head)  # "the kinds of drones Iran will be supplying"
         expanded: list[Token] = []
+        for head in list(heads):
+            if head.like_num or head.lower_ in lexicon.SCALES or head.ent_type_ == "MONEY" \
+                    or head.lower_ in lexicon.CURRENCIES:
+                # "$4 billion in humanitarian aid", "1 billion euros in military aid"
+                heads += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
+                          for g in c.children if g.dep_ == "pobj"]
         for head in heads:
             if head.lemma_.lower() in lexicon.MEASURES:
                 # "hundreds of attack drones", "tonnes of food": the goods are the "of" part
@@ -340,9 +508,14 @@ class EventBuilder:
         for head in expanded:
             if participants_in([head]) and head.pos_ == "PROPN":
                 continue
-            tokens = [t for t in head.subtree if (t.i <= head.i and t.dep_ not in ("det", "poss",
-                      "case", "punct", "cc", "predet") and not t.is_stop) or t.i == head.i]
-            items.append((head, sorted(tokens, key=lambda t: t.i)))
+            if head.lemma_.lower() in lexicon.FORCE_NOUNS and participants_in(
+                    phrase_tokens(head)):
+                continue  # "supply the Russian military": the recipient, not the goods
+            # the words before the head in its phrase: its left children's subtrees
+            tokens = [t for c in head.lefts for t in c.subtree if t.i < head.i
+                      and t.dep_ not in ("det", "poss", "case", "punct", "cc", "predet")
+                      and not t.is_stop]
+            items.append((head, sorted([*tokens, head], key=lambda t: t.i)))
         return items
 
     def _item_class(self, tokens: list[Token]) -> str | None:
@@ -379,95 +552,6 @@ class EventBuilder:
 
     # -- framing -----------------------------------------------------------------
 
-    def _modality(self, trigger: Token, anchor: Token, governor: Token | None) -> str:
-        if any(c.lower_ == "no" and c.dep_ == "det" for c in trigger.children):
-            return "negated"
-        # "X denied that it plans to send ...": a denial above outranks what it denies
-        if any(self.governors.get(a.lemma_) == "negated" and a.pos_ == "VERB"
-               for a in anchor.ancestors):
-            return "negated"
-        for position, token in enumerate(_chain(anchor)):
-            if any(c.dep_ == "neg" for c in token.children):
-                return "negated"
-            for child in token.children:
-                if child.dep_ in ("aux", "auxpass"):
-                    if child.lower_ in lexicon.PLANNED_AUX:
-                        return "planned"
-                    if child.lower_ in lexicon.HYPOTHETICAL_AUX:
-                        return "hypothetical"
-                if child.dep_ == "mark" and child.lower_ in lexicon.CONDITIONAL_MARKS:
-                    return "hypothetical"
-                if ((child.dep_ == "aux" and child.lower_ == "going")
-                        or (child.lower_ == "set" and child.dep_ == "auxpass")):
-                    return "planned"
-            if token.lemma_ in ("set", "due", "expect") and position > 0:
-                return "planned"
-            is_governor = governor is not None and token.i == governor.i
-            if (position > 0 or is_governor) and token.lemma_ in self.governors:
-                found = self.governors[token.lemma_]
-                if found != "asserted" or position > 0:
-                    return found
-            if token.lemma_ in lexicon.REPORT_VERBS and position > 0:
-                break
-        return "asserted"
-
-    @staticmethod
-    def _hedged(sentence: Span, anchor: Token) -> bool:
-        frame = {t.i for t in anchor.ancestors} | {anchor.i}
-        for token in sentence:
-            if token.lower_ in lexicon.HEDGES and (token.head.i in frame or token.i in frame):
-                return True
-            if (token.i in frame and token.lemma_ in lexicon.HEDGE_PASSIVES
-                    and token.tag_ == "VBN"
-                    and any(c.dep_ == "auxpass" for c in token.children)):
-                return True
-            if (token.lemma_ in lexicon.HEDGE_SOURCES and token.pos_ == "NOUN"
-                    and (token.head.i in frame or (token.dep_ == "pobj"
-                         and token.head.head.lower_ == "according"))):
-                return True
-        return False
-
-    @staticmethod
-    def _attribution(sentence: Span, anchor: Token) -> str | None:
-        for token in sentence:
-            if token.lower_ == "according":
-                for prep in token.children:
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            return _clean(phrase_tokens(pobj))
-        token = anchor
-        while token.head.i != token.i:
-            dep = token.dep_
-            token = token.head
-            if token.lemma_ in lexicon.REPORT_VERBS and dep in ("ccomp", "parataxis", "advcl",
-                                                                "xcomp", "conj", "dobj"):
-                subject = [c for c in token.children if c.dep_ in _SUBJECT
-                           and c.pos_ != "PRON"]
-                if subject:
-                    return _clean(phrase_tokens(subject[0]))
-        for child in sentence.root.children:
-            # "..., CNN reported." with the report verb as a parataxis of the event
-            if child.dep_ == "parataxis" and child.lemma_ in lexicon.REPORT_VERBS:
-                subject = [c for c in child.children if c.dep_ in _SUBJECT]
-                if subject:
-                    return _clean(phrase_tokens(subject[0]))
-        return None
-
-    @staticmethod
-    def _self_report(sentence: Span, anchor: Token) -> Found:
-        """Give the reporter as the actor when it is a state reporting its own act
-        ("The UK government stated that its new export bans aim to ...")."""
-        token = anchor
-        while token.head.i != token.i:
-            if token.dep_ == "relcl":
-                return []  # "companies that supply the army": a third party, not the reporter
-            token = token.head
-            if token.lemma_ in lexicon.REPORT_VERBS:
-                subject = [c for c in token.children if c.dep_ in _SUBJECT]
-                found = participants_in(phrase_tokens(subject[0])) if subject else []
-                return [p for p in found if p[2]]
-        return []
-
     def _date(self, sentence: Span, anchor: Token, published: date) -> str | None:
         frame = set()
         token = anchor
@@ -501,7 +585,7 @@ class EventBuilder:
             if child.dep_ == "prep" and child.lower_ in ("in", "at", "near"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
-                        return _clean(phrase_tokens(pobj))
+                        return framing.clean(phrase_tokens(pobj))
         return None
 
     def _confidence(self, rule: TriggerRule, nominal: bool, governor: Token | None,
@@ -521,7 +605,13 @@ class EventBuilder:
         return round(min(max(score, 0.05), 0.95), 2)
 
 
-Found = list[tuple[str, str, str | None]]
+Found = framing.Found
+
+
+def _funded_at_home(verb: Token) -> bool:
+    """Give whether a law, budget or programme is what gives: domestic spending."""
+    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    return subject is not None and subject.lemma_.lower() in lexicon.SPENDING_INSTRUMENTS
 
 
 def _all_participants(phrases: list[list[Token]]) -> Found:
@@ -556,13 +646,3 @@ def _trimmed(sentence: Span) -> Span:
     while start < end - 1 and sentence.doc[start].is_space:
         start += 1
     return sentence.doc[start:end]
-
-
-def _clean(tokens: list[Token]) -> str:
-    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
-    while ordered and ordered[0].dep_ in ("det", "punct", "cc"):
-        ordered = ordered[1:]
-    if not ordered:
-        return ""
-    doc = ordered[0].doc
-    return doc[ordered[0].i: ordered[-1].i + 1].text

@@ -37,11 +37,14 @@ class ParticipantTagger:
         self.lowercase_names = {n for n in self.table if self.table[n].lowercase}
 
     def __call__(self, doc: Doc) -> Doc:
-        people = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+        people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
         spans: list[Span] = []
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
-            if any(i in people for i in range(start, end)) and span.text not in ("US", "UK"):
+            # a name inside a person's name ("Jordan" in "Jordan Peterson") is not the
+            # country; a place the model took for a whole person ("Kyiv") still is
+            if any(s <= start < e and (s, e) != (start, end) for s, e in people) and \
+                    span.text not in ("US", "UK"):
                 continue
             # lower-case words ("us", "turkey", "chad") are not the country
             if not span.text[0].isupper() and span.text.lower() not in self.lowercase_names:

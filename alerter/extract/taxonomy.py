@@ -26,6 +26,20 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Requirement(Strict):
+    """What a verb trigger needs around it to be an event; any one of them will do."""
+
+    party: bool = False
+    clause: bool = False
+    intransitive: bool = False
+    objects: list[str] = []
+    not_objects: list[str] = []
+    subjects: list[str] = []
+    agent: bool = False
+    infinitive: bool = False
+    preps: list[str] = []
+
+
 class Trigger(Strict):
     lemmas: list[str] | None = None
     phrase: str | None = None
@@ -35,6 +49,13 @@ class Trigger(Strict):
     objects: list[str] | None = None
     nominal: bool = False
     items: bool = False
+    recipient: bool = False
+    modifier: bool = False
+    unless: list[str] | None = None
+    speech_act: bool = False
+    requires: Requirement | None = None
+    context: list[str] | None = None
+    modality: Literal["asserted", "planned", "discussed", "negated", "hypothetical"] | None = None
     confidence: float | None = Field(None, ge=0, le=1)
 
     @field_validator("pattern")
@@ -70,6 +91,11 @@ class Taxonomy(Strict):
     governors: dict[Literal["asserted", "planned", "discussed", "negated", "hypothetical"],
                     list[str]] = {}
     blocking_governors: list[str] = []
+    request_governors: list[str] = []
+    requestable: list[str] = []
+    current_only: list[str] = []
+    standalone: list[str] = []
+    place_targets: list[str] = []
     subject_governors: list[str] = []
     item_classes: dict[str, list[str]] = {}
     types: dict[str, EventType] = {}
@@ -93,7 +119,12 @@ class Taxonomy(Strict):
         return Taxonomy(governors=governors, item_classes=classes, types=types,
                         subject_governors=[*base.subject_governors, *self.subject_governors],
                         blocking_governors=[*base.blocking_governors,
-                                            *self.blocking_governors])
+                                            *self.blocking_governors],
+                        request_governors=[*base.request_governors, *self.request_governors],
+                        requestable=[*base.requestable, *self.requestable],
+                        current_only=[*base.current_only, *self.current_only],
+                        standalone=[*base.standalone, *self.standalone],
+                        place_targets=[*base.place_targets, *self.place_targets])
 
     def governor_modality(self) -> dict[str, str]:
         """Give each governor lemma's modality (the first listed wins)."""

@@ -1,0 +1,172 @@
+"""Where a word sits in its sentence: the phrase a noun heads, the verb that governs
+it, its subject, and whether a trigger has the company its taxonomy entry requires.
+Read from the dependency parse; used by the events component.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from spacy.tokens import Token
+
+from alerter.extract import lexicon
+from alerter.extract.participants import participants_in, phrase_tokens
+from alerter.extract.taxonomy import Requirement
+
+SUBJECT = {"nsubj", "csubj"}
+_PASSIVE_SUBJECT = {"nsubjpass", "csubjpass"}
+_OBJECT = {"dobj", "obj", "dative", "attr", "oprd"}
+# Moves up from a word to the clause or phrase that governs it.
+# Prepositions through which a noun's event belongs to the noun above it:
+# "a decision on the provision of aid", "talks about the supply of drones".
+_NOUN_PREPS = {"of", "on", "about", "over", "for", "regarding", "concerning"}
+_CLIMB_NP = {"compound", "amod", "nmod", "conj", "appos", "npadvmod", "poss"}
+
+
+def np_head(token: Token) -> Token:
+    """Climb from a word to the head of the noun phrase it sits in."""
+    while True:
+        if token.dep_ in _CLIMB_NP and token.head.i != token.i and token.head.pos_ in (
+                "NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+            token = token.head
+        elif (token.dep_ == "pobj" and token.head.lower_ == "of"
+              and token.head.head.pos_ in ("NOUN", "PROPN")):
+            token = token.head.head
+        else:
+            return token
+
+
+def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None, str]:
+    """Give the word that frames a nominal trigger's phrase, and how: 'object' or 'subject'.
+
+    It is the verb that takes the phrase ("announced new sanctions"), or a framing
+    noun it hangs from ("negotiations for the delivery of drones").
+    """
+    head = np_head(trigger)
+    while True:
+        if head.dep_ in _PASSIVE_SUBJECT and head.head.lemma_ in lexicon.PURPOSE_PASSIVES:
+            return None, "none"  # "sanctions are intended to change behaviour"
+        if head.dep_ in _OBJECT | _PASSIVE_SUBJECT and head.head.pos_ in ("VERB", "AUX"):
+            return head.head, "object"
+        if head.dep_ in SUBJECT and head.head.pos_ in ("VERB", "AUX"):
+            return head.head, "subject"
+        if head.dep_ == "pobj" and head.head.lower_ in lexicon.PRESUPPOSING_PREPS:
+            return None, "none"  # "vowed revenge after the killing": not what was vowed
+        if head.dep_ == "pobj" and head.head.dep_ in ("prep", "agent"):
+            above = head.head.head
+            if above.pos_ in ("NOUN", "PROPN") and head.head.lower_ not in _NOUN_PREPS:
+                return None, "none"  # "pressure from sanctions regimes": not its event
+            if above.pos_ in ("VERB", "AUX"):
+                return above, "object"
+            if above.pos_ in ("NOUN", "PROPN"):
+                if above.lemma_ in governors:
+                    return above, "object"
+                head = np_head(above)
+                continue
+        if head.dep_ == "acl" or head.dep_ == "ROOT":
+            return None, "root" if head.dep_ == "ROOT" else "none"
+        return None, "none"
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Give the word that does what the verb says: its subject, a passive's "by" agent,
+    or the subject of the verb it depends on ("plans to send", "had no plans to")."""
+    token: Token | None = verb
+    while token is not None and token.pos_ in ("NOUN", "PROPN"):
+        # a framing noun ("negotiations for ..."): the subject of the verb above it
+        up = token.head.head if token.dep_ == "pobj" else token.head
+        token = up if up.i != token.i and token.dep_ in ("pobj", "dobj", "attr") else None
+    framing = token is not None and token.i != verb.i
+    while token is not None:
+        for child in token.children:
+            if child.dep_ in SUBJECT or (framing and child.dep_ in _PASSIVE_SUBJECT):
+                if child.tag_ == "WDT" and token.dep_ == "relcl":
+                    return token.head
+                return child
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and token.head.i != token.i:
+            head = token.head
+            if head.pos_ in ("VERB", "AUX"):
+                token = head
+            elif head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+                token = head.head  # "agencies will be unable to provide"
+            elif (token.dep_ == "acl" and head.dep_ in ("dobj", "attr")
+                  and head.head.pos_ in ("VERB", "AUX")):
+                token = head.head  # "Rome had no plans to deliver": Rome's plans
+            else:
+                token = None
+            framing = True
+        elif token.dep_ == "relcl":
+            return token.head
+        else:
+            token = None
+    return None
+
+
+_PARTY_PREPS = ("with", "to", "on", "against", "for", "from", "toward", "towards")
+_ATTACHED_PREPS = ("of", "on", "against", "in", "by", "at", "near", "outside", "inside", "to",
+                   "into")
+
+
+def attached(noun: Token) -> bool:
+    """Give whether an event noun names a party or place it concerns: "a rocket attack on
+    Kyiv", "the arrest of Turkish journalists", "Israeli strikes", "the bombing in Athens"."""
+    if any(c.dep_ in ("prep", "agent") and c.lower_ in _ATTACHED_PREPS for c in noun.children):
+        return True
+    return any(c.dep_ in ("poss", "amod", "compound") and participants_in(phrase_tokens(c))
+               for c in noun.children)
+
+
+def meets(trigger: Token, needs: Requirement) -> bool:
+    """Give whether the trigger has what its requirement asks for (any one part)."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative", "nsubjpass")]
+    if needs.intransitive and not any(c.dep_ in ("dobj", "obj") for c in trigger.children):
+        return True
+    if needs.clause and any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "acl" and c.tag_ == "VB")
+                            for c in trigger.children):
+        return True
+    if needs.infinitive and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in trigger.children):
+        return True
+    if needs.preps and any(c.dep_ == "prep" and c.lower_ in needs.preps
+                           for c in trigger.children):
+        return True
+    if needs.agent:
+        subject = subject_of(trigger)
+        if subject is not None and any(p[2] for p in participants_in(phrase_tokens(subject))):
+            return True
+        if any(c.dep_ == "poss" and any(p[2] for p in participants_in(phrase_tokens(c)))
+               for c in trigger.children):
+            return True  # "Russia's threat to station weapons"
+    if needs.subjects and any(c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lemma_.lower() in needs.subjects or any(
+                t.lower_ in needs.subjects for t in phrase_tokens(c)))
+            for c in trigger.children):
+        return True
+    # "thousands of troops", "a battalion of tanks": the goods behind a measure word
+    measured = [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+    if needs.objects and any(o.lemma_.lower() in needs.objects for o in objects + measured):
+        return True
+    if needs.not_objects and not any(o.lemma_.lower() in needs.not_objects for o in objects):
+        return True
+    if needs.party:
+        phrases = objects + [g for c in trigger.children if c.dep_ in ("prep", "agent")
+                             and c.lower_ in _PARTY_PREPS for g in c.children
+                             if g.dep_ == "pobj"]
+        # "hold Russia accountable": the party is the subject of the small clause
+        phrases += [g for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
+                    for g in c.children if g.dep_ == "nsubj"]
+        return any(participants_in(phrase_tokens(p)) for p in phrases)
+    return False
+
+
+def charging_verb(trigger: Token) -> Token | None:
+    """Give the verb that designates or charges someone for the trigger's act, if any:
+    "designated for supplying weapons", "accused of shipping drones"."""
+    if trigger.dep_ != "pcomp" or trigger.head.lower_ not in ("for", "of", "with"):
+        return None
+    verb = trigger.head.head
+    return verb if verb.lemma_ in lexicon.CHARGING_VERBS else None

@@ -1,0 +1,193 @@
+"""`alerter eval` on a tiny real-text-style set: a corpus, sentence references and labels
+written here (our own words), through the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+import alerter.extract
+from alerter.cli import main
+from alerter.extract import Extractor
+from alerter.goldreal import load_annotated
+
+from .conftest import ROOT
+
+DOCS = {
+    "wire-1": ("2024-03-05T09:00:00Z",
+               "Norway imposed sanctions on three Iranian shipping firms on Monday.\n"
+               "Officials in Oslo described the weather as  mild.\n"
+               "Canada will send 20 armoured vehicles to Ukraine."),
+    "wire-2": ("2024-03-06T09:00:00Z",
+               "Spain delivered artillery shells to Ukraine last week. "
+               "Portugal is weighing the supply of tanks to Ukraine."),
+}
+# id → (doc, sentence, split, label)
+SENTENCES: dict[str, tuple[str, str, str, dict[str, Any]]] = {
+    "r1": ("wire-1", "Norway imposed sanctions on three Iranian shipping firms on Monday.",
+           "dev", {"events": [{"type": "SANCTION", "subtype": "economic", "actor": ["NOR"],
+                               "target": ["IRN"], "modality": "asserted", "hedged": False}],
+                   "unsure": False}),
+    "r2": ("wire-1", "Officials in Oslo described the weather as  mild.", "dev",
+           {"events": [], "unsure": False}),
+    "r3": ("wire-1", "Canada will send 20 armoured vehicles to Ukraine.", "dev",
+           # labelled wrongly on purpose, and flagged unsure: it counts only with unsure rows
+           {"events": [{"type": "AID", "subtype": "military", "actor": ["CAN"],
+                        "target": ["UKR"], "modality": "discussed", "hedged": False}],
+            "unsure": True, "note": "pledge or plan?"}),
+    "r4": ("wire-2", "Spain delivered artillery shells to Ukraine last week.", "test",
+           {"events": [{"type": "AID", "subtype": "military", "actor": ["ESP"],
+                        "target": ["UKR"], "modality": "asserted", "hedged": False}],
+            "unsure": False}),
+    "r5": ("wire-2", "Portugal is weighing the supply of tanks to Ukraine.", "test",
+           {"events": [{"type": "AID", "subtype": "military", "actor": ["PRT"],
+                        "target": ["UKR"], "modality": "discussed", "hedged": False}],
+            "unsure": False}),
+}
+
+
+def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+Invoke = Callable[..., Result]
+RealSet = tuple[Path, Path]
+
+
+@pytest.fixture
+def real_set(tmp_path: Path) -> tuple[Path, Path]:
+    """Give (annotated set folder, corpus folder)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with gzip.open(corpus / "wire.jsonl.gz", "wt", encoding="utf-8") as out:
+        for doc_id, (published, text) in DOCS.items():
+            out.write(json.dumps({"id": doc_id, "title": doc_id, "url": None,
+                                  "published": published, "source": "Wire",
+                                  "text": text}) + "\n")
+    folder = tmp_path / "real"
+    folder.mkdir()
+    refs = []
+    for sid, (doc_id, sentence, split, _) in SENTENCES.items():
+        start = DOCS[doc_id][1].index(sentence)
+        refs.append({"id": sid, "corpus": "wire", "doc": doc_id, "start": start,
+                     "end": start + len(sentence), "split": split, "chunk": "a",
+                     "sha1": hashlib.sha1(sentence.encode()).hexdigest()})
+    write_jsonl(folder / "sentences.jsonl", refs)
+    write_jsonl(folder / "labels-a.jsonl",
+                [{"id": sid, **label} for sid, (*_, label) in SENTENCES.items()])
+    return folder, corpus
+
+
+@pytest.fixture
+def run(extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> Invoke:
+    # the session's pipeline, not a second load of the same model
+    monkeypatch.setattr(alerter.extract, "extractor_for", lambda config: extractor)
+
+    def invoke(*args: str) -> Result:
+        return CliRunner().invoke(main, ["eval", *args])
+
+    return invoke
+
+
+def test_dev_split_scores_only_dev_and_reports_without_unsure(run: Invoke,
+                                                              real_set: RealSet) -> None:
+    folder, corpus = real_set
+    result = run(str(folder), "--corpus", str(corpus), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["all"]["split"] == "dev"
+    assert data["all"]["sentences"] == 3
+    assert data["all"]["per_type"]["SANCTION"]["f1"] == 1.0
+    # r3 is predicted planned against an (unsure) gold 'discussed'
+    assert data["all"]["accuracy"]["modality"] == {"value": 0.5, "correct": 1, "total": 2}
+    assert data["without_unsure"]["sentences"] == 2
+    assert data["without_unsure"]["accuracy"]["modality"]["value"] == 1.0
+    # real labels carry no date: nothing to score
+    assert data["all"]["accuracy"]["date"]["total"] == 0
+    assert [e["id"] for e in data["worst_errors"]] == ["r3"]
+
+
+def test_whitespace_is_collapsed_and_the_text_checked(real_set: RealSet) -> None:
+    folder, corpus = real_set
+    gold = load_annotated(folder, corpus, "dev")
+    assert [s.text for s in gold if s.id == "r2"] == [
+        "Officials in Oslo described the weather as mild."]
+    assert {s.id: s.published.isoformat() for s in gold}["r1"] == "2024-03-05"
+
+
+def test_test_sentences_are_scored_but_not_shown_unless_asked(run: Invoke,
+                                                              real_set: RealSet) -> None:
+    folder, corpus = real_set
+    hidden = run(str(folder), "--corpus", str(corpus), "--split", "test")
+    assert hidden.exit_code == 0, hidden.output
+    assert "split: test  sentences: 2" in hidden.stdout
+    assert "Portugal" not in hidden.stdout and "Spain" not in hidden.stdout
+    shown = run(str(folder), "--corpus", str(corpus), "--split", "all", "--show-test-errors",
+                "--format", "json")
+    assert json.loads(shown.stdout)["all"]["sentences"] == 5
+
+
+def test_dev_run_never_reads_test_text(run: Invoke, real_set: RealSet) -> None:
+    folder, corpus = real_set
+    # point the test sentences at a document that does not exist: a dev run must not care
+    lines = (folder / "sentences.jsonl").read_text().replace('"doc": "wire-2"',
+                                                             '"doc": "gone"')
+    (folder / "sentences.jsonl").write_text(lines)
+    result = run(str(folder), "--corpus", str(corpus))
+    assert result.exit_code == 0 and "gone" not in result.stderr
+    result = run(str(folder), "--corpus", str(corpus), "--split", "test")
+    assert "no document 'gone'" in result.stderr
+
+
+def test_a_changed_corpus_is_reported_and_the_rest_scored(run: Invoke, real_set: RealSet) -> None:
+    folder, corpus = real_set
+    refs = [json.loads(line) for line in (folder / "sentences.jsonl").read_text().splitlines()]
+    refs[0]["sha1"] = "0" * 40
+    write_jsonl(folder / "sentences.jsonl", refs)
+    result = run(str(folder), "--corpus", str(corpus), "--format", "json")
+    assert result.exit_code == 0
+    assert "wire.jsonl.gz: sentence r1: sha1 does not match" in result.stderr
+    assert json.loads(result.stdout)["all"]["sentences"] == 2
+
+
+def test_a_bad_label_line_names_file_and_line(run: Invoke, real_set: RealSet) -> None:
+    folder, corpus = real_set
+    with (folder / "labels-a.jsonl").open("a") as out:
+        out.write('{"id": "r9", "events": [{"type": "GIFT"}], "unsure": false}\n')
+    result = run(str(folder), "--corpus", str(corpus))
+    assert result.exit_code == 0
+    assert f"{folder / 'labels-a.jsonl'}:6: events[0]" in result.stderr
+
+
+def test_a_real_set_without_corpus_is_a_clear_error(run: Invoke, real_set: RealSet) -> None:
+    folder, _ = real_set
+    result = run(str(folder))
+    assert result.exit_code != 0
+    assert "give the corpus folder with --corpus" in result.stderr
+
+
+def test_rules_are_scored_per_rule(run: Invoke, real_set: RealSet) -> None:
+    folder, corpus = real_set
+    result = run(str(folder), "--corpus", str(corpus), "--split", "all", "--rules",
+                 str(ROOT / "rules"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    rules = json.loads(result.stdout)["rules"]
+    assert rules["new-sanctions-announced"]["tp"] == 1
+    assert rules["arms-delivered"]["tp"] == 1
+    # r3: gold says discussed (lethal-aid-discussed owed), and 'will send' is planned,
+    # which that rule also takes
+    assert rules["lethal-aid-discussed"]["tp"] == 2
+
+
+def test_own_gold_file_still_scores(run: Invoke) -> None:
+    result = run(str(ROOT / "tests" / "data" / "events_gold.jsonl"), "--errors", "0")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("split: dev  sentences: 240")
