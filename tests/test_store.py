@@ -89,3 +89,14 @@ def test_a_lease_held_by_a_dead_process_on_this_machine_is_taken_over(store_loca
     # a live holder (this process, another pipeline) is waited for
     other = Pipeline(Config(), store, FixedClock(now))
     assert not other.hold_lease()
+
+
+def test_json_field_names_are_spliced_into_sql_only_when_they_are_plain_names() -> None:
+    from alerter.store.dialect import SQLITE, Postgres
+
+    for dialect in (SQLITE, Postgres({})):
+        assert "modality" in dialect.json_text("e.data", "modality")
+        with pytest.raises(ValueError, match="not a JSON field name"):
+            dialect.json_text("e.data", "a') OR 1=1 --")
+        with pytest.raises(ValueError, match="not a JSON field name"):
+            dialect.json_items("e.data", "actor'")

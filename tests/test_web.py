@@ -1,6 +1,8 @@
 """`alerter serve` over real HTTP: sign-up → confirmation email → confirm → the next
 digest reaches the new subscriber → RFC 8058 one-click unsubscribe → no more mail,
-counted at a real SMTP server; and the links that must not work."""
+counted at a real SMTP server; and the links that must not work. The tests of what
+the store keeps (subscribers, throttles, the explorer, /healthz) run on SQLite and
+on a real PostgreSQL (`@on_both`)."""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ from .web import (  # noqa: E402
     Site,
     csrf,
     link_in,
+    on_both,
     sign_up,
     unsubscribe_header,
 )
@@ -44,6 +47,7 @@ def subscriptions_json(site: Site) -> dict[str, Any]:
     return data
 
 
+@on_both
 def test_sign_up_confirm_digest_one_click_unsubscribe(site: Site) -> None:
     with site.client() as browser:
         answer = sign_up(browser, NEW)
@@ -90,6 +94,7 @@ def test_sign_up_confirm_digest_one_click_unsubscribe(site: Site) -> None:
     assert len(site.digests_to(NEW.lower())) == 1  # ... but not to the one who left
 
 
+@on_both
 def test_a_confirmed_address_that_is_also_in_to_gets_one_message(site: Site) -> None:
     with site.client() as browser:
         sign_up(browser, ANN.upper())
@@ -127,6 +132,7 @@ def test_forged_cross_address_and_other_kinds_of_token_are_refused(site: Site) -
     assert [o["address"] for o in subscriptions_json(site)["opt_outs"]] == [ANN]
 
 
+@on_both
 def test_expired_and_reused_confirmation_links_are_refused(site: Site) -> None:
     store = site.open_store()
     tokens = Tokens(SECRET)
@@ -164,6 +170,7 @@ def test_forms_without_a_valid_csrf_token_are_refused(site: Site) -> None:
     assert site.server.messages == []
 
 
+@on_both
 def test_sign_ups_are_throttled_per_address_and_per_client_across_restarts(
         site: Site) -> None:
     with site.client() as browser:
@@ -212,6 +219,7 @@ def test_pages_carry_a_policy_that_allows_no_script_and_escape_what_they_show(
     assert SECRET not in (site.project / "config.yaml").read_text()
 
 
+@on_both
 def test_healthz_reports_the_last_cycle_and_pending_deliveries(site: Site) -> None:
     with site.client() as client:
         empty = client.get("/healthz").json()
@@ -223,6 +231,9 @@ def test_healthz_reports_the_last_cycle_and_pending_deliveries(site: Site) -> No
         data = client.get("/healthz").json()
     assert data["pending_deliveries"] == 1 and data["last_cycle"]["digests"] == 1
     assert data["last_cycle"]["finished"] is not None
+    # the same fields on both back-ends (not PostgreSQL's stand-in for SQLite's rowid)
+    assert set(data["last_cycle"]) == {"id", "started", "finished", "documents", "events",
+                                       "matches", "digests", "problems"}
 
 
 def test_a_users_templates_restyle_the_pages(site: Site) -> None:
@@ -238,6 +249,7 @@ def test_a_users_templates_restyle_the_pages(site: Site) -> None:
         assert client.get("/static/site.css").text == "body { background: #000000; }\n"
 
 
+@on_both
 def test_the_explorer_filters_by_each_field(site: Site) -> None:
     from alerter.store.browse import EventFilter
 

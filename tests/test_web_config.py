@@ -17,6 +17,8 @@ import yaml
 from alerter.config import load_config
 from alerter.errors import ConfigError
 
+from .postgres import use_store
+
 SECRET = "a-secret-from-the-environment-0123456789abcdef"
 SUBSCRIPTIONS = [
     {"name": "morning-brief", "channel": "email", "schedule": "daily 07:00"},
@@ -113,17 +115,23 @@ def add_web(project: Path) -> None:
     (project / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
 
 
-def test_serve_listens_on_127_0_0_1_and_stops_on_sigterm(project: Path) -> None:
+def test_serve_listens_on_127_0_0_1_and_stops_on_sigterm(project: Path,
+                                                         store_location: str) -> None:
     from tests.smtp import free_port
 
+    use_store(project / "config.yaml", store_location)  # SQLite, then PostgreSQL
     add_web(project)
     port = free_port()
     process = alerter("serve", "--port", str(port), "--config", str(project / "config.yaml"),
                       env={"ALERTER_SECRET": SECRET})
     try:
         health = wait_for(f"http://127.0.0.1:{port}/healthz", process)
-        assert health.json()["store"] == "ok"
+        assert health.status_code == 200
+        assert health.json() == {"ok": True, "store": "ok", "last_cycle": None,
+                                 "pending_deliveries": 0, "failed_deliveries": 0}
         assert "daily-summary" in httpx.get(f"http://127.0.0.1:{port}/").text
+        explorer = httpx.get(f"http://127.0.0.1:{port}/events", params={"actor": "USA"})
+        assert explorer.status_code == 200
     finally:
         process.send_signal(signal.SIGTERM)
         output = process.communicate(timeout=30)[0]
@@ -131,9 +139,11 @@ def test_serve_listens_on_127_0_0_1_and_stops_on_sigterm(project: Path) -> None:
     assert SECRET not in output
 
 
-def test_run_serve_runs_cycles_and_the_server_in_one_process(project: Path) -> None:
+def test_run_serve_runs_cycles_and_the_server_in_one_process(project: Path,
+                                                             store_location: str) -> None:
     from tests.smtp import free_port
 
+    use_store(project / "config.yaml", store_location)  # SQLite, then PostgreSQL
     add_web(project)
     port = free_port()
     process = alerter("run", "--serve", "--port", str(port), "--config",

@@ -1,6 +1,8 @@
 """A project served by `alerter serve` for tests: the app over real HTTP (uvicorn on
 127.0.0.1, a free port, in a thread), a real SMTP server (tests/smtp.py), a real
-SQLite store, the real spaCy pipeline and a fixed clock.
+SQLite store, the real spaCy pipeline and a fixed clock. A test marked `@on_both`
+runs twice: on SQLite, then on a real PostgreSQL (tests/postgres.py), as `alerter
+serve` reads whichever store `alerter run` writes.
 
 The public address (`web.base_url`) is https://alerts.example.org, as behind a TLS
 proxy; `Site.local(url)` turns a link from an email into the address the test
@@ -36,6 +38,9 @@ PASSWORD_VAR = "ALERTER_TEST_SMTP_PASSWORD"
 SUBSCRIPTION = "morning-brief"
 ANN = "ann@example.org"
 NEWS = ("2023-02-24-uk-us-sanctions.txt", "2023-02-24-canada-freezes-russian-assets.txt")
+BACKENDS = ("sqlite", "postgresql")
+on_both = pytest.mark.parametrize("site", BACKENDS, indirect=True)
+"""Run the test on a site whose store is SQLite, then PostgreSQL."""
 
 
 @dataclass
@@ -56,7 +61,7 @@ class Site:
 
     def open_store(self) -> Store:
         config = load_config(self.config_path)
-        store = Store.open(config.resolve(config.store.path))
+        store = Store.open(config.store_location())
         self.stores.append(store)
         return store
 
@@ -102,10 +107,11 @@ class Site:
         return [m for m in self.to(address) if "Confirm" not in str(m.message["Subject"])]
 
 
-def write_config(project: Path, server: SmtpServer, **web: Any) -> None:
+def write_config(project: Path, server: SmtpServer, store: dict[str, str] | None = None,
+                 **web: Any) -> None:
     config = {
         "sources": [{"path": "news/"}],
-        "store": {"path": "out/alerter.db"},
+        "store": store or {"path": "out/alerter.db"},
         "rules": {"paths": ["rules/"]},
         "templates": {"path": "templates/"},
         "output": {"dir": "out"},
@@ -123,12 +129,17 @@ def write_config(project: Path, server: SmtpServer, **web: Any) -> None:
 
 
 @pytest.fixture
-def site(project: Path, smtp_server: SmtpServer, clock: FixedClock, extractor: Extractor,
-         monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
+def site(request: pytest.FixtureRequest, project: Path, smtp_server: SmtpServer,
+         clock: FixedClock, extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+         ) -> Iterator[Site]:
+    """The site on SQLite, or on the back-end `@on_both` passes (a new PostgreSQL
+    database on the session's server)."""
     monkeypatch.setenv(PASSWORD_VAR, smtp_server.password)
     monkeypatch.setenv(SECRET_VAR, SECRET)
     (project / "news").mkdir()
-    write_config(project, smtp_server)
+    backend = getattr(request, "param", "sqlite")
+    store = {"url": request.getfixturevalue("pg_url")} if backend == "postgresql" else None
+    write_config(project, smtp_server, store)
     made = Site(project, smtp_server, clock, extractor)
     made.start()
     yield made

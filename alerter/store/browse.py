@@ -40,16 +40,17 @@ class Browse(StoreBase):
         sql = ["SELECT e.data, e.published, d.title, d.source, d.url FROM events e "
                "JOIN documents d ON d.id = e.doc_id WHERE 1 = 1"]
         args: list[Any] = []
+        dialect = self._db.dialect
         if where.type:
             sql.append("AND e.type = ?")
             args.append(where.type)
         if where.modality:
-            sql.append("AND json_extract(e.data, '$.modality') = ?")
+            sql.append(f"AND {dialect.json_text('e.data', 'modality')} = ?")
             args.append(where.modality)
         for side, code in (("actor", where.actor), ("target", where.target)):
             if code:
-                sql.append(f"AND EXISTS (SELECT 1 FROM json_each(e.data, '$.{side}') p "
-                           "WHERE json_extract(p.value, '$.code') = ?)")
+                sql.append(f"AND EXISTS (SELECT 1 FROM {dialect.json_items('e.data', side)} p "
+                           f"WHERE {dialect.json_text('p.value', 'code')} = ?)")
                 args.append(code)
         if where.since:
             sql.append("AND substr(e.published, 1, 10) >= ?")
@@ -58,7 +59,8 @@ class Browse(StoreBase):
             sql.append("AND substr(e.published, 1, 10) <= ?")
             args.append(where.until)
         if where.rule:
-            sql.append("AND EXISTS (SELECT 1 FROM matches m, json_each(m.event_ids) j "
+            sql.append("AND EXISTS (SELECT 1 FROM matches m, "
+                       f"{dialect.json_items('m.event_ids', text=True)} j "
                        "WHERE m.rule_id = ? AND j.value = e.id)")
             args.append(where.rule)
         sql.append("ORDER BY e.published DESC, e.id LIMIT ?")
@@ -77,8 +79,9 @@ class Browse(StoreBase):
         if not event_ids:
             return {}
         marks = ", ".join("?" for _ in event_ids)
+        items = self._db.dialect.json_items("m.event_ids", text=True)
         rows = self._rows("SELECT DISTINCT j.value AS event_id, m.rule_id FROM matches m, "
-                          f"json_each(m.event_ids) j WHERE j.value IN ({marks}) "
+                          f"{items} j WHERE j.value IN ({marks}) "
                           "ORDER BY m.rule_id", *event_ids)
         rules: dict[str, list[str]] = {}
         for row in rows:
@@ -90,14 +93,18 @@ class Browse(StoreBase):
         def column(sql: str) -> list[str]:
             return [str(r[0]) for r in self._rows(sql) if r[0]]
 
-        codes = ("SELECT DISTINCT json_extract(p.value, '$.code') FROM events e, "
-                 "json_each(e.data, '$.{}') p ORDER BY 1")
+        dialect = self._db.dialect
+
+        def codes(side: str) -> str:
+            return (f"SELECT DISTINCT {dialect.json_text('p.value', 'code')} FROM events e, "
+                    f"{dialect.json_items('e.data', side)} p ORDER BY 1")
+
         return {
             "type": column("SELECT DISTINCT type FROM events ORDER BY 1"),
-            "modality": column("SELECT DISTINCT json_extract(data, '$.modality') FROM events "
-                               "ORDER BY 1"),
-            "actor": column(codes.format("actor")),
-            "target": column(codes.format("target")),
+            "modality": column(f"SELECT DISTINCT {dialect.json_text('data', 'modality')} "
+                               "FROM events ORDER BY 1"),
+            "actor": column(codes("actor")),
+            "target": column(codes("target")),
             "rule": column("SELECT DISTINCT rule_id FROM matches ORDER BY 1"),
         }
 

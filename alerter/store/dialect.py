@@ -14,6 +14,11 @@ The store's queries are written once, in the SQL both databases speak, with SQLi
   as SQLite does), so that both back-ends sort ids alike;
 - `{skip_locked}` in a claiming query becomes `FOR UPDATE SKIP LOCKED` (nothing on
   SQLite, where a write transaction already excludes every other writer).
+
+JSON stored in text columns (an event's `data`, a match's `event_ids`) is read in SQL
+through two methods, so that a query is still written once: `json_text` (a field as
+text: `json_extract` / `->>`) and `json_items` (an array's elements as rows with a
+`value` column: `json_each` / `jsonb_array_elements`).
 """
 
 from __future__ import annotations
@@ -58,6 +63,15 @@ class Dialect:
         """Give a migration statement as this database needs it."""
         return statement
 
+    def json_text(self, json: str, key: str) -> str:
+        """Give the SQL for the text of the field `key` of the JSON object `json`."""
+        return f"json_extract({json}, '$.{_key(key)}')"
+
+    def json_items(self, json: str, key: str | None = None, *, text: bool = False) -> str:
+        """Give a table of the elements (column `value`) of the JSON array `json`, or of
+        its field `key`; `text` when they are strings to compare with text."""
+        return f"json_each({json}, '$.{_key(key)}')" if key else f"json_each({json})"
+
 
 class Postgres(Dialect):
     name = "postgresql"
@@ -96,6 +110,19 @@ class Postgres(Dialect):
             statement = (f"CREATE TABLE {table} (\n rowid BIGINT GENERATED ALWAYS AS IDENTITY,"
                          f"{body})")
         return statement
+
+    def json_text(self, json: str, key: str) -> str:
+        return f"({json}::jsonb ->> '{_key(key)}')"
+
+    def json_items(self, json: str, key: str | None = None, *, text: bool = False) -> str:
+        array = f"{json}::jsonb -> '{_key(key)}'" if key else f"{json}::jsonb"
+        return f"jsonb_array_elements{'_text' if text else ''}({array})"
+
+
+def _key(key: str) -> str:
+    if not key.isidentifier():  # spliced into the SQL: only ever one of our field names
+        raise ValueError(f"not a JSON field name: {key!r}")
+    return key
 
 
 SQLITE = Dialect()

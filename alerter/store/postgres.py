@@ -64,7 +64,9 @@ class Row:
         return self._values[key if isinstance(key, int) else self._index[key]]
 
     def keys(self) -> list[str]:
-        return list(self._index)
+        # the rowid column every table has here is SQLite's hidden one: `SELECT *` rows
+        # turned into dicts (/healthz, `alerter status`) read alike on both back-ends
+        return [name for name in self._index if name != "rowid"]
 
 
 def _row_factory(cursor: Any) -> Any:
