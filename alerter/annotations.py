@@ -2,8 +2,11 @@
 
 A labels file `labels-<chunk>.jsonl` holds one line per sentence id of its chunk:
 `{"id", "events": [{"type", "subtype", "actor", "target", "modality", "hedged"}],
-"unsure", "note"?}`. `check_labels` gives every problem at once, each located by file
-and line, so an annotator can fix a whole file in one pass.
+"unsure", "note"?}`. This module is the one reader of such lines: `check_labels`
+(bench/real_sample.py check) gives every problem of a file at once, each located by
+file and line, so an annotator can fix a whole file in one pass; `load_labels` (the
+evaluator, `alerter eval`) reads the same lines through the same checks, reports a bad
+line with the same messages and carries on without it.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +23,7 @@ import pycountry
 
 from alerter.corpus import SampleLine
 from alerter.errors import Problem
-from alerter.evaluate import SUBTYPES
+from alerter.gold import SUBTYPES, GoldEvent
 from alerter.models import EVENT_TYPES, MODALITIES
 
 LABEL_KEYS = frozenset({"id", "events", "unsure", "note"})
@@ -27,6 +31,26 @@ LABEL_EVENT_KEYS = frozenset({"type", "subtype", "actor", "target", "modality", 
 ORGANISATIONS = frozenset({"UN", "EU", "NATO", "G7", "G20", "IAEA", "AU", "ASEAN", "OSCE",
                            "ICC", "WHO", "OPEC", "IMF"})
 _NAME = re.compile(r"labels-([a-z])\.jsonl$")
+
+
+@dataclass(frozen=True)
+class Label:
+    """Our annotation of one sentence; its events have no date to score."""
+
+    id: str
+    events: tuple[GoldEvent, ...]
+    unsure: bool
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class LabelLine:
+    """One labels line read: its id (if it has one), its label if it is sound, its problems."""
+
+    id: str | None
+    label: Label | None
+    problems: tuple[Problem, ...]
+    number: int
 
 
 def check_labels(path: Path, sample: Sequence[SampleLine]) -> list[Problem]:
@@ -38,34 +62,78 @@ def check_labels(path: Path, sample: Sequence[SampleLine]) -> list[Problem]:
     expected = [x.id for x in sample if x.chunk == name.group(1)]
     problems: list[Problem] = []
     seen: list[str] = []
-    with path.open(encoding="utf-8") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if raw.strip():
-                problems += _check_line(raw, str(path), number, seen)
+    for line in _read(path):
+        problems += line.problems
+        if line.id is not None:
+            seen.append(line.id)
     problems += _check_ids(str(path), seen, expected)
     return problems
 
 
-def _check_line(raw: str, file: str, number: int, seen: list[str]) -> list[Problem]:
+def load_labels(paths: Iterable[Path], on_problem: Callable[[Problem], None]
+                ) -> dict[str, Label]:
+    """Return the sound labels of the files by sentence id; each problem of a bad line is
+    reported and the line skipped. The same id in two places is reported; the first counts."""
+    labels: dict[str, Label] = {}
+    where: dict[str, str] = {}
+    for path in paths:
+        for line in _read(path):
+            for problem in line.problems:
+                on_problem(problem)
+            if line.label is None:
+                continue
+            first = where.get(line.label.id)
+            if first is not None:
+                on_problem(Problem(str(path), line.number, "id", f"{line.label.id!r} is "
+                                   f"already labelled at {first}; keeping that one"))
+                continue
+            labels[line.label.id] = line.label
+            where[line.label.id] = f"{path}:{line.number}"
+    return labels
+
+
+def _read(path: Path) -> list[LabelLine]:
+    """Return every non-blank line of a labels file, read and checked."""
+    with path.open(encoding="utf-8") as handle:
+        return [_read_line(raw, str(path), number)
+                for number, raw in enumerate(handle, start=1) if raw.strip()]
+
+
+def _read_line(raw: str, file: str, number: int) -> LabelLine:
     try:
         obj = json.loads(raw)
     except json.JSONDecodeError as exc:
-        return [Problem(file, number, "", f"not JSON: {exc.msg}")]
+        return LabelLine(None, None, (Problem(file, number, "", f"not JSON: {exc.msg}"),),
+                         number)
     if not isinstance(obj, dict) or not {"id", "events", "unsure"} <= set(obj) or (
             set(obj) - LABEL_KEYS):
-        return [Problem(file, number, "", "keys must be id, events, unsure and optional note")]
-    seen.append(str(obj["id"]))
+        return LabelLine(None, None, (Problem(file, number, "", "keys must be id, events, "
+                                              "unsure and optional note"),), number)
     problems = []
+    if not isinstance(obj["id"], str) or not obj["id"]:
+        problems.append(Problem(file, number, "id", "must be a non-empty string"))
     if not isinstance(obj["unsure"], bool):
         problems.append(Problem(file, number, "unsure", "must be true or false"))
     if not isinstance(obj.get("note", ""), str):
         problems.append(Problem(file, number, "note", "must be a string"))
     if not isinstance(obj["events"], list):
-        return [*problems, Problem(file, number, "events", "must be a list")]
-    for k, event in enumerate(obj["events"]):
-        problems += [Problem(file, number, f"events[{k}]", message)
-                     for message in _event_problems(event)]
-    return problems
+        problems.append(Problem(file, number, "events", "must be a list"))
+    else:
+        for k, event in enumerate(obj["events"]):
+            problems += [Problem(file, number, f"events[{k}]", message)
+                         for message in _event_problems(event)]
+    label = None if problems else Label(
+        id=obj["id"], unsure=obj["unsure"], note=obj.get("note"),
+        events=tuple(_gold_event(e) for e in obj["events"]))
+    return LabelLine(str(obj["id"]), label, tuple(problems), number)
+
+
+def _gold_event(event: dict[str, Any]) -> GoldEvent:
+    """Return the GoldEvent of a checked label event (real labels give no date)."""
+    return GoldEvent(type=event["type"], subtype=event["subtype"],
+                     actor=frozenset(event["actor"]), target=frozenset(event["target"]),
+                     modality=event["modality"], hedged=event["hedged"], date=None,
+                     dated=False)
 
 
 def _event_problems(event: Any) -> list[str]:

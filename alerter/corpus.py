@@ -6,7 +6,9 @@ the sha1 of that slice. `load_sample` reads and checks such a file; `resolve` st
 each needed corpus file once (`<corpus_dir>/<corpus>.jsonl.gz` or `.jsonl`, one
 document a line in alerter's JSONL input format), checks every sha1 and gives back the
 sentence with its whitespace normalised (wrapped lines joined) and the document's
-title and publication date. Any problem raises `CorpusError`, naming every bad line.
+title and publication date. Any problem raises `CorpusError`, naming every bad line;
+given an `on_problem` callback, `resolve` reports each problem to it instead, leaves
+that sentence out and carries on (what `alerter eval` wants).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import gzip
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -27,6 +29,7 @@ SPLITS: tuple[str, ...] = ("dev", "test")
 SAMPLE_KEYS: tuple[str, ...] = ("id", "corpus", "doc", "start", "end", "sha1", "split",
                                 "stratum", "chunk")
 _SPACES = re.compile(r"\s+")
+OnProblem = Callable[[Problem], None]
 
 
 @dataclass(frozen=True)
@@ -167,29 +170,49 @@ def load_documents(corpus_dir: Path, wanted: Mapping[str, Iterable[str]]
         for document in iter_documents(path):
             if document.id in ids:
                 found[(corpus, document.id)] = document
+                ids.discard(document.id)
+                if not ids:
+                    break
     return found
 
 
-def resolve(lines: Sequence[SampleLine], corpus_dir: Path) -> dict[str, ResolvedSentence]:
-    """Return each line's sentence by id; raise CorpusError for any missing document,
-    out-of-range offsets or sha1 mismatch, naming the sample file and line."""
+def resolve(lines: Sequence[SampleLine], corpus_dir: Path,
+            on_problem: OnProblem | None = None) -> dict[str, ResolvedSentence]:
+    """Return each line's sentence by id, reading only the corpus files the lines name.
+
+    A missing corpus file or document, out-of-range offsets or a sha1 mismatch is a
+    problem naming the sample file and line. Without `on_problem` they are collected
+    and raised as one CorpusError; with it, each is reported and its sentence left out.
+    """
+    problems: list[Problem] = []
+    report = problems.append if on_problem is None else on_problem
     wanted: dict[str, set[str]] = {}
     for item in lines:
         wanted.setdefault(item.corpus, set()).add(item.doc)
-    documents = load_documents(corpus_dir, wanted)
+    missing = {c for c in wanted if corpus_file(corpus_dir, c) is None}
+    for corpus in sorted(missing):
+        left_out = sum(item.corpus == corpus for item in lines)
+        report(Problem(str(corpus_dir / f"{corpus}.jsonl.gz"), None, "",
+                       "corpus file not found" + ("" if on_problem is None else
+                                                  f"; {left_out} sentence(s) left out")))
+    if problems:
+        raise CorpusError(problems)
+    documents = load_documents(corpus_dir, {c: ids for c, ids in wanted.items()
+                                            if c not in missing})
     resolved: dict[str, ResolvedSentence] = {}
-    problems: list[Problem] = []
     for item in lines:
+        if item.corpus in missing:
+            continue
         document = documents.get((item.corpus, item.doc))
         if document is None:
-            problems.append(Problem(item.file, item.line, item.id,
-                                    f"document {item.doc!r} not in corpus {item.corpus!r}"))
+            report(Problem(item.file, item.line, item.id,
+                           f"document {item.doc!r} not in corpus {item.corpus!r}"))
             continue
         piece = document.text[item.start:item.end]
         if item.end > len(document.text) or sha1(piece) != item.sha1:
-            problems.append(Problem(item.file, item.line, item.id,
-                                    f"sha1 mismatch at {item.start}:{item.end} of "
-                                    f"{item.corpus}/{item.doc} (the corpus changed?)"))
+            report(Problem(item.file, item.line, item.id,
+                           f"sha1 mismatch at {item.start}:{item.end} of "
+                           f"{item.corpus}/{item.doc} (the corpus changed?)"))
             continue
         resolved[item.id] = ResolvedSentence(text=normalise(piece), published=document.published,
                                              title=document.title, document=document)

@@ -17,9 +17,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from alerter.evaluate import Counts, GoldEvent, GoldSentence, align
+from alerter.gold import GoldEvent, GoldSentence
 from alerter.models import Document, Event, Participant, Span
 from alerter.rules.engine import RuleEngine
+from alerter.scoring import Counts, align
 
 _WORD = re.compile(r"[\w-]+")
 

@@ -68,7 +68,7 @@ import pycountry
 import yaml
 from timing import best_times  # bench/timing.py
 
-from alerter.evaluate import SUBTYPES
+from alerter.gold import SUBTYPES
 from alerter.models import Document, Event, Participant, Span, stable_id
 from alerter.rules.engine import DictMemory, RuleEngine
 from alerter.rules.loader import load_rules

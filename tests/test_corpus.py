@@ -117,6 +117,25 @@ def test_resolve_names_a_missing_corpus_file(tmp_path: Path) -> None:
         resolve([_line(WRAPPED, 0, 10, corpus="elsewhere")], folder)
 
 
+def test_resolve_with_on_problem_reports_each_bad_line_and_resolves_the_rest(
+        tmp_path: Path) -> None:
+    folder = _corpus(tmp_path, [{"id": "d1", "text": WRAPPED}])
+    good = _line(WRAPPED, 0, 14, id="r0001")
+    changed = _line(WRAPPED, 0, 10, id="r0002", sha1="0" * 40, line=2)
+    gone = _line(WRAPPED, 0, 10, id="r0003", doc="gone", line=3)
+    elsewhere = _line(WRAPPED, 0, 10, id="r0004", corpus="elsewhere", line=4)
+    reported: list[str] = []
+    resolved = resolve([good, changed, gone, elsewhere], folder,
+                       on_problem=lambda p: reported.append(str(p)))
+    assert resolved.keys() == {"r0001"}
+    assert resolved["r0001"].text == "Leaders of two"
+    assert reported == [
+        f"{folder / 'elsewhere.jsonl.gz'}: corpus file not found; 1 sentence(s) left out",
+        "sample.jsonl:2: r0002: sha1 mismatch at 0:10 of notes/d1 (the corpus changed?)",
+        "sample.jsonl:3: r0003: document 'gone' not in corpus 'notes'",
+    ]
+
+
 def test_load_sample_reports_every_bad_line(tmp_path: Path) -> None:
     good = _line(WRAPPED, 0, 10).to_json()
     path = tmp_path / "sample.jsonl"

@@ -14,7 +14,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 import alerter.extract
+from alerter.annotations import check_labels
 from alerter.cli import main
+from alerter.corpus import load_sample
 from alerter.extract import Extractor
 from alerter.goldreal import load_annotated
 
@@ -78,7 +80,7 @@ def real_set(tmp_path: Path) -> tuple[Path, Path]:
     for sid, (doc_id, sentence, split, _) in SENTENCES.items():
         start = DOCS[doc_id][1].index(sentence)
         refs.append({"id": sid, "corpus": "wire", "doc": doc_id, "start": start,
-                     "end": start + len(sentence), "split": split, "chunk": "a",
+                     "end": start + len(sentence), "split": split, "stratum": "x", "chunk": "a",
                      "sha1": hashlib.sha1(sentence.encode()).hexdigest()})
     write_jsonl(folder / "sentences.jsonl", refs)
     write_jsonl(folder / "labels-a.jsonl",
@@ -144,7 +146,7 @@ def test_dev_run_never_reads_test_text(run: Invoke, real_set: RealSet) -> None:
     result = run(str(folder), "--corpus", str(corpus))
     assert result.exit_code == 0 and "gone" not in result.stderr
     result = run(str(folder), "--corpus", str(corpus), "--split", "test")
-    assert "no document 'gone'" in result.stderr
+    assert "sentences.jsonl:4: r4: document 'gone' not in corpus 'wire'" in result.stderr
 
 
 def test_a_changed_corpus_is_reported_and_the_rest_scored(run: Invoke, real_set: RealSet) -> None:
@@ -154,7 +156,7 @@ def test_a_changed_corpus_is_reported_and_the_rest_scored(run: Invoke, real_set:
     write_jsonl(folder / "sentences.jsonl", refs)
     result = run(str(folder), "--corpus", str(corpus), "--format", "json")
     assert result.exit_code == 0
-    assert "wire.jsonl.gz: sentence r1: sha1 does not match" in result.stderr
+    assert "sentences.jsonl:1: r1: sha1 mismatch at 0:67 of wire/wire-1" in result.stderr
     assert json.loads(result.stdout)["all"]["sentences"] == 2
 
 
@@ -165,6 +167,31 @@ def test_a_bad_label_line_names_file_and_line(run: Invoke, real_set: RealSet) ->
     result = run(str(folder), "--corpus", str(corpus))
     assert result.exit_code == 0
     assert f"{folder / 'labels-a.jsonl'}:6: events[0]" in result.stderr
+
+
+def test_checker_and_evaluator_refuse_a_bad_label_line_alike(run: Invoke,
+                                                            real_set: RealSet) -> None:
+    folder, corpus = real_set
+    labels = folder / "labels-a.jsonl"
+    bad = {"id": "r1", "unsure": "no", "events": [
+        {"type": "AID", "subtype": "embargo", "actor": ["XYZ"], "target": ["UKR"],
+         "modality": "asserted", "hedged": False}]}
+    rows = labels.read_text().splitlines()
+    labels.write_text("\n".join([json.dumps(bad), *rows[1:]]) + "\n")
+    checked = [str(p) for p in check_labels(labels, load_sample(folder / "sentences.jsonl"))]
+    result = run(str(folder), "--corpus", str(corpus), "--format", "json")
+    assert result.exit_code == 0, result.output
+    warned = [line.removeprefix("warning: ") for line in result.stderr.splitlines()]
+    assert checked == [
+        f"{labels}:1: unsure: must be true or false",
+        f"{labels}:1: events[0]: subtype 'embargo' is not one of "
+        "['military', 'humanitarian', 'economic', 'other']",
+        f"{labels}:1: events[0]: actor must be a list of alpha-3 or organisation codes, "
+        "got ['XYZ']",
+    ]
+    assert warned == checked
+    # the refused sentence is left out, the rest scored
+    assert json.loads(result.stdout)["all"]["sentences"] == 2
 
 
 def test_a_real_set_without_corpus_is_a_clear_error(run: Invoke, real_set: RealSet) -> None:
