@@ -62,10 +62,21 @@ def test_the_guides_a_project_links_to_are_in_it(made: Path) -> None:
     assert "docs/templates.md" in (made / "templates" / "README.md").read_text()
 
 
+def test_every_guide_that_config_or_messages_name_is_in_a_new_project(made: Path) -> None:
+    # config.yaml's comments and alerter's own messages send the user to docs/NAME.md
+    # ("see docs/web.md", "restore the last backup (docs/reliability.md: ...)"): in a
+    # project made by init, that page must be there to read.
+    texts = [(made / "config.yaml").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in (ROOT / "alerter").rglob("*.py")]
+    named = {name for text in texts for name in re.findall(r"\bdocs/(\w+\.md)\b", text)}
+    assert named  # the check reads something
+    assert {n for n in named if not (made / "docs" / n).exists()} == set()
+
+
 def test_the_packaged_project_is_the_top_level_one() -> None:
     # alerter/project/ holds links to the top-level files: one copy, not two.
-    for part in ("config.yaml", "rules", "templates", "examples", "docs/rules.md",
-                 "docs/templates.md"):
+    for part in ("config.yaml", "rules", "templates", "examples",
+                 *(f"docs/{p.name}" for p in (PROJECT / "docs").iterdir())):
         assert (PROJECT / part).is_symlink(), part
         assert (PROJECT / part).resolve() == (ROOT / part).resolve(), part
 

@@ -14,6 +14,7 @@ from alerter.clock import default_clock
 from alerter.config import Config, SubscriptionConfig, load_config
 from alerter.schedule import IMMEDIATE, next_run, parse_schedule
 from alerter.store import ALL, Store
+from alerter.store.base import RESTORE
 
 
 def _open(config_path: str, *, check: bool = True) -> tuple[Config, Store]:
@@ -147,8 +148,7 @@ def store_check_command(config_path: str) -> int:
     if problems:
         for problem in problems:
             click.echo(f"error: {store.path}: {problem}", err=True)
-        click.echo(f"error: {store.path}: the store is damaged: restore the last backup "
-                   "(README: \"Backup and restore\")", err=True)
+        click.echo(f"error: {store.path}: the store is damaged: {RESTORE}", err=True)
         return 4
     counts = store.counts()
     click.echo(f"{store.path}: ok (schema version {store.version}; "
