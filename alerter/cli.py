@@ -14,7 +14,9 @@ from typing import Any, TypeVar
 import click
 
 F = TypeVar("F", bound=Callable[..., Any])
-CONFIG_HELP = "Configuration file (default: ./config.yaml)."
+CONFIG_HELP = "Configuration file."
+OPTIONAL_CONFIG_HELP = ("Configuration file (default: ./config.yaml if there is one, else "
+                        "the built-in defaults).")
 
 
 def friendly(func: F) -> F:
@@ -56,7 +58,7 @@ def main() -> None:
 
 
 host_option = click.option("--host", default="127.0.0.1", show_default=True,
-                           help="Address the web server listens on (alerter serve).")
+                           help="Address the web server listens on.")
 port_option = click.option("--port", default=8080, show_default=True, type=click.IntRange(
     0, 65535), help="Port the web server listens on.")
 
@@ -131,7 +133,7 @@ def rules_check(paths: tuple[str, ...], config_path: str) -> None:
 @click.option("--why-not", "why_not", metavar="RULE_ID", default=None,
               help="Also show the events that came nearest to this rule, and what failed.")
 @click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
-              help=CONFIG_HELP)
+              help=OPTIONAL_CONFIG_HELP)
 @friendly
 def rules_test(rules_path: str, inputs: tuple[str, ...], fmt: str, why_not: str | None,
                config_path: str | None) -> None:
@@ -159,7 +161,7 @@ def rules_schema() -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
               show_default=True)
 @click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
-              help=CONFIG_HELP)
+              help=OPTIONAL_CONFIG_HELP)
 @friendly
 def backtest(rules_path: str, inputs: tuple[str, ...], by: str, fmt: str,
              config_path: str | None) -> None:

@@ -66,3 +66,110 @@ def test_the_templates_doc_lists_every_variable_a_default_template_uses(name: st
     missing = {f"{owner}.{attr}" for owner, attr in attributes
                if owner in ALIASES and attr not in documented and attr != "strftime"}
     assert missing == set()
+
+
+def _commands() -> list[str]:
+    """Every command a user can type: `run`, `rules check`, `store backup`, ..."""
+    import click
+
+    from alerter.cli import main
+
+    found = []
+    for name, command in main.commands.items():
+        if isinstance(command, click.Group):
+            found += [f"{name} {sub}" for sub in command.commands]
+        else:
+            found.append(name)
+    return sorted(found)
+
+
+def _readme_command_list() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"^```\w*\n(.*?)^```", readme,
+                                    flags=re.DOTALL | re.MULTILINE)
+              if b.lstrip().startswith("alerter run")]
+    assert len(blocks) == 1, "the README's command list is the block starting `alerter run`"
+    return blocks[0]
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_the_readme_command_list_has_every_command(command: str) -> None:
+    listed = _readme_command_list()
+    first, _, rest = command.partition(" ")
+    # `alerter store check | backup PATH` lists two subcommands on one line
+    lines = [ln for ln in listed.splitlines()
+             if re.search(rf"^alerter {first}\b|\| {first}\b", ln)]
+    assert any(not rest or re.search(rf"\b{rest}\b", ln) for ln in lines), f"alerter {command}"
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_option_of_a_command_is_in_the_readme_command_list(command: str) -> None:
+    import click
+
+    from alerter.cli import main
+
+    cmd: click.Command = main
+    for part in command.split():
+        assert isinstance(cmd, click.Group)
+        cmd = cmd.commands[part]
+    listed = _readme_command_list()
+    options = {opt for param in cmd.params if isinstance(param, click.Option)
+               for opt in param.opts if opt.startswith("--") and opt != "--config"}
+    assert {opt for opt in options if opt not in listed} == set()
+
+
+def _config_keys(model: type, prefix: str = "") -> list[str]:
+    """Every key path of the config model: `http.timeout`, `subscriptions.formats`..."""
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    keys = []
+    for name, field in model.model_fields.items():  # type: ignore[attr-defined]
+        if field.exclude:
+            continue
+        key = f"{prefix}{field.alias or name}"
+        keys.append(key)
+        inner = [field.annotation, *get_args(field.annotation)]
+        inner += [a for t in inner for a in get_args(t)]
+        for sub in inner:
+            if isinstance(sub, type) and issubclass(sub, BaseModel):
+                keys += _config_keys(sub, key + ".")
+                break
+    return keys
+
+
+def _config_key_list() -> list[str]:
+    from alerter.config import Config
+
+    return _config_keys(Config)
+
+
+@pytest.mark.parametrize("key", _config_key_list())
+def test_config_yaml_shows_every_key(key: str) -> None:
+    """Each key appears in config.yaml, set or in a comment, under its section."""
+    text = (ROOT / "config.yaml").read_text(encoding="utf-8")
+    *sections, last = key.split(".")
+    section_at = 0
+    for section in sections:
+        found = re.search(rf"^[#\s-]*{section}:", text[section_at:], flags=re.MULTILINE)
+        assert found, f"section {section} of {key}"
+        section_at += found.end()
+    assert re.search(rf"^[#\s-]*{last}:", text[section_at:], flags=re.MULTILINE), key
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_no_option_states_its_default_twice_in_help(command: str) -> None:
+    """An option's help says its default in words or click shows it, not both
+    ("Configuration file (default: ./config.yaml). [default: config.yaml]")."""
+    import click
+
+    from alerter.cli import main
+
+    cmd: click.Command = main
+    for part in command.split():
+        assert isinstance(cmd, click.Group)
+        cmd = cmd.commands[part]
+    twice = [p.name for p in cmd.params if isinstance(p, click.Option)
+             and p.show_default and "default" in (p.help or "").lower()]
+    assert twice == []
