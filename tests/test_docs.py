@@ -85,9 +85,8 @@ def _commands() -> list[str]:
 
 def _readme_command_list() -> str:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    blocks: list[str] = [b for b in re.findall(r"^```\w*\n(.*?)^```", readme,
-                               flags=re.DOTALL | re.MULTILINE)
-              if b.lstrip().startswith("alerter run")]
+    fenced: list[str] = re.findall(r"^```\w*\n(.*?)^```", readme, flags=re.DOTALL | re.MULTILINE)
+    blocks = [b for b in fenced if b.lstrip().startswith("alerter run")]
     assert len(blocks) == 1, "the README's command list is the block starting `alerter run`"
     return blocks[0]
 
