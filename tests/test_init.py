@@ -91,3 +91,45 @@ def test_run_without_a_config_says_how_to_make_a_project(
     named = CliRunner().invoke(main, ["run", "--once", "--config", "elsewhere.yaml"])
     assert named.exit_code == 2
     assert named.output.startswith("error: elsewhere.yaml: no such file (`alerter init DIR`")
+
+
+def test_a_users_first_run_in_a_new_project(tmp_path: Path) -> None:
+    """init, run --once, then the commands a new user tries next, as the README has
+    them: each answers plainly, and times in the status say their zone."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ALERTER_NOW": "2023-02-27T08:00:00Z"}
+
+    def alerter(*args: str, cwd: Path = tmp_path / "proj") -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "alerter", *args], cwd=cwd, env=env,
+                              capture_output=True, text=True, timeout=300)
+
+    assert alerter("init", "proj", cwd=tmp_path).returncode == 0
+    ran = alerter("run", "--once")
+    assert ran.returncode == 0, ran.stderr
+    assert (tmp_path / "proj" / "out" / "digests" / "daily-summary" / "2023-02-27.md").exists()
+    status = alerter("status")
+    assert status.returncode == 0, status.stderr
+    assert re.search(r"^last cycle: started 2023-02-27 08:00:00 UTC, finished 2023-02-27 "
+                     r"08:00:00 UTC: ", status.stdout, flags=re.MULTILINE), status.stdout
+    checked = alerter("store", "check")
+    assert checked.returncode == 0 and ": ok (schema version" in checked.stdout
+    # the run sent every match: a dry run says so, and how to see them anyway
+    dry = alerter("digest", "daily-summary", "--dry-run")
+    assert dry.returncode == 0 and dry.stdout == ""
+    assert dry.stderr == ("nothing to send: daily-summary has no matches that are not in a "
+                          "digest already (--since DATE previews every match since DATE)\n")
+    since = alerter("digest", "daily-summary", "--dry-run", "--since", "2023-02-01")
+    assert since.returncode == 0 and since.stdout.startswith("# daily-summary")
+    assert alerter("rules", "check").stdout.startswith("ok: ")
+    delivered = alerter("deliver", "--now")
+    assert delivered.returncode == 0 and delivered.stdout == "0 delivered, 0 failed\n"
+    for command in ("serve", "backfill"):
+        shown = alerter(command, "--help")
+        assert shown.returncode == 0 and "--config FILE" in shown.stdout
+    # the guide that `alerter serve` without a web section names is there to read
+    serve = alerter("serve")
+    assert serve.returncode == 2 and "see docs/web.md" in serve.stderr
+    assert (tmp_path / "proj" / "docs" / "web.md").exists()

@@ -5,7 +5,7 @@ None of them loads spaCy or needs the SMTP password."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import click
@@ -36,7 +36,13 @@ def _next_digest(store: Store, subscription: SubscriptionConfig, now: datetime) 
 
 
 def _when(value: str | None) -> str:
-    return value[:19].replace("T", " ") if value else "-"
+    """Give a stored time for people: in UTC, and saying so."""
+    if not value:
+        return "-"
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def status_data(config: Config, store: Store, now: datetime) -> dict[str, Any]:
