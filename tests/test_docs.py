@@ -172,3 +172,21 @@ def test_no_option_states_its_default_twice_in_help(command: str) -> None:
     twice = [p.name for p in cmd.params if isinstance(p, click.Option)
              and p.show_default and "default" in (p.help or "").lower()]
     assert twice == []
+
+
+DOCS = [ROOT / "README.md", ROOT / "config.yaml", ROOT / "templates" / "README.md",
+        *sorted((ROOT / "docs").glob("*.md"))]
+
+
+@pytest.mark.parametrize("page", DOCS, ids=lambda p: p.name)
+def test_every_file_and_test_the_docs_cite_exists(page: Path) -> None:
+    """Paths such as `alerter/deliver/email.py` and tests such as
+    `test_a_full_disk_under_the_store_is_one_line_and_exit_4` move with the code."""
+    text = page.read_text(encoding="utf-8")
+    paths = re.findall(r"\b((?:alerter|tests|bench)/[A-Za-z_][\w/.-]*\w)", text)
+    missing = [p for p in paths if not (ROOT / p).exists()]
+    tests = set(re.findall(r"\b(test_\w+)\b", text))
+    defined = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("*.py"))
+    missing += [t for t in tests if not (ROOT / "tests" / f"{t}.py").exists()
+                and not re.search(rf"def {t}\b", defined)]
+    assert missing == []
