@@ -254,7 +254,8 @@ def store() -> None:
 @config_option
 @friendly
 def store_check(config_path: str) -> None:
-    """Check every page and index of the store; exit 4 if it is damaged."""
+    """Check every page and index of the store (PostgreSQL: connect and read); exit 4 if it
+    is damaged."""
     from alerter.commands.admin import store_check_command
 
     sys.exit(store_check_command(config_path))
@@ -265,7 +266,8 @@ def store_check(config_path: str) -> None:
 @config_option
 @friendly
 def store_backup(target: str, config_path: str) -> None:
-    """Write a consistent copy of the store to TARGET (a new file), safe while alerter runs."""
+    """Write a consistent copy of the SQLite store to TARGET (a new file), safe while
+    alerter runs (a PostgreSQL store: use pg_dump)."""
     from alerter.commands.admin import store_backup_command
 
     sys.exit(store_backup_command(config_path, target))
