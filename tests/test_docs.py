@@ -190,3 +190,15 @@ def test_every_file_and_test_the_docs_cite_exists(page: Path) -> None:
     missing += [t for t in tests if not (ROOT / "tests" / f"{t}.py").exists()
                 and not re.search(rf"def {t}\b", defined)]
     assert missing == []
+
+
+@pytest.mark.parametrize("page", DOCS, ids=lambda p: p.name)
+def test_every_config_key_the_docs_name_exists(page: Path) -> None:
+    """`compute.in_flight`, `smtp.max_attempts`, ...: a key the docs name is a real one."""
+    sections = ("sources", "http", "nlp", "compute", "store", "rules", "templates", "output",
+                "schedule", "smtp", "subscriptions", "web")
+    keys = set(_config_key_list())
+    text = page.read_text(encoding="utf-8")
+    named = re.findall(rf"`((?:{'|'.join(sections)})\.[a-z_.]+)", text)
+    spacy = {"nlp.pipe", "nlp.max_length"}  # spaCy's Language object, not our settings
+    assert [k for k in named if k not in keys | spacy] == []
