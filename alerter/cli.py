@@ -53,7 +53,8 @@ config_option = click.option("--config", "config_path", default="config.yaml",
 def main() -> None:
     """alerter: typed events from news text, YAML rules over them, digests by file or email.
 
-    Start with `alerter run --once` in a folder with a config.yaml.
+    Start with `alerter init DIR` (a project: config, rules, templates, sample articles),
+    then `alerter run --once` in DIR.
     """
 
 

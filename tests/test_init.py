@@ -106,6 +106,7 @@ def test_a_users_first_run_in_a_new_project(tmp_path: Path) -> None:
         return subprocess.run([sys.executable, "-m", "alerter", *args], cwd=cwd, env=env,
                               capture_output=True, text=True, timeout=300)
 
+    assert "alerter init DIR" in alerter("--help", cwd=tmp_path).stdout  # where to start
     assert alerter("init", "proj", cwd=tmp_path).returncode == 0
     ran = alerter("run", "--once")
     assert ran.returncode == 0, ran.stderr
