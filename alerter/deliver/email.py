@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import aiosmtplib
 
 from alerter.clock import Clock
-from alerter.config import SmtpConfig, secret
+from alerter.config import Config, SmtpConfig, secret
 from alerter.deliver import Outgoing
 from alerter.deliver.message import (
     build_message,
@@ -32,6 +32,18 @@ if TYPE_CHECKING:
     from alerter.web.links import UnsubscribeLinks
 
 log = logging.getLogger(__name__)
+
+
+def email_channel(config: Config, clock: Clock,
+                  links: UnsubscribeLinks | None = None) -> EmailChannel | None:
+    """Give the email channel of the config's `smtp` section (None without one), its
+    `ca_file` resolved against the config file's folder like every other path."""
+    if config.smtp is None:
+        return None
+    smtp = config.smtp
+    if smtp.ca_file:
+        smtp = smtp.model_copy(update={"ca_file": str(config.resolve(smtp.ca_file))})
+    return EmailChannel(smtp, clock, links=links)
 
 
 class EmailChannel:
