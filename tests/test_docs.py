@@ -202,3 +202,8 @@ def test_every_config_key_the_docs_name_exists(page: Path) -> None:
     named = re.findall(rf"`((?:{'|'.join(sections)})\.[a-z_.]+)", text)
     spacy = {"nlp.pipe", "nlp.max_length"}  # spaCy's Language object, not our settings
     assert [k for k in named if k not in keys | spacy] == []
+
+
+@pytest.mark.parametrize("guide", sorted(p.name for p in (ROOT / "docs").glob("*.md")))
+def test_the_readme_links_every_guide(guide: str) -> None:
+    assert f"(docs/{guide})" in (ROOT / "README.md").read_text(encoding="utf-8")
