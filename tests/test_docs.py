@@ -146,15 +146,22 @@ def _config_key_list() -> list[str]:
 
 @pytest.mark.parametrize("key", _config_key_list())
 def test_config_yaml_shows_every_key(key: str) -> None:
-    """Each key appears in config.yaml, set or in a comment, under its section."""
+    """Each key appears in config.yaml, set or in a comment, within its section."""
+    from alerter.config import Config
+
     text = (ROOT / "config.yaml").read_text(encoding="utf-8")
-    *sections, last = key.split(".")
-    section_at = 0
-    for section in sections:
-        found = re.search(rf"^[#\s-]*{section}:", text[section_at:], flags=re.MULTILINE)
-        assert found, f"section {section} of {key}"
-        section_at += found.end()
-    assert re.search(rf"^[#\s-]*{last}:", text[section_at:], flags=re.MULTILINE), key
+    top = "|".join(Config.model_fields)
+    first, *inner = key.split(".")
+    # the section runs from its line (`store:`, or `# smtp:` when commented out) to the
+    # next top-level section's line
+    start = re.search(rf"^#? ?{first}:", text, flags=re.MULTILINE)
+    assert start, f"no section {first}"
+    end = re.search(rf"^#? ?(?:{top}):", text[start.end():], flags=re.MULTILINE)
+    section = text[start.end():start.end() + end.start()] if end else text[start.end():]
+    for name in inner:
+        found = re.search(rf"^[#\s-]*{name}:", section, flags=re.MULTILINE)
+        assert found, key
+        section = section[found.end():]
 
 
 @pytest.mark.parametrize("command", _commands())
