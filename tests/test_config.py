@@ -113,3 +113,19 @@ def test_email_addresses_are_checked_when_the_config_loads(tmp_path: Path) -> No
         f"{path}:7: subscriptions[0].to: 'bo@example.org, cy@example.org' is not one email "
         "address such as analyst@example.org",
     ]
+
+
+def test_internal_fields_are_not_settings_and_messages_name_the_file(tmp_path: Path) -> None:
+    # base_dir is where alerter resolves paths from, not a key a file may set
+    path = tmp_path / "mine.yaml"
+    path.write_text("base_dir: /etc\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as refused:
+        load_config(path)
+    assert str(refused.value) == f"{path}:1: base_dir: unknown key 'base_dir'"
+    path.write_text("subscriptions:\n  - name: daily\n", encoding="utf-8")
+    config = load_config(path)
+    assert config.base_dir == tmp_path
+    with pytest.raises(ConfigError) as unknown:
+        config.subscription("dialy")
+    assert str(unknown.value) == (f"{path}: subscriptions: no subscription named 'dialy' "
+                                  "(did you mean 'daily'?)")

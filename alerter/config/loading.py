@@ -96,4 +96,4 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         # file:line: path: message — the column adds nothing for a settings file
         raise ConfigError([replace(p, column=None) for p in problems])
-    return config.model_copy(update={"base_dir": base_dir})
+    return config.located(shown, base_dir)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from alerter.config.delivery import SmtpConfig, SubscriptionConfig, WebConfig
 from alerter.config.sections import (
@@ -36,8 +36,21 @@ class Config(Strict):
     subscriptions: list[SubscriptionConfig] = Field(default_factory=list)
     web: WebConfig | None = None
 
-    # Where relative paths in the file are resolved from (the file's folder).
-    base_dir: Path = Field(Path("."), exclude=True)
+    # Not settings (private, so a file cannot set them): where relative paths in the
+    # file are resolved from (its folder), and the file as the user named it, for
+    # messages about what it lacks. load_config sets both (`located`).
+    _base_dir: Path = PrivateAttr(Path("."))
+    _file: str = PrivateAttr("config.yaml")
+
+    def located(self, file: str, base_dir: Path) -> Config:
+        """Give this config as read from `file`, its relative paths resolved from `base_dir`."""
+        copy = self.model_copy()
+        copy._file, copy._base_dir = file, base_dir
+        return copy
+
+    @property
+    def base_dir(self) -> Path:
+        return self._base_dir
 
     @model_validator(mode="after")
     def _unique_names(self) -> Config:
@@ -86,5 +99,6 @@ class Config(Strict):
         from alerter.validation import suggest
 
         known = [s.name for s in self.subscriptions]
-        raise ConfigError([Problem("config", None, "", f"no subscription named '{name}'"
+        raise ConfigError([Problem(self._file, None, "subscriptions",
+                                   f"no subscription named '{name}'"
                                    f"{suggest(name, known)}")])
