@@ -14,7 +14,9 @@ from typing import Any, TypeVar
 import click
 
 F = TypeVar("F", bound=Callable[..., Any])
-CONFIG_HELP = "Configuration file (default: ./config.yaml)."
+CONFIG_HELP = "Configuration file."
+OPTIONAL_CONFIG_HELP = ("Configuration file (default: ./config.yaml if there is one, else "
+                        "the built-in defaults).")
 
 
 def friendly(func: F) -> F:
@@ -51,12 +53,13 @@ config_option = click.option("--config", "config_path", default="config.yaml",
 def main() -> None:
     """alerter: typed events from news text, YAML rules over them, digests by file or email.
 
-    Start with `alerter run --once` in a folder with a config.yaml.
+    Start with `alerter init DIR` (a project: config, rules, templates, sample articles),
+    then `alerter run --once` in DIR.
     """
 
 
 host_option = click.option("--host", default="127.0.0.1", show_default=True,
-                           help="Address the web server listens on (alerter serve).")
+                           help="Address the web server listens on.")
 port_option = click.option("--port", default=8080, show_default=True, type=click.IntRange(
     0, 65535), help="Port the web server listens on.")
 
@@ -164,7 +167,7 @@ def rules_check(paths: tuple[str, ...], config_path: str) -> None:
 @click.option("--why-not", "why_not", metavar="RULE_ID", default=None,
               help="Also show the events that came nearest to this rule, and what failed.")
 @click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
-              help=CONFIG_HELP)
+              help=OPTIONAL_CONFIG_HELP)
 @friendly
 def rules_test(rules_path: str, inputs: tuple[str, ...], fmt: str, why_not: str | None,
                config_path: str | None) -> None:
@@ -192,7 +195,7 @@ def rules_schema() -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
               show_default=True)
 @click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
-              help=CONFIG_HELP)
+              help=OPTIONAL_CONFIG_HELP)
 @friendly
 def backtest(rules_path: str, inputs: tuple[str, ...], by: str, fmt: str,
              config_path: str | None) -> None:
@@ -285,7 +288,8 @@ def store() -> None:
 @config_option
 @friendly
 def store_check(config_path: str) -> None:
-    """Check every page and index of the store; exit 4 if it is damaged."""
+    """Check every page and index of the store (PostgreSQL: connect and read); exit 4 if it
+    is damaged."""
     from alerter.commands.admin import store_check_command
 
     sys.exit(store_check_command(config_path))
@@ -296,7 +300,8 @@ def store_check(config_path: str) -> None:
 @config_option
 @friendly
 def store_backup(target: str, config_path: str) -> None:
-    """Write a consistent copy of the store to TARGET (a new file), safe while alerter runs."""
+    """Write a consistent copy of the SQLite store to TARGET (a new file), safe while
+    alerter runs (a PostgreSQL store: use pg_dump)."""
     from alerter.commands.admin import store_backup_command
 
     sys.exit(store_backup_command(config_path, target))

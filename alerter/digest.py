@@ -221,7 +221,7 @@ def unsubscribe(data: DigestInput) -> dict[str, Any] | None:
         return None
     from email.utils import parseaddr
 
-    from alerter.deliver.email import unsubscribe_mailto
+    from alerter.deliver.message import unsubscribe_mailto
 
     try:
         mailto = unsubscribe_mailto(data.sender, data.subscription.name)

@@ -91,12 +91,11 @@ class Pipeline(Intake, Sending):
         self.channels: dict[str, Channel] = {"file": FileChannel()}
         self.links = UnsubscribeLinks(config.web) if config.web is not None else None
         if config.smtp is not None:
-            from alerter.deliver.email import EmailChannel
+            from alerter.deliver.email import email_channel
 
-            smtp = config.smtp
-            if smtp.ca_file:  # relative to the config file, like every other path
-                smtp = smtp.model_copy(update={"ca_file": str(config.resolve(smtp.ca_file))})
-            self.channels["email"] = EmailChannel(smtp, clock, links=self.links)
+            mail = email_channel(config, clock, self.links)
+            if mail is not None:
+                self.channels["email"] = mail
 
     def _problem(self, report: CycleReport, problem: Problem) -> None:
         report.problems.append(problem)

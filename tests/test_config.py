@@ -19,6 +19,29 @@ def test_default_config_loads_and_resolves_paths() -> None:
     assert config.subscriptions[0].name == "daily-summary"
 
 
+def test_the_commented_examples_in_config_yaml_load_once_uncommented(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What config.yaml tells a user to uncomment (a feed source, smtp, the email
+    subscription, web) is a valid configuration as written."""
+    import re
+
+    text = (ROOT / "config.yaml").read_text(encoding="utf-8")
+    # a commented setting is `#` + one space before the YAML of its line
+    uncommented = re.sub(r"^(\s*)# (\s*(?:- )?[a-z_]+:(?: |$))", r"\1\2", text,
+                         flags=re.MULTILINE)
+    (tmp_path / "config.yaml").write_text(uncommented, encoding="utf-8")
+    (tmp_path / "certs").mkdir()
+    (tmp_path / "templates").mkdir()
+    monkeypatch.setenv("PGPASSWORD", "x")
+    monkeypatch.setenv("ALERTER_SECRET", "s" * 32)
+    config = load_config(tmp_path / "config.yaml")
+    assert [s.url for s in config.sources if s.url] == ["https://news.example.org/feed.xml"]
+    assert config.smtp is not None and config.web is not None and config.store.url
+    email = config.subscription("morning-brief")
+    assert email.channel == "email" and email.to and email.formats == ["html", "txt"]
+    assert config.web.subscribe == ["morning-brief"]
+
+
 def test_two_mistakes_are_both_reported_with_lines(tmp_path: Path) -> None:
     path = tmp_path / "config.yaml"
     path.write_text(
@@ -90,3 +113,19 @@ def test_email_addresses_are_checked_when_the_config_loads(tmp_path: Path) -> No
         f"{path}:7: subscriptions[0].to: 'bo@example.org, cy@example.org' is not one email "
         "address such as analyst@example.org",
     ]
+
+
+def test_internal_fields_are_not_settings_and_messages_name_the_file(tmp_path: Path) -> None:
+    # base_dir is where alerter resolves paths from, not a key a file may set
+    path = tmp_path / "mine.yaml"
+    path.write_text("base_dir: /etc\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as refused:
+        load_config(path)
+    assert str(refused.value) == f"{path}:1: base_dir: unknown key 'base_dir'"
+    path.write_text("subscriptions:\n  - name: daily\n", encoding="utf-8")
+    config = load_config(path)
+    assert config.base_dir == tmp_path
+    with pytest.raises(ConfigError) as unknown:
+        config.subscription("dialy")
+    assert str(unknown.value) == (f"{path}: subscriptions: no subscription named 'dialy' "
+                                  "(did you mean 'daily'?)")

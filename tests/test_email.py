@@ -12,7 +12,8 @@ import pytest
 
 from alerter.clock import FixedClock
 from alerter.deliver import Outgoing
-from alerter.deliver.email import EmailChannel, build_message
+from alerter.deliver.email import EmailChannel
+from alerter.deliver.message import build_message
 from alerter.errors import DeliveryError
 
 if TYPE_CHECKING:

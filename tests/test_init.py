@@ -62,10 +62,21 @@ def test_the_guides_a_project_links_to_are_in_it(made: Path) -> None:
     assert "docs/templates.md" in (made / "templates" / "README.md").read_text()
 
 
+def test_every_guide_that_config_or_messages_name_is_in_a_new_project(made: Path) -> None:
+    # config.yaml's comments and alerter's own messages send the user to docs/NAME.md
+    # ("see docs/web.md", "restore the last backup (docs/reliability.md: ...)"): in a
+    # project made by init, that page must be there to read.
+    texts = [(made / "config.yaml").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in (ROOT / "alerter").rglob("*.py")]
+    named = {name for text in texts for name in re.findall(r"\bdocs/(\w+\.md)\b", text)}
+    assert named  # the check reads something
+    assert {n for n in named if not (made / "docs" / n).exists()} == set()
+
+
 def test_the_packaged_project_is_the_top_level_one() -> None:
     # alerter/project/ holds links to the top-level files: one copy, not two.
-    for part in ("config.yaml", "rules", "templates", "examples", "docs/rules.md",
-                 "docs/templates.md"):
+    for part in ("config.yaml", "rules", "templates", "examples",
+                 *(f"docs/{p.name}" for p in (PROJECT / "docs").iterdir())):
         assert (PROJECT / part).is_symlink(), part
         assert (PROJECT / part).resolve() == (ROOT / part).resolve(), part
 
@@ -80,3 +91,46 @@ def test_run_without_a_config_says_how_to_make_a_project(
     named = CliRunner().invoke(main, ["run", "--once", "--config", "elsewhere.yaml"])
     assert named.exit_code == 2
     assert named.output.startswith("error: elsewhere.yaml: no such file (`alerter init DIR`")
+
+
+def test_a_users_first_run_in_a_new_project(tmp_path: Path) -> None:
+    """init, run --once, then the commands a new user tries next, as the README has
+    them: each answers plainly, and times in the status say their zone."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ALERTER_NOW": "2023-02-27T08:00:00Z"}
+
+    def alerter(*args: str, cwd: Path = tmp_path / "proj") -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "alerter", *args], cwd=cwd, env=env,
+                              capture_output=True, text=True, timeout=300)
+
+    assert "alerter init DIR" in alerter("--help", cwd=tmp_path).stdout  # where to start
+    assert alerter("init", "proj", cwd=tmp_path).returncode == 0
+    ran = alerter("run", "--once")
+    assert ran.returncode == 0, ran.stderr
+    assert (tmp_path / "proj" / "out" / "digests" / "daily-summary" / "2023-02-27.md").exists()
+    status = alerter("status")
+    assert status.returncode == 0, status.stderr
+    assert re.search(r"^last cycle: started 2023-02-27 08:00:00 UTC, finished 2023-02-27 "
+                     r"08:00:00 UTC: ", status.stdout, flags=re.MULTILINE), status.stdout
+    checked = alerter("store", "check")
+    assert checked.returncode == 0 and ": ok (schema version" in checked.stdout
+    # the run sent every match: a dry run says so, and how to see them anyway
+    dry = alerter("digest", "daily-summary", "--dry-run")
+    assert dry.returncode == 0 and dry.stdout == ""
+    assert dry.stderr == ("nothing to send: daily-summary has no matches that are not in a "
+                          "digest already (--since DATE previews every match since DATE)\n")
+    since = alerter("digest", "daily-summary", "--dry-run", "--since", "2023-02-01")
+    assert since.returncode == 0 and since.stdout.startswith("# daily-summary")
+    assert alerter("rules", "check").stdout.startswith("ok: ")
+    delivered = alerter("deliver", "--now")
+    assert delivered.returncode == 0 and delivered.stdout == "0 delivered, 0 failed\n"
+    for command in ("serve", "backfill"):
+        shown = alerter(command, "--help")
+        assert shown.returncode == 0 and "--config FILE" in shown.stdout
+    # the guide that `alerter serve` without a web section names is there to read
+    serve = alerter("serve")
+    assert serve.returncode == 2 and "see docs/web.md" in serve.stderr
+    assert (tmp_path / "proj" / "docs" / "web.md").exists()

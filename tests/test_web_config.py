@@ -4,6 +4,7 @@ starts them: real processes on 127.0.0.1."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -137,6 +138,9 @@ def test_serve_listens_on_127_0_0_1_and_stops_on_sigterm(project: Path,
         output = process.communicate(timeout=30)[0]
     assert process.returncode == 0, output
     assert SECRET not in output
+    # its log lines carry the UTC time, as `alerter run`'s do
+    assert re.search(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ alerter serve stopped$", output,
+                     flags=re.MULTILINE), output
 
 
 def test_run_serve_runs_cycles_and_the_server_in_one_process(project: Path,

@@ -5,7 +5,7 @@ None of them loads spaCy or needs the SMTP password."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import click
@@ -14,6 +14,7 @@ from alerter.clock import default_clock
 from alerter.config import Config, SubscriptionConfig, load_config
 from alerter.schedule import IMMEDIATE, next_run, parse_schedule
 from alerter.store import ALL, Store
+from alerter.store.base import RESTORE
 
 
 def _open(config_path: str, *, check: bool = True) -> tuple[Config, Store]:
@@ -35,7 +36,13 @@ def _next_digest(store: Store, subscription: SubscriptionConfig, now: datetime) 
 
 
 def _when(value: str | None) -> str:
-    return value[:19].replace("T", " ") if value else "-"
+    """Give a stored time for people: in UTC, and saying so."""
+    if not value:
+        return "-"
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def status_data(config: Config, store: Store, now: datetime) -> dict[str, Any]:
@@ -147,8 +154,7 @@ def store_check_command(config_path: str) -> int:
     if problems:
         for problem in problems:
             click.echo(f"error: {store.path}: {problem}", err=True)
-        click.echo(f"error: {store.path}: the store is damaged: restore the last backup "
-                   "(README: \"Backup and restore\")", err=True)
+        click.echo(f"error: {store.path}: the store is damaged: {RESTORE}", err=True)
         return 4
     counts = store.counts()
     click.echo(f"{store.path}: ok (schema version {store.version}; "

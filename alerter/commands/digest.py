@@ -37,7 +37,13 @@ def digest_command(name: str, dry_run: bool, fmt: str | None, config_path: str,
     bodies = pipeline.digest(subscription, report, dry_run=dry_run, since=start)
     if dry_run:
         if bodies is None:
-            click.echo("nothing to send: no undelivered matches for this subscription", err=True)
+            if start is not None:
+                click.echo(f"nothing to show: {subscription.name} has no matches first seen "
+                           f"since {since}", err=True)
+            else:
+                click.echo(f"nothing to send: {subscription.name} has no matches that are not "
+                           "in a digest already (--since DATE previews every match since DATE)",
+                           err=True)
             return 0
         chosen = fmt or subscription.formats[0]
         click.echo(f"Subject: {bodies['subject']}", err=True)

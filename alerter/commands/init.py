@@ -1,5 +1,5 @@
 """`alerter init DIR`: a new project folder with a config, the default rules and
-templates, the guides to both, and the sample articles, ready for `alerter run --once`.
+templates, the guides (docs/), and the sample articles, ready for `alerter run --once`.
 
 Everything comes from the installed package (`alerter/project/`, package data), so
 init works from a wheel with no source tree. In the repository the entries of

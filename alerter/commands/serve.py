@@ -25,9 +25,10 @@ def web_config(config_path: str) -> Config:
 
 
 def serve_command(config_path: str, host: str, port: int) -> int:
+    from alerter.commands.common import setup_logging
     from alerter.web.app import create_app, server
 
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    setup_logging()  # the same timestamped lines as `alerter run`
     config = web_config(config_path)
     store = Store.open(config.store_location())
     app = create_app(config, store, default_clock())

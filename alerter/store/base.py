@@ -14,7 +14,7 @@ from alerter.errors import StoreBusy, StoreError
 from alerter.store.dialect import SQLITE
 
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another one's transaction to end
-RESTORE = "restore the last backup (README: \"Backup and restore\")"
+RESTORE = "restore the last backup (docs/reliability.md: \"Check, back up, restore\")"
 
 
 def _iso(value: datetime | None) -> str | None:

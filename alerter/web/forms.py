@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from alerter.config import _ADDRESS
+from alerter.config import EMAIL_ADDRESS
 from alerter.deliver import Outgoing
 from alerter.errors import AlerterError, DeliveryError
 from alerter.render import render
@@ -57,7 +57,7 @@ async def sign_up(request: Request) -> Response:
                             "This form was too old or not sent from this site. Go back, "
                             "reload the page and try again.")
     address = form.get("email", "").strip()
-    if not _ADDRESS.fullmatch(address) or len(address) > 254:
+    if not EMAIL_ADDRESS.fullmatch(address) or len(address) > 254:
         return site.message(request, 400, "Not an email address",
                             f"'{address}' is not one email address such as "
                             "analyst@example.org.", back=f"/s/{name}")

@@ -68,12 +68,7 @@ def make_site(config: Config, store: Store, clock: Clock) -> Site:
         raise ValueError("the config has no 'web' section")
     user_dir = config.resolve(config.templates.path) if config.templates.path else None
     links = UnsubscribeLinks(config.web)
-    mail: Channel | None = None
-    if config.smtp is not None:
-        from alerter.deliver.email import EmailChannel
+    from alerter.deliver.email import email_channel
 
-        smtp = config.smtp
-        if smtp.ca_file:
-            smtp = smtp.model_copy(update={"ca_file": str(config.resolve(smtp.ca_file))})
-        mail = EmailChannel(smtp, clock, links=links)
+    mail: Channel | None = email_channel(config, clock, links)
     return Site(config, store, clock, links, environment(user_dir), mail)
