@@ -438,7 +438,7 @@ def test_the_digest_command_sends_over_verified_starttls(mail: Mail) -> None:
 
     result = mail.cli("digest", SUBSCRIPTION)
 
-    assert "1 digest(s) made, 2 delivered" in result.output
+    assert "1 digest made, 2 delivered" in result.output
     assert len(mail.server.messages) == 2 and len(set(mail.message_ids())) == 2
     for received in mail.server.messages:
         message = received.message

@@ -94,7 +94,7 @@ def test_cli_run_once_on_a_fresh_project(project: Path) -> None:
     env = {**os.environ, "ALERTER_NOW": "2023-02-27T08:00:00Z"}
     run = [sys.executable, "-m", "alerter", "run", "--once"]
     first = subprocess.run(run, cwd=project, env=env, capture_output=True, text=True, check=True)
-    assert "1 digests, 1 delivered" in first.stderr
+    assert "1 digest, 1 delivered" in first.stderr
     # each log line says when (UTC, real time): a scheduler's log runs for days
     logged = [line for line in first.stderr.splitlines() if "cycle: " in line]
     assert logged and all(re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ cycle: ", line)

@@ -77,7 +77,7 @@ def test_dask_engine_gives_the_local_engine_s_events_matches_and_digest(
 
     run = alerter(project, "run", "--once")
 
-    assert "extracting on Dask" in run.stderr and "1 digests, 1 delivered" in run.stderr
+    assert "extracting on Dask" in run.stderr and "1 digest, 1 delivered" in run.stderr
     dask_store = Store.open(project / "out" / "alerter.db")
     assert stored(dask_store) == stored(local_store)
     files = sorted(p.name for p in (local / DIGESTS).iterdir())
@@ -158,7 +158,7 @@ def test_backfill_keeps_old_news_out_of_digests_unless_asked(project: Path) -> N
     (project / "live" / "drones.txt").write_text(NEW_DRONES)
     configure(project, sources=[{"path": "live/"}])
     live = alerter(project, "run", "--once", now="2023-03-03T08:00:00Z")
-    assert "1 digests" in live.stderr
+    assert "1 digest," in live.stderr
     digest = (project / DIGESTS / "2023-03-03.md").read_text()
     assert "Germany" in digest and "Canada" not in digest and "Poland" not in digest
 
@@ -166,7 +166,7 @@ def test_backfill_keeps_old_news_out_of_digests_unless_asked(project: Path) -> N
 def test_backfill_with_digest_sends_the_due_digest(project: Path) -> None:
     done = alerter(project, "backfill", "examples/", "--digest")
 
-    assert "1 digests, 1 delivered" in done.stdout
+    assert "1 digest, 1 delivered" in done.stdout
     assert list((project / DIGESTS).glob("*.md"))
 
 

@@ -15,6 +15,7 @@ from alerter.config import Config, SubscriptionConfig, load_config
 from alerter.schedule import IMMEDIATE, next_run, parse_schedule
 from alerter.store import ALL, Store
 from alerter.store.base import RESTORE
+from alerter.wording import counted
 
 
 def _open(config_path: str, *, check: bool = True) -> tuple[Config, Store]:
@@ -78,9 +79,11 @@ def status_command(config_path: str, fmt: str) -> int:
     click.echo(f"store: {data['store']}")
     if cycle:
         click.echo(f"last cycle: started {_when(cycle['started'])}, finished "
-                   f"{_when(cycle['finished'])}: {cycle['documents']} documents, "
-                   f"{cycle['events']} events, {cycle['matches']} matches, "
-                   f"{cycle['digests']} digests, {cycle['problems']} problems")
+                   f"{_when(cycle['finished'])}: {counted(cycle['documents'], 'document')}, "
+                   f"{counted(cycle['events'], 'event')}, "
+                   f"{counted(cycle['matches'], 'match', 'matches')}, "
+                   f"{counted(cycle['digests'], 'digest')}, "
+                   f"{counted(cycle['problems'], 'problem')}")
     else:
         click.echo("last cycle: none yet (run `alerter run --once`)")
     counts = data["counts"]

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from alerter.backfill import BackfillReport, backfill
 from alerter.backfill import Progress as Shown
 from alerter.commands.common import open_pipeline
+from alerter.wording import counted
 
 
 class Bar(Shown):
@@ -34,15 +35,16 @@ def summary(report: BackfillReport, digest: bool) -> str:
     """Give the closing lines of a backfill."""
     cycle = report.cycle
     rate = report.words / report.seconds if report.seconds else 0.0
-    lines = [f"backfill: {cycle.documents} new documents ({cycle.duplicates} seen before, "
-             f"{report.older} older than --since), {cycle.extracted} extracted, "
-             f"{cycle.events} events, {cycle.matches} matches, {len(cycle.problems)} problems",
+    lines = [f"backfill: {counted(cycle.documents, 'new document')} ({cycle.duplicates} seen "
+             f"before, {report.older} older than --since), {cycle.extracted} extracted, "
+             f"{counted(cycle.events, 'event')}, {counted(cycle.matches, 'match', 'matches')}, "
+             f"{counted(len(cycle.problems), 'problem')}",
              f"{report.words} words in {report.seconds:.1f} s ({rate:,.0f} words/s)"]
     if not digest:
         lines.append("the matches are old news: kept, and sent in no digest (--digest sends "
                      "the digests due)")
     else:
-        lines.append(f"{cycle.digests} digests, {cycle.delivered} delivered")
+        lines.append(f"{counted(cycle.digests, 'digest')}, {cycle.delivered} delivered")
     return "\n".join(lines)
 
 

@@ -7,6 +7,7 @@ import click
 from alerter.clock import parse_time
 from alerter.commands.common import open_pipeline
 from alerter.pipeline import CycleReport, Pipeline
+from alerter.wording import counted
 
 BUSY = ("error: another alerter is running on this store; try again when it stops "
         "(alerter status shows it)")
@@ -50,7 +51,7 @@ def digest_command(name: str, dry_run: bool, fmt: str | None, config_path: str,
         click.echo(bodies[chosen], nl=False)
         return 0
     _send(pipeline, report, now_all=False)
-    click.echo(f"{report.digests} digest(s) made, {report.delivered} delivered")
+    click.echo(f"{counted(report.digests, 'digest')} made, {report.delivered} delivered")
     return _failures(report)
 
 

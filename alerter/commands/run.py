@@ -9,21 +9,24 @@ from alerter.commands.common import open_pipeline
 from alerter.config import parse_duration
 from alerter.errors import AlerterError
 from alerter.pipeline import CycleReport, Pipeline
+from alerter.wording import counted
 
 log = logging.getLogger("alerter")
 
 
 def describe(report: CycleReport) -> str:
     """Give a one-line account of a cycle."""
-    work = (f"cycle: {report.documents} new documents ({report.duplicates} seen before), "
-            f"{report.events} events, {report.matches} matches")
+    work = (f"cycle: {counted(report.documents, 'new document')} ({report.duplicates} seen "
+            f"before), {counted(report.events, 'event')}, "
+            f"{counted(report.matches, 'match', 'matches')}")
     if report.skipped and not (report.documents or report.extracted or report.matches):
         return "cycle skipped: another alerter holds this store"
     if report.skipped:  # a store shared with other alerters: one of them sends
-        return (f"{work}, {report.extracted} documents extracted here; digests are sent by "
-                "the alerter holding the store's lease")
-    return (f"{work}, {report.digests} digests, {report.delivered} delivered, "
-            f"{len(report.problems)} problems; {report.extracted} documents extracted here")
+        return (f"{work}, {counted(report.extracted, 'document')} extracted here; digests "
+                "are sent by the alerter holding the store's lease")
+    return (f"{work}, {counted(report.digests, 'digest')}, {report.delivered} delivered, "
+            f"{counted(len(report.problems), 'problem')}; "
+            f"{counted(report.extracted, 'document')} extracted here")
 
 
 def run_command(config_path: str, *, once: bool, serve: tuple[str, int] | None = None) -> int:
