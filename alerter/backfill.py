@@ -63,7 +63,7 @@ def backfill(pipeline: Pipeline, paths: Iterable[str], *, since: datetime | None
     try:
         pipeline.store_new(wanted(sources.read(
             list(paths), clock=pipeline.clock, on_problem=lambda p: pipeline._problem(cycle, p),
-            timeout=http.timeout, deadline=http.deadline, max_bytes=http.max_bytes)), cycle)
+            http=http)), cycle)
     finally:
         pipeline.quiet = False
     total = pipeline.store.count_unextracted()

@@ -66,9 +66,7 @@ class Intake:
         self.store_new(chain.from_iterable(
             sources.read([source.url or str(self.config.resolve(source.path or ""))],
                          clock=self.clock, on_problem=lambda p: self._problem(report, p),
-                         source_name=source.name, timeout=http.timeout,
-                         deadline=http.deadline, max_bytes=http.max_bytes,
-                         follow_redirects=http.follow_redirects)
+                         source_name=source.name, http=http)
             for source in self.config.sources), report)
 
     def store_new(self, documents: Iterable[Document], report: CycleReport) -> None:

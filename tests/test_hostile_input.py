@@ -138,8 +138,11 @@ def feed(guid: str, text: str) -> bytes:
 def serve(routes: dict[str, tuple[int, str | bytes]]) -> Iterator[ThreadingHTTPServer]:
     """Run an HTTP server on 127.0.0.1 answering each path with (status, body or
     Location)."""
+    agents: list[str] = []  # the User-Agent of every request, in order
+
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            agents.append(self.headers.get("User-Agent", ""))
             status, value = routes.get(self.path, (404, b""))
             self.send_response(status)
             if isinstance(value, str):
@@ -154,6 +157,7 @@ def serve(routes: dict[str, tuple[int, str | bytes]]) -> Iterator[ThreadingHTTPS
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.agents = agents  # type: ignore[attr-defined]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield server
@@ -214,6 +218,32 @@ def test_item9_redirects_to_another_port_are_not_followed_unless_configured(
         load_config(wrong / "config.yaml")
     assert "http.follow_redirects: 'sometimes' is not one of same-host, any, none" \
         in str(caught.value)
+
+
+def test_url_sources_send_the_configured_user_agent(
+        tmp_path: Path, clock: FixedClock, extractor: Extractor,
+        public: ThreadingHTTPServer) -> None:
+    base = f"http://127.0.0.1:{public.server_port}"
+    project = write_project(tmp_path, sources=[{"url": f"{base}/feed"}], subscriptions=[],
+                            http={"user_agent": "night-desk-bot/2 (+desk@example.org)"})
+    _, store = cycle(project, clock, extractor)
+    store.close()
+    assert public.agents == ["night-desk-bot/2 (+desk@example.org)"]  # type: ignore[attr-defined]
+
+
+def test_backfill_reads_urls_with_the_configured_http_settings(
+        tmp_path: Path, public: ThreadingHTTPServer) -> None:
+    """`alerter backfill URL` follows the config's redirect policy and user agent, as a
+    cycle does (it used to read URLs with the defaults)."""
+    base = f"http://127.0.0.1:{public.server_port}"
+    project = write_project(tmp_path, subscriptions=[],
+                            http={"follow_redirects": "none", "user_agent": "archive-bot/1"})
+    done = subprocess.run([sys.executable, "-m", "alerter", "backfill", f"{base}/moved"],
+                          cwd=project, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "ALERTER_NOW": "2023-02-27T08:00:00Z"})
+    assert "not followed (http.follow_redirects: none)" in done.stderr + done.stdout
+    assert "backfill: 0 new documents" in done.stdout
+    assert public.agents == ["archive-bot/1"]  # type: ignore[attr-defined]
 
 
 # -- item 10: a YAML alias bomb in a rule file -------------------------------------

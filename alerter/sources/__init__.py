@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alerter.clock import Clock, SystemClock
 from alerter.errors import Problem
 from alerter.models import Document
 from alerter.sources.documents import RawDocument, to_document
-from alerter.sources.feeds import RedirectPolicy, fetch_url
+from alerter.sources.feeds import fetch_url
 from alerter.sources.files import read_path, read_stdin
+
+if TYPE_CHECKING:
+    from alerter.config import HttpConfig
 
 ProblemSink = Callable[[Problem], None]
 
@@ -26,18 +30,20 @@ def _ignore(problem: Problem) -> None:
 
 def read(locations: Iterable[str], *, clock: Clock | None = None,
          on_problem: ProblemSink = _ignore, source_name: str | None = None,
-         timeout: float = 20.0, max_bytes: int = 10_000_000,
-         follow_redirects: RedirectPolicy = "same-host",
-         deadline: float | None = None) -> Iterator[Document]:
-    """Yield the documents at each location: a path, a folder, an http(s) URL or `-`."""
+         http: HttpConfig | None = None) -> Iterator[Document]:
+    """Yield the documents at each location: a path, a folder, an http(s) URL or `-`.
+    URLs are read with the `http` settings (config `http`; the defaults without one)."""
     clock = clock or SystemClock()
     for location in locations:
         raws: Iterable[RawDocument]
         if location == "-":
             raws = read_stdin(on_problem)
         elif location.startswith(("http://", "https://")):
-            raws = fetch_url(location, on_problem, timeout=timeout, max_bytes=max_bytes,
-                             follow_redirects=follow_redirects, deadline=deadline)
+            if http is None:
+                from alerter.config import HttpConfig
+
+                http = HttpConfig()
+            raws = fetch_url(location, on_problem, http)
         else:
             path = Path(location)
             if not path.exists():

@@ -22,6 +22,8 @@ from alerter.sources.html import parse_html
 if TYPE_CHECKING:
     import httpx
 
+    from alerter.config import HttpConfig
+
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 ProblemSink = Callable[[Problem], None]
 # Which redirects a URL source follows (config `http.follow_redirects`): to the same
@@ -138,18 +140,19 @@ def _follow(client: httpx.Client, url: str, policy: RedirectPolicy
     yield f"more than {MAX_REDIRECTS} redirects"
 
 
-def fetch_url(url: str, on_problem: ProblemSink, *, timeout: float, max_bytes: int,
-              follow_redirects: RedirectPolicy = "same-host",
-              deadline: float | None = None) -> Iterator[RawDocument]:
-    """Yield documents from a feed or page at an http(s) URL. `timeout` bounds each
-    read; `deadline` (seconds) the whole response, however slowly it trickles in."""
+def fetch_url(url: str, on_problem: ProblemSink, http: HttpConfig) -> Iterator[RawDocument]:
+    """Yield documents from a feed or page at an http(s) URL, read with the `http`
+    settings: `timeout` bounds each read, `deadline` the whole response however slowly
+    it trickles in, `max_bytes` its size; `follow_redirects` says which redirects are
+    followed, and `user_agent` is sent with every request."""
     import httpx
 
-    give_up = time.monotonic() + deadline if deadline is not None else None
+    deadline, max_bytes = http.deadline, http.max_bytes
+    give_up = time.monotonic() + deadline
 
     try:
-        with httpx.Client(timeout=timeout, headers={"User-Agent": "alerter/0.1"}) as client, \
-                _follow(client, url, follow_redirects) as response:
+        with httpx.Client(timeout=http.timeout, headers={"User-Agent": http.user_agent}
+                          ) as client, _follow(client, url, http.follow_redirects) as response:
             if isinstance(response, str):
                 on_problem(Problem(url, None, "", response))
                 return
@@ -157,7 +160,7 @@ def fetch_url(url: str, on_problem: ProblemSink, *, timeout: float, max_bytes: i
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_bytes():
-                if give_up is not None and time.monotonic() > give_up:
+                if time.monotonic() > give_up:
                     on_problem(Problem(url, None, "", f"still reading after {deadline:g} s "
                                        "(http.deadline); skipped"))
                     return
