@@ -88,6 +88,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--arch", choices=sorted(ARCHS), default="bow")
     parser.add_argument("--epochs", type=int, default=15)
     parser.add_argument("--lr", type=float, default=0.001, help="Adam learning rate")
+    parser.add_argument("--train-fraction", type=float, default=1.0,
+                        help="train on this share of the k-1 folds (a learning curve)")
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--json", default=None, help="also write the figures here")
     return parser.parse_args(argv)
@@ -256,6 +258,8 @@ def cross_validate(args: argparse.Namespace, texts: list[str], gold: TypeSets,
     nlp = new_pipeline(args.arch)
     for fold in range(args.folds):
         train_at = [i for i, f in enumerate(folds) if f != fold]
+        random.Random(args.seed + fold).shuffle(train_at)
+        train_at = sorted(train_at[:round(len(train_at) * args.train_fraction)])
         held_out = [i for i, f in enumerate(folds) if f == fold]
         nlp = new_pipeline(args.arch)
         seconds.append(train(nlp, [texts[i] for i in train_at], [gold[i] for i in train_at],
@@ -316,7 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"rules over all dev (sentence-level, no folds): macro-F1 {whole:.3f}")
     print(f"training per fold: {spread(seconds)} s ({args.arch}, {args.epochs} epochs, "
           f"lr {args.lr}, "
-          f"{len(texts) * (args.folds - 1) // args.folds} sentences)")
+          f"{round(len(texts) * (args.folds - 1) / args.folds * args.train_fraction)} "
+          "training sentences)")
     print(f"model size on disk: {size / 1e6:.2f} MB")
     print(f"speed: extractor {cost['extractor_ms_per_1000_words']:.1f} ms/1000 words, "
           f"classifier {cost['textcat_ms_per_1000_words']:.1f} ms/1000 words "
