@@ -18,6 +18,14 @@ intersection of rules and classifier, and the classifier as a filter on rule typ
 Prints per-fold mean ± standard deviation, training time per fold, the model's size
 on disk and its cost per 1,000 words against the extractor measured in the same run.
 Writes no text: only figures (and, with --json, figures to that file).
+
+Result, 2026-11-30 (1,000 dev sentences, 5 folds, seed 13, 2-core machine, sentence-level
+type F1, mean ± sd over folds): rules macro 0.536 ± 0.030, SANCTION 0.847, AID 0.332.
+Best classifier (`--arch ensemble --epochs 20`): macro 0.135 (0.209 at threshold 0.1),
+SANCTION 0.654, AID 0.000. Union with the rules 0.541 ± 0.036 (SANCTION drops to 0.812);
+intersection or filtering rule types by the classifier is far worse (0.11-0.26). Halving
+the training data costs the classifier only ~0.03 macro: it learns slowly from ~800
+sentences with 8-135 positives per type. Not worth integrating at this data size.
 """
 
 from __future__ import annotations
