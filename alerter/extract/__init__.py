@@ -14,6 +14,7 @@ is mapped back to the document's own text.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
     from alerter.config import Config
 
+log = logging.getLogger("alerter")
 OUR_COMPONENTS = ("alerter_participants", "alerter_triggers", "alerter_events")
 # Longer reading texts are extracted passage by passage (docs/reading.md): memory
 # stays bounded, and no document reaches spaCy's max_length (E088).
@@ -125,18 +127,31 @@ class Extractor:
 
     def docs(self, documents: Iterable[Document]) -> Iterator[tuple[Doc, Passage]]:
         """Yield the processed spaCy Doc of each passage of each document, in order,
-        streaming in batches."""
+        streaming in batches (a passage our components fail on is left out)."""
+        for doc, passage in self._processed(documents):
+            if doc is not None:
+                yield doc, passage
+
+    def _processed(self, documents: Iterable[Document]
+                   ) -> Iterator[tuple[Doc | None, Passage]]:
+        """Yield each passage with its processed Doc, or None where our components failed.
+
+        spaCy (in worker processes when n_process > 1) runs the statistical model; ours
+        run here, a passage at a time, so that a passage our code cannot read costs that
+        passage's events only. An error raised inside nlp.pipe would stop the whole run,
+        and with worker processes it leaves them blocked on a full pipe (a hang)."""
         n_process, documents = choose_processes(self.n_process, documents)
         pairs = passages(documents, self.passage_chars)
-        if n_process == 1:
-            yield from self._pipe(pairs, (), 1)
-            return
-        # Worker processes run only the statistical model; ours run here.
         ours = self._ours()
         for doc, passage in self._pipe(pairs, OUR_COMPONENTS, n_process):
             doc._.published = passage.document.published.date().isoformat()
-            for component in ours:
-                doc = component(doc)
+            try:
+                for component in ours:
+                    doc = component(doc)
+            except Exception as error:  # a bug of ours on odd text: say it, go on
+                _skipped(passage, error)
+                yield None, passage
+                continue
             yield doc, passage
 
     def _pipe(self, pairs: Iterable[tuple[str, Passage]], disable: Iterable[str],
@@ -148,11 +163,21 @@ class Extractor:
     def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
         """Yield each document with the events found in it."""
         events: list[Event] = []
-        for doc, passage in self.docs(documents):
-            events.extend(events_from(doc, passage))
+        for doc, passage in self._processed(documents):
+            if doc is not None:
+                try:
+                    events.extend(events_from(doc, passage))
+                except Exception as error:  # as in _processed: one passage, not the run
+                    _skipped(passage, error)
             if passage.last:
                 yield passage.document, events
                 events = []
+
+
+def _skipped(passage: Passage, error: Exception) -> None:
+    log.error(f"error: {passage.document.id}: a passage could not be extracted "
+              f"({type(error).__name__}: {error}); its events are left out, the rest "
+              "goes on. This is a bug in alerter: please report it with the document.")
 
 
 def extractor_for(config: Config) -> Extractor:

@@ -25,6 +25,11 @@ def make_participants(nlp: Language, name: str, gazetteer: str | None) -> Partic
     return ParticipantTagger(nlp, gazetteer)
 
 
+def _tokens(tokens: Doc | Span) -> str:
+    """Give the lower-case words of a name or a match, one space between each."""
+    return " ".join(token.lower_ for token in tokens)
+
+
 class ParticipantTagger:
     """Tags gazetteer names (case-aware) and keeps NER entities without a code."""
 
@@ -35,6 +40,9 @@ class ParticipantTagger:
         self.matcher.add("P", [nlp.make_doc(n) for n in names])
         # Names written in lower case in the gazetteer ("the alliance") match in any case.
         self.lowercase_names = {n for n in self.table if self.table[n].lowercase}
+        # The matcher compares tokens, so "Biden - Harris" in a text matches the name
+        # "Biden-Harris": look a match up by its tokens, not by its text.
+        self.by_tokens = {_tokens(nlp.make_doc(n)): n for n in names}
 
     def __call__(self, doc: Doc) -> Doc:
         people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
@@ -46,10 +54,13 @@ class ParticipantTagger:
             if any(s <= start < e and (s, e) != (start, end) for s, e in people) and \
                     span.text not in ("US", "UK"):
                 continue
-            # lower-case words ("us", "turkey", "chad") are not the country
-            if not span.text[0].isupper() and span.text.lower() not in self.lowercase_names:
+            name = self.by_tokens.get(_tokens(span))
+            if name is None:
                 continue
-            entry = self.table[span.text.lower()]
+            # lower-case words ("us", "turkey", "chad") are not the country
+            if not span.text[0].isupper() and name not in self.lowercase_names:
+                continue
+            entry = self.table[name]
             spans.append(Span(doc, start, end, label=f"{entry.code}|{entry.kind}"))
         taken = {t.i for s in spans for t in s}
         for ent in doc.ents:
