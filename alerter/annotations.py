@@ -16,10 +16,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import pycountry
 
 from alerter.corpus import SampleLine
 from alerter.errors import Problem
@@ -28,8 +27,6 @@ from alerter.models import EVENT_TYPES, MODALITIES
 
 LABEL_KEYS = frozenset({"id", "events", "unsure", "note"})
 LABEL_EVENT_KEYS = frozenset({"type", "subtype", "actor", "target", "modality", "hedged"})
-ORGANISATIONS = frozenset({"UN", "EU", "NATO", "G7", "G20", "IAEA", "AU", "ASEAN", "OSCE",
-                           "ICC", "WHO", "OPEC", "IMF"})
 _NAME = re.compile(r"labels-([a-z])\.jsonl$")
 
 
@@ -157,9 +154,16 @@ def _event_problems(event: Any) -> list[str]:
     return problems
 
 
+@cache
+def _codes() -> frozenset[str]:
+    # the codes extraction can give (ISO countries and our organisations), as rules use
+    from alerter.rules.loader import known_codes
+
+    return known_codes()
+
+
 def _known_code(code: object) -> bool:
-    return isinstance(code, str) and (
-        code in ORGANISATIONS or pycountry.countries.get(alpha_3=code) is not None)
+    return isinstance(code, str) and code in _codes()
 
 
 def _check_ids(file: str, seen: list[str], expected: list[str]) -> list[Problem]:
