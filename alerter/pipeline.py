@@ -181,7 +181,7 @@ class Pipeline(Intake, Sending):
         documents = self.store.documents(e.doc_id for e in events.values())
         start = since if since is not None else self.store.last_digest(subscription.name)
         # each recipient's own web link replaces the stand-in as the email is sent
-        # (web/links.py); templates see it as `unsubscribe.url` and `unsubscribe_url`
+        # (web/links.py); templates see it as `unsubscribe.url`
         stand_in = (self.links.stand_in if self.links is not None
                     and subscription.channel == "email" else None)
         data = DigestInput(subscription, start, now, matches, events, documents, rules, history,
@@ -191,7 +191,6 @@ class Pipeline(Intake, Sending):
                     if self.config.templates.path else None)
         env = environment(user_dir)
         values = context(data, now, load_wording(user_dir))
-        values["unsubscribe_url"] = stand_in
         bodies: dict[str, str] = {fmt: render(env, TEMPLATE_FOR_FORMAT[fmt], values)
                   for fmt in subscription.formats}
         # one line, whatever the template or the extracted text held (no header injection)

@@ -24,7 +24,7 @@ class UnsubscribeLinks:
 
     @property
     def stand_in(self) -> str:
-        """Give the link templates get as `unsubscribe_url` (replaced per recipient)."""
+        """Give the link templates get as `unsubscribe.url` (replaced per recipient)."""
         return f"{self.base_url}/u/{STAND_IN}"
 
     def url(self, address: str, subscription: str) -> str:
