@@ -453,3 +453,23 @@ def test_failed_deliveries_exit_1_are_retried_now_and_reading_needs_no_secret(
     assert retried.returncode == 0, retried.stderr
     assert "2 delivered, 0 failed" in retried.stdout
     assert sorted(m.rcpt_tos[0] for m in smtp_server.messages) == PEOPLE
+
+
+def test_run_once_exits_1_when_a_delivery_failed_and_sends_it_later(
+        tmp_path: Path, smtp_server: SmtpServer) -> None:
+    """`run --once` from cron: a dead SMTP server is exit 1 and one line saying the
+    digests wait; the digests are neither lost nor sent twice once the server is back."""
+    project = make_project(tmp_path, smtp_server)
+    smtp_server.stop()
+
+    failed = run_once(project)
+
+    assert failed.returncode == 1, failed.stderr
+    assert "2 delivery(ies) failed" in failed.stderr and "deliver --now" in failed.stderr
+    assert (project / "out" / "digests" / "daily").is_dir()  # the file digest was written
+    smtp_server.start()
+    sent = run_once(project, "deliver", "--now")
+    assert sent.returncode == 0, sent.stderr
+    again = run_once(project)
+    assert again.returncode == 0, again.stderr
+    assert sorted(m.rcpt_tos[0] for m in smtp_server.messages) == PEOPLE

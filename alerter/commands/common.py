@@ -10,7 +10,7 @@ import click
 from alerter.clock import default_clock
 from alerter.config import Config, load_config
 from alerter.errors import Problem
-from alerter.pipeline import Pipeline
+from alerter.pipeline import CycleReport, Pipeline
 from alerter.store import Store
 
 
@@ -30,6 +30,16 @@ def optional_config(path: str | None) -> Config:
 
 LOG_FORMAT = "%(asctime)s %(message)s"
 LOG_TIME = "%Y-%m-%dT%H:%M:%SZ"  # UTC, the machine's real time (not ALERTER_NOW)
+
+
+def delivery_failures(report: CycleReport) -> int:
+    """Say how many deliveries failed; give the exit code (1 if any did)."""
+    if not report.failed:
+        return 0
+    click.echo(f"error: {report.failed} delivery(ies) failed (above); they stay pending and "
+               "are retried with growing waits (`alerter deliver --now` retries at once, "
+               "`alerter status` shows them)", err=True)
+    return 1
 
 
 def setup_logging() -> None:

@@ -5,22 +5,12 @@ from __future__ import annotations
 import click
 
 from alerter.clock import parse_time
-from alerter.commands.common import open_pipeline
+from alerter.commands.common import delivery_failures, open_pipeline
 from alerter.pipeline import CycleReport, Pipeline
 from alerter.wording import counted
 
 BUSY = ("error: another alerter is running on this store; try again when it stops "
         "(alerter status shows it)")
-
-
-def _failures(report: CycleReport) -> int:
-    """Say how many deliveries failed; give the exit code (1 if any did)."""
-    if not report.failed:
-        return 0
-    click.echo(f"error: {report.failed} delivery(ies) failed (above); they stay pending and "
-               "are retried with growing waits (`alerter deliver --now` retries at once, "
-               "`alerter status` shows them)", err=True)
-    return 1
 
 
 def digest_command(name: str, dry_run: bool, fmt: str | None, config_path: str,
@@ -52,7 +42,7 @@ def digest_command(name: str, dry_run: bool, fmt: str | None, config_path: str,
         return 0
     _send(pipeline, report, now_all=False)
     click.echo(f"{counted(report.digests, 'digest')} made, {report.delivered} delivered")
-    return _failures(report)
+    return delivery_failures(report)
 
 
 def deliver_command(config_path: str, now: bool) -> int:
@@ -65,7 +55,7 @@ def deliver_command(config_path: str, now: bool) -> int:
         return 3
     _send(pipeline, report, now_all=now)
     click.echo(f"{report.delivered} delivered, {report.failed} failed")
-    return _failures(report)
+    return delivery_failures(report)
 
 
 def _send(pipeline: Pipeline, report: CycleReport, *, now_all: bool) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from alerter.commands.common import open_pipeline
+from alerter.commands.common import delivery_failures, open_pipeline
 from alerter.config import parse_duration
 from alerter.errors import AlerterError
 from alerter.pipeline import CycleReport, Pipeline
@@ -40,7 +40,7 @@ def run_command(config_path: str, *, once: bool, serve: tuple[str, int] | None =
                 log.error("error: rule files have errors (above): the other files' rules "
                           "ran; the events wait for the skipped rules until they load")
                 return 1
-            return 3 if report.skipped else 0
+            return 3 if report.skipped else delivery_failures(report)
         run_scheduled(pipeline)
         return 0
     finally:
