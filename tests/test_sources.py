@@ -66,6 +66,34 @@ def test_jsonl_bad_line_is_reported_and_the_rest_read(tmp_path: Path) -> None:
     assert "invalid JSON" in str(problems[0]) and f"{path}:2:" in str(problems[0])
 
 
+def test_a_pretty_printed_json_object_is_one_document(tmp_path: Path) -> None:
+    record = {"id": "p1", "text": "Norway pledged winter fuel for Moldova.",
+              "published": "2023-02-21", "source": "Desk"}
+    path = tmp_path / "one.json"
+    path.write_text("\n" + json.dumps(record, indent=2) + "\n")
+    docs, problems = read(path)
+    assert problems == []
+    assert [(d.id, d.text, d.source) for d in docs] == [("p1", record["text"], "Desk")]
+
+
+def test_a_broken_pretty_printed_json_object_is_one_located_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "id": "p2",\n  "text": "Chile recalled its envoy."\n  "source": "x"\n}\n')
+    docs, problems = read(path)
+    assert docs == []
+    assert len(problems) == 1 and problems[0].line == 4, problems
+    assert f"{path}:4:" in str(problems[0]) and "invalid JSON" in str(problems[0])
+
+
+def test_jsonl_whose_first_line_is_broken_is_still_read_line_by_line(tmp_path: Path) -> None:
+    good = {"id": "w3", "text": "Peru closed its border crossing."}
+    path = tmp_path / "lines.jsonl"
+    path.write_text('{"id": "w0", "text": \n' + json.dumps(good) + "\n")
+    docs, problems = read(path)
+    assert [d.id for d in docs] == ["w3"]
+    assert [p.line for p in problems] == [1]
+
+
 def test_binary_and_unknown_files_are_skipped_with_a_message(tmp_path: Path) -> None:
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02garbage")
     (tmp_path / "ok.txt").write_text("Iran seized a tanker.")

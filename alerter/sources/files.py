@@ -151,9 +151,13 @@ _JSON_FIELDS = {"id", "text", "title", "url", "published", "source"}
 def _parse_json(text: str, origin: str, on_problem: ProblemSink) -> Iterator[RawDocument]:
     stripped = text.lstrip()
     records: list[tuple[int, Any]] = []
+    first = text.count("\n", 0, len(text) - len(stripped)) + 1  # line of the first value
     if stripped.startswith("["):
         loaded = _json(text, origin, 1, on_problem, "")
-        records = [(1, item) for item in loaded] if isinstance(loaded, list) else []
+        records = [(first, item) for item in loaded] if isinstance(loaded, list) else []
+    elif _one_object(stripped):
+        loaded = _json(text, origin, 1, on_problem, "")
+        records = [(first, loaded)] if loaded is not None else []
     else:
         for number, line in enumerate(text.splitlines(), start=1):
             if line.strip():
@@ -164,6 +168,24 @@ def _parse_json(text: str, origin: str, on_problem: ProblemSink) -> Iterator[Raw
         raw = _record(record, origin, number, on_problem)
         if raw is not None:
             yield raw
+
+
+def _one_object(stripped: str) -> bool:
+    """Give whether the text is one JSON object spread over lines (pretty-printed), not
+    JSON Lines: its first line is an object's opening alone, or the whole parses as one."""
+    head = stripped.split("\n", 1)[0].strip()
+    if head == "{":
+        return True
+    if not head.startswith("{") or "\n" not in stripped.rstrip():
+        return False
+    try:
+        json.loads(head)
+    except (ValueError, RecursionError):
+        try:
+            return isinstance(json.loads(stripped), dict)
+        except (ValueError, RecursionError):
+            return False
+    return False
 
 
 def _json(text: str, origin: str, line: int, on_problem: ProblemSink, skipped: str) -> Any:
