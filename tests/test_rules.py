@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,20 @@ def test_a_pattern_is_explained_by_the_words_it_matched(tmp_path: Path) -> None:
         update={"trigger": Span(text="froze", start=0, end=5)}), document())
     assert miss.failed == ["the trigger word 'froze' does not match the pattern "
                            "/^(impos|announc|sanction|unveil|adopt|a…/"]
+
+
+def test_a_backtracking_pattern_is_stopped_and_the_other_rules_still_match(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("id: slow\nname: Slow\nwhen:\n  text: {matches: '(a|aa)+$'}\n---\n"
+                    "id: fine\nname: Fine\nwhen: {type: SANCTION}\n")
+    engine = RuleEngine(load_rules([path]))
+    sentence = "Britain sanctioned " + "a" * 60 + "!"  # ~2^60 steps for re; stopped here
+    started = time.monotonic()
+    hits = engine.hits(event(sentence=sentence), document())
+    assert [h.rule.rule.id for h in hits] == ["fine"]
+    assert time.monotonic() - started < 30
+    assert "rule pattern '(a|aa)+$' took over" in caplog.text and "no match" in caplog.text
 
 
 def test_new_fires_once_per_key_within_the_window(tmp_path: Path) -> None:

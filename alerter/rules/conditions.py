@@ -11,10 +11,14 @@ against events, and explained in words.
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+import regex
 
 from alerter.models import Document, Event
 from alerter.rules import explain
@@ -31,6 +35,34 @@ FIELDS: dict[str, str] = {
 }
 OPERATORS = ("not", "contains", "matches", "gte", "lte", "exists", "any", "all")
 GROUPS = ("all", "any", "not")
+log = logging.getLogger(__name__)
+
+
+# How long one `matches` search may take. A pattern that backtracks without end
+# ("(a+)+$" on a long sentence) would otherwise hang the whole cycle.
+MATCH_TIMEOUT = 0.25
+
+
+@functools.cache
+def _pattern(text: str) -> regex.Pattern[str]:
+    return regex.compile(text, regex.IGNORECASE | regex.VERSION0)
+
+
+def pattern_search(pattern: str, value: str) -> bool:
+    """Give whether the rule's regular expression occurs in `value`: a search that runs
+    past MATCH_TIMEOUT counts as no match, with one warning naming the pattern."""
+    try:
+        return _pattern(pattern).search(value, timeout=MATCH_TIMEOUT) is not None
+    except TimeoutError:
+        if pattern not in _warned:
+            _warned.add(pattern)
+            log.warning(f"warning: rule pattern {pattern!r} took over {MATCH_TIMEOUT} s on "
+                        f"a value of {len(value)} characters and was stopped (counted as no "
+                        "match); simplify it (nested repeats such as (a+)+ backtrack without end)")
+        return False
+
+
+_warned: set[str] = set()
 
 
 def field_values(event: Event, document: Document | None, path: str) -> list[Any]:
@@ -137,8 +169,7 @@ def _operator(path: str, op: str, arg: Any) -> Condition:
             hit = [v for v in values if needle in str(v).lower()]
             return Outcome(bool(hit), [explain.contains(path, hit, arg)])
         if op == "matches":
-            pattern = re.compile(str(arg), re.IGNORECASE)
-            hit = [v for v in values if pattern.search(str(v))]
+            hit = [v for v in values if pattern_search(str(arg), str(v))]
             return Outcome(bool(hit), [explain.matches(path, values, hit, str(arg))])
         numbers = [v for v in values if isinstance(v, int | float)]
         hit = [v for v in numbers if (v >= arg if op == "gte" else v <= arg)]

@@ -96,11 +96,11 @@ def _check_spec(field: str, spec: Any, doc: YamlDocument, loc: Loc,
             elif op == "not":
                 _check_spec(field, arg, doc, (*loc, op), problems, vocabulary)
             elif op == "matches":
-                import re
+                import regex
 
                 try:
-                    re.compile(str(arg))
-                except re.error as exc:
+                    regex.compile(str(arg), regex.VERSION0)
+                except regex.error as exc:
                     problems.append(doc.problem((*loc, op), f"not a regular expression: {exc}"))
         return
     values = spec if isinstance(spec, list) else [spec]
