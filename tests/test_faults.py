@@ -393,6 +393,20 @@ def test_feed_and_index_are_written_by_the_next_cycle_after_a_failed_write(
 # -- item 11: a damaged or full store is a one-line error --------------------------------
 
 
+def test_unsubscribe_takes_the_addresses_a_subscription_takes(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    for wrong in ("ann@localhost", "ann@@example.org", "ann@example.org; bob@example.org",
+                  "@example.org"):
+        refused = _cli(project, "unsubscribe", wrong)
+        assert refused.exit_code == 2 and "is not an email address" in refused.output, wrong
+    taken = _cli(project, "unsubscribe", "Ann Lee <Ann@Example.org>")
+    assert taken.exit_code == 0, taken.output
+    assert "ann@example.org will get no more digests" in taken.output
+    store = Store.open(project / "out" / "alerter.db")
+    assert [r["address"] for r in store.opt_outs()] == ["ann@example.org"]
+    store.close()
+
+
 def test_a_full_disk_under_the_store_is_one_line_and_exit_4(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = make_project(tmp_path)

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from email.utils import parseaddr
 from typing import Any
 
 import click
 
 from alerter.clock import default_clock
 from alerter.config import Config, SubscriptionConfig, load_config
+from alerter.config.delivery import EMAIL_ADDRESS
 from alerter.schedule import IMMEDIATE, next_run, parse_schedule
 from alerter.store import ALL, Store
 from alerter.store.base import RESTORE
@@ -141,12 +143,17 @@ def unsubscribe_command(config_path: str, address: str, subscription: str | None
     config, store = _open(config_path)
     if subscription is not None:
         config.subscription(subscription)  # an unknown name is an error, with a suggestion
-    if "@" not in address or any(c in address for c in "\r\n <>,"):
-        click.echo(f"error: '{address}' is not an email address", err=True)
+    # the same check as a subscription's `to` (and "Ann <ann@example.org>" as mail shows it)
+    raw = address.strip()
+    _, bare = parseaddr(raw)
+    one = raw == bare or raw.endswith(f"<{bare}>")  # not "a@x.org; b@x.org"
+    if not (one and EMAIL_ADDRESS.fullmatch(bare)) or any(c in raw for c in "\r\n"):
+        click.echo(f"error: '{address}' is not an email address such as ann@example.org",
+                   err=True)
         return 2
-    store.add_opt_out(address, subscription, default_clock().now())
+    store.add_opt_out(bare, subscription, default_clock().now())
     which = f"'{subscription}'" if subscription else "any subscription"
-    click.echo(f"{address.strip().lower()} will get no more digests from {which}")
+    click.echo(f"{bare.lower()} will get no more digests from {which}")
     return 0
 
 
