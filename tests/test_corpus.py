@@ -210,7 +210,57 @@ def test_drawing_is_seeded_and_splits_a_third(nlp: Any) -> None:
     assert resolve(first, corpus).keys() == {x.id for x in first}
 
 
+def test_scaled_plan_keeps_the_proportions_and_sums_to_the_size() -> None:
+    bench = _bench()
+    scaled = bench.scaled(bench.PLAN, 600)
+    assert [s.name for s in scaled] == [s.name for s in bench.PLAN]
+    assert [s.size for s in scaled] == [s.size * 2 // 5 for s in bench.PLAN]
+    assert [s.patterns for s in scaled] == [s.patterns for s in bench.PLAN]
+    odd = bench.scaled(bench.PLAN, 101)
+    assert sum(s.size for s in odd) == 101
+    assert all(abs(s.size - p.size * 101 / 1500) < 1 for s, p in zip(odd, bench.PLAN,
+                                                                      strict=True))
+
+
+def test_grow_appends_a_val_split_from_unused_documents(tmp_path: Path, nlp: Any) -> None:
+    corpus = require_shared()
+    bench = _bench()
+    plan = (bench.Stratum("sanction", 6, "gov", bench.PLAN[0].patterns),
+            bench.Stratum("gov_random", 3, "gov"),
+            bench.Stratum("wiki_random", 3, "wiki"))
+    sample = tmp_path / "sentences.jsonl"
+    bench.write(bench.draw(corpus, seed=7, plan=plan, max_docs=60, nlp=nlp), sample)
+    before = sample.read_bytes()
+    grown = bench.grow(sample, corpus, 6, seed=8, plan=plan, max_docs=60, nlp=nlp,
+                       chunk_size=2)
+    assert sample.read_bytes()[:len(before)] == before   # existing lines untouched
+    lines = load_sample(sample)
+    old, new = lines[:12], lines[12:]
+    assert new == [x for x in lines if x.split == "val"]
+    assert [x.id for x in new] == [f"r{i:04d}" for i in range(13, 19)]
+    assert [x.id for x in new] == [x.id for x in grown]
+    assert Counter(x.chunk for x in new) == {"d": 2, "e": 2, "f": 2}
+    assert Counter(x.stratum for x in new) == {"sanction": 3, "gov_random": 2,
+                                               "wiki_random": 1}
+    assert not {(x.corpus, x.doc) for x in new} & {(x.corpus, x.doc) for x in old}
+    texts = resolve(lines, corpus)
+    assert not ({texts[x.id].text for x in new} & {texts[x.id].text for x in old})
+    shown = list(bench.show(sample, corpus, "d", 1, 2, context=False))
+    assert [block.split()[2] for block in shown] == [x.id for x in new if x.chunk == "d"]
+    with pytest.raises(SystemExit, match="split 'val' already drawn"):
+        bench.grow(sample, corpus, 6, seed=9, plan=plan, max_docs=60, nlp=nlp)
+    assert sample.read_bytes()[:len(before)] == before
+
+
 # ------------------------------------------------------------------ label check
+
+
+def test_check_labels_names_a_chunk_the_sample_lacks(tmp_path: Path) -> None:
+    path = tmp_path / "labels-f.jsonl"
+    path.write_text(json.dumps({"id": "r2100", "events": [], "unsure": False}) + "\n")
+    assert [str(p) for p in check_labels(path, [_line(WRAPPED, 0, 10)])] == [
+        f"{path}: no sentence of chunk 'f' in sample.jsonl"]
+
 
 
 def test_check_labels_reports_bad_codes_types_and_missing_ids(tmp_path: Path) -> None:
