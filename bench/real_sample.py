@@ -1,13 +1,15 @@
 """Draw the real-text sample to annotate (tests/data/real/) and print it for annotators.
 
     python bench/real_sample.py make [--corpus DIR] [--out FILE] [--seed N]
-    python bench/real_sample.py show --chunk a [--from N] [--to M] [--corpus DIR]
+    python bench/real_sample.py grow --size 600 --seed 20261201 [--split val] [--corpus DIR]
+    python bench/real_sample.py show --chunk a|b|c|d|e|f [--from N] [--to M] [--corpus DIR]
     python bench/real_sample.py check tests/data/real/labels-a.jsonl
 
 `make` draws exactly 1,500 sentences from the three corpora of ../shared/corpus/
 (see its README) and writes tests/data/real/sentences.jsonl: ids, corpus, document
 id, character offsets into the document's original text, the sha1 of that slice,
-split, stratum and chunk. No corpus text is written. `show` prints a chunk with its
+split, stratum and chunk. No corpus text is written. `grow` draws a further, held-out
+split (below) and appends it to that file. `show` prints a chunk with its
 text resolved from the corpus (alerter.corpus.resolve), for annotation. `check`
 checks an annotator's labels file (format and conventions: tests/data/real/README.md).
 
@@ -30,7 +32,9 @@ also match the patterns is chosen at random, and it is taken unless its document
 already gave MAX_PER_DOC sentences (2 for government documents, 3 for Wikipedia
 days). A stratum whose pool runs dry passes its shortfall to the random stratum of
 its group (with the default seed: wiki_investigate 23 of 30 and wiki_mobilize 18 of 25,
-so wiki_random has 74). The strata and their sizes as planned:
+so wiki_random has 74); a random stratum whose pool runs dry (a group whose documents
+are all used, as in `grow`) passes its shortfall to the other group's random stratum,
+which draws it in one more pass. The strata and their sizes as planned:
 
     government prose (Treasury press releases + White House statements): 1,200
       sanction 200, aid 170, agree 100, request 90, accuse 90, reject 70,
@@ -46,7 +50,18 @@ Splits: within each stratum, sentences in drawing order; over the list of all st
 in the order above, every third sentence (positions 0, 3, 6, …) is `test`: exactly
 500 test, each stratum a third (±1). The test split is frozen: nothing is tuned on it.
 Chunks: all 1,500 shuffled (seeded) and numbered r0001…r1500 in that order; r0001–
-r0500 are chunk a, r0501–r1000 b, r1001–r1500 c.
+r0500 are chunk a, r0501–r1000 b, r1001–r1500 c. The strata live in bench/real_plan.py.
+
+The val split (`grow`, run once with --size 600 --seed 20261201, after the rules had
+been tuned on dev): the same strata scaled to SIZE (same proportions, largest
+remainders rounded up so they sum to SIZE: here exactly 2/5 of each), drawn the same
+way with the new seed, from the documents that have no line in the sample yet (so a
+val sentence shares no document, let alone text, with dev or test) and never a
+normalised sentence text already drawn. Every new line is `val`; ids continue after
+the last one (r1501…), the lines are shuffled (seeded) and cut into the chunks after
+the last one, 200 each (d, e, f). The lines are appended: the existing ones are left
+byte for byte. val is held out from tuning like test: its errors are listed only with
+`alerter eval --show-test-errors`.
 """
 
 from __future__ import annotations
@@ -162,8 +177,11 @@ def draw(corpus_dir: Path, seed: int = DEFAULT_SEED, plan: Sequence[Stratum] = P
     per_doc: Counter[tuple[str, int]] = Counter()
     seen_text: set[str] = set(exclude.texts)
     drawn: dict[str, list[Drawn]] = {s.name: [] for s in plan}
-    ordered = [s for s in plan if s.patterns] + [s for s in plan if not s.patterns]
-    for stratum in ordered:
+    queue = [s for s in plan if s.patterns] + [s for s in plan if not s.patterns]
+    by_name = {s.name: s for s in plan}
+    crossed: set[str] = set()
+    while queue:
+        stratum = queue.pop(0)
         pool = [b[:3] for b in pools[stratum.group] if stratum.matches(b[3])]
         rng.shuffle(pool)
         want = sizes[stratum.name]
@@ -188,6 +206,16 @@ def draw(corpus_dir: Path, seed: int = DEFAULT_SEED, plan: Sequence[Stratum] = P
             sizes[RANDOM_STRATUM[stratum.group]] += short
             print(f"stratum {stratum.name}: pool ran dry, {short} moved to "
                   f"{RANDOM_STRATUM[stratum.group]}", file=sys.stderr)
+        elif short and stratum.name not in crossed:
+            # a random stratum ran dry (all its group's documents used, as in a grow):
+            # the other group's random stratum draws the rest, in one more pass
+            other = next(r for g, r in RANDOM_STRATUM.items() if g != stratum.group)
+            if other in by_name:
+                crossed.update((stratum.name, other))
+                sizes[other] += short
+                queue.append(by_name[other])
+                print(f"stratum {stratum.name}: pool ran dry, {short} moved to {other}",
+                      file=sys.stderr)
     return number([d for s in plan for d in drawn[s.name]], docs, rng, numbering)
 
 
