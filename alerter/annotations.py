@@ -57,6 +57,10 @@ def check_labels(path: Path, sample: Sequence[SampleLine]) -> list[Problem]:
     if not name:
         return [Problem(str(path), None, "", "name must be labels-<chunk>.jsonl")]
     expected = [x.id for x in sample if x.chunk == name.group(1)]
+    if not expected:
+        where = sample[0].file if sample else "the sample"
+        return [Problem(str(path), None, "", f"no sentence of chunk {name.group(1)!r} in "
+                        f"{where}")]
     problems: list[Problem] = []
     seen: list[str] = []
     for line in _read(path):

@@ -113,8 +113,9 @@ def extract(paths: tuple[str, ...], fmt: str, config_path: str | None,
 @click.argument("gold", type=click.Path(exists=True))
 @click.option("--corpus", default=None, type=click.Path(exists=True, file_okay=False),
               help="Folder of <corpus>.jsonl.gz files a real-text set points into.")
-@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="dev",
-              show_default=True, help="Which annotated sentences to score.")
+@click.option("--split", type=click.Choice(["dev", "val", "test", "all"]), default="dev",
+              show_default=True,
+              help="Which annotated sentences to score (val: the held-out second sample).")
 @click.option("--labels", "labels", multiple=True, type=click.Path(exists=True),
               help="More labels-*.jsonl files or folders of them (repeatable).")
 @click.option("--rules", "rules_path", default=None, type=click.Path(exists=True),
@@ -122,8 +123,8 @@ def extract(paths: tuple[str, ...], fmt: str, config_path: str | None,
 @click.option("--errors", default=20, show_default=True, type=click.IntRange(min=0),
               help="How many of the worst errors to list.")
 @click.option("--show-test-errors", "show_test", is_flag=True,
-              help="List errors on test sentences too (keep the test split unseen while "
-                   "tuning).")
+              help="List errors on val and test sentences too (without it only dev errors "
+                   "are listed: keep the held-out splits unseen while tuning).")
 @text_or_json
 @click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
               help="Take nlp settings from this config (default: ./config.yaml if present).")

@@ -25,7 +25,7 @@ from typing import Any, TextIO
 from alerter.errors import CorpusError, Problem
 from alerter.reading import clean_characters
 
-SPLITS: tuple[str, ...] = ("dev", "test")
+SPLITS: tuple[str, ...] = ("dev", "val", "test")
 SAMPLE_KEYS: tuple[str, ...] = ("id", "corpus", "doc", "start", "end", "sha1", "split",
                                 "stratum", "chunk")
 _SPACES = re.compile(r"\s+")

@@ -3,8 +3,9 @@
 Gives the report over every chosen sentence and over the sure ones only (sentences
 not flagged `unsure`), the worst errors, and, with a rule engine, the rules'
 precision and recall. The worst errors quote sentences of the dev split only,
-unless the caller asks for test sentences explicitly: the test split stays unread
-by whoever tunes the extractor.
+unless the caller asks for held-out sentences explicitly: the test split and the val
+split (a second real sample, held out from tuning) stay unread by whoever tunes the
+extractor.
 """
 
 from __future__ import annotations
@@ -119,7 +120,8 @@ def error_case(sentence: GoldSentence, predicted: Sequence[Event]) -> ErrorCase 
 
 def worst_errors(gold: Sequence[GoldSentence], predicted: Mapping[str, Sequence[Event]],
                  limit: int = 20, show_test: bool = False) -> list[ErrorCase]:
-    """Return the `limit` costliest errors, of dev sentences only unless `show_test`."""
+    """Return the `limit` costliest errors, of dev sentences only unless `show_test`: the
+    held-out splits (val, test) stay unread while tuning."""
     cases = [error_case(s, predicted.get(s.id, ())) for s in gold
              if show_test or s.split == "dev"]
     found = [c for c in cases if c is not None]

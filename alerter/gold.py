@@ -19,6 +19,9 @@ from alerter.errors import SourceError
 from alerter.models import EVENT_TYPES, MODALITIES
 
 SPLITS: tuple[str, ...] = ("dev", "test")
+# Splits a scorer can select: our own-written gold file has only SPLITS; a real-text set
+# (alerter.corpus.SPLITS) also has `val`, a held-out second sample.
+SELECTABLE_SPLITS: tuple[str, ...] = ("dev", "val", "test")
 SUBTYPES: dict[str, tuple[str, ...]] = {
     "AID": ("military", "humanitarian", "economic", "other"),
     "SANCTION": ("economic", "export_control", "embargo", "asset_freeze", "diplomatic",
@@ -199,10 +202,11 @@ def _flag(value: object, where: str) -> bool:
 
 
 def select_split(gold: Iterable[GoldSentence], split: str | None) -> list[GoldSentence]:
-    """Return the gold sentences of `split` ("dev" or "test"); all of them for None or "all"."""
+    """Return the gold sentences of `split` ("dev", "val" or "test"); all of them for None
+    or "all"."""
     if split is None or split == "all":
         return list(gold)
-    if split not in SPLITS:
-        raise ValueError(f"unknown split {split!r}; expected dev, test or all")
+    if split not in SELECTABLE_SPLITS:
+        raise ValueError(f"unknown split {split!r}; expected dev, val, test or all")
     return [s for s in gold if s.split == split]
 

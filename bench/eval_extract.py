@@ -1,7 +1,7 @@
 """Score the extractor against an annotated set and print the report.
 
     python bench/eval_extract.py [GOLD] [--corpus DIR] [--labels PATH]... \
-        [--split dev|test|all] [--rules DIR] [--json]
+        [--split dev|val|test|all] [--rules DIR] [--json]
 
 GOLD defaults to tests/data/events_gold.jsonl (our own sentences, text inline); a
 real-text set (tests/data/real/ or its sentences.jsonl) needs --corpus, the folder
@@ -34,12 +34,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--corpus", default=None, help="corpus folder for a real-text set")
     parser.add_argument("--labels", action="append", default=[],
                         help="more labels files or folders (repeatable)")
-    parser.add_argument("--split", choices=["dev", "test", "all"], default="dev",
+    parser.add_argument("--split", choices=["dev", "val", "test", "all"], default="dev",
                         help="which annotated lines to score (default: %(default)s)")
     parser.add_argument("--rules", default=None, help="also score these rules")
     parser.add_argument("--errors", type=int, default=20, help="worst errors to list")
     parser.add_argument("--show-test-errors", action="store_true",
-                        help="list errors on test sentences too")
+                        help="list errors on val and test sentences too")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy pipeline name")
     parser.add_argument("--batch-size", type=int, default=64)

@@ -1,13 +1,15 @@
 """Draw the real-text sample to annotate (tests/data/real/) and print it for annotators.
 
     python bench/real_sample.py make [--corpus DIR] [--out FILE] [--seed N]
-    python bench/real_sample.py show --chunk a [--from N] [--to M] [--corpus DIR]
+    python bench/real_sample.py grow --size 600 --seed 20261201 [--split val] [--corpus DIR]
+    python bench/real_sample.py show --chunk a|b|c|d|e|f [--from N] [--to M] [--corpus DIR]
     python bench/real_sample.py check tests/data/real/labels-a.jsonl
 
 `make` draws exactly 1,500 sentences from the three corpora of ../shared/corpus/
 (see its README) and writes tests/data/real/sentences.jsonl: ids, corpus, document
 id, character offsets into the document's original text, the sha1 of that slice,
-split, stratum and chunk. No corpus text is written. `show` prints a chunk with its
+split, stratum and chunk. No corpus text is written. `grow` draws a further, held-out
+split (below) and appends it to that file. `show` prints a chunk with its
 text resolved from the corpus (alerter.corpus.resolve), for annotation. `check`
 checks an annotator's labels file (format and conventions: tests/data/real/README.md).
 
@@ -30,7 +32,9 @@ also match the patterns is chosen at random, and it is taken unless its document
 already gave MAX_PER_DOC sentences (2 for government documents, 3 for Wikipedia
 days). A stratum whose pool runs dry passes its shortfall to the random stratum of
 its group (with the default seed: wiki_investigate 23 of 30 and wiki_mobilize 18 of 25,
-so wiki_random has 74). The strata and their sizes as planned:
+so wiki_random has 74); a random stratum whose pool runs dry (a group whose documents
+are all used, as in `grow`) passes its shortfall to the other group's random stratum,
+which draws it in one more pass. The strata and their sizes as planned:
 
     government prose (Treasury press releases + White House statements): 1,200
       sanction 200, aid 170, agree 100, request 90, accuse 90, reject 70,
@@ -46,16 +50,25 @@ Splits: within each stratum, sentences in drawing order; over the list of all st
 in the order above, every third sentence (positions 0, 3, 6, …) is `test`: exactly
 500 test, each stratum a third (±1). The test split is frozen: nothing is tuned on it.
 Chunks: all 1,500 shuffled (seeded) and numbered r0001…r1500 in that order; r0001–
-r0500 are chunk a, r0501–r1000 b, r1001–r1500 c.
+r0500 are chunk a, r0501–r1000 b, r1001–r1500 c. The strata live in bench/real_plan.py.
+
+The val split (`grow`, run once with --size 600 --seed 20261201, after the rules had
+been tuned on dev): the same strata scaled to SIZE (same proportions, largest
+remainders rounded up so they sum to SIZE: here exactly 2/5 of each), drawn the same
+way with the new seed, from the documents that have no line in the sample yet (so a
+val sentence shares no document, let alone text, with dev or test) and never a
+normalised sentence text already drawn. Every new line is `val`; ids continue after
+the last one (r1501…), the lines are shuffled (seeded) and cut into the chunks after
+the last one, 200 each (d, e, f). The lines are appended: the existing ones are left
+byte for byte. val is held out from tuning like test: its errors are listed only with
+`alerter eval --show-test-errors`.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import random
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -68,6 +81,7 @@ sys.path.insert(0, str(ROOT))
 
 from alerter.annotations import check_labels  # noqa: E402
 from alerter.corpus import (  # noqa: E402
+    SPLITS,
     CorpusDocument,
     SampleLine,
     iter_documents,
@@ -79,6 +93,7 @@ from alerter.corpus import (  # noqa: E402
 from alerter.errors import AlerterError  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
+from real_plan import PLAN, RANDOM_STRATUM, Stratum, scaled  # noqa: E402
 from real_sentences import WRAPPED, blocks, context_before, load_nlp, split_blocks  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -88,126 +103,8 @@ GOV = ("treasury-press-releases", "whitehouse-statements")
 WIKI = ("wikipedia-current-events",)
 MAX_PER_DOC = {"gov": 2, "wiki": 3}
 CHUNKS = ("a", "b", "c")
-
-
-@dataclass(frozen=True)
-class Stratum:
-    """A named share of the sample: its size, corpus group and keyword patterns (all must
-    match; none for a random stratum)."""
-
-    name: str
-    size: int
-    group: str
-    patterns: tuple[str, ...] = ()
-
-    def matches(self, text: str) -> bool:
-        """Return whether every pattern of the stratum occurs in `text`."""
-        return all(_compiled(p).search(text) for p in self.patterns)
-
-
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-def _w(*words: str) -> str:
-    return r"\b(?:" + "|".join(words) + r")\b"
-
-
-SANCTION_WORD = _w(r"sanction\w*", r"designat\w*")
-WEAPON = _w(r"drones?", r"missiles?", r"weapons?", r"rockets?", r"bombs?", "artillery",
-            r"munitions?", r"UAVs?")
-PLAN: tuple[Stratum, ...] = (
-    Stratum("sanction", 200, "gov", (_w(
-        r"sanction(?:s|ed|ing)?", r"designat(?:e|es|ed|ing|ion|ions)", r"export controls?",
-        r"embargo(?:es)?", r"visa restrictions?", "Entity List", r"asset freezes?",
-        r"impos(?:e|es|ed|ing) (?:\w+ ){0,4}(?:restrictions|penalties|tariffs|bans?)"),)),
-    Stratum("aid", 170, "gov", (_w(
-        "security assistance", r"military (?:aid|assistance)", r"drawdowns?",
-        r"humanitarian (?:aid|assistance)", r"weapons?", r"munitions?", "ammunition",
-        r"air defen[cs]e", "HIMARS", r"Javelins?", "artillery", r"arms (?:sales?|transfers?)",
-        r"deliver(?:s|ed|y|ies|ing)?", r"suppl(?:y|ied|ies|ying)", r"packages?",
-        r"provid(?:e|es|ed|ing) (?:\w+ ){0,6}\$"),)),
-    Stratum("agree", 100, "gov", (_w(
-        r"agree(?:s|d|ment|ments)?", r"sign(?:s|ed|ing)", r"pledg(?:e|es|ed|ing)",
-        r"commit(?:s|ted|ment|ments)", "memorandum of understanding", r"accords?",
-        r"treat(?:y|ies)", r"promis(?:e|es|ed)"),)),
-    Stratum("request", 90, "gov", (_w(
-        r"call(?:s|ed)? (?:on|upon|for)", r"urg(?:e|es|ed|ing)", r"ask(?:s|ed)",
-        r"request(?:s|ed)?", r"demand(?:s|ed)?", r"appeal(?:s|ed)? (?:to|for)"),)),
-    Stratum("accuse", 90, "gov", (_w(
-        r"condemn(?:s|ed|ation)?", r"accus(?:e|es|ed|ation|ations)", r"blam(?:e|es|ed)",
-        r"denounc(?:e|es|ed)", r"deplor(?:e|es|ed)", r"criticiz(?:e|es|ed)",
-        "responsible for"),)),
-    Stratum("reject", 70, "gov", (_w(
-        r"reject(?:s|ed|ion)?", r"refus(?:e|es|ed|al)", r"veto(?:es|ed)?",
-        r"declin(?:e|es|ed) to", r"dismiss(?:es|ed)", r"turn(?:s|ed)? down",
-        r"oppos(?:e|es|ed)"),)),
-    Stratum("threaten", 70, "gov", (_w(
-        r"threat(?:en|ens|ened|ening)?", r"warn(?:s|ed|ing)?", "consequences",
-        "will not hesitate", "hold (?:\\w+ ){1,4}accountable", "ultimatum", "red line"),)),
-    Stratum("coerce", 70, "gov", (_w(
-        r"seiz(?:e|es|ed|ure|ures)", r"arrest(?:s|ed)?", r"detain(?:s|ed)?", "detention",
-        r"indict(?:ed|ment|ments)", r"forfeit(?:ed|ure)?", r"blockades?",
-        r"censor(?:s|ed|ship)?", r"imprison(?:s|ed|ment)", r"extradit(?:e|ed|ion)",
-        r"crack(?:s|ed)? down", "crackdown"),)),
-    Stratum("neg_evasion", 35, "gov", (_w(
-        r"evad(?:e|es|ed|ing)", "evasion", r"circumvent(?:s|ed|ing|ion)?",
-        r"front compan(?:y|ies)", r"shell compan(?:y|ies)", r"procur(?:e|es|ed|ing|ement)"),)),
-    Stratum("neg_lifting", 35, "gov", (_w(
-        r"lift(?:s|ed|ing)?", "sanctions relief", r"delist(?:s|ed|ing)?",
-        r"remov(?:e|es|ed|al) (?:\w+ ){0,3}(?:from|of)", r"general licen[cs]es?",
-        r"waiv(?:e|es|ed|er|ers)", r"unblock(?:s|ed|ing)?", r"eas(?:e|es|ed|ing)"),
-        SANCTION_WORD + "|" + _w("SDN", "license", "licence", "restrictions"))),
-    Stratum("neg_penalty", 35, "gov", (_w(
-        r"civil (?:monetary )?penalt(?:y|ies)", r"settle(?:s|d|ment)",
-        r"apparent violations?", "enforcement action", r"finding of violation",
-        r"agreed to (?:pay|remit)"),)),
-    Stratum("neg_background", 35, "gov", (SANCTION_WORD, _w(
-        r"previously", r"(?:in|since) (?:19|20)\d\d", "already", "earlier", "prior",
-        r"was (?:designated|sanctioned|listed)", r"were (?:designated|sanctioned|listed)"))),
-    Stratum("neg_effects", 25, "gov", (_w(r"sanctions?", "export controls"), _w(
-        r"econom(?:y|ies)", r"revenues?", r"impacts?", r"effects?", r"costs?",
-        r"isolat\w+", r"degrad\w+", r"undermin\w+", r"los(?:s|t|ses)", r"cut off",
-        r"starv\w+", r"pressure"))),
-    Stratum("neg_weapons_used", 25, "gov", (WEAPON, _w(
-        r"attack(?:s|ed|ing)?", r"strik(?:e|es|ing)", "struck", r"kill(?:s|ed|ing)?",
-        r"launch(?:es|ed|ing)?", "used", r"target(?:s|ed|ing)", r"terroriz\w+"))),
-    Stratum("neg_boilerplate", 20, "gov", (_w(
-        "property and interests in property", "generally prohibited", "must be reported",
-        "identifying information", "Press Secretary", "for more information",
-        r"OFAC's regulations", "power and integrity of OFAC sanctions",
-        r"(?:Executive Order|E\.O\.) \d+"),)),
-    Stratum("gov_random", 130, "gov"),
-    Stratum("wiki_assault", 50, "wiki", (_w(
-        r"attack(?:s|ed)?", r"bomb(?:s|ed|ing|ings)?", r"kill(?:s|ed|ing)?",
-        r"shell(?:s|ed|ing)", r"air ?strikes?", r"strikes? (?:on|against)", r"gunm[ae]n",
-        r"shoot(?:s|ing|ings)?", "shot", r"clash(?:es|ed)?", r"explosions?"),)),
-    Stratum("wiki_protest", 40, "wiki", (_w(
-        r"protest(?:s|ed|ers|ors)?", r"demonstrat(?:e|ed|ion|ions|ors)", r"rall(?:y|ies)",
-        r"march(?:es|ed)?", "general strike", r"strik(?:e|es|ing) (?:workers|union)",
-        r"boycott(?:s|ed)?", r"riot(?:s|ing)?"),)),
-    Stratum("wiki_coerce", 40, "wiki", (_w(
-        r"arrest(?:s|ed)?", r"detain(?:s|ed)?", r"seiz(?:e|es|ed|ure)", r"jail(?:s|ed)?",
-        r"sentenc(?:e|es|ed)", r"ban(?:s|ned)?", r"censor(?:s|ed|ship)?",
-        r"block(?:s|ed)", r"expel(?:s|led)?", r"deport(?:s|ed|ation)?",
-        r"convict(?:s|ed)?", r"blockades?"),)),
-    Stratum("wiki_consult", 35, "wiki", (_w(
-        r"meet(?:s|ing)?", "met", r"talks", r"visit(?:s|ed)?", r"summits?",
-        r"negotiat(?:e|es|ed|ions)", r"discuss(?:es|ed)?", r"host(?:s|ed)"),)),
-    Stratum("wiki_investigate", 30, "wiki", (_w(
-        r"investigat(?:e|es|ed|ion|ions|ors)", r"inquir(?:y|ies)", r"probes?",
-        r"inspect(?:s|ed|ion|ions|ors)", r"audits?"),)),
-    Stratum("wiki_mobilize", 25, "wiki", (_w(
-        r"deploy(?:s|ed|ment)?", "troops", r"mobili[sz](?:e|es|ed|ation)", "high alert",
-        r"reinforcements?", r"(?:military )?exercises", r"drills?", r"mass(?:es|ed)"),)),
-    Stratum("wiki_retreat", 20, "wiki", (_w(
-        r"withdraw(?:s|n|al)?", "withdrew", r"pull(?:s|ed)? (?:out|back)",
-        r"retreat(?:s|ed)?", r"evacuat(?:e|es|ed|ion)", r"hand(?:s|ed)? over",
-        r"recaptur(?:e|es|ed)", r"abandon(?:s|ed)?"),)),
-    Stratum("wiki_random", 60, "wiki"),
-)
-RANDOM_STRATUM = {"gov": "gov_random", "wiki": "wiki_random"}
+KNOWN_CHUNKS = ("a", "b", "c", "d", "e", "f")   # a-c: `make` (dev/test); d-f: `grow` (val)
+GROW_CHUNK_SIZE = 200
 
 # ------------------------------------------------------------------ drawing
 
@@ -220,6 +117,26 @@ class Drawn:
     end: int
     text: str
     stratum: str
+
+
+@dataclass(frozen=True)
+class Exclude:
+    """What a draw must not take: documents, as (corpus, document id), and sentences, as
+    normalised text. `make` excludes nothing; `grow` excludes everything already drawn."""
+
+    docs: frozenset[tuple[str, str]] = frozenset()
+    texts: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """How drawn sentences become sample lines: the first id number, the chunk names (the
+    lines are cut evenly into them), and the split (None: every third `test`, the rest
+    `dev`, as `make` does; a name: every line gets that split)."""
+
+    first_id: int = 1
+    chunks: tuple[str, ...] = CHUNKS
+    split: str | None = None
 
 
 def read_corpora(corpus_dir: Path, max_docs: int | None = None
@@ -238,8 +155,10 @@ def read_corpora(corpus_dir: Path, max_docs: int | None = None
 
 
 def draw(corpus_dir: Path, seed: int = DEFAULT_SEED, plan: Sequence[Stratum] = PLAN,
-         max_docs: int | None = None, nlp: Any = None) -> list[SampleLine]:
-    """Return the sample: plan's strata drawn with `seed`, ids, splits and chunks set."""
+         max_docs: int | None = None, nlp: Any = None, exclude: Exclude = Exclude(),
+         numbering: Numbering = Numbering()) -> list[SampleLine]:
+    """Return the sample: plan's strata drawn with `seed`, none of `exclude`'s documents or
+    sentence texts, with ids, splits and chunks set by `numbering`."""
     nlp = nlp or load_nlp()
     corpora = read_corpora(corpus_dir, max_docs)
     rng = random.Random(seed)
@@ -248,16 +167,21 @@ def draw(corpus_dir: Path, seed: int = DEFAULT_SEED, plan: Sequence[Stratum] = P
     for group, names in (("gov", GOV), ("wiki", WIKI)):
         for name in names:
             for index, document in enumerate(corpora[name]):
+                if (name, document.id) in exclude.docs:
+                    continue
                 docs[(name, index)] = document
                 for span in blocks(document.text, name in WRAPPED):
                     flat = normalise(document.text[span[0]:span[1]])
                     pools[group].append((name, index, span, flat))
     sizes = {s.name: s.size for s in plan}
     per_doc: Counter[tuple[str, int]] = Counter()
-    seen_text: set[str] = set()
+    seen_text: set[str] = set(exclude.texts)
     drawn: dict[str, list[Drawn]] = {s.name: [] for s in plan}
-    ordered = [s for s in plan if s.patterns] + [s for s in plan if not s.patterns]
-    for stratum in ordered:
+    queue = [s for s in plan if s.patterns] + [s for s in plan if not s.patterns]
+    by_name = {s.name: s for s in plan}
+    crossed: set[str] = set()
+    while queue:
+        stratum = queue.pop(0)
         pool = [b[:3] for b in pools[stratum.group] if stratum.matches(b[3])]
         rng.shuffle(pool)
         want = sizes[stratum.name]
@@ -282,26 +206,70 @@ def draw(corpus_dir: Path, seed: int = DEFAULT_SEED, plan: Sequence[Stratum] = P
             sizes[RANDOM_STRATUM[stratum.group]] += short
             print(f"stratum {stratum.name}: pool ran dry, {short} moved to "
                   f"{RANDOM_STRATUM[stratum.group]}", file=sys.stderr)
-    return number([d for s in plan for d in drawn[s.name]], docs, rng)
+        elif short and stratum.name not in crossed:
+            # a random stratum ran dry (all its group's documents used, as in a grow):
+            # the other group's random stratum draws the rest, in one more pass
+            other = next(r for g, r in RANDOM_STRATUM.items() if g != stratum.group)
+            if other in by_name:
+                crossed.update((stratum.name, other))
+                sizes[other] += short
+                queue.append(by_name[other])
+                print(f"stratum {stratum.name}: pool ran dry, {short} moved to {other}",
+                      file=sys.stderr)
+    return number([d for s in plan for d in drawn[s.name]], docs, rng, numbering)
 
 
 def number(drawn: Sequence[Drawn], docs: dict[tuple[str, int], CorpusDocument],
-           rng: random.Random) -> list[SampleLine]:
-    """Return the sample lines: every third of `drawn` (in stratum order) test, then
-    shuffled, numbered and cut into three chunks."""
+           rng: random.Random, numbering: Numbering = Numbering()) -> list[SampleLine]:
+    """Return the sample lines: splits set (by default every third of `drawn`, in stratum
+    order, test), then shuffled, numbered from `numbering.first_id` and cut evenly into
+    its chunks."""
     by_doc = {(name, document.id): document for (name, _), document in docs.items()}
-    splits = ["test" if i % 3 == 0 else "dev" for i in range(len(drawn))]
+    splits = [numbering.split or ("test" if i % 3 == 0 else "dev") for i in range(len(drawn))]
     order = list(range(len(drawn)))
     rng.shuffle(order)
-    per_chunk = -(-len(drawn) // len(CHUNKS))
+    chunks = numbering.chunks
+    per_chunk = -(-len(drawn) // len(chunks))
     lines = []
     for position, i in enumerate(order):
         d = drawn[i]
         original = by_doc[(d.corpus, d.doc)].text[d.start:d.end]
-        lines.append(SampleLine(id=f"r{position + 1:04d}", corpus=d.corpus, doc=d.doc,
-                                start=d.start, end=d.end, sha1=sha1(original),
+        lines.append(SampleLine(id=f"r{position + numbering.first_id:04d}", corpus=d.corpus,
+                                doc=d.doc, start=d.start, end=d.end, sha1=sha1(original),
                                 split=splits[i], stratum=d.stratum,
-                                chunk=CHUNKS[position // per_chunk]))
+                                chunk=chunks[position // per_chunk]))
+    return lines
+
+
+def grow(sample: Path, corpus_dir: Path, size: int, seed: int, split: str = "val",
+         chunk_size: int = GROW_CHUNK_SIZE, plan: Sequence[Stratum] = PLAN,
+         max_docs: int | None = None, nlp: Any = None) -> list[SampleLine]:
+    """Draw `size` more sentences into a new `split` and append them to `sample`.
+
+    The strata are `plan` scaled to `size`. No document that already has a line in the
+    sample is used, and no sentence text already drawn, so the new split shares no
+    document with the others. Ids continue after the last id; the chunks are the letters
+    after the last chunk, `chunk_size` lines each. The existing lines are not rewritten.
+    """
+    existing = load_sample(sample)
+    if any(x.split == split for x in existing):
+        raise SystemExit(f"{sample}: split {split!r} already drawn; grow draws a new split")
+    texts = resolve(existing, corpus_dir)
+    exclude = Exclude(frozenset((x.corpus, x.doc) for x in existing),
+                      frozenset(t.text for t in texts.values()))
+    after = KNOWN_CHUNKS.index(max(x.chunk for x in existing)) + 1
+    chunks = KNOWN_CHUNKS[after:after + -(-size // chunk_size)]
+    if len(chunks) * chunk_size < size:
+        raise SystemExit(f"{sample}: no chunk names left after {KNOWN_CHUNKS[after - 1]!r}")
+    first = max(int(x.id.lstrip("r")) for x in existing) + 1
+    lines = draw(corpus_dir, seed, scaled(plan, size), max_docs, nlp, exclude,
+                 Numbering(first, chunks, split))
+    raw = sample.read_bytes()
+    with sample.open("a", encoding="utf-8") as handle:
+        if raw and not raw.endswith(b"\n"):
+            handle.write("\n")
+        for line in lines:
+            handle.write(json.dumps(line.to_json(), ensure_ascii=False) + "\n")
     return lines
 
 
@@ -316,14 +284,16 @@ def write(lines: Sequence[SampleLine], out: Path) -> None:
 def summary(lines: Sequence[SampleLine]) -> str:
     """Return a table of lines per stratum and split, and per chunk."""
     counts = Counter((x.stratum, x.split) for x in lines)
-    rows = [f"{'stratum':<18} {'dev':>4} {'test':>4} {'all':>4}"]
-    for stratum in dict.fromkeys(x.stratum for x in sorted(lines, key=_plan_order)):
-        dev, test = counts[(stratum, "dev")], counts[(stratum, "test")]
-        rows.append(f"{stratum:<18} {dev:>4} {test:>4} {dev + test:>4}")
     splits = Counter(x.split for x in lines)
-    rows.append(f"{'total':<18} {splits['dev']:>4} {splits['test']:>4} {len(lines):>4}")
+    names = [s for s in SPLITS if s in splits]
+    rows = [f"{'stratum':<18} " + " ".join(f"{s:>4}" for s in names) + f" {'all':>4}"]
+    for stratum in dict.fromkeys(x.stratum for x in sorted(lines, key=_plan_order)):
+        row = [counts[(stratum, s)] for s in names]
+        rows.append(f"{stratum:<18} " + " ".join(f"{n:>4}" for n in row) + f" {sum(row):>4}")
+    rows.append(f"{'total':<18} " + " ".join(f"{splits[s]:>4}" for s in names)
+                + f" {len(lines):>4}")
     chunks = Counter(x.chunk for x in lines)
-    rows.append("chunks: " + ", ".join(f"{c} {chunks[c]}" for c in CHUNKS))
+    rows.append("chunks: " + ", ".join(f"{c} {n}" for c, n in sorted(chunks.items())))
     corpora = Counter(x.corpus for x in lines)
     rows.append("corpora: " + ", ".join(f"{c} {n}" for c, n in sorted(corpora.items())))
     return "\n".join(rows)
@@ -370,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     make_p.add_argument("--out", type=Path, default=DEFAULT_OUT)
     make_p.add_argument("--seed", type=int, default=DEFAULT_SEED)
     show_p = sub.add_parser("show", help="print a chunk's sentences for annotation")
-    show_p.add_argument("--chunk", choices=CHUNKS, required=True)
+    show_p.add_argument("--chunk", choices=KNOWN_CHUNKS, required=True)
     show_p.add_argument("--from", dest="first", type=int, default=None,
                         help="first sentence of the chunk to print, from 1")
     show_p.add_argument("--to", dest="last", type=int, default=None,
@@ -379,6 +349,16 @@ def main(argv: list[str] | None = None) -> int:
     show_p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     show_p.add_argument("--no-context", action="store_true",
                         help="skip the previous sentence (no spaCy needed, faster)")
+    grow_p = sub.add_parser("grow", help="draw a new split (default val) and append it")
+    grow_p.add_argument("--size", type=int, required=True,
+                        help="sentences to draw (the plan's strata scaled to it)")
+    grow_p.add_argument("--seed", type=int, required=True,
+                        help="a new seed (not the one the sample was made with)")
+    grow_p.add_argument("--split", choices=[s for s in SPLITS if s not in ("dev", "test")],
+                        default="val")
+    grow_p.add_argument("--chunk-size", type=int, default=GROW_CHUNK_SIZE)
+    grow_p.add_argument("--sample", type=Path, default=DEFAULT_OUT)
+    grow_p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     check_p = sub.add_parser("check", help="check a labels-<chunk>.jsonl file")
     check_p.add_argument("labels", type=Path)
     check_p.add_argument("--sample", type=Path, default=DEFAULT_OUT)
@@ -395,6 +375,11 @@ def main(argv: list[str] | None = None) -> int:
             write(lines, args.out)
             print(summary(lines))
             print(f"wrote {len(lines)} lines to {args.out}")
+        elif args.command == "grow":
+            lines = grow(args.sample, args.corpus, args.size, args.seed, args.split,
+                         args.chunk_size)
+            print(summary(lines))
+            print(f"appended {len(lines)} lines to {args.sample}")
         else:
             for block in show(args.sample, args.corpus, args.chunk, args.first, args.last,
                               context=not args.no_context):

@@ -6,6 +6,7 @@ shown, or fail when ALERTER_REQUIRE_SHARED=1 (so CI with the corpus cannot skip 
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import sys
@@ -170,11 +171,11 @@ def test_blocks_join_wrapped_lines_and_keep_bullets_apart(nlp: Any) -> None:
 
 
 def test_committed_sample_has_the_promised_shape() -> None:
-    lines = load_sample(SAMPLE)
+    everything = load_sample(SAMPLE)
     raw = [json.loads(x) for x in SAMPLE.read_text().splitlines()]
     assert all(list(obj) == list(SAMPLE_KEYS) for obj in raw)
-    assert len(lines) == 1500
-    assert [x.id for x in lines] == [f"r{i:04d}" for i in range(1, 1501)]
+    assert [x.id for x in everything] == [f"r{i:04d}" for i in range(1, 2101)]
+    lines = everything[:1500]
     assert Counter(x.split for x in lines) == {"dev": 1000, "test": 500}
     assert Counter(x.chunk for x in lines) == {"a": 500, "b": 500, "c": 500}
     per_stratum = Counter(x.stratum for x in lines)
@@ -185,12 +186,40 @@ def test_committed_sample_has_the_promised_shape() -> None:
     assert max(per_doc.values()) <= 3
 
 
+def test_growing_left_the_dev_and_test_lines_byte_for_byte() -> None:
+    first = b"".join(SAMPLE.read_bytes().splitlines(keepends=True)[:1500])
+    # sha1 of sentences.jsonl as `make` wrote it (commit da2898e), before `grow`
+    assert hashlib.sha1(first).hexdigest() == "d8a88fa8bfb4c481f9d64576c2c1480872c27aa3"
+
+
+def test_committed_val_split_is_held_apart_from_dev_and_test() -> None:
+    everything = load_sample(SAMPLE)
+    lines, val = everything[:1500], everything[1500:]
+    assert {x.split for x in val} == {"val"}
+    assert Counter(x.chunk for x in val) == {"d": 200, "e": 200, "f": 200}
+    # no document of dev or test gives a val sentence
+    assert not {(x.corpus, x.doc) for x in val} & {(x.corpus, x.doc) for x in lines}
+    # the plan scaled to 600 (2/5 of each stratum); the Wikipedia strata ran dry (few
+    # unused days), and their shortfall went to wiki_random, then to gov_random
+    bench = _bench()
+    drawn = Counter(x.stratum for x in val)
+    for stratum in bench.scaled(bench.PLAN, 600):
+        if stratum.group == "gov" and stratum.patterns:
+            assert drawn[stratum.name] == stratum.size, stratum.name
+    wiki = sum(n for s, n in drawn.items() if s.startswith("wiki"))
+    assert (drawn["gov_random"], wiki) == (132, 40)
+    assert max(Counter((x.corpus, x.doc) for x in val).values()) <= 3
+
+
 def test_committed_sample_resolves_against_the_corpus() -> None:
     corpus = require_shared()
     lines = load_sample(SAMPLE)
     resolved = resolve(lines, corpus)
-    assert len(resolved) == 1500
-    assert all("\n" not in s.text and len(s.text.split()) >= 6 for s in resolved.values())
+    assert len(resolved) == 2100
+    texts = [resolved[x.id].text for x in lines]
+    assert len(set(texts)) == len(texts)   # no sentence twice, within or across splits
+    # at least 6 words as spaCy counts them: "It's part of our DNA." (r1696) has 6
+    assert all("\n" not in s.text and len(s.text.split()) >= 5 for s in resolved.values())
 
 
 def test_drawing_is_seeded_and_splits_a_third(nlp: Any) -> None:
@@ -210,7 +239,68 @@ def test_drawing_is_seeded_and_splits_a_third(nlp: Any) -> None:
     assert resolve(first, corpus).keys() == {x.id for x in first}
 
 
+def test_scaled_plan_keeps_the_proportions_and_sums_to_the_size() -> None:
+    bench = _bench()
+    scaled = bench.scaled(bench.PLAN, 600)
+    assert [s.name for s in scaled] == [s.name for s in bench.PLAN]
+    assert [s.size for s in scaled] == [s.size * 2 // 5 for s in bench.PLAN]
+    assert [s.patterns for s in scaled] == [s.patterns for s in bench.PLAN]
+    odd = bench.scaled(bench.PLAN, 101)
+    assert sum(s.size for s in odd) == 101
+    assert all(abs(s.size - p.size * 101 / 1500) < 1 for s, p in zip(odd, bench.PLAN,
+                                                                      strict=True))
+
+
+def test_grow_appends_a_val_split_from_unused_documents(tmp_path: Path, nlp: Any) -> None:
+    corpus = require_shared()
+    bench = _bench()
+    plan = (bench.Stratum("sanction", 6, "gov", bench.PLAN[0].patterns),
+            bench.Stratum("gov_random", 3, "gov"),
+            bench.Stratum("wiki_random", 3, "wiki"))
+    sample = tmp_path / "sentences.jsonl"
+    bench.write(bench.draw(corpus, seed=7, plan=plan, max_docs=60, nlp=nlp), sample)
+    before = sample.read_bytes()
+    grown = bench.grow(sample, corpus, 6, seed=8, plan=plan, max_docs=60, nlp=nlp,
+                       chunk_size=2)
+    assert sample.read_bytes()[:len(before)] == before   # existing lines untouched
+    lines = load_sample(sample)
+    old, new = lines[:12], lines[12:]
+    assert new == [x for x in lines if x.split == "val"]
+    assert [x.id for x in new] == [f"r{i:04d}" for i in range(13, 19)]
+    assert [x.id for x in new] == [x.id for x in grown]
+    assert Counter(x.chunk for x in new) == {"d": 2, "e": 2, "f": 2}
+    assert Counter(x.stratum for x in new) == {"sanction": 3, "gov_random": 2,
+                                               "wiki_random": 1}
+    assert not {(x.corpus, x.doc) for x in new} & {(x.corpus, x.doc) for x in old}
+    texts = resolve(lines, corpus)
+    assert not ({texts[x.id].text for x in new} & {texts[x.id].text for x in old})
+    shown = list(bench.show(sample, corpus, "d", 1, 2, context=False))
+    assert [block.split()[2] for block in shown] == [x.id for x in new if x.chunk == "d"]
+    with pytest.raises(SystemExit, match="split 'val' already drawn"):
+        bench.grow(sample, corpus, 6, seed=9, plan=plan, max_docs=60, nlp=nlp)
+    assert sample.read_bytes()[:len(before)] == before
+
+
+def test_a_random_stratum_that_runs_dry_passes_its_share_to_the_other_group(
+        nlp: Any) -> None:
+    corpus = require_shared()
+    bench = _bench()
+    plan = (bench.Stratum("gov_random", 3, "gov"), bench.Stratum("wiki_random", 3, "wiki"))
+    wiki = bench.read_corpora(corpus, 60)["wikipedia-current-events"]
+    every_day = bench.Exclude(docs=frozenset(("wikipedia-current-events", d.id) for d in wiki))
+    lines = bench.draw(corpus, seed=7, plan=plan, max_docs=60, nlp=nlp, exclude=every_day)
+    assert Counter(x.stratum for x in lines) == {"gov_random": 6}
+
+
 # ------------------------------------------------------------------ label check
+
+
+def test_check_labels_names_a_chunk_the_sample_lacks(tmp_path: Path) -> None:
+    path = tmp_path / "labels-f.jsonl"
+    path.write_text(json.dumps({"id": "r2100", "events": [], "unsure": False}) + "\n")
+    assert [str(p) for p in check_labels(path, [_line(WRAPPED, 0, 10)])] == [
+        f"{path}: no sentence of chunk 'f' in sample.jsonl"]
+
 
 
 def test_check_labels_reports_bad_codes_types_and_missing_ids(tmp_path: Path) -> None:

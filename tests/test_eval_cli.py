@@ -137,6 +137,37 @@ def test_test_sentences_are_scored_but_not_shown_unless_asked(run: Invoke,
     assert json.loads(shown.stdout)["all"]["sentences"] == 5
 
 
+def test_val_split_is_scored_held_out_and_may_be_partly_labelled(run: Invoke,
+                                                                 real_set: RealSet) -> None:
+    folder, corpus = real_set
+    sample = folder / "sentences.jsonl"
+    refs = [json.loads(line) for line in sample.read_text().splitlines()]
+    for ref in refs:
+        if ref["split"] == "test":
+            ref.update(split="val", chunk="d")
+    write_jsonl(sample, refs)
+    labels = {sid: label for sid, (*_, label) in SENTENCES.items()}
+    write_jsonl(folder / "labels-a.jsonl",
+                [{"id": sid, **labels[sid]} for sid in ("r1", "r2", "r3")])
+    # annotation of chunk d under way: r5 not labelled yet; r4 labelled with a modality
+    # the extractor will not give, so it is a listed error only when asked for
+    wrong = {**labels["r4"], "events": [{**labels["r4"]["events"][0], "modality": "planned"}]}
+    write_jsonl(folder / "labels-d.jsonl", [{"id": "r4", **wrong}])
+    checked = [str(p) for p in check_labels(folder / "labels-d.jsonl", load_sample(sample))]
+    assert checked == [f"{folder / 'labels-d.jsonl'}: 1 ids of the chunk not labelled yet, "
+                       "first r5"]
+    hidden = run(str(folder), "--corpus", str(corpus), "--split", "val")
+    assert hidden.exit_code == 0, hidden.output
+    assert "split: val  sentences: 1" in hidden.stdout
+    assert "Spain" not in hidden.stdout
+    shown = run(str(folder), "--corpus", str(corpus), "--split", "val", "--show-test-errors",
+                "--format", "json")
+    assert [e["id"] for e in json.loads(shown.stdout)["worst_errors"]] == ["r4"]
+    dev = run(str(folder), "--corpus", str(corpus), "--split", "all", "--format", "json")
+    assert json.loads(dev.stdout)["all"]["sentences"] == 4
+    assert [e["id"] for e in json.loads(dev.stdout)["worst_errors"]] == ["r3"]
+
+
 def test_dev_run_never_reads_test_text(run: Invoke, real_set: RealSet) -> None:
     folder, corpus = real_set
     # point the test sentences at a document that does not exist: a dev run must not care
