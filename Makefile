@@ -26,7 +26,7 @@ test: $(STAMP) lint  ## lint, type-check and the test suite
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy alerter
+	$(BIN)/mypy alerter tests
 
 golden: $(STAMP)  ## regenerate the golden files after a reviewed change
 	ALERTER_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_end_to_end.py tests/test_templates.py

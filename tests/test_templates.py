@@ -88,7 +88,7 @@ def digest(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Di
         config_text.replace("formats: [md, html]", "formats: [md, html, txt]"))
 
     seen: list[dict[str, Any]] = []
-    real_context = alerter.pipeline.context
+    real_context = alerter.pipeline.context  # type: ignore[attr-defined]
 
     def capture(*args: Any, **kwargs: Any) -> dict[str, Any]:
         seen.append(real_context(*args, **kwargs))

@@ -7,6 +7,7 @@ on a real PostgreSQL (`@on_both`)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -260,7 +261,7 @@ def test_the_explorer_filters_by_each_field(site: Site) -> None:
     everything = store.find_events(EventFilter(), 1000)
     assert len(everything) > 5
     choices = store.choices()
-    checks = {
+    checks: dict[str, Callable[[Any, Any, Any], bool]] = {
         "type": lambda e, i, v: e.type == v,
         "actor": lambda e, i, v: v in {p.code for p in e.actor},
         "target": lambda e, i, v: v in {p.code for p in e.target},

@@ -56,7 +56,7 @@ def colours(png: bytes) -> int:
             data += chunk
         pos += size + 12
     raw, stride = zlib.decompress(data), width * channels
-    previous, seen = bytearray(stride), set()
+    previous, seen = bytearray(stride), set[bytes]()
     for y in range(height):
         kind, row = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) *
                                                             (stride + 1)])

@@ -26,7 +26,7 @@ def event(type_: str, subtype: str | None, modality: str, actors: tuple[str, ...
 
     return Event(id="e", doc_id="d", type=type_, subtype=subtype,
                  trigger=Span(text="x", start=0, end=1), actor=side(actors),
-                 target=side(targets), modality=modality,  # type: ignore[arg-type]
+                 target=side(targets), modality=modality,
                  sentence=Span(text="x", start=0, end=1))
 
 

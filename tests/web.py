@@ -144,8 +144,8 @@ def site(request: pytest.FixtureRequest, project: Path, smtp_server: SmtpServer,
     made.start()
     yield made
     made.stop()
-    for store in made.stores:
-        store.close()
+    for opened in made.stores:
+        opened.close()
 
 
 def csrf(page: str) -> str:
