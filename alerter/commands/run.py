@@ -53,14 +53,11 @@ def run_command(config_path: str, *, once: bool, serve: tuple[str, int] | None =
 def start_web(config_path: str, host: str, port: int) -> Callable[[], None]:
     """Start `alerter serve` in a thread, with its own store connection (the scheduler's
     is used by its job thread); give the function that stops it."""
-    from alerter.clock import default_clock
-    from alerter.commands.serve import web_config
-    from alerter.store import Store
-    from alerter.web.app import create_app, start_in_thread, stop
+    from alerter.commands.serve import open_site
+    from alerter.web.app import start_in_thread, stop
 
-    config = web_config(config_path)
-    store = Store.open(config.store_location())
-    running, thread = start_in_thread(create_app(config, store, default_clock()), host, port)
+    _, store, app = open_site(config_path, host)
+    running, thread = start_in_thread(app, host, port)
     log.info(f"web server on http://{host}:{port}/")
 
     def stopped() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import signal
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,6 +12,9 @@ from alerter.clock import default_clock
 from alerter.config import Config, load_config
 from alerter.errors import ConfigError, Problem
 from alerter.store import Store
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
 
 log = logging.getLogger("alerter")
 
@@ -24,20 +28,28 @@ def web_config(config_path: str) -> Config:
     return config
 
 
-def serve_command(config_path: str, host: str, port: int) -> int:
-    from alerter.commands.common import setup_logging
-    from alerter.web.app import create_app, server
+def open_site(config_path: str, host: str) -> tuple[Config, Store, Starlette]:
+    """Give the config, a store connection of the web server's own and the web app for
+    `alerter serve` and `alerter run --serve`; warn when it listens beyond this machine."""
+    from alerter.web.app import create_app
 
-    setup_logging()  # the same timestamped lines as `alerter run`
     config = web_config(config_path)
     store = Store.open(config.store_location())
-    app = create_app(config, store, default_clock())
-    public = config.web.base_url if config.web else ""
-    click.echo(f"alerter serve: http://{host}:{port}/ (public address {public}); Ctrl-C "
-               "stops it", err=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("listening on %s: anyone who reaches this machine reaches the server; "
                     "docs/web.md says how to put it behind a TLS proxy", host)
+    return config, store, create_app(config, store, default_clock())
+
+
+def serve_command(config_path: str, host: str, port: int) -> int:
+    from alerter.commands.common import setup_logging
+    from alerter.web.app import server
+
+    setup_logging()  # the same timestamped lines as `alerter run`
+    config, store, app = open_site(config_path, host)
+    public = config.web.base_url if config.web else ""
+    click.echo(f"alerter serve: http://{host}:{port}/ (public address {public}); Ctrl-C "
+               "stops it", err=True)
     # uvicorn stops on SIGTERM or Ctrl-C, then raises the signal again for the handler it
     # found: make that one a no-op, so that a stop is a clean exit (0), not a kill
     previous = {sig: signal.signal(sig, lambda *_: None) for sig in (signal.SIGTERM,
