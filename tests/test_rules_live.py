@@ -131,7 +131,7 @@ def test_backtest_counts_per_day_with_state(tmp_path: Path) -> None:
     result = runner.invoke(main, ["backtest", str(rules), "--input", "examples/",
                                   "--format", "jsonl"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in result.output.splitlines()]
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
     first = [r for r in rows if r["rule_id"] == "first-sanctions"]
     every = [r for r in rows if r["rule_id"] == "sanctions"]
     assert [r["matches"] for r in first] == [1]  # `new` honoured: one in the whole corpus
@@ -139,3 +139,11 @@ def test_backtest_counts_per_day_with_state(tmp_path: Path) -> None:
     assert all(r["period"] >= first[0]["period"] for r in every)
     table = runner.invoke(main, ["backtest", str(rules), "--input", "examples/"])
     assert "2023-02-20" in table.output and "per rule: sanctions" in table.output
+    # examples/ holds a copy of one article, which `run` stores once: so does backtest
+    assert "1 document skipped: same text as one read before" in table.output
+    copy = "duplicate-of-2023-02-24-uk-us-sanctions.txt"
+    once = runner.invoke(main, ["backtest", str(rules), "--input", "examples/" + copy[13:],
+                                "--format", "jsonl"])
+    twice = runner.invoke(main, ["backtest", str(rules), "--input", "examples/" + copy[13:],
+                                 "--input", "examples/" + copy, "--format", "jsonl"])
+    assert once.stdout == twice.stdout and "skipped" in twice.stderr

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +21,7 @@ from alerter.config import load_config
 from alerter.errors import AlerterError
 from alerter.rules.loader import LoadedRule, configured_codes, load_rules, rule_files
 from alerter.validation import suggest
+from alerter.wording import counted
 
 if TYPE_CHECKING:
     from alerter.config import Config
@@ -52,10 +53,27 @@ def _events(config: Config, inputs: list[str]) -> Iterator[tuple[Event, Document
     from alerter import sources
     from alerter.extract import extractor_for
 
-    documents = sources.read(inputs, clock=default_clock(), on_problem=report_problem)
+    documents = _unique(sources.read(inputs, clock=default_clock(),
+                                     on_problem=report_problem))
     for document, events in extractor_for(config).extract(documents):
         for event in events:
             yield event, document
+
+
+def _unique(documents: Iterable[Document]) -> Iterator[Document]:
+    """Give each content once, as `alerter run` stores it: a copy of an article (the
+    same text under another name or feed) is skipped, and said so once at the end."""
+    seen: set[str] = set()
+    copies = 0
+    for document in documents:
+        if document.content_hash in seen:
+            copies += 1
+            continue
+        seen.add(document.content_hash)
+        yield document
+    if copies:
+        click.echo(f"{counted(copies, 'document')} skipped: same text as one read before "
+                   "(alerter run stores each text once)", err=True)
 
 
 def _find_rule(rules: list[LoadedRule], rule_id: str) -> LoadedRule:
