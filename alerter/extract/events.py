@@ -12,7 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from alerter.extract import framing, lexicon, transfers
+from alerter.extract import force, framing, lexicon, transfers
 from alerter.extract.clauses import (
     SUBJECT,
     attached,
@@ -75,8 +75,8 @@ class EventBuilder:
             del doc.user_data[INDEX_KEY]
             self._dates = []
             self._cues = {}
-        doc._.alerter_events = sorted(best.values(), key=lambda e: (e["trigger"]["start"],
-                                                                     e["type"]))
+        doc._.alerter_events = force.folded(sorted(
+            best.values(), key=lambda e: (e["trigger"]["start"], e["type"])), doc)
         return doc
 
     def _events(self, doc: Doc, published: str,
@@ -114,6 +114,9 @@ class EventBuilder:
             return None  # "designated as a voter registration agency": no sanctions here
         if rule.trigger.requires is not None and not meets(trigger, rule.trigger.requires):
             return None  # "support broadband", "seize the opportunity", "meet challenges"
+        if force.natural(trigger, rule.type) or (rule.type == "ASSAULT"
+                                                 and force.unowned_war(trigger)):
+            return None  # "a fire kills 12", "the war in Ukraine": no attack
         if rule.type == "AID" and any(c.dep_ == "prt" and c.lower_ in ("up", "back")
                                       for c in trigger.children):
             return None  # "give up arms", "hand back": no aid
@@ -131,6 +134,8 @@ class EventBuilder:
                         role in ("none", "subject") or (governor is not None and (
                             governor.lemma_ in lexicon.PRESUPPOSING
                             or governor.lemma_ in lexicon.PARTICIPATING))))
+                if not alone and rule.type == "ASSAULT" and force.owned_act(trigger, governor):
+                    alone, role = True, "alone"  # "food insecurity caused by Russia's war"
                 if not alone:
                     return None
         if alone and role == "subject" and governor is not None and \

@@ -1,0 +1,166 @@
+"""Force on real reporting: the ASSAULT, MOBILIZE and RETREAT cases the general event
+rules miss or count twice (issue 10, docs/extraction.md "Force").
+
+- A war named by its owner is an event wherever it is mentioned: "Russia's invasion of
+  Ukraine", "Putin's war", "Iran's attack on Israel", "the violence committed by the
+  army", "hostages held by the group" (the annotation conventions' nominal-mention rule).
+- One attack is one event: the casualties it caused ("a rocket attack kills 27", "bombed
+  the camp, killing 90") and the territory taken in the same breath ("attacked the base
+  and seized control of it") are part of it.
+- Disasters and accidents are not attacks: "a fire kills 12", "an earthquake strikes",
+  troops "deployed to help with the floods".
+- A seizure of territory is an ASSAULT, not also a COERCE.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from alerter.extract import lexicon
+from alerter.extract.participants import participants_in, phrase_tokens
+
+# Verbs that report the toll of an attack rather than a second attack.
+CASUALTY_VERBS = frozenset({"kill", "wound"})
+# Verbs that take ground: a second event only when no attack verb goes with them.
+TAKING_VERBS = frozenset({"seize", "capture"})
+# Natural disasters and accidents: what they kill or strike was not attacked.
+DISASTERS = frozenset({
+    "fire", "blaze", "wildfire", "bushfire", "flood", "flooding", "floodwater", "earthquake",
+    "quake", "tremor", "storm", "hurricane", "typhoon", "cyclone", "tornado", "landslide",
+    "mudslide", "avalanche", "tsunami", "eruption", "volcano", "crash", "collision",
+    "accident", "derailment", "collapse", "stampede", "heatwave", "drought", "epidemic",
+    "outbreak", "disease", "pandemic", "lightning", "rain", "rainfall", "snowstorm",
+    "blizzard", "explosion", "leak", "sinking", "capsize", "shipwreck", "famine",
+})
+# Words that make an explosion or a fire an attack: "a bomb explosion", "arson fire".
+WEAPON_WORDS = frozenset({"bomb", "car", "suicide", "arson", "grenade", "rocket", "missile",
+                          "mortar", "artillery", "terrorist", "ied", "gunfire"})
+# Nouns for hostages: an event under these verbs or held by someone.
+HOSTAGE_NOUNS = frozenset({"hostage", "captive"})
+HOSTAGE_VERBS = frozenset({"release", "free", "hold", "take", "seize", "keep", "return",
+                           "exchange", "swap"})
+# Nouns that are an ASSAULT only when a party owns them: "Russia's war against Ukraine"
+# is one, "the war in Ukraine" and "the conflict" are not.
+OWNED_ONLY = frozenset({"war", "aggression"})
+# Verbs whose "by" agent is the doer of the event noun they describe: "violence
+# committed by the army", "the war launched by Russia".
+DOING_VERBS = frozenset({"commit", "perpetrate", "carry", "launch", "wage", "conduct",
+                         "unleash", "inflict", "hold", "take", "order"})
+# "the war on drugs", "a war against poverty": no armed conflict
+FIGURATIVE = frozenset({"drug", "terror", "terrorism", "poverty", "crime", "cancer",
+                        "inflation", "want", "woman", "christmas", "talent", "idea",
+                        "word", "price"})
+
+
+def coded(tokens: list[Token]) -> bool:
+    """Give whether the phrase names a party with a code (a country or an organisation)."""
+    return any(code for _, _, code in participants_in(tokens))
+
+
+def owner(noun: Token) -> Token | None:
+    """Give the word that names who does an event noun: "Russia's invasion", "the
+    violence committed by Myanmar's forces", "hostages held by Hamas"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and (coded(phrase_tokens(child))
+                                     or noun.lemma_ in HOSTAGE_NOUNS):
+            return child
+        if child.dep_ == "acl" and child.lemma_ in DOING_VERBS:
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                for pobj in (g for g in agent.children if g.dep_ == "pobj"):
+                    if coded(phrase_tokens(pobj)) or noun.lemma_ in HOSTAGE_NOUNS:
+                        return pobj
+    return None
+
+
+def figurative(noun: Token) -> bool:
+    """Give whether a war noun is a campaign against a thing: "the war on drugs"."""
+    return noun.lemma_ in OWNED_ONLY and any(
+        g.lemma_.lower() in FIGURATIVE for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "against")
+        for g in c.children if g.dep_ == "pobj")
+
+
+def owned_act(noun: Token, governor: Token | None) -> bool:
+    """Give whether an ASSAULT noun with no event-making governor is still an event: a
+    party owns it ("Russia's invasion of Ukraine"), or it is a hostage held, taken or
+    released. Not when a verb looks ahead to it ("to deter Russia's aggression")."""
+    if governor is not None and governor.lemma_ in lexicon.ANTICIPATING:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in lexicon.MODAL_ADJECTIVES
+           and lexicon.MODAL_ADJECTIVES[c.lower_][0] == "hypothetical" for c in noun.children):
+        return False
+    if noun.lemma_ in HOSTAGE_NOUNS:
+        return owner(noun) is not None or (
+            noun.head.lemma_ in HOSTAGE_VERBS and noun.dep_ in ("dobj", "oprd", "xcomp",
+                                                                 "npadvmod", "attr", "advcl"))
+    if figurative(noun):
+        return False
+    return owner(noun) is not None
+
+
+def unowned_war(noun: Token) -> bool:
+    """Give whether the noun is a war or aggression nobody is named as waging: "the war in
+    Ukraine", "the war on drugs" (no event)."""
+    return noun.lemma_ in OWNED_ONLY and (figurative(noun) or owner(noun) is None)
+
+
+def natural(trigger: Token, type_name: str) -> bool:
+    """Give whether a force verb tells of a disaster or an accident, not an attack or a
+    deployment: "a fire kills 12", "an earthquake strikes", "killed in a landslide",
+    "troops deployed to help with rising floodwaters"."""
+    if type_name == "ASSAULT":
+        causes = [c for c in trigger.children if c.dep_ == "nsubj"]
+        causes += [g for c in trigger.children
+                   if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "after", "from")
+                   for g in c.children if g.dep_ == "pobj"]
+        if trigger.dep_ in ("advcl", "conj", "acl") and trigger.head.pos_ in ("NOUN", "VERB"):
+            # "flooding continues ..., with 176 killed", "a fire ..., killing 12"
+            head = trigger.head
+            causes += [head] if head.pos_ == "NOUN" else [
+                c for c in head.children if c.dep_ == "nsubj"]
+        return any(_disaster(c) for c in causes)
+    if type_name == "MOBILIZE":
+        return any(t.lemma_.lower() in DISASTERS for c in trigger.children
+                   if c.dep_ in ("advcl", "xcomp", "prep") for t in c.subtree)
+    return False
+
+
+def _disaster(noun: Token) -> bool:
+    head = noun
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    words = [t.lemma_.lower() for t in head.subtree if t.i <= head.i]
+    return head.lemma_.lower() in DISASTERS and not any(w in WEAPON_WORDS for w in words)
+
+
+def folded(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
+    """Give the events with each attack counted once per sentence: a toll ("killing 90")
+    or a taking ("and seized control") beside another attack verb or noun is part of
+    it; a seizure of territory told as an ASSAULT is not also a COERCE."""
+    def lemma(event: dict[str, Any]) -> str:
+        span = doc.char_span(event["trigger"]["start"], event["trigger"]["end"],
+                             alignment_mode="expand")
+        return span.root.lemma_ if span is not None else ""
+
+    by_sentence: dict[int, list[dict[str, Any]]] = {}
+    for event in events:
+        if event["type"] == "ASSAULT":
+            by_sentence.setdefault(event["sentence"]["start"], []).append(event)
+    dropped: set[int] = set()
+    taken: set[int] = set()
+    for group in by_sentence.values():
+        lemmas = [lemma(e) for e in group]
+        primary = [i for i, w in enumerate(lemmas) if w not in CASUALTY_VERBS | TAKING_VERBS]
+        tolls = [i for i, w in enumerate(lemmas) if w in CASUALTY_VERBS]
+        keep_toll = None if primary else (tolls[0] if tolls else None)
+        for i, word in enumerate(lemmas):
+            if word in CASUALTY_VERBS and i != keep_toll:
+                dropped.add(id(group[i]))
+            elif word in TAKING_VERBS and primary:
+                dropped.add(id(group[i]))
+            if word in TAKING_VERBS:
+                taken.add(group[i]["trigger"]["start"])
+    return [e for e in events if id(e) not in dropped and not (
+        e["type"] == "COERCE" and e["trigger"]["start"] in taken)]
