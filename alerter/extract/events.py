@@ -114,8 +114,7 @@ class EventBuilder:
             return None  # "designated as a voter registration agency": no sanctions here
         if rule.trigger.requires is not None and not meets(trigger, rule.trigger.requires):
             return None  # "support broadband", "seize the opportunity", "meet challenges"
-        if force.natural(trigger, rule.type) or (rule.type == "ASSAULT"
-                                                 and force.unowned_war(trigger)):
+        if force.misread(trigger, rule.type):
             return None  # "a fire kills 12", "the war in Ukraine": no attack
         if rule.type == "AID" and any(c.dep_ == "prt" and c.lower_ in ("up", "back")
                                       for c in trigger.children):

@@ -9,7 +9,9 @@ rules miss or count twice (issue 10, docs/extraction.md "Force").
   and seized control of it") are part of it.
 - Disasters and accidents are not attacks: "a fire kills 12", "an earthquake strikes",
   troops "deployed to help with the floods".
-- A seizure of territory is an ASSAULT, not also a COERCE.
+- A seizure of territory is an ASSAULT, not also a COERCE; a strike told as a PROTEST
+  is a walkout, not also an ASSAULT.
+- A withdrawal of recognition or of an envoy is a diplomatic sanction, not a RETREAT.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ DISASTERS = frozenset({
     "mudslide", "avalanche", "tsunami", "eruption", "volcano", "crash", "collision",
     "accident", "derailment", "collapse", "stampede", "heatwave", "drought", "epidemic",
     "outbreak", "disease", "pandemic", "lightning", "rain", "rainfall", "snowstorm",
-    "blizzard", "explosion", "leak", "sinking", "capsize", "shipwreck", "famine",
+    "blizzard", "sinking", "capsize", "shipwreck", "famine",
 })
 # Words that make an explosion or a fire an attack: "a bomb explosion", "arson fire".
 WEAPON_WORDS = frozenset({"bomb", "car", "suicide", "arson", "grenade", "rocket", "missile",
@@ -48,6 +50,12 @@ OWNED_ONLY = frozenset({"war", "aggression"})
 # committed by the army", "the war launched by Russia".
 DOING_VERBS = frozenset({"commit", "perpetrate", "carry", "launch", "wage", "conduct",
                          "unleash", "inflict", "hold", "take", "order"})
+# What a withdrawal may take back without a retreat: recognition and envoys (a
+# diplomatic sanction), offers, bids, candidacies, complaints and orders.
+NOT_WITHDRAWN = frozenset({"recognition", "ambassador", "envoy", "nomination", "candidacy",
+                           "bid", "application", "complaint", "order", "offer", "proposal",
+                           "license", "licence", "permit", "visa", "charge", "lawsuit", "suit",
+                           "funding", "name", "statement", "remark", "accreditation"})
 # "the war on drugs", "a war against poverty": no armed conflict
 FIGURATIVE = frozenset({"drug", "terror", "terrorism", "poverty", "crime", "cancer",
                         "inflation", "want", "woman", "christmas", "talent", "idea",
@@ -106,6 +114,18 @@ def unowned_war(noun: Token) -> bool:
     return noun.lemma_ in OWNED_ONLY and (figurative(noun) or owner(noun) is None)
 
 
+def misread(trigger: Token, type_name: str) -> bool:
+    """Give whether a trigger of ours is not the event its word suggests: a war nobody is
+    named as waging, a withdrawal of something other than forces, or a disaster."""
+    if type_name == "ASSAULT" and unowned_war(trigger):
+        return True  # "the war in Ukraine"
+    if type_name == "RETREAT" and trigger.pos_ == "NOUN" and any(
+            g.lemma_.lower() in NOT_WITHDRAWN for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+        return True  # "the withdrawal of its recognition": a diplomatic sanction
+    return natural(trigger, type_name)
+
+
 def natural(trigger: Token, type_name: str) -> bool:
     """Give whether a force verb tells of a disaster or an accident, not an attack or a
     deployment: "a fire kills 12", "an earthquake strikes", "killed in a landslide",
@@ -115,11 +135,17 @@ def natural(trigger: Token, type_name: str) -> bool:
         causes += [g for c in trigger.children
                    if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "after", "from")
                    for g in c.children if g.dep_ == "pobj"]
-        if trigger.dep_ in ("advcl", "conj", "acl") and trigger.head.pos_ in ("NOUN", "VERB"):
-            # "flooding continues ..., with 176 killed", "a fire ..., killing 12"
-            head = trigger.head
-            causes += [head] if head.pos_ == "NOUN" else [
-                c for c in head.children if c.dep_ == "nsubj"]
+        token = trigger
+        for _ in range(3):
+            # "a fire breaks out, killing 12", "flooding continues, with 176 killed"
+            if token.dep_ not in ("advcl", "conj", "acl", "pcomp", "prep", "relcl") or \
+                    token.head.i == token.i:
+                break
+            token = token.head
+            if token.pos_ in ("NOUN", "PROPN"):
+                causes.append(token)
+                break
+            causes += [c for c in token.children if c.dep_ == "nsubj"]
         return any(_disaster(c) for c in causes)
     if type_name == "MOBILIZE":
         return any(t.lemma_.lower() in DISASTERS for c in trigger.children
@@ -162,5 +188,8 @@ def folded(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
                 dropped.add(id(group[i]))
             if word in TAKING_VERBS:
                 taken.add(group[i]["trigger"]["start"])
+    # "a general strike": the walkout told as a PROTEST is no airstrike
+    walkouts = {e["trigger"]["start"] for e in events if e["type"] == "PROTEST"}
     return [e for e in events if id(e) not in dropped and not (
-        e["type"] == "COERCE" and e["trigger"]["start"] in taken)]
+        e["type"] == "COERCE" and e["trigger"]["start"] in taken) and not (
+        e["type"] == "ASSAULT" and e["trigger"]["start"] in walkouts)]
