@@ -102,7 +102,8 @@ class EventBuilder:
         # "jailed opposition figures", "the defending champions", "entities supporting
         # the army", "necessary for supporting the war"; but "the first instance of Iran
         # supplying missiles" is the supply itself
-        if trigger.pos_ == "VERB" and not self._clause_of_its_own(trigger, rule.type):
+        if trigger.pos_ == "VERB" and not self._clause_of_its_own(trigger, rule.type) and \
+                not force.stated(trigger, rule.type):
             return None
         if (nominal and (rule.trigger.lemmas or rule.trigger.phrase)
                 and trigger.dep_ == "compound"
@@ -133,8 +134,10 @@ class EventBuilder:
                         role in ("none", "subject") or (governor is not None and (
                             governor.lemma_ in lexicon.PRESUPPOSING
                             or governor.lemma_ in lexicon.PARTICIPATING))))
-                if not alone and rule.type == "ASSAULT" and force.owned_act(trigger, governor):
-                    alone, role = True, "alone"  # "food insecurity caused by Russia's war"
+                if not alone and rule.type == "ASSAULT" and \
+                        force.owned_act(trigger, governor, role):
+                    # "food insecurity caused by Russia's war": the war is no object made
+                    alone, role = True, "alone" if role == "object" else role
                 if not alone:
                     return None
         if alone and role == "subject" and governor is not None and \

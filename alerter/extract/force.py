@@ -56,6 +56,13 @@ NOT_WITHDRAWN = frozenset({"recognition", "ambassador", "envoy", "nomination", "
                            "bid", "application", "complaint", "order", "offer", "proposal",
                            "license", "licence", "permit", "visa", "charge", "lawsuit", "suit",
                            "funding", "name", "statement", "remark", "accreditation"})
+# Verbs of courts and police: the act someone is tried for happened.
+JUDICIAL_VERBS = frozenset({"charge", "indict", "convict", "sentence", "accuse", "acquit",
+                            "try", "prosecute", "jail", "imprison", "arrest", "detain",
+                            "suspect", "find", "extradite", "execute", "hang"})
+# Types whose verbs after "after", "since" or "following" state a fact: "after
+# deploying 16,000 troops to Crimea".
+PRESUPPOSED_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
 # "the war on drugs", "a war against poverty": no armed conflict
 FIGURATIVE = frozenset({"drug", "terror", "terrorism", "poverty", "crime", "cancer",
                         "inflation", "want", "woman", "christmas", "talent", "idea",
@@ -72,8 +79,10 @@ def owner(noun: Token) -> Token | None:
     violence committed by Myanmar's forces", "hostages held by Hamas"."""
     for child in noun.children:
         if child.dep_ == "poss" and (coded(phrase_tokens(child))
-                                     or noun.lemma_ in HOSTAGE_NOUNS):
-            return child
+                                     or noun.lemma_ in HOSTAGE_NOUNS
+                                     or (child.ent_type_ == "DATE"
+                                         and noun.lemma_ not in OWNED_ONLY)):
+            return child  # "Russia's invasion", "Tuesday's strikes"
         if child.dep_ == "acl" and child.lemma_ in DOING_VERBS:
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 for pobj in (g for g in agent.children if g.dep_ == "pobj"):
@@ -90,10 +99,12 @@ def figurative(noun: Token) -> bool:
         for g in c.children if g.dep_ == "pobj")
 
 
-def owned_act(noun: Token, governor: Token | None) -> bool:
+def owned_act(noun: Token, governor: Token | None, role: str) -> bool:
     """Give whether an ASSAULT noun with no event-making governor is still an event: a
-    party owns it ("Russia's invasion of Ukraine"), or it is a hostage held, taken or
-    released. Not when a verb looks ahead to it ("to deter Russia's aggression")."""
+    party or a day owns it ("Russia's invasion of Ukraine", "Tuesday's missile strikes"),
+    someone is tried for it ("charged with murder"), it did something ("the ransomware
+    attack disrupted the bank"), or it is a hostage held, taken or released. Not when a
+    verb looks ahead to it ("to deter Russia's aggression")."""
     if governor is not None and governor.lemma_ in lexicon.ANTICIPATING:
         return False
     if any(c.dep_ == "amod" and c.lower_ in lexicon.MODAL_ADJECTIVES
@@ -105,7 +116,27 @@ def owned_act(noun: Token, governor: Token | None) -> bool:
                                                                  "npadvmod", "attr", "advcl"))
     if figurative(noun):
         return False
+    if noun.lemma_ not in OWNED_ONLY:
+        if governor is not None and role == "subject" and governor.tag_ == "VBD":
+            return True  # "the ransomware attack disrupted a broker-dealer"
+        if tried_for(noun):
+            return True
     return owner(noun) is not None
+
+
+def tried_for(noun: Token) -> bool:
+    """Give whether someone is charged, tried or sentenced for the act the noun names:
+    "charged with murder", "sentenced for the 2011 beating of", "indicted for charges
+    including murder" (the act is alleged or proven; it happened)."""
+    token = noun
+    for _ in range(4):
+        if token.dep_ not in ("pobj", "prep", "conj", "appos", "pcomp") or \
+                token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_ in JUDICIAL_VERBS
+    return False
 
 
 def unowned_war(noun: Token) -> bool:
@@ -193,3 +224,14 @@ def folded(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
     return [e for e in events if id(e) not in dropped and not (
         e["type"] == "COERCE" and e["trigger"]["start"] in taken) and not (
         e["type"] == "ASSAULT" and e["trigger"]["start"] in walkouts)]
+
+
+def stated(verb: Token, type_name: str) -> bool:
+    """Give whether a force verb that only seems to describe a noun states an event:
+    "after deploying 16,000 troops" (a fact the clause takes for granted), "a rebel
+    group that seized swathes of the country", "missiles that struck a port"."""
+    if type_name not in PRESUPPOSED_TYPES:
+        return False
+    if verb.dep_ == "pcomp":
+        return verb.head.lower_ in lexicon.PRESUPPOSING_PREPS
+    return verb.dep_ == "relcl" and type_name == "ASSAULT" and verb.tag_ in ("VBD", "VBN")
