@@ -136,8 +136,11 @@ class EventBuilder:
                             or governor.lemma_ in lexicon.PARTICIPATING))))
                 if not alone and rule.type == "ASSAULT" and \
                         force.owned_act(trigger, governor, role):
-                    # "food insecurity caused by Russia's war": the war is no object made
-                    alone, role = True, "alone" if role == "object" else role
+                    # "food insecurity caused by Russia's war", "discussed the release of
+                    # hostages held by X": the verb over it neither makes nor frames it
+                    alone = True
+                    if role == "object":
+                        role, governor = "alone", None
                 if not alone:
                     return None
         if alone and role == "subject" and governor is not None and \
@@ -249,8 +252,8 @@ class EventBuilder:
             if any(c.dep_ == "agent" for c in verb.children):
                 subject = None
             return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
-        actor = self._actor(trigger, anchor, nominal, role) or framing.self_report(span.sent,
-                                                                                   anchor)
+        actor = self._actor(trigger, anchor, nominal, role) or force.doer(trigger) or \
+            framing.self_report(span.sent, anchor)
         charging = charging_verb(trigger)
         if charging is not None:
             # "firms designated for supplying weapons", "accused of shipping drones":

@@ -63,6 +63,8 @@ JUDICIAL_VERBS = frozenset({"charge", "indict", "convict", "sentence", "accuse",
 # Types whose verbs after "after", "since" or "following" state a fact: "after
 # deploying 16,000 troops to Crimea".
 PRESUPPOSED_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
+# Fights with named sides: an event wherever they are mentioned.
+FIGHTS = frozenset({"clash", "fighting", "skirmish", "gunbattle", "firefight"})
 # "the war on drugs", "a war against poverty": no armed conflict
 FIGURATIVE = frozenset({"drug", "terror", "terrorism", "poverty", "crime", "cancer",
                         "inflation", "want", "woman", "christmas", "talent", "idea",
@@ -91,6 +93,15 @@ def owner(noun: Token) -> Token | None:
     return None
 
 
+def doer(noun: Token) -> list[tuple[str, str, str | None]]:
+    """Give the participants that do what an event noun says, when a participle names
+    them: "the violence committed by Sudan's army" (else none)."""
+    found = owner(noun)
+    if noun.pos_ != "NOUN" or found is None or found.dep_ == "poss":
+        return []
+    return participants_in(phrase_tokens(found))
+
+
 def figurative(noun: Token) -> bool:
     """Give whether a war noun is a campaign against a thing: "the war on drugs"."""
     return noun.lemma_ in OWNED_ONLY and any(
@@ -112,10 +123,16 @@ def owned_act(noun: Token, governor: Token | None, role: str) -> bool:
         return False
     if noun.lemma_ in HOSTAGE_NOUNS:
         return owner(noun) is not None or (
+            governor is not None and governor.lemma_ in HOSTAGE_VERBS) or any(
+            c.dep_ in ("relcl", "acl") and c.lemma_ in HOSTAGE_VERBS  # "the hostages it took"
+            for c in noun.children) or (
             noun.head.lemma_ in HOSTAGE_VERBS and noun.dep_ in ("dobj", "oprd", "xcomp",
                                                                  "npadvmod", "attr", "advcl"))
     if figurative(noun):
         return False
+    if noun.lemma_ in FIGHTS and any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+                                     for c in noun.children):
+        return True  # "hurt in clashes with farmers", "fighting between two militias"
     if noun.lemma_ not in OWNED_ONLY:
         if governor is not None and role == "subject" and governor.tag_ == "VBD":
             return True  # "the ransomware attack disrupted a broker-dealer"
