@@ -230,9 +230,7 @@ def folded(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
         tolls = [i for i, w in enumerate(lemmas) if w in CASUALTY_VERBS]
         keep_toll = None if primary else (tolls[0] if tolls else None)
         for i, word in enumerate(lemmas):
-            if word in CASUALTY_VERBS and i != keep_toll:
-                dropped.add(id(group[i]))
-            elif word in TAKING_VERBS and primary:
+            if (word in CASUALTY_VERBS and i != keep_toll) or (word in TAKING_VERBS and primary):
                 dropped.add(id(group[i]))
             if word in TAKING_VERBS:
                 taken.add(group[i]["trigger"]["start"])
