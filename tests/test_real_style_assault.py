@@ -55,6 +55,20 @@ MUST: list[tuple[str, Expected]] = [
     # an attack noun that did something
     ("The ransomware attack shut down the hospital's payment systems.",
      ("ASSAULT", "asserted", set(), set())),
+    ("A jury indicted the two men on counts including extortion and murder.",
+     ("ASSAULT", "asserted", set(), set())),
+    # air-strikes are attacks, whatever a strike may also be
+    ("Until then, Spain had only carried out air-strikes in Libya.",
+     ("ASSAULT", "asserted", {"ESP"}, {"LBY"})),
+    # more ways of force: downed, encircled, beaten, executed
+    ("A surface-to-air missile downed the cargo plane over the desert.",
+     ("ASSAULT", "asserted", set(), set())),
+    ("Government forces encircle the last rebel-held town in the valley.",
+     ("ASSAULT", "asserted", set(), set())),
+    ("Several detainees said they were beaten by guards.",
+     ("ASSAULT", "asserted", set(), set())),
+    ("The insurgents executed three captured soldiers.",
+     ("ASSAULT", "asserted", set(), set())),
     # MOBILIZE: troops sent; a deployment taken for granted
     ("Greece sends more soldiers into the border region after the incident.",
      ("MOBILIZE", "asserted", {"GRC"}, set())),
@@ -63,6 +77,8 @@ MUST: list[tuple[str, Expected]] = [
     # RETREAT: staff removed, a treaty scrapped
     ("The United States removes its remaining embassy personnel from the country.",
      ("RETREAT", "asserted", {"USA"}, set())),
+    ("Protesters end their week-long occupation of the ministry building.",
+     ("RETREAT", "asserted", set(), set())),
     ("Serbia could scrap its defence treaty with Hungary next year.",
      ("RETREAT", "hypothetical", {"SRB"}, set())),
 ]
@@ -81,6 +97,11 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Soldiers are deployed to the province to help with rising floodwaters.", "MOBILIZE"),
     # a walkout is a protest, not an airstrike
     ("A general strike is held across Chile.", "ASSAULT"),
+    ("Teachers began a national strike on Monday.", "ASSAULT"),
+    ("Drone strikes hit a fuel depot near the port.", "PROTEST"),
+    # other senses: transactions executed, expectations beaten
+    ("The bank executed the transactions on behalf of a front company.", "ASSAULT"),
+    ("Quarterly profits beat expectations.", "ASSAULT"),
     # taking market share or a chance; seizing ground is no coercion
     ("The firm hopes to capture a larger share of the market.", "ASSAULT"),
     ("Rebel fighters seize control of the airport in the eastern province.", "COERCE"),

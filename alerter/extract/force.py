@@ -9,8 +9,8 @@ rules miss or count twice (issue 10, docs/extraction.md "Force").
   and seized control of it") are part of it.
 - Disasters and accidents are not attacks: "a fire kills 12", "an earthquake strikes",
   troops "deployed to help with the floods".
-- A seizure of territory is an ASSAULT, not also a COERCE; a strike told as a PROTEST
-  is a walkout, not also an ASSAULT.
+- A seizure of territory is an ASSAULT, not also a COERCE; a strike read both as a
+  PROTEST and an ASSAULT is the one its words say ("a general strike", "air-strikes").
 - A withdrawal of recognition or of an envoy is a diplomatic sanction, not a RETREAT.
 """
 
@@ -39,6 +39,15 @@ DISASTERS = frozenset({
 # Words that make an explosion or a fire an attack: "a bomb explosion", "arson fire".
 WEAPON_WORDS = frozenset({"bomb", "car", "suicide", "arson", "grenade", "rocket", "missile",
                           "mortar", "artillery", "terrorist", "ied", "gunfire"})
+# What strikes: "air-strikes", "drone strikes", "Israeli strikes" are attacks.
+STRIKE_WEAPONS = frozenset({"air", "drone", "military", "naval", "precision", "retaliatory",
+                            "preemptive", "pre-emptive", "nuclear", "cruise", "ballistic",
+                            "artillery", "tactical", "aerial", "airstrike"})
+# Who strikes: "a general strike", "the rail strike" are walkouts.
+WALKOUT_WORDS = frozenset({"general", "hunger", "labour", "labor", "rail", "worker",
+                           "teacher", "nationwide", "national", "transport", "union", "doctor",
+                           "nurse", "postal", "student", "trucker", "miner", "dock", "sit-down",
+                           "wildcat", "one-day", "24-hour", "48-hour", "indefinite"})
 # Nouns for hostages: an event under these verbs or held by someone.
 HOSTAGE_NOUNS = frozenset({"hostage", "captive"})
 HOSTAGE_VERBS = frozenset({"release", "free", "hold", "take", "seize", "keep", "return",
@@ -146,12 +155,12 @@ def tried_for(noun: Token) -> bool:
     "charged with murder", "sentenced for the 2011 beating of", "indicted for charges
     including murder" (the act is alleged or proven; it happened)."""
     token = noun
-    for _ in range(4):
-        if token.dep_ not in ("pobj", "prep", "conj", "appos", "pcomp") or \
+    for _ in range(6):  # "indicted for charges including racketeering and murder"
+        if token.dep_ not in ("pobj", "prep", "conj", "appos", "pcomp", "dobj") or \
                 token.head.i == token.i:
             return False
         token = token.head
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "prep":  # not "including"
             return token.lemma_ in JUDICIAL_VERBS
     return False
 
@@ -234,11 +243,28 @@ def folded(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
                 dropped.add(id(group[i]))
             if word in TAKING_VERBS:
                 taken.add(group[i]["trigger"]["start"])
-    # "a general strike": the walkout told as a PROTEST is no airstrike
-    walkouts = {e["trigger"]["start"] for e in events if e["type"] == "PROTEST"}
+    # a strike read as a walkout or an attack: "a general strike", "air-strikes"
+    loser = {e["trigger"]["start"]: strike_kind(doc, e["trigger"]["start"]) for e in events
+             if e["type"] in ("PROTEST", "ASSAULT") and lemma(e) == "strike"}
     return [e for e in events if id(e) not in dropped and not (
-        e["type"] == "COERCE" and e["trigger"]["start"] in taken) and not (
-        e["type"] == "ASSAULT" and e["trigger"]["start"] in walkouts)]
+        e["type"] == "COERCE" and e["trigger"]["start"] in taken) and
+        loser.get(e["trigger"]["start"]) != e["type"]]
+
+
+def strike_kind(doc: Doc, start: int) -> str | None:
+    """Give the type a strike is not: "a general strike" is no ASSAULT, "air-strikes"
+    and "missile strikes" no PROTEST (None when its words do not say)."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    word = span.root
+    modifiers = [t for t in word.subtree if t.i < word.i]
+    if any(t.lemma_.lower() in WALKOUT_WORDS for t in modifiers):
+        return "ASSAULT"
+    if any(t.lemma_.lower() in WEAPON_WORDS | STRIKE_WEAPONS for t in modifiers) or any(
+            t.dep_ == "amod" and coded([t]) for t in modifiers):
+        return "PROTEST"
+    return None
 
 
 def stated(verb: Token, type_name: str) -> bool:
