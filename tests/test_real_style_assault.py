@@ -99,7 +99,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("A general strike is held across Chile.", "ASSAULT"),
     ("Teachers began a national strike on Monday.", "ASSAULT"),
     ("Drone strikes hit a fuel depot near the port.", "PROTEST"),
-    # other senses: transactions executed, expectations beaten
+    # other senses: transactions executed, expectations beaten, a thought that struck us
+    ("The rule is executed by the licensing office.", "ASSAULT"),
+    ("The idea that struck us most was the shared purpose.", "ASSAULT"),
     ("The bank executed the transactions on behalf of a front company.", "ASSAULT"),
     ("Quarterly profits beat expectations.", "ASSAULT"),
     # taking market share or a chance; seizing ground is no coercion

@@ -270,9 +270,11 @@ def strike_kind(doc: Doc, start: int) -> str | None:
 def stated(verb: Token, type_name: str) -> bool:
     """Give whether a force verb that only seems to describe a noun states an event:
     "after deploying 16,000 troops" (a fact the clause takes for granted), "a rebel
-    group that seized swathes of the country", "missiles that struck a port"."""
+    group that seized swathes of the country", "missiles that struck a port"; not "the
+    idea that struck us"."""
     if type_name not in PRESUPPOSED_TYPES:
         return False
     if verb.dep_ == "pcomp":
         return verb.head.lower_ in lexicon.PRESUPPOSING_PREPS
-    return verb.dep_ == "relcl" and type_name == "ASSAULT" and verb.tag_ in ("VBD", "VBN")
+    return verb.dep_ == "relcl" and type_name == "ASSAULT" and verb.tag_ in ("VBD", "VBN") \
+        and not any(c.dep_ == "dobj" and c.lower_ in ("me", "us", "you") for c in verb.children)
