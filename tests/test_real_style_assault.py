@@ -69,6 +69,11 @@ MUST: list[tuple[str, Expected]] = [
      ("ASSAULT", "asserted", set(), set())),
     ("The insurgents executed three captured soldiers.",
      ("ASSAULT", "asserted", set(), set())),
+    # where it happened is the target, found past the casualty verb
+    ("A gunman opens fire in a mall in Ohio, United States, killing four people.",
+     ("ASSAULT", "asserted", set(), {"USA"})),
+    ("A roadside bomb outside a police station in the Greek city of Patras kills two.",
+     ("ASSAULT", "asserted", set(), {"GRC"})),
     # MOBILIZE: troops sent; a deployment taken for granted
     ("Greece sends more soldiers into the border region after the incident.",
      ("MOBILIZE", "asserted", {"GRC"}, set())),

@@ -284,6 +284,8 @@ class EventBuilder:
                                         for c in h.children if c.dep_ == "prep"
                                         and c.lower_ in ("in", "near", "outside")
                                         for g in c.children if g.dep_ == "pobj"])
+        if not target and rule.type in self.place_targets:
+            target = force.place(trigger, anchor)  # "a shooting spree in Maine, killing two"
         return _settle(actor, target, partners)
 
     def _modifier_event(self, span: Span, rule: TriggerRule, published: date

@@ -278,3 +278,30 @@ def stated(verb: Token, type_name: str) -> bool:
         return verb.head.lower_ in lexicon.PRESUPPOSING_PREPS
     return verb.dep_ == "relcl" and type_name == "ASSAULT" and verb.tag_ in ("VBD", "VBN") \
         and not any(c.dep_ == "dobj" and c.lower_ in ("me", "us", "you") for c in verb.children)
+
+
+PLACE_PREPS = frozenset({"in", "near", "outside", "at", "inside", "across"})
+
+
+def place(trigger: Token, anchor: Token) -> list[tuple[str, str, str | None]]:
+    """Give the coded places where an attack happened, looked for a little further than
+    the event's own words: the clause it hangs from ("goes on a shooting spree in Maine,
+    killing two"), its subject ("a car bomb outside the governor's office in Adana
+    kills"), and places inside places ("at a prison in Monterrey, Mexico")."""
+    heads = [trigger, anchor]
+    if trigger.dep_ in ("advcl", "conj", "xcomp") and trigger.head.pos_ == "VERB":
+        heads.append(trigger.head)
+    heads += [c for h in list(heads) for c in h.children if c.dep_ in ("nsubj", "nsubjpass")
+              and c.pos_ == "NOUN"]
+    found: list[tuple[str, str, str | None]] = []
+    frontier = heads
+    for _ in range(3):
+        places = [g for h in frontier for c in h.children
+                  if c.dep_ == "prep" and c.lower_ in PLACE_PREPS | {"of", "on"}
+                  for g in c.children if g.dep_ == "pobj"]
+        found += [p for g in places if g.head.lower_ in PLACE_PREPS
+                  for p in participants_in(phrase_tokens(g)) if p[2]]
+        if found:
+            return found
+        frontier = places
+    return found
