@@ -41,6 +41,8 @@ MUST: list[tuple[str, Expected]] = [
     # clashes, taking ground, Wikipedia-style present tense
     ("Two police officers are hurt in clashes with farmers near the capital.",
      ("ASSAULT", "asserted", set(), set())),
+    ("Army units retake the border town from the insurgents.",
+     ("ASSAULT", "asserted", set(), set())),
     ("Government troops capture four villages in the north from the rebels.",
      ("ASSAULT", "asserted", set(), set())),
     ("Rebel fighters seize control of the airport in the eastern province.",
@@ -79,9 +81,15 @@ MUST: list[tuple[str, Expected]] = [
      ("MOBILIZE", "asserted", {"GRC"}, set())),
     ("The general spoke after deploying 3,000 troops to the frontier.",
      ("MOBILIZE", "asserted", set(), set())),
+    ("Belarus began large military exercises near its western border.",
+     ("MOBILIZE", "asserted", {"BLR"}, set())),
     # RETREAT: staff removed, a treaty scrapped
     ("The United States removes its remaining embassy personnel from the country.",
      ("RETREAT", "asserted", {"USA"}, set())),
+    ("Canada evacuates its embassy staff from the capital as fighting spreads.",
+     ("RETREAT", "asserted", {"CAN"}, set())),
+    ("The rebels hand over the town to the army.",
+     ("RETREAT", "asserted", set(), set())),
     ("Protesters end their week-long occupation of the ministry building.",
      ("RETREAT", "asserted", set(), set())),
     ("Serbia could scrap its defence treaty with Hungary next year.",
@@ -115,6 +123,11 @@ MUST_NOT: list[tuple[str, str]] = [
     # a withdrawal of recognition is a diplomatic sanction; a delegation is no force
     ("Chile announces the withdrawal of its recognition of the breakaway region.", "RETREAT"),
     ("Norway sent a delegation to the talks.", "MOBILIZE"),
+    ("Japan and Australia held joint military exercises off the coast.", "MOBILIZE"),
+    ("The city ran an earthquake drill for schools.", "MOBILIZE"),
+    ("Belarus began large military exercises near its western border.", "COOPERATE"),
+    ("Thousands of residents were evacuated from the flooded valley.", "RETREAT"),
+    ("The firm handed over the documents to investigators.", "RETREAT"),
     ("The bank removed two firms from its client list.", "RETREAT"),
 ]
 

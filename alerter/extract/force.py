@@ -26,7 +26,7 @@ from alerter.extract.participants import participants_in, phrase_tokens
 # Verbs that report the toll of an attack rather than a second attack.
 CASUALTY_VERBS = frozenset({"kill", "wound"})
 # Verbs that take ground: a second event only when no attack verb goes with them.
-TAKING_VERBS = frozenset({"seize", "capture"})
+TAKING_VERBS = frozenset({"seize", "capture", "retake", "liberate", "overrun"})
 # Natural disasters and accidents: what they kill or strike was not attacked.
 DISASTERS = frozenset({
     "fire", "blaze", "wildfire", "bushfire", "flood", "flooding", "floodwater", "earthquake",
@@ -74,6 +74,9 @@ JUDICIAL_VERBS = frozenset({"charge", "indict", "convict", "sentence", "accuse",
 PRESUPPOSED_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
 # Fights with named sides: an event wherever they are mentioned.
 FIGHTS = frozenset({"clash", "fighting", "skirmish", "gunbattle", "firefight"})
+# Exercises held with partners: cooperation, not a MOBILIZE.
+JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral",
+                   "multinational", "cyber", "tabletop"})
 # "the war on drugs", "a war against poverty": no armed conflict
 FIGURATIVE = frozenset({"drug", "terror", "terrorism", "poverty", "crime", "cancer",
                         "inflation", "want", "woman", "christmas", "talent", "idea",
@@ -180,6 +183,9 @@ def misread(trigger: Token, type_name: str) -> bool:
             g.lemma_.lower() in NOT_WITHDRAWN for c in trigger.children
             if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
         return True  # "the withdrawal of its recognition": a diplomatic sanction
+    if type_name == "MOBILIZE" and any(c.lower_ in JOINT for c in trigger.children
+                                       if c.dep_ in ("amod", "compound")):
+        return True  # "joint military exercises": cooperation, not one side's show of force
     return natural(trigger, type_name)
 
 
@@ -246,9 +252,15 @@ def folded(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
     # a strike read as a walkout or an attack: "a general strike", "air-strikes"
     loser = {e["trigger"]["start"]: strike_kind(doc, e["trigger"]["start"]) for e in events
              if e["type"] in ("PROTEST", "ASSAULT") and lemma(e) == "strike"}
+    # one country's own exercise is a show of force, not cooperation: "Russia began
+    # naval drills" (joint exercises give no MOBILIZE, see misread)
+    shows = [(e["trigger"]["start"], e["trigger"]["end"]) for e in events
+             if e["type"] == "MOBILIZE"]
     return [e for e in events if id(e) not in dropped and not (
         e["type"] == "COERCE" and e["trigger"]["start"] in taken) and
-        loser.get(e["trigger"]["start"]) != e["type"]]
+        loser.get(e["trigger"]["start"]) != e["type"] and not (
+        e["type"] == "COOPERATE" and any(start < e["trigger"]["end"] and
+                                         e["trigger"]["start"] < end for start, end in shows))]
 
 
 def strike_kind(doc: Doc, start: int) -> str | None:
