@@ -81,6 +81,8 @@ MUST: list[tuple[str, Expected]] = [
      ("MOBILIZE", "asserted", {"GRC"}, set())),
     ("The general spoke after deploying 3,000 troops to the frontier.",
      ("MOBILIZE", "asserted", set(), set())),
+    ("The minister said force was not needed after deploying 5,000 troops to the border.",
+     ("MOBILIZE", "asserted", set(), set())),
     ("Belarus began large military exercises near its western border.",
      ("MOBILIZE", "asserted", {"BLR"}, set())),
     # RETREAT: staff removed, a treaty scrapped
