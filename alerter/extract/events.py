@@ -12,7 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from alerter.extract import force, framing, lexicon, transfers
+from alerter.extract import force, force_fold, framing, lexicon, transfers
 from alerter.extract.clauses import (
     SUBJECT,
     attached,
@@ -75,7 +75,7 @@ class EventBuilder:
             del doc.user_data[INDEX_KEY]
             self._dates = []
             self._cues = {}
-        doc._.alerter_events = force.folded(sorted(
+        doc._.alerter_events = force_fold.folded(sorted(
             best.values(), key=lambda e: (e["trigger"]["start"], e["type"])), doc)
         return doc
 
