@@ -85,6 +85,8 @@ MUST: list[tuple[str, Expected]] = [
      ("MOBILIZE", "asserted", set(), set())),
     ("Belarus began large military exercises near its western border.",
      ("MOBILIZE", "asserted", {"BLR"}, set())),
+    ("The governor deploys the National Guard in the capital.",
+     ("MOBILIZE", "asserted", set(), set())),
     # RETREAT: staff removed, a treaty scrapped
     ("The United States removes its remaining embassy personnel from the country.",
      ("RETREAT", "asserted", {"USA"}, set())),
@@ -105,6 +107,7 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The mayor announced a new phase in the city's war on drugs.", "ASSAULT"),
     ("The drills are meant to deter Russia's aggression in the north.", "ASSAULT"),
     ("Moscow continued to build up its war economy.", "ASSAULT"),
+    ("Police launched a rescue operation after the mine flooded.", "ASSAULT"),
     # disasters and accidents are not attacks; troops sent to a flood do not mobilise
     ("A fire kills nine residents of a care home in the suburbs.", "ASSAULT"),
     ("A strong earthquake strikes the coast of Peru.", "ASSAULT"),

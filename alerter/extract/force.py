@@ -58,6 +58,13 @@ JUDICIAL_VERBS = frozenset({"charge", "indict", "convict", "sentence", "accuse",
 PRESUPPOSED_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
 # Fights with named sides: an event wherever they are mentioned.
 FIGHTS = frozenset({"clash", "fighting", "skirmish", "gunbattle", "firefight"})
+# Operations that are no attack: "launched an asset seizure operation".
+CIVIL_OPERATIONS = frozenset({"seizure", "rescue", "relief", "humanitarian", "evacuation",
+                              "search", "recovery", "cleanup", "sting", "undercover",
+                              "peacekeeping", "salvage", "repatriation", "vaccination",
+                              "fundraising", "business", "commercial", "financial",
+                              "banking", "shipping", "mining", "logging", "trading",
+                              "influence", "disinformation", "procurement", "smuggling"})
 # Exercises held with partners: cooperation, not a MOBILIZE.
 JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral",
                    "multinational", "cyber", "tabletop"})
@@ -163,6 +170,10 @@ def misread(trigger: Token, type_name: str) -> bool:
     named as waging, a withdrawal of something other than forces, or a disaster."""
     if type_name == "ASSAULT" and unowned_war(trigger):
         return True  # "the war in Ukraine"
+    if type_name == "ASSAULT" and any(
+            m.lemma_.lower() in CIVIL_OPERATIONS for c in trigger.children
+            if c.dep_ == "dobj" and c.lemma_ == "operation" for m in c.children):
+        return True  # "launched an asset seizure operation", "a rescue operation"
     if type_name == "RETREAT" and trigger.pos_ == "NOUN" and any(
             g.lemma_.lower() in NOT_WITHDRAWN for c in trigger.children
             if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
