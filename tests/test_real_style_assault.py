@@ -113,6 +113,7 @@ MUST_NOT: list[tuple[str, str]] = [
     ("A strong earthquake strikes the coast of Peru.", "ASSAULT"),
     ("Heavy flooding continues in the south, with at least forty people killed.", "ASSAULT"),
     ("Soldiers are deployed to the province to help with rising floodwaters.", "MOBILIZE"),
+    ("The state deployed the National Guard to support vaccinations.", "MOBILIZE"),
     # a walkout is a protest, not an airstrike
     ("A general strike is held across Chile.", "ASSAULT"),
     ("Teachers began a national strike on Monday.", "ASSAULT"),

@@ -29,6 +29,9 @@ DISASTERS = frozenset({
     "outbreak", "disease", "pandemic", "lightning", "rain", "rainfall", "snowstorm",
     "blizzard", "sinking", "capsize", "shipwreck", "famine",
 })
+# What troops may be sent to do that is no show of force: "to support vaccinations".
+CIVIL_DUTIES = frozenset({"vaccination", "vaccine", "vaccinate", "covid-19", "relief",
+                          "rescue", "firefighting", "evacuation", "cleanup", "testing"})
 # Words that make an explosion or a fire an attack: "a bomb explosion", "arson fire".
 WEAPON_WORDS = frozenset({"bomb", "car", "suicide", "arson", "grenade", "rocket", "missile",
                           "mortar", "artillery", "terrorist", "ied", "gunfire"})
@@ -206,8 +209,8 @@ def natural(trigger: Token, type_name: str) -> bool:
             causes += [c for c in token.children if c.dep_ == "nsubj"]
         return any(_disaster(c) for c in causes)
     if type_name == "MOBILIZE":
-        return any(t.lemma_.lower() in DISASTERS for c in trigger.children
-                   if c.dep_ in ("advcl", "xcomp", "prep") for t in c.subtree)
+        return any(t.lemma_.lower() in DISASTERS | CIVIL_DUTIES for c in trigger.children
+                   if c.dep_ in ("advcl", "xcomp", "prep", "acl") for t in c.subtree)
     return False
 
 
