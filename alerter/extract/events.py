@@ -12,7 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from alerter.extract import framing, lexicon, transfers
+from alerter.extract import force, force_fold, framing, lexicon, transfers
 from alerter.extract.clauses import (
     SUBJECT,
     attached,
@@ -75,8 +75,8 @@ class EventBuilder:
             del doc.user_data[INDEX_KEY]
             self._dates = []
             self._cues = {}
-        doc._.alerter_events = sorted(best.values(), key=lambda e: (e["trigger"]["start"],
-                                                                     e["type"]))
+        doc._.alerter_events = force_fold.folded(sorted(
+            best.values(), key=lambda e: (e["trigger"]["start"], e["type"])), doc)
         return doc
 
     def _events(self, doc: Doc, published: str,
@@ -102,7 +102,8 @@ class EventBuilder:
         # "jailed opposition figures", "the defending champions", "entities supporting
         # the army", "necessary for supporting the war"; but "the first instance of Iran
         # supplying missiles" is the supply itself
-        if trigger.pos_ == "VERB" and not self._clause_of_its_own(trigger, rule.type):
+        if trigger.pos_ == "VERB" and not self._clause_of_its_own(trigger, rule.type) and \
+                not force.stated(trigger, rule.type):
             return None
         if (nominal and (rule.trigger.lemmas or rule.trigger.phrase)
                 and trigger.dep_ == "compound"
@@ -114,6 +115,8 @@ class EventBuilder:
             return None  # "designated as a voter registration agency": no sanctions here
         if rule.trigger.requires is not None and not meets(trigger, rule.trigger.requires):
             return None  # "support broadband", "seize the opportunity", "meet challenges"
+        if force.misread(trigger, rule.type):
+            return None  # "a fire kills 12", "the war in Ukraine": no attack
         if rule.type == "AID" and any(c.dep_ == "prt" and c.lower_ in ("up", "back")
                                       for c in trigger.children):
             return None  # "give up arms", "hand back": no aid
@@ -131,6 +134,13 @@ class EventBuilder:
                         role in ("none", "subject") or (governor is not None and (
                             governor.lemma_ in lexicon.PRESUPPOSING
                             or governor.lemma_ in lexicon.PARTICIPATING))))
+                if not alone and rule.type == "ASSAULT" and \
+                        force.owned_act(trigger, governor, role):
+                    # "food insecurity caused by Russia's war", "discussed the release of
+                    # hostages held by X": the verb over it neither makes nor frames it
+                    alone = True
+                    if role == "object":
+                        role, governor = "alone", None
                 if not alone:
                     return None
         if alone and role == "subject" and governor is not None and \
@@ -242,8 +252,8 @@ class EventBuilder:
             if any(c.dep_ == "agent" for c in verb.children):
                 subject = None
             return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
-        actor = self._actor(trigger, anchor, nominal, role) or framing.self_report(span.sent,
-                                                                                   anchor)
+        actor = self._actor(trigger, anchor, nominal, role) or force.doer(trigger) or \
+            framing.self_report(span.sent, anchor)
         charging = charging_verb(trigger)
         if charging is not None:
             # "firms designated for supplying weapons", "accused of shipping drones":
@@ -274,6 +284,8 @@ class EventBuilder:
                                         for c in h.children if c.dep_ == "prep"
                                         and c.lower_ in ("in", "near", "outside")
                                         for g in c.children if g.dep_ == "pobj"])
+        if not target and rule.type in self.place_targets:
+            target = force.place(trigger, anchor)  # "a shooting spree in Maine, killing two"
         return _settle(actor, target, partners)
 
     def _modifier_event(self, span: Span, rule: TriggerRule, published: date

@@ -30,8 +30,8 @@ def chain(anchor: Token) -> list[Token]:
         if token.dep_ in ("conj",) and token.head.pos_ == "VERB":
             # "have not decided on X but are discussing Y": the conjunct stands alone
             break
-        if token.dep_ == "pobj" and token.head.lower_ in lexicon.PRESUPPOSING_PREPS:
-            break  # "vowed revenge after the killing of ...": the killing happened
+        if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in lexicon.PRESUPPOSING_PREPS:
+            break  # "vowed revenge after the killing of ...", "after deploying troops"
         if token.dep_ == "acl" and token.tag_ == "VBN":
             break  # "called for the release of those detained": the detention happened
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in

@@ -1,0 +1,262 @@
+"""Force on real reporting: the ASSAULT, MOBILIZE and RETREAT cases the general event
+rules miss or count twice (issue 10, docs/extraction.md "Force").
+
+- A war named by its owner is an event wherever it is mentioned: "Russia's invasion of
+  Ukraine", "Putin's war", "Iran's attack on Israel", "the violence committed by the
+  army", "hostages held by the group" (the annotation conventions' nominal-mention rule).
+- Disasters and accidents are not attacks: "a fire kills 12", "an earthquake strikes",
+  troops "deployed to help with the floods".
+- A withdrawal of recognition or of an envoy is a diplomatic sanction, not a RETREAT.
+- A force verb taken for granted ("after deploying troops") or in a relative clause ("a
+  militia that seized the valley") states an event; an attack's place is its target.
+
+Counting one attack once is alerter/extract/force_fold.py.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alerter.extract import lexicon
+from alerter.extract.participants import participants_in, phrase_tokens
+
+# Natural disasters and accidents: what they kill or strike was not attacked.
+DISASTERS = frozenset({
+    "fire", "blaze", "wildfire", "bushfire", "flood", "flooding", "floodwater", "earthquake",
+    "quake", "tremor", "storm", "hurricane", "typhoon", "cyclone", "tornado", "landslide",
+    "mudslide", "avalanche", "tsunami", "eruption", "volcano", "crash", "collision",
+    "accident", "derailment", "collapse", "stampede", "heatwave", "drought", "epidemic",
+    "outbreak", "disease", "pandemic", "lightning", "rain", "rainfall", "snowstorm",
+    "blizzard", "sinking", "capsize", "shipwreck", "famine",
+})
+# What troops may be sent to do that is no show of force: "to support vaccinations".
+CIVIL_DUTIES = frozenset({"vaccination", "vaccine", "vaccinate", "covid-19", "relief",
+                          "rescue", "firefighting", "evacuation", "cleanup", "testing"})
+# Words that make an explosion or a fire an attack: "a bomb explosion", "arson fire".
+WEAPON_WORDS = frozenset({"bomb", "car", "suicide", "arson", "grenade", "rocket", "missile",
+                          "mortar", "artillery", "terrorist", "ied", "gunfire"})
+# Nouns for hostages: an event under these verbs or held by someone.
+HOSTAGE_NOUNS = frozenset({"hostage", "captive"})
+HOSTAGE_VERBS = frozenset({"release", "free", "hold", "take", "seize", "keep", "return",
+                           "exchange", "swap"})
+# Nouns that are an ASSAULT only when a party owns them: "Russia's war against Ukraine"
+# is one, "the war in Ukraine" and "the conflict" are not.
+OWNED_ONLY = frozenset({"war", "aggression"})
+# Verbs whose "by" agent is the doer of the event noun they describe: "violence
+# committed by the army", "the war launched by Russia".
+DOING_VERBS = frozenset({"commit", "perpetrate", "carry", "launch", "wage", "conduct",
+                         "unleash", "inflict", "hold", "take", "order"})
+# What a withdrawal may take back without a retreat: recognition and envoys (a
+# diplomatic sanction), offers, bids, candidacies, complaints and orders.
+NOT_WITHDRAWN = frozenset({"recognition", "ambassador", "envoy", "nomination", "candidacy",
+                           "bid", "application", "complaint", "order", "offer", "proposal",
+                           "license", "licence", "permit", "visa", "charge", "lawsuit", "suit",
+                           "funding", "name", "statement", "remark", "accreditation"})
+# Verbs of courts and police: the act someone is tried for happened.
+JUDICIAL_VERBS = frozenset({"charge", "indict", "convict", "sentence", "accuse", "acquit",
+                            "try", "prosecute", "jail", "imprison", "arrest", "detain",
+                            "suspect", "find", "extradite", "execute", "hang"})
+# Types whose verbs after "after", "since" or "following" state a fact: "after
+# deploying 16,000 troops to Crimea".
+PRESUPPOSED_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
+# Fights with named sides: an event wherever they are mentioned.
+FIGHTS = frozenset({"clash", "fighting", "skirmish", "gunbattle", "firefight"})
+# Operations that are no attack: "launched an asset seizure operation".
+CIVIL_OPERATIONS = frozenset({"seizure", "rescue", "relief", "humanitarian", "evacuation",
+                              "search", "recovery", "cleanup", "sting", "undercover",
+                              "peacekeeping", "salvage", "repatriation", "vaccination",
+                              "fundraising", "business", "commercial", "financial",
+                              "banking", "shipping", "mining", "logging", "trading",
+                              "influence", "disinformation", "procurement", "smuggling"})
+# Exercises held with partners: cooperation, not a MOBILIZE.
+JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral",
+                   "multinational", "cyber", "tabletop"})
+# "the war on drugs", "a war against poverty": no armed conflict
+FIGURATIVE = frozenset({"drug", "terror", "terrorism", "poverty", "crime", "cancer",
+                        "inflation", "want", "woman", "christmas", "talent", "idea",
+                        "word", "price"})
+
+
+def coded(tokens: list[Token]) -> bool:
+    """Give whether the phrase names a party with a code (a country or an organisation)."""
+    return any(code for _, _, code in participants_in(tokens))
+
+
+def owner(noun: Token) -> Token | None:
+    """Give the word that names who does an event noun: "Russia's invasion", "the
+    violence committed by Myanmar's forces", "hostages held by Hamas"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and (coded(phrase_tokens(child))
+                                     or noun.lemma_ in HOSTAGE_NOUNS
+                                     or (child.ent_type_ == "DATE"
+                                         and noun.lemma_ not in OWNED_ONLY)):
+            return child  # "Russia's invasion", "Tuesday's strikes"
+        if child.dep_ == "acl" and child.lemma_ in DOING_VERBS:
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                for pobj in (g for g in agent.children if g.dep_ == "pobj"):
+                    if coded(phrase_tokens(pobj)) or noun.lemma_ in HOSTAGE_NOUNS:
+                        return pobj
+    return None
+
+
+def doer(noun: Token) -> list[tuple[str, str, str | None]]:
+    """Give the participants that do what an event noun says, when a participle names
+    them: "the violence committed by Sudan's army" (else none)."""
+    found = owner(noun)
+    if noun.pos_ != "NOUN" or found is None or found.dep_ == "poss":
+        return []
+    return participants_in(phrase_tokens(found))
+
+
+def figurative(noun: Token) -> bool:
+    """Give whether a war noun is a campaign against a thing: "the war on drugs"."""
+    return noun.lemma_ in OWNED_ONLY and any(
+        g.lemma_.lower() in FIGURATIVE for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "against")
+        for g in c.children if g.dep_ == "pobj")
+
+
+def owned_act(noun: Token, governor: Token | None, role: str) -> bool:
+    """Give whether an ASSAULT noun with no event-making governor is still an event: a
+    party or a day owns it ("Russia's invasion of Ukraine", "Tuesday's missile strikes"),
+    someone is tried for it ("charged with murder"), it did something ("the ransomware
+    attack disrupted the bank"), or it is a hostage held, taken or released. Not when a
+    verb looks ahead to it ("to deter Russia's aggression")."""
+    if governor is not None and governor.lemma_ in lexicon.ANTICIPATING:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in lexicon.MODAL_ADJECTIVES
+           and lexicon.MODAL_ADJECTIVES[c.lower_][0] == "hypothetical" for c in noun.children):
+        return False
+    if noun.lemma_ in HOSTAGE_NOUNS:
+        return owner(noun) is not None or (
+            governor is not None and governor.lemma_ in HOSTAGE_VERBS) or any(
+            c.dep_ in ("relcl", "acl") and c.lemma_ in HOSTAGE_VERBS  # "the hostages it took"
+            for c in noun.children) or (
+            noun.head.lemma_ in HOSTAGE_VERBS and noun.dep_ in ("dobj", "oprd", "xcomp",
+                                                                 "npadvmod", "attr", "advcl"))
+    if figurative(noun):
+        return False
+    if noun.lemma_ in FIGHTS and any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+                                     for c in noun.children):
+        return True  # "hurt in clashes with farmers", "fighting between two militias"
+    if noun.lemma_ not in OWNED_ONLY:
+        if governor is not None and role == "subject" and governor.tag_ == "VBD":
+            return True  # "the ransomware attack disrupted a broker-dealer"
+        if tried_for(noun):
+            return True
+    return owner(noun) is not None
+
+
+def tried_for(noun: Token) -> bool:
+    """Give whether someone is charged, tried or sentenced for the act the noun names:
+    "charged with murder", "sentenced for the 2011 beating of", "indicted for charges
+    including murder" (the act is alleged or proven; it happened)."""
+    token = noun
+    for _ in range(6):  # "indicted for charges including racketeering and murder"
+        if token.dep_ not in ("pobj", "prep", "conj", "appos", "pcomp", "dobj") or \
+                token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "prep":  # not "including"
+            return token.lemma_ in JUDICIAL_VERBS
+    return False
+
+
+def unowned_war(noun: Token) -> bool:
+    """Give whether the noun is a war or aggression nobody is named as waging: "the war in
+    Ukraine", "the war on drugs" (no event)."""
+    return noun.lemma_ in OWNED_ONLY and (figurative(noun) or owner(noun) is None)
+
+
+def misread(trigger: Token, type_name: str) -> bool:
+    """Give whether a trigger of ours is not the event its word suggests: a war nobody is
+    named as waging, a withdrawal of something other than forces, or a disaster."""
+    if type_name == "ASSAULT" and unowned_war(trigger):
+        return True  # "the war in Ukraine"
+    if type_name == "ASSAULT" and any(
+            m.lemma_.lower() in CIVIL_OPERATIONS for c in trigger.children
+            if c.dep_ == "dobj" and c.lemma_ == "operation" for m in c.children):
+        return True  # "launched an asset seizure operation", "a rescue operation"
+    if type_name == "RETREAT" and trigger.pos_ == "NOUN" and any(
+            g.lemma_.lower() in NOT_WITHDRAWN for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+        return True  # "the withdrawal of its recognition": a diplomatic sanction
+    if type_name == "MOBILIZE" and any(c.lower_ in JOINT for c in trigger.children
+                                       if c.dep_ in ("amod", "compound")):
+        return True  # "joint military exercises": cooperation, not one side's show of force
+    return natural(trigger, type_name)
+
+
+def natural(trigger: Token, type_name: str) -> bool:
+    """Give whether a force verb tells of a disaster or an accident, not an attack or a
+    deployment: "a fire kills 12", "an earthquake strikes", "killed in a landslide",
+    "troops deployed to help with rising floodwaters"."""
+    if type_name == "ASSAULT":
+        causes = [c for c in trigger.children if c.dep_ == "nsubj"]
+        causes += [g for c in trigger.children
+                   if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "after", "from")
+                   for g in c.children if g.dep_ == "pobj"]
+        token = trigger
+        for _ in range(3):
+            # "a fire breaks out, killing 12", "flooding continues, with 176 killed"
+            if token.dep_ not in ("advcl", "conj", "acl", "pcomp", "prep", "relcl") or \
+                    token.head.i == token.i:
+                break
+            token = token.head
+            if token.pos_ in ("NOUN", "PROPN"):
+                causes.append(token)
+                break
+            causes += [c for c in token.children if c.dep_ == "nsubj"]
+        return any(_disaster(c) for c in causes)
+    if type_name == "MOBILIZE":
+        return any(t.lemma_.lower() in DISASTERS | CIVIL_DUTIES for c in trigger.children
+                   if c.dep_ in ("advcl", "xcomp", "prep", "acl") for t in c.subtree)
+    return False
+
+
+def _disaster(noun: Token) -> bool:
+    head = noun
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    words = [t.lemma_.lower() for t in head.subtree if t.i <= head.i]
+    return head.lemma_.lower() in DISASTERS and not any(w in WEAPON_WORDS for w in words)
+
+
+def stated(verb: Token, type_name: str) -> bool:
+    """Give whether a force verb that only seems to describe a noun states an event:
+    "after deploying 16,000 troops" (a fact the clause takes for granted), "a rebel
+    group that seized swathes of the country", "missiles that struck a port"; not "the
+    idea that struck us"."""
+    if type_name not in PRESUPPOSED_TYPES:
+        return False
+    if verb.dep_ == "pcomp":
+        return verb.head.lower_ in lexicon.PRESUPPOSING_PREPS
+    return verb.dep_ == "relcl" and type_name == "ASSAULT" and verb.tag_ in ("VBD", "VBN") \
+        and not any(c.dep_ == "dobj" and c.lower_ in ("me", "us", "you") for c in verb.children)
+
+
+PLACE_PREPS = frozenset({"in", "near", "outside", "at", "inside", "across"})
+
+
+def place(trigger: Token, anchor: Token) -> list[tuple[str, str, str | None]]:
+    """Give the coded places where an attack happened, looked for a little further than
+    the event's own words: the clause it hangs from ("goes on a shooting spree in Maine,
+    killing two"), its subject ("a car bomb outside the governor's office in Adana
+    kills"), and places inside places ("at a prison in Monterrey, Mexico")."""
+    heads = [trigger, anchor]
+    if trigger.dep_ in ("advcl", "conj", "xcomp") and trigger.head.pos_ == "VERB":
+        heads.append(trigger.head)
+    heads += [c for h in list(heads) for c in h.children if c.dep_ in ("nsubj", "nsubjpass")
+              and c.pos_ == "NOUN"]
+    found: list[tuple[str, str, str | None]] = []
+    frontier = heads
+    for _ in range(3):
+        places = [g for h in frontier for c in h.children
+                  if c.dep_ == "prep" and c.lower_ in PLACE_PREPS | {"of", "on"}
+                  for g in c.children if g.dep_ == "pobj"]
+        found += [p for g in places if g.head.lower_ in PLACE_PREPS
+                  for p in participants_in(phrase_tokens(g)) if p[2]]
+        if found:
+            return found
+        frontier = places
+    return found

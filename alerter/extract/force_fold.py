@@ -1,0 +1,87 @@
+"""Force on real reporting, counted once (issue 10, docs/extraction.md "Force"): after
+the events of a Doc are built, the ASSAULT, MOBILIZE and RETREAT readings that the
+general rules count twice or under two types.
+
+- One attack is one event: the casualties it caused ("a rocket attack kills 27", "bombed
+  the camp, killing 90") and the territory taken in the same breath ("attacked the base
+  and seized control of it") are part of it.
+- A seizure of territory is an ASSAULT, not also a COERCE; a strike read both as a
+  PROTEST and an ASSAULT is the one its words say ("a general strike", "air-strikes");
+  one country's military exercise is a MOBILIZE, not also a COOPERATE.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from alerter.extract.force import WEAPON_WORDS, coded
+
+# Verbs that report the toll of an attack rather than a second attack.
+CASUALTY_VERBS = frozenset({"kill", "wound"})
+# Verbs that take ground: a second event only when no attack verb goes with them.
+TAKING_VERBS = frozenset({"seize", "capture", "retake", "liberate", "overrun"})
+# What strikes: "air-strikes", "drone strikes", "Israeli strikes" are attacks.
+STRIKE_WEAPONS = frozenset({"air", "drone", "military", "naval", "precision", "retaliatory",
+                            "preemptive", "pre-emptive", "nuclear", "cruise", "ballistic",
+                            "artillery", "tactical", "aerial", "airstrike"})
+# Who strikes: "a general strike", "the rail strike" are walkouts.
+WALKOUT_WORDS = frozenset({"general", "hunger", "labour", "labor", "rail", "worker",
+                           "teacher", "nationwide", "national", "transport", "union", "doctor",
+                           "nurse", "postal", "student", "trucker", "miner", "dock", "sit-down",
+                           "wildcat", "one-day", "24-hour", "48-hour", "indefinite"})
+
+def folded(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
+    """Give the events with each attack counted once per sentence: a toll ("killing 90")
+    or a taking ("and seized control") beside another attack verb or noun is part of
+    it; a seizure of territory told as an ASSAULT is not also a COERCE."""
+    def lemma(event: dict[str, Any]) -> str:
+        span = doc.char_span(event["trigger"]["start"], event["trigger"]["end"],
+                             alignment_mode="expand")
+        return span.root.lemma_ if span is not None else ""
+
+    by_sentence: dict[int, list[dict[str, Any]]] = {}
+    for event in events:
+        if event["type"] == "ASSAULT":
+            by_sentence.setdefault(event["sentence"]["start"], []).append(event)
+    dropped: set[int] = set()
+    taken: set[int] = set()
+    for group in by_sentence.values():
+        lemmas = [lemma(e) for e in group]
+        primary = [i for i, w in enumerate(lemmas) if w not in CASUALTY_VERBS | TAKING_VERBS]
+        tolls = [i for i, w in enumerate(lemmas) if w in CASUALTY_VERBS]
+        keep_toll = None if primary else (tolls[0] if tolls else None)
+        for i, word in enumerate(lemmas):
+            if (word in CASUALTY_VERBS and i != keep_toll) or (word in TAKING_VERBS and primary):
+                dropped.add(id(group[i]))
+            if word in TAKING_VERBS:
+                taken.add(group[i]["trigger"]["start"])
+    # a strike read as a walkout or an attack: "a general strike", "air-strikes"
+    loser = {e["trigger"]["start"]: strike_kind(doc, e["trigger"]["start"]) for e in events
+             if e["type"] in ("PROTEST", "ASSAULT") and lemma(e) == "strike"}
+    # one country's own exercise is a show of force, not cooperation: "Russia began
+    # naval drills" (joint exercises give no MOBILIZE, see misread)
+    shows = [(e["trigger"]["start"], e["trigger"]["end"]) for e in events
+             if e["type"] == "MOBILIZE"]
+    return [e for e in events if id(e) not in dropped and not (
+        e["type"] == "COERCE" and e["trigger"]["start"] in taken) and
+        loser.get(e["trigger"]["start"]) != e["type"] and not (
+        e["type"] == "COOPERATE" and any(start < e["trigger"]["end"] and
+                                         e["trigger"]["start"] < end for start, end in shows))]
+
+
+def strike_kind(doc: Doc, start: int) -> str | None:
+    """Give the type a strike is not: "a general strike" is no ASSAULT, "air-strikes"
+    and "missile strikes" no PROTEST (None when its words do not say)."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    word = span.root
+    modifiers = [t for t in word.subtree if t.i < word.i]
+    if any(t.lemma_.lower() in WALKOUT_WORDS for t in modifiers):
+        return "ASSAULT"
+    if any(t.lemma_.lower() in WEAPON_WORDS | STRIKE_WEAPONS for t in modifiers) or any(
+            t.dep_ == "amod" and coded([t]) for t in modifiers):
+        return "PROTEST"
+    return None
