@@ -12,7 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from alerter.extract import framing, lexicon, transfers
+from alerter.extract import framing, lexicon, speech, transfers
 from alerter.extract.clauses import (
     SUBJECT,
     attached,
@@ -102,7 +102,8 @@ class EventBuilder:
         # "jailed opposition figures", "the defending champions", "entities supporting
         # the army", "necessary for supporting the war"; but "the first instance of Iran
         # supplying missiles" is the supply itself
-        if trigger.pos_ == "VERB" and not self._clause_of_its_own(trigger, rule.type):
+        if trigger.pos_ == "VERB" and not self._clause_of_its_own(trigger, rule.type) and \
+                not speech.own_clause(trigger, rule.type, rule.trigger.speech_act):
             return None
         if (nominal and (rule.trigger.lemmas or rule.trigger.phrase)
                 and trigger.dep_ == "compound"
@@ -114,6 +115,8 @@ class EventBuilder:
             return None  # "designated as a voter registration agency": no sanctions here
         if rule.trigger.requires is not None and not meets(trigger, rule.trigger.requires):
             return None  # "support broadband", "seize the opportunity", "meet challenges"
+        if rule.trigger.speech_act and speech.effect_of_measure(trigger):
+            return None  # "the order escalates pressure on X": what it does, no threat
         if rule.type == "AID" and any(c.dep_ == "prt" and c.lower_ in ("up", "back")
                                       for c in trigger.children):
             return None  # "give up arms", "hand back": no aid
