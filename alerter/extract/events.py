@@ -115,8 +115,11 @@ class EventBuilder:
             return None  # "designated as a voter registration agency": no sanctions here
         if rule.trigger.requires is not None and not meets(trigger, rule.trigger.requires):
             return None  # "support broadband", "seize the opportunity", "meet challenges"
-        if rule.trigger.speech_act and speech.effect_of_measure(trigger):
+        if (rule.trigger.speech_act or rule.type == "THREATEN") and \
+                speech.effect_of_measure(trigger):
             return None  # "the order escalates pressure on X": what it does, no threat
+        if speech.nobody_refuses(trigger, rule.type):
+            return None  # "persons who ..., refuse to take part in abuses": a condition
         if rule.type == "AID" and any(c.dep_ == "prt" and c.lower_ in ("up", "back")
                                       for c in trigger.children):
             return None  # "give up arms", "hand back": no aid

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alerter.extract import lexicon
+from alerter.extract.clauses import subject_of
 
 # Nouns of resolve whose infinitive states what the speaker means to do: "our efforts to
 # hold Russia accountable" is the threat itself, not a description of something else.
@@ -22,6 +23,11 @@ LEGAL_VERBS = frozenset({"charge", "indict", "convict", "prosecute", "sue", "fac
 # Court papers whose participle clause states the charge: "an indictment charging X with".
 LEGAL_PAPERS = frozenset({"indictment", "complaint", "lawsuit", "suit", "information",
                           "affidavit", "warrant", "filing"})
+
+# What a government does or decides, as the subject of "threatens": "this ruling threatens
+# the rights of millions" charges its makers (ACCUSE, in the taxonomy), it threatens no one.
+POLICIES = frozenset({"ruling", "policy", "program", "programme", "conduct", "behavior",
+                      "behaviour", "activity", "practice", "agenda", "move", "aggression"})
 
 
 def own_clause(verb: Token, type_name: str, speech_act: bool) -> bool:
@@ -36,7 +42,16 @@ def own_clause(verb: Token, type_name: str, speech_act: bool) -> bool:
 
 
 def effect_of_measure(trigger: Token) -> bool:
-    """Give whether a resolve phrase tells what a measure does rather than what a speaker
-    means to do: "the order signed today escalates pressure on X" (an effect, no threat)."""
+    """Give whether a threat's subject is a measure or a policy, not a party: "the order
+    signed today escalates pressure on X" (what it does), "this ruling threatens our
+    rights" (a charge against it): no threat."""
     subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.lemma_.lower() in lexicon.INSTRUMENTS
+    return subject is not None and (subject.lemma_.lower() in lexicon.INSTRUMENTS
+                                    or subject.lemma_.lower() in POLICIES)
+
+
+def nobody_refuses(trigger: Token, type_name: str) -> bool:
+    """Give whether a refusal verb has no one who refuses: a condition in a list ("persons
+    who take steps to restore order, refuse to take part in abuses, ..."), not a refusal
+    that happened."""
+    return type_name == "REJECT" and trigger.pos_ == "VERB" and subject_of(trigger) is None
