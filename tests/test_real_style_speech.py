@@ -26,9 +26,17 @@ MUST: list[tuple[str, Expected]] = [
      ("ACCUSE", "asserted", set(), {"SYR"})),
     ("Amid sharp criticism by the European Union, the ministers met in Rome.",
      ("ACCUSE", "asserted", {"EU"}, set())),
+    # condemning an act accuses its doer, not its victim
+    ("The Prime Minister condemned Iran's missile attack on Israel.",
+     ("ACCUSE", "asserted", set(), {"IRN"})),
+    # using goods as a weapon
+    ("Russia continues to use natural gas as a political weapon against Europe.",
+     ("ACCUSE", "asserted", set(), {"RUS"})),
+    ("Russia's weaponization of food has deepened the crisis in Africa.",
+     ("ACCUSE", "asserted", set(), {"RUS"})),
     # "X is unacceptable": the speaker condemns it
-    ("Russia's shelling of the grain port is unacceptable.",
-     ("ACCUSE", "asserted", {"RUS"}, set())),
+    ("Russia's shelling of the grain port is unacceptable, the minister said.",
+     ("ACCUSE", "asserted", set(), {"RUS"})),
     # a measure that "threatens" rights: the speaker's charge, not a threat
     ("This ruling threatens the freedoms of millions of Americans.",
      ("ACCUSE", "asserted", set(), {"USA"})),
@@ -80,6 +88,12 @@ MUST_NOT: list[tuple[str, str]] = [
      "Syria.", "THREATEN"),
     ("We will keep up the pressure on this issue.", "THREATEN"),
     ("This policy threatens American farmers.", "THREATEN"),
+    # a designation's criteria and a crisis threaten no one
+    ("The firm engaged in acts that threaten the peace, security, or stability of Yemen.",
+     "THREATEN"),
+    ("The war has displaced millions and threatens the stability of Ethiopia.", "THREATEN"),
+    # drones fitted with arms for an army are no accusation
+    ("The firm bought drones that were later weaponized for use by the army.", "ACCUSE"),
     # consequences suffered, and readiness that is not aimed at anyone
     ("Farmers will face the consequences of the drought for years.", "THREATEN"),
     ("Families continue to suffer the consequences of high prices.", "THREATEN"),

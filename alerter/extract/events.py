@@ -158,6 +158,9 @@ class EventBuilder:
         if rule.type in self.current_only and self._background(span, anchor, published):
             return None
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
+        if rule.type == "ACCUSE":  # "condemned Iran's attack on Israel": Iran is accused
+            actor, target = speech.accused(trigger, actor, target,
+                                           framing.self_report(span.sent, anchor))
         if rule.trigger.items and not any(p[2] for p in actor + target) and \
                 _funded_at_home(anchor):
             return None  # "the law provides $44 billion to state programmes": no aid abroad

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from alerter.extract import lexicon
 from alerter.extract.clauses import subject_of
+from alerter.extract.participants import participants_in, phrase_tokens
 
 # Nouns of resolve whose infinitive states what the speaker means to do: "our efforts to
 # hold Russia accountable" is the threat itself, not a description of something else.
@@ -26,8 +27,11 @@ LEGAL_PAPERS = frozenset({"indictment", "complaint", "lawsuit", "suit", "informa
 
 # What a government does or decides, as the subject of "threatens": "this ruling threatens
 # the rights of millions" charges its makers (ACCUSE, in the taxonomy), it threatens no one.
+# Conditions and crises threaten no one either: "the conflict threatens the stability of X".
 POLICIES = frozenset({"ruling", "policy", "program", "programme", "conduct", "behavior",
-                      "behaviour", "activity", "practice", "agenda", "move", "aggression"})
+                      "behaviour", "activity", "practice", "agenda", "move", "aggression",
+                      "conflict", "war", "crisis", "situation", "violence", "instability", "change",
+                      "pandemic", "development", "trend"})
 
 
 def own_clause(verb: Token, type_name: str, speech_act: bool) -> bool:
@@ -41,11 +45,24 @@ def own_clause(verb: Token, type_name: str, speech_act: bool) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_ in LEGAL_PAPERS
 
 
+def _own_subject(verb: Token) -> Token | None:
+    """Give the subject of the verb's own clause: "the war has displaced millions and
+    threatens ..." (the war), "acts that threaten the peace" (the acts); not the subject
+    of a clause above it ("the statement renewed the commitment to hold X responsible")."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return verb.head if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else child
+    return None
+
+
 def effect_of_measure(trigger: Token) -> bool:
-    """Give whether a threat's subject is a measure or a policy, not a party: "the order
-    signed today escalates pressure on X" (what it does), "this ruling threatens our
-    rights" (a charge against it): no threat."""
-    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    """Give whether a threat's subject is a measure, a policy or a condition, not a party:
+    "the order signed today escalates pressure on X" (what it does), "this ruling
+    threatens our rights" (a charge against it), "acts that threaten the peace of X" (a
+    designation's criteria): no threat."""
+    subject = _own_subject(trigger)
     return subject is not None and (subject.lemma_.lower() in lexicon.INSTRUMENTS
                                     or subject.lemma_.lower() in POLICIES)
 
@@ -55,3 +72,74 @@ def nobody_refuses(trigger: Token, type_name: str) -> bool:
     who take steps to restore order, refuse to take part in abuses, ..."), not a refusal
     that happened."""
     return type_name == "REJECT" and trigger.pos_ == "VERB" and subject_of(trigger) is None
+
+
+Found = list[tuple[str, str, str | None]]
+_DOER_DEPS = ("poss", "compound", "amod", "nmod")
+
+
+def _coded(tokens: list[Token]) -> Found:
+    found: Found = []
+    for p in participants_in(tokens):
+        if p[2] and p not in found:
+            found.append(p)
+    return found
+
+
+def _doers(act: Token) -> Found:
+    """Give who did the act a noun names: "Iran's attack", "the violence committed by
+    Myanmar's forces", "the attack on Israel by Iran"."""
+    if act.lower_ in ("all", "some", "each", "any"):
+        # "condemn all of Russia's acts": the acts are the "of" part
+        act = next((g for c in act.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"), act)
+    acts = [act, *act.conjuncts]  # "the detention and continued prosecution by Turkey"
+    phrases = [phrase_tokens(c) for a in acts for c in a.children if c.dep_ in _DOER_DEPS]
+    phrases += [phrase_tokens(g) for holder in [*acts, *(c for a in acts for c in a.children
+                                                         if c.dep_ == "acl")]
+                for c in holder.children if c.dep_ == "agent" or (c.dep_ == "prep"
+                                                                   and c.lower_ == "by")
+                for g in c.children if g.dep_ == "pobj"]
+    found: Found = []
+    for phrase in phrases:
+        found += [p for p in _coded(phrase) if p not in found]
+    return found
+
+
+# Words through which the speaker charges the one who does something, not the one who
+# says it: "Russia uses gas as a weapon", "Moscow's weaponization of food", "Iran's
+# attack is unacceptable", "this ruling threatens our rights".
+EVALUATIVE = frozenset({"use", "weaponize", "weaponise", "weaponization", "weaponisation",
+                        "be", "threaten", "endanger", "jeopardize", "jeopardise"})
+
+
+def accused(trigger: Token, actor: Found, target: Found, speaker: Found
+            ) -> tuple[Found, Found]:
+    """Give the accuser and the accused of an ACCUSE event.
+
+    The speaker accuses the doer named by an evaluative word ("Russia uses gas as a
+    weapon"); a participle's noun is the one charged ("a Guatemalan congressman accused
+    of ordering an attack"); condemning an act accuses its doer ("condemned Iran's
+    missile attack on Israel": Iran, not Israel). Otherwise `actor` and `target` stand.
+    """
+    if trigger.lemma_ in EVALUATIVE:
+        # "Russia continues to use gas as a weapon": Russia; "Iran's attack is
+        # unacceptable", "the detention of X by Turkish officials is unacceptable": the
+        # doer of the act the subject names
+        subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else trigger
+        doers: Found = []
+        if subject is not None:
+            doers = _coded(phrase_tokens(subject)) if subject.i != trigger.i else []
+            doers += [p for p in _doers(subject) if p not in doers]
+        return speaker, doers or [p for p in target if p not in speaker]
+    if trigger.pos_ != "VERB":
+        return actor, target
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        found = _coded(phrase_tokens(trigger.head))
+        if found:
+            return actor, found
+    for obj in (c for c in trigger.children if c.dep_ in ("dobj", "obj")):
+        found = _doers(obj)
+        if found:
+            return actor, found
+    return actor, target
