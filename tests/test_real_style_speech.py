@@ -74,6 +74,9 @@ MUST: list[tuple[str, Expected]] = [
     # a refusal as a noun, with its owner
     ("Hungary's refusal to approve the aid package has delayed the talks.",
      ("REJECT", "asserted", {"HUN"}, set())),
+    # a refusal held by a named party happened, whatever frames the sentence
+    ("We urge all members to act, especially in light of Russia's recent veto.",
+     ("REJECT", "asserted", {"RUS"}, set())),
     # opposing a proposal is a refusal
     ("Voters in the region opposed the proposal by a wide margin.",
      ("REJECT", "asserted", set(), set())),

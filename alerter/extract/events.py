@@ -136,7 +136,8 @@ class EventBuilder:
                     rule.type in self.standalone and attached(trigger) and (
                         role in ("none", "subject") or (governor is not None and (
                             governor.lemma_ in lexicon.PRESUPPOSING
-                            or governor.lemma_ in lexicon.PARTICIPATING))))
+                            or governor.lemma_ in lexicon.PARTICIPATING)))) or (
+                    speech.owned(trigger, rule.type))
                 if not alone:
                     return None
         if alone and role == "subject" and governor is not None and \
@@ -146,8 +147,8 @@ class EventBuilder:
                 governor.lemma_ in lexicon.PRESUPPOSING:
             role = "alone"  # "Poland condemned the attack": Poland did not attack
         anchor = governor if governor is not None and role == "object" else trigger
-        if self._blocked(anchor, rule.type):
-            return None
+        if self._blocked(anchor, rule.type) and not (alone and speech.owned(trigger, rule.type)):
+            return None  # but "calls on states to act in light of Russia's veto": it happened
         items = self._items(trigger, anchor, nominal, rule.trigger.recipient)
         subtype = self._subtype(rule, items)
         if subtype is None:

@@ -143,3 +143,16 @@ def accused(trigger: Token, actor: Found, target: Found, speaker: Found
         if found:
             return actor, found
     return actor, target
+
+
+# Types whose nouns, held by a named party, are events wherever they stand: "in light of
+# Russia's veto", "regrets China's refusal to attend".
+OWNED_TYPES = frozenset({"REJECT", "ACCUSE"})
+
+
+def owned(noun: Token, type_name: str) -> bool:
+    """Give whether a refusal or accusation noun belongs to a named party (a coded
+    possessive or adjective): "Russia's recent veto", "the Chinese refusal"."""
+    return type_name in OWNED_TYPES and any(
+        c.dep_ in ("poss", "amod", "compound") and _coded(phrase_tokens(c))
+        for c in noun.children)
