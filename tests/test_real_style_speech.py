@@ -86,6 +86,7 @@ MUST: list[tuple[str, Expected]] = [
 MUST_NOT: list[tuple[str, str]] = [
     # a policy stance, not a refusal of a party or proposal
     ("The President opposes raising taxes on working families.", "REJECT"),
+    ("We strongly oppose China's use of the security law against journalists.", "REJECT"),
     # what a measure does is no threat; neither is resolve with no party
     ("The executive order signed today escalates financial pressure on the government of "
      "Syria.", "THREATEN"),
