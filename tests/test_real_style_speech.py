@@ -87,6 +87,10 @@ MUST_NOT: list[tuple[str, str]] = [
     # a policy stance, not a refusal of a party or proposal
     ("The President opposes raising taxes on working families.", "REJECT"),
     ("We strongly oppose China's use of the security law against journalists.", "REJECT"),
+    # refusing urged, not done
+    ("Banks in the United States must reject payments involving the listed Syrian firms.",
+     "REJECT"),
+    ("As a nation we must come together and reject bigotry against Muslims.", "REJECT"),
     # what a measure does is no threat; neither is resolve with no party
     ("The executive order signed today escalates financial pressure on the government of "
      "Syria.", "THREATEN"),

@@ -119,7 +119,7 @@ class EventBuilder:
                 speech.effect_of_measure(trigger):
             return None  # "the order escalates pressure on X": what it does, no threat
         if speech.nobody_refuses(trigger, rule.type):
-            return None  # "persons who ..., refuse to take part in abuses": a condition
+            return None  # "persons who ..., refuse to take part in abuses"; "must reject"
         if rule.type == "AID" and any(c.dep_ == "prt" and c.lower_ in ("up", "back")
                                       for c in trigger.children):
             return None  # "give up arms", "hand back": no aid

@@ -67,11 +67,22 @@ def effect_of_measure(trigger: Token) -> bool:
                                     or subject.lemma_.lower() in POLICIES)
 
 
+_OBLIGING = frozenset({"must", "should", "ought"})
+
+
 def nobody_refuses(trigger: Token, type_name: str) -> bool:
-    """Give whether a refusal verb has no one who refuses: a condition in a list ("persons
-    who take steps to restore order, refuse to take part in abuses, ..."), not a refusal
-    that happened."""
-    return type_name == "REJECT" and trigger.pos_ == "VERB" and subject_of(trigger) is None
+    """Give whether a refusal verb states no refusal: nobody refuses (a condition in a
+    list: "persons who take steps to restore order, refuse to take part in abuses, ..."),
+    or it is only urged ("banks must reject such payments", "we must come together and
+    reject hatred")."""
+    if type_name != "REJECT" or trigger.pos_ != "VERB":
+        return False
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if any(c.dep_ == "aux" and c.lower_ in _OBLIGING for c in verb.children):
+        return True
+    return subject_of(trigger) is None
 
 
 Found = list[tuple[str, str, str | None]]
