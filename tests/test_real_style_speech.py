@@ -77,6 +77,13 @@ MUST: list[tuple[str, Expected]] = [
     # a refusal held by a named party happened, whatever frames the sentence
     ("We urge all members to act, especially in light of Russia's recent veto.",
      ("REJECT", "asserted", {"RUS"}, set())),
+    # a veto threat: THREATEN, and the veto it names
+    ("If Congress passes this bill, the President would veto it.",
+     ("THREATEN", "asserted", set(), {"USA"})),
+    ("The White House announced his intent to veto the spending bill.",
+     ("THREATEN", "asserted", {"USA"}, set())),
+    ("The White House announced his intent to veto the spending bill.",
+     ("REJECT", "planned", {"USA"}, set())),
     # opposing a proposal is a refusal
     ("Voters in the region opposed the proposal by a wide margin.",
      ("REJECT", "asserted", set(), set())),

@@ -82,7 +82,8 @@ def nobody_refuses(trigger: Token, type_name: str) -> bool:
         verb = verb.head
     if any(c.dep_ == "aux" and c.lower_ in _OBLIGING for c in verb.children):
         return True
-    return subject_of(trigger) is None
+    # "his intent to veto the bill": the noun's owner refuses
+    return trigger.dep_ != "acl" and subject_of(trigger) is None
 
 
 Found = list[tuple[str, str, str | None]]
