@@ -29,6 +29,9 @@ MUST: list[tuple[str, Expected]] = [
     # condemning an act accuses its doer, not its victim
     ("The Prime Minister condemned Iran's missile attack on Israel.",
      ("ACCUSE", "asserted", set(), {"IRN"})),
+    # a participle's noun is the one charged
+    ("A Russian businessman accused of smuggling chips was arrested in Cyprus.",
+     ("ACCUSE", "asserted", set(), {"RUS"})),
     # using goods as a weapon
     ("Russia continues to use natural gas as a political weapon against Europe.",
      ("ACCUSE", "asserted", set(), {"RUS"})),

@@ -1,8 +1,15 @@
-"""Statements, charges and threats (ACCUSE, REJECT, THREATEN) in the clauses the general
-reading sets aside as descriptions: a threat made through a noun of resolve ("efforts to
-hold Iran accountable", "the commitment to hold its rulers responsible"), a charge told
-in a relative or participle clause ("four men who face charges", "an indictment charging
-a hacker with extortion"). Read from the dependency parse; used by the events component.
+"""Statements, charges and threats (ACCUSE, REJECT, THREATEN): the reading their
+taxonomy entries need beyond the general one in events.py.
+
+- clauses that still state the event: a threat through a noun of resolve ("efforts to
+  hold Iran accountable"), a charge in a relative or participle clause ("four men who
+  face charges", "an indictment charging a hacker with extortion");
+- who accuses whom: condemning an act accuses its doer, evaluative wording has the
+  speaker accuse the doer ("Russia uses gas as a weapon");
+- refusals and accusations held by a named party ("in light of Russia's veto");
+- no threat from a measure, policy or crisis, no refusal that nobody makes.
+
+Read from the dependency parse; used by the events component.
 """
 
 from __future__ import annotations
@@ -12,6 +19,19 @@ from spacy.tokens import Token
 from alerter.extract import lexicon
 from alerter.extract.clauses import subject_of
 from alerter.extract.participants import participants_in, phrase_tokens
+
+Found = list[tuple[str, str, str | None]]
+_DOER_DEPS = ("poss", "compound", "amod", "nmod")
+
+
+def _coded(tokens: list[Token]) -> Found:
+    """Give the participants with a code among the tokens, each once."""
+    found: Found = []
+    for p in participants_in(tokens):
+        if p[2] and p not in found:
+            found.append(p)
+    return found
+
 
 # Nouns of resolve whose infinitive states what the speaker means to do: "our efforts to
 # hold Russia accountable" is the threat itself, not a description of something else.
@@ -30,8 +50,8 @@ LEGAL_PAPERS = frozenset({"indictment", "complaint", "lawsuit", "suit", "informa
 # Conditions and crises threaten no one either: "the conflict threatens the stability of X".
 POLICIES = frozenset({"ruling", "policy", "program", "programme", "conduct", "behavior",
                       "behaviour", "activity", "practice", "agenda", "move", "aggression",
-                      "conflict", "war", "crisis", "situation", "violence", "instability", "change",
-                      "pandemic", "development", "trend"})
+                      "conflict", "war", "crisis", "situation", "violence", "instability",
+                      "change", "pandemic", "development", "trend"})
 
 
 def own_clause(verb: Token, type_name: str, speech_act: bool) -> bool:
@@ -84,18 +104,6 @@ def nobody_refuses(trigger: Token, type_name: str) -> bool:
         return True
     # "his intent to veto the bill": the noun's owner refuses
     return trigger.dep_ != "acl" and subject_of(trigger) is None
-
-
-Found = list[tuple[str, str, str | None]]
-_DOER_DEPS = ("poss", "compound", "amod", "nmod")
-
-
-def _coded(tokens: list[Token]) -> Found:
-    found: Found = []
-    for p in participants_in(tokens):
-        if p[2] and p not in found:
-            found.append(p)
-    return found
 
 
 def _doers(act: Token) -> Found:
