@@ -40,6 +40,8 @@ MUST: list[tuple[str, Expected]] = [
     # "X is unacceptable": the speaker condemns it
     ("Russia's shelling of the grain port is unacceptable, the minister said.",
      ("ACCUSE", "asserted", set(), {"RUS"})),
+    ("The targeting of American journalists by the Russian government is unacceptable.",
+     ("ACCUSE", "asserted", set(), {"RUS"})),
     # a measure that "threatens" rights: the speaker's charge, not a threat
     ("This ruling threatens the freedoms of millions of Americans.",
      ("ACCUSE", "asserted", set(), {"USA"})),
@@ -108,6 +110,10 @@ MUST_NOT: list[tuple[str, str]] = [
     ("This policy threatens American farmers.", "THREATEN"),
     # a designation's criteria and a crisis threaten no one
     ("The firm engaged in acts that threaten the peace, security, or stability of Yemen.",
+     "THREATEN"),
+    ("He was designated for having engaged in acts that directly or indirectly threaten "
+     "the peace, security, or stability of Yemen.", "THREATEN"),
+    ("Russia's energy coercion has raised prices and threatened energy security in Europe.",
      "THREATEN"),
     ("The war has displaced millions and threatens the stability of Ethiopia.", "THREATEN"),
     # drones fitted with arms for an army are no accusation

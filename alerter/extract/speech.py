@@ -51,7 +51,7 @@ LEGAL_PAPERS = frozenset({"indictment", "complaint", "lawsuit", "suit", "informa
 POLICIES = frozenset({"ruling", "policy", "program", "programme", "conduct", "behavior",
                       "behaviour", "activity", "practice", "agenda", "move", "aggression",
                       "conflict", "war", "crisis", "situation", "violence", "instability",
-                      "change", "pandemic", "development", "trend"})
+                      "change", "pandemic", "development", "trend", "coercion"})
 
 
 def own_clause(verb: Token, type_name: str, speech_act: bool) -> bool:
@@ -74,7 +74,8 @@ def _own_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return verb.head if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else child
-    return None
+    # "acts that directly threaten ..." with "that" read as a marker: the gap is the subject
+    return verb.head if verb.dep_ == "relcl" else None
 
 
 def effect_of_measure(trigger: Token) -> bool:
@@ -149,8 +150,9 @@ def accused(trigger: Token, actor: Found, target: Found, speaker: Found
         subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else trigger
         doers: Found = []
         if subject is not None:
-            doers = _coded(phrase_tokens(subject)) if subject.i != trigger.i else []
-            doers += [p for p in _doers(subject) if p not in doers]
+            # the doer, not the victim: "the targeting of US citizens by Russia": Russia
+            doers = _doers(subject) or (
+                _coded(phrase_tokens(subject)) if subject.i != trigger.i else [])
         return speaker, doers or [p for p in target if p not in speaker]
     if trigger.pos_ != "VERB":
         return actor, target
