@@ -12,7 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from alerter.extract import force, force_fold, framing, lexicon, transfers
+from alerter.extract import force, force_fold, framing, lexicon, speech, transfers
 from alerter.extract.clauses import (
     SUBJECT,
     attached,
@@ -103,7 +103,8 @@ class EventBuilder:
         # the army", "necessary for supporting the war"; but "the first instance of Iran
         # supplying missiles" is the supply itself
         if trigger.pos_ == "VERB" and not self._clause_of_its_own(trigger, rule.type) and \
-                not force.stated(trigger, rule.type):
+                not force.stated(trigger, rule.type) and \
+                not speech.own_clause(trigger, rule.type, rule.trigger.speech_act):
             return None
         if (nominal and (rule.trigger.lemmas or rule.trigger.phrase)
                 and trigger.dep_ == "compound"
@@ -117,6 +118,11 @@ class EventBuilder:
             return None  # "support broadband", "seize the opportunity", "meet challenges"
         if force.misread(trigger, rule.type):
             return None  # "a fire kills 12", "the war in Ukraine": no attack
+        if (rule.trigger.speech_act or rule.type == "THREATEN") and \
+                speech.effect_of_measure(trigger):
+            return None  # "the order escalates pressure on X": what it does, no threat
+        if speech.nobody_refuses(trigger, rule.type):
+            return None  # "persons who ..., refuse to take part in abuses"; "must reject"
         if rule.type == "AID" and any(c.dep_ == "prt" and c.lower_ in ("up", "back")
                                       for c in trigger.children):
             return None  # "give up arms", "hand back": no aid
@@ -133,7 +139,8 @@ class EventBuilder:
                     rule.type in self.standalone and attached(trigger) and (
                         role in ("none", "subject") or (governor is not None and (
                             governor.lemma_ in lexicon.PRESUPPOSING
-                            or governor.lemma_ in lexicon.PARTICIPATING))))
+                            or governor.lemma_ in lexicon.PARTICIPATING)))) or (
+                    speech.owned(trigger, rule.type))
                 if not alone and rule.type == "ASSAULT" and \
                         force.owned_act(trigger, governor, role):
                     # "food insecurity caused by Russia's war", "discussed the release of
@@ -150,8 +157,8 @@ class EventBuilder:
                 governor.lemma_ in lexicon.PRESUPPOSING:
             role = "alone"  # "Poland condemned the attack": Poland did not attack
         anchor = governor if governor is not None and role == "object" else trigger
-        if self._blocked(anchor, rule.type):
-            return None
+        if self._blocked(anchor, rule.type) and not (alone and speech.owned(trigger, rule.type)):
+            return None  # but "calls on states to act in light of Russia's veto": it happened
         items = self._items(trigger, anchor, nominal, rule.trigger.recipient)
         subtype = self._subtype(rule, items)
         if subtype is None:
@@ -162,6 +169,9 @@ class EventBuilder:
         if rule.type in self.current_only and self._background(span, anchor, published):
             return None
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
+        if rule.type == "ACCUSE":  # "condemned Iran's attack on Israel": Iran is accused
+            actor, target = speech.accused(trigger, actor, target,
+                                           framing.self_report(span.sent, anchor))
         if rule.trigger.items and not any(p[2] for p in actor + target) and \
                 _funded_at_home(anchor):
             return None  # "the law provides $44 billion to state programmes": no aid abroad

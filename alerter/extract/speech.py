@@ -1,0 +1,180 @@
+"""Statements, charges and threats (ACCUSE, REJECT, THREATEN): the reading their
+taxonomy entries need beyond the general one in events.py.
+
+- clauses that still state the event: a threat through a noun of resolve ("efforts to
+  hold Iran accountable"), a charge in a relative or participle clause ("four men who
+  face charges", "an indictment charging a hacker with extortion");
+- who accuses whom: condemning an act accuses its doer, evaluative wording has the
+  speaker accuse the doer ("Russia uses gas as a weapon");
+- refusals and accusations held by a named party ("in light of Russia's veto");
+- no threat from a measure, policy or crisis, no refusal that nobody makes.
+
+Read from the dependency parse; used by the events component.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alerter.extract import lexicon
+from alerter.extract.clauses import subject_of
+from alerter.extract.participants import participants_in, phrase_tokens
+
+Found = list[tuple[str, str, str | None]]
+_DOER_DEPS = ("poss", "compound", "amod", "nmod")
+
+
+def _coded(tokens: list[Token]) -> Found:
+    """Give the participants with a code among the tokens, each once."""
+    found: Found = []
+    for p in participants_in(tokens):
+        if p[2] and p not in found:
+            found.append(p)
+    return found
+
+
+# Nouns of resolve whose infinitive states what the speaker means to do: "our efforts to
+# hold Russia accountable" is the threat itself, not a description of something else.
+RESOLVE_NOUNS = frozenset({"effort", "commitment", "determination", "resolve", "work",
+                           "readiness", "pledge", "vow", "promise", "push", "campaign"})
+# Legal verbs that state a charge even in a relative clause: "a man who was convicted of
+# fraud", "four men who face charges".
+LEGAL_VERBS = frozenset({"charge", "indict", "convict", "prosecute", "sue", "face", "plead",
+                         "find", "acquit", "stand"})
+# Court papers whose participle clause states the charge: "an indictment charging X with".
+LEGAL_PAPERS = frozenset({"indictment", "complaint", "lawsuit", "suit", "information",
+                          "affidavit", "warrant", "filing"})
+
+# What a government does or decides, as the subject of "threatens": "this ruling threatens
+# the rights of millions" charges its makers (ACCUSE, in the taxonomy), it threatens no one.
+# Conditions and crises threaten no one either: "the conflict threatens the stability of X".
+POLICIES = frozenset({"ruling", "policy", "program", "programme", "conduct", "behavior",
+                      "behaviour", "activity", "practice", "agenda", "move", "aggression",
+                      "conflict", "war", "crisis", "situation", "violence", "instability",
+                      "change", "pandemic", "development", "trend", "coercion"})
+
+
+def own_clause(verb: Token, type_name: str, speech_act: bool) -> bool:
+    """Give whether a verb trigger in a describing clause still states its event."""
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and speech_act:
+        return verb.head.lemma_ in RESOLVE_NOUNS
+    if type_name != "ACCUSE":
+        return False
+    if verb.dep_ == "relcl":
+        return verb.lemma_ in LEGAL_VERBS
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_ in LEGAL_PAPERS
+
+
+def _own_subject(verb: Token) -> Token | None:
+    """Give the subject of the verb's own clause: "the war has displaced millions and
+    threatens ..." (the war), "acts that threaten the peace" (the acts); not the subject
+    of a clause above it ("the statement renewed the commitment to hold X responsible")."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return verb.head if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else child
+    # "acts that directly threaten ..." with "that" read as a marker: the gap is the subject
+    return verb.head if verb.dep_ == "relcl" else None
+
+
+def effect_of_measure(trigger: Token) -> bool:
+    """Give whether a threat's subject is a measure, a policy or a condition, not a party:
+    "the order signed today escalates pressure on X" (what it does), "this ruling
+    threatens our rights" (a charge against it), "acts that threaten the peace of X" (a
+    designation's criteria): no threat."""
+    subject = _own_subject(trigger)
+    return subject is not None and (subject.lemma_.lower() in lexicon.INSTRUMENTS
+                                    or subject.lemma_.lower() in POLICIES)
+
+
+_OBLIGING = frozenset({"must", "should", "ought"})
+
+
+def nobody_refuses(trigger: Token, type_name: str) -> bool:
+    """Give whether a refusal verb states no refusal: nobody refuses (a condition in a
+    list: "persons who take steps to restore order, refuse to take part in abuses, ..."),
+    or it is only urged ("banks must reject such payments", "we must come together and
+    reject hatred")."""
+    if type_name != "REJECT" or trigger.pos_ != "VERB":
+        return False
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if any(c.dep_ == "aux" and c.lower_ in _OBLIGING for c in verb.children):
+        return True
+    # "his intent to veto the bill": the noun's owner refuses
+    return trigger.dep_ != "acl" and subject_of(trigger) is None
+
+
+def _doers(act: Token) -> Found:
+    """Give who did the act a noun names: "Iran's attack", "the violence committed by
+    Myanmar's forces", "the attack on Israel by Iran"."""
+    if act.lower_ in ("all", "some", "each", "any"):
+        # "condemn all of Russia's acts": the acts are the "of" part
+        act = next((g for c in act.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"), act)
+    acts = [act, *act.conjuncts]  # "the detention and continued prosecution by Turkey"
+    phrases = [phrase_tokens(c) for a in acts for c in a.children if c.dep_ in _DOER_DEPS]
+    phrases += [phrase_tokens(g) for holder in [*acts, *(c for a in acts for c in a.children
+                                                         if c.dep_ == "acl")]
+                for c in holder.children if c.dep_ == "agent" or (c.dep_ == "prep"
+                                                                   and c.lower_ == "by")
+                for g in c.children if g.dep_ == "pobj"]
+    found: Found = []
+    for phrase in phrases:
+        found += [p for p in _coded(phrase) if p not in found]
+    return found
+
+
+# Words through which the speaker charges the one who does something, not the one who
+# says it: "Russia uses gas as a weapon", "Moscow's weaponization of food", "Iran's
+# attack is unacceptable", "this ruling threatens our rights".
+EVALUATIVE = frozenset({"use", "weaponize", "weaponise", "weaponization", "weaponisation",
+                        "be", "threaten", "endanger", "jeopardize", "jeopardise"})
+
+
+def accused(trigger: Token, actor: Found, target: Found, speaker: Found
+            ) -> tuple[Found, Found]:
+    """Give the accuser and the accused of an ACCUSE event.
+
+    The speaker accuses the doer named by an evaluative word ("Russia uses gas as a
+    weapon"); a participle's noun is the one charged ("a Guatemalan congressman accused
+    of ordering an attack"); condemning an act accuses its doer ("condemned Iran's
+    missile attack on Israel": Iran, not Israel). Otherwise `actor` and `target` stand.
+    """
+    if trigger.lemma_ in EVALUATIVE:
+        # "Russia continues to use gas as a weapon": Russia; "Iran's attack is
+        # unacceptable", "the detention of X by Turkish officials is unacceptable": the
+        # doer of the act the subject names
+        subject = subject_of(trigger) if trigger.pos_ in ("VERB", "AUX") else trigger
+        doers: Found = []
+        if subject is not None:
+            # the doer, not the victim: "the targeting of US citizens by Russia": Russia
+            doers = _doers(subject) or (
+                _coded(phrase_tokens(subject)) if subject.i != trigger.i else [])
+        return speaker, doers or [p for p in target if p not in speaker]
+    if trigger.pos_ != "VERB":
+        return actor, target
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        found = _coded(phrase_tokens(trigger.head))
+        if found:
+            return actor, found
+    for obj in (c for c in trigger.children if c.dep_ in ("dobj", "obj")):
+        found = _doers(obj)
+        if found:
+            return actor, found
+    return actor, target
+
+
+# Types whose nouns, held by a named party, are events wherever they stand: "in light of
+# Russia's veto", "regrets China's refusal to attend".
+OWNED_TYPES = frozenset({"REJECT", "ACCUSE"})
+
+
+def owned(noun: Token, type_name: str) -> bool:
+    """Give whether a refusal or accusation noun belongs to a named party (a coded
+    possessive or adjective): "Russia's recent veto", "the Chinese refusal"."""
+    return type_name in OWNED_TYPES and any(
+        c.dep_ in ("poss", "amod", "compound") and _coded(phrase_tokens(c))
+        for c in noun.children)
