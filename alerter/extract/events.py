@@ -12,7 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from alerter.extract import framing, lexicon, transfers
+from alerter.extract import enforcement, framing, lexicon, transfers
 from alerter.extract.clauses import (
     SUBJECT,
     attached,
@@ -122,25 +122,30 @@ class EventBuilder:
             return None  # "agreed to pay a civil penalty"
         governor: Token | None = None
         role = "verb"
-        alone = False
+        alone = evaluated = False
         if nominal and trigger.pos_ != "VERB":
             governor, role = governor_of(trigger, self.governors)
             if not self._accept_nominal(trigger, governor, role):
+                # "police assisting in the investigation": the subject takes part in it
+                taking_part = governor is not None and \
+                    governor.lemma_ in lexicon.PARTICIPATING
                 alone = (rule.trigger.items and self._stands_alone(trigger)) or (
-                    rule.type in self.standalone and attached(trigger) and (
-                        role in ("none", "subject") or (governor is not None and (
-                            governor.lemma_ in lexicon.PRESUPPOSING
-                            or governor.lemma_ in lexicon.PARTICIPATING))))
-                if not alone:
+                    rule.type in self.standalone and (attached(trigger) or taking_part) and (
+                        role in ("none", "subject") or taking_part or (
+                            governor is not None and governor.lemma_ in lexicon.PRESUPPOSING)))
+                # "end all arbitrary detentions": judged, so taking place, whatever frames it
+                evaluated = enforcement.presupposed(trigger, rule.type)
+                if not alone and not evaluated:
                     return None
-        if alone and role == "subject" and governor is not None and \
+        if role == "subject" and governor is not None and \
                 (rule.type, governor.lemma_) in self.type_lemmas:
-            return None  # "a rocket attack killed 27": one attack, told by its verb
-        if alone and role == "object" and governor is not None and \
-                governor.lemma_ in lexicon.PRESUPPOSING:
+            return None  # "a rocket attack killed 27", "these sanctions target": told by the verb
+        if evaluated or (alone and role == "object" and governor is not None and
+                         governor.lemma_ in lexicon.PRESUPPOSING):
             role = "alone"  # "Poland condemned the attack": Poland did not attack
+            alone = True
         anchor = governor if governor is not None and role == "object" else trigger
-        if self._blocked(anchor, rule.type):
+        if not evaluated and self._blocked(anchor, rule.type):
             return None
         items = self._items(trigger, anchor, nominal, rule.trigger.recipient)
         subtype = self._subtype(rule, items)
@@ -203,7 +208,7 @@ class EventBuilder:
             return False  # "jailed opposition figures", "Frequently Asked Questions"
         if verb.dep_ == "acl":
             head = verb.head.lemma_
-            if verb.tag_ == "VBN":
+            if verb.tag_ in ("VBN", "VBD"):  # a participle, sometimes tagged as a past
                 # "the shipment seized by Greek authorities", "a man accused of fraud"
                 # are events; "information on the individuals designated today" only
                 # repeats the day's sanctions, but "the entities targeted today help
@@ -219,7 +224,8 @@ class EventBuilder:
         if verb.dep_ == "relcl":
             pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                        and c.tag_ in ("WDT", "WP")]
-            return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS
+            return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS or \
+                enforcement.states_act(verb, type_name)
         return True
 
     def _subtype(self, rule: TriggerRule, items: list[tuple[Token, list[Token]]]
@@ -264,6 +270,8 @@ class EventBuilder:
             target = _all_participants([phrase_tokens(g) for c in trigger.children
                                         if c.dep_ == "prep" and c.lower_ == "of"
                                         for g in c.children if g.dep_ == "pobj"])
+        if not target and rule.type in enforcement.SECTOR_TYPES:
+            target = enforcement.sector_target(span.sent)  # "the Iranian economy"
         if not target and rule.type in self.place_targets:
             # "the bombing in Athens, Greece", "a terrorist attack in Moscow"
             # ("a rocket attack on a market in Kharkiv": the place of what was hit)
@@ -328,9 +336,9 @@ class EventBuilder:
         """Give whether the event is an earlier one recalled: "was previously designated",
         "was sanctioned in 2019" (more than a quarter before publication)."""
         token = anchor
-        while token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
+        while token.dep_ in ("xcomp", "conj", "advcl", "ccomp") and token.head.i != token.i:
             token = token.head
-            if token.lemma_ == "continue":
+            if token.lemma_ in ("continue", "keep"):
                 return True  # "we continue to target them for sanctions": resolve, no act
         trigger = span.root
         if trigger.dep_ == "pobj" and trigger.head.lower_ in lexicon.PRESUPPOSING_PREPS:
@@ -339,6 +347,10 @@ class EventBuilder:
                 trigger.head.head.lemma_.lower() in lexicon.ABOUT_MEASURES:
             return True  # "the use of sanctions", "enforcement of U.S. sanctions"
         verbs = [anchor, anchor.head] if anchor.dep_ == "conj" else [anchor]
+        # "In previous actions, OFAC designated a hotel that was designated ...": the
+        # clause a relative or subordinate clause hangs from dates it too
+        verbs += [a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")
+                  and a.dep_ in ("ROOT", "conj")][:1]
         if any(c.dep_ == "advmod" and c.lower_ in lexicon.BACKGROUND_ADVERBS
                for v in verbs for c in v.children):
             return True  # "previously identified and designated"
@@ -352,6 +364,8 @@ class EventBuilder:
         if any(c.dep_ == "amod" and c.lower_ in lexicon.BACKGROUND_ADJECTIVES
                for c in span.root.children if span.root.pos_ == "NOUN"):
             return True  # "existing sanctions"
+        if any(c.lower_ == "today" for c in anchor.children):
+            return False  # "Samad, also designated today, ...", whatever year the clause names
         when = self._date(_trimmed(span.sent), anchor, published)
         if when is None or "W" in when:
             return False

@@ -116,7 +116,7 @@ PRESUPPOSING = frozenset({"condemn", "denounce", "deplore", "mourn", "investigat
 # Verbs whose subject takes part in the event noun under them: "police seized records in
 # an investigation into fraud" (the police investigate).
 PARTICIPATING = frozenset({"arrest", "seize", "detain", "raid", "search", "charge", "assist",
-                           "join"})
+                           "join", "coordinate", "oversee", "supervise", "involve"})
 # Nouns that speak about measures in general rather than announce one: "the use of
 # sanctions", "enforcement of sanctions", "the lifting of sanctions".
 ABOUT_MEASURES = frozenset({"use", "threat", "effectiveness", "role", "power", "impact",
