@@ -63,9 +63,24 @@ MUST: list[tuple[str, Expected]] = [
      ("COERCE", None, "asserted", set(), set())),
     ("Police seized two tonnes of cocaine at the border.",
      ("COERCE", None, "asserted", set(), set())),
-    # an investigation someone assists in
+    # an investigation someone assists in, takes part in, or that something follows
     ("Swiss prosecutors say the FBI is assisting in the investigation.",
      ("INVESTIGATE", None, "asserted", set(), set())),
+    ("The minister testified on Monday as part of a probe into campaign funding.",
+     ("INVESTIGATE", None, "asserted", set(), set())),
+    ("The mayor resigned following an inquiry prompted by the bridge collapse.",
+     ("INVESTIGATE", None, "asserted", set(), set())),
+    # an arrest that reactions are about; custody; bans on media; looting by an army
+    ("Unions voiced anger over the arrest of three dock workers.",
+     ("COERCE", None, "asserted", set(), set())),
+    ("The fugitive was taken into custody near the border on Friday.",
+     ("COERCE", None, "asserted", set(), set())),
+    ("The junta banned the newspaper for a month.",
+     ("COERCE", None, "asserted", set(), set())),
+    ("Occupying troops looted the regional museum.",
+     ("COERCE", None, "asserted", set(), set())),
+    ("Soldiers were seen stealing grain from the farms.",
+     ("COERCE", None, "asserted", set(), set())),
 ]
 
 # sentence → type that must not be found
@@ -84,6 +99,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The generals seized power in a bloodless coup.", "COERCE"),
     # a reward for information leading to an arrest: no arrest yet
     ("The reward is for information leading to the arrest of the smuggler.", "COERCE"),
+    # banning a practice, stealing votes or ideas: no coercion
+    ("The council banned smoking in parks.", "COERCE"),
+    ("The rival campaign was accused of stealing ideas.", "COERCE"),
     # a relative clause that only describes is no seizure
     ("Officials who had reviewed the case said a verdict was near.", "COERCE"),
 ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from alerter.extract import lexicon
 from alerter.extract.participants import participants_in, phrase_tokens
 
 # Types whose nouns an evaluative adjective makes an event, and whose relative clauses
@@ -25,6 +26,10 @@ EVALUATIVE = frozenset({"unjust", "arbitrary", "wrongful", "unlawful", "illegal"
                         "systematic", "politically-motivated", "outrageous", "baseless",
                         "recent", "latest", "mass", "widespread", "harsh", "repeated",
                         "unwarranted", "indefinite", "prolonged"})
+# Prepositions whose object the clause takes as a fact ("over": outrage over the arrest).
+_FACT_PREPS = lexicon.PRESUPPOSING_PREPS | {"over"}
+# Nouns that place someone inside an act: "as part of a probe", "the subject of an inquiry".
+_FACT_FRAMES = frozenset({"part", "subject", "target", "focus", "course", "result", "wake"})
 # Types whose target a named sector or economy gives.
 SECTOR_TYPES = frozenset({"SANCTION"})
 # Sectors and economies a designation names: "the X sector of the Russian Federation
@@ -37,6 +42,11 @@ def presupposed(trigger: Token, type_name: str) -> bool:
     detention", "arbitrary detentions", "the ongoing investigation"."""
     if type_name not in PRESUPPOSING_TYPES or trigger.pos_ not in ("NOUN", "PROPN"):
         return False
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in _FACT_PREPS:
+        return True  # "after the arrest", "concern over the detention of"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
+            trigger.head.head.lemma_ in _FACT_FRAMES:
+        return True  # "as part of a probe into", "the subject of an investigation"
     adjectives = [c for c in trigger.children if c.dep_ == "amod"]
     adjectives += [g for c in adjectives for g in c.children if g.dep_ == "conj"]
     return any(a.lower_ in EVALUATIVE for a in adjectives)
