@@ -41,6 +41,16 @@ MUST: list[tuple[str, Expected]] = [
      ("SANCTION", "export_control", "asserted", set(), {"BLR"})),
     ("London announced an import ban on Russian steel.",
      ("SANCTION", "embargo", "asserted", {"GBR"}, {"RUS"})),
+    # today's action said to hit someone; vessels identified as blocked property
+    ("Today's action against Acme Shipping shows our resolve to cut off the network's "
+     "funding.", ("SANCTION", "economic", "asserted", set(), set())),
+    ("OFAC also identified two tankers as blocked property.",
+     ("SANCTION", "asset_freeze", "asserted", {"USA"}, set())),
+    # withdrawing recognition is a diplomatic measure
+    ("Paraguay withdrew its recognition of the breakaway republic.",
+     ("SANCTION", "diplomatic", "asserted", {"PRY"}, set())),
+    ("Chile announced the withdrawal of its recognition of the rebel government.",
+     ("SANCTION", "diplomatic", "asserted", {"CHL"}, set())),
     # the target from the sector a designation names
     ("Acme Trading is being designated pursuant to E.O. 14024 for operating in the energy "
      "sector of the Russian Federation economy.",
@@ -90,6 +100,12 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The city is designating three new parks as quiet zones.", "SANCTION"),
     ("The United States will keep working with partners to take action against anyone "
      "undermining the peace process.", "SANCTION"),
+    # a campaign summed up; today's action with no new content; the day's designees
+    # repeated in passing
+    ("Allies have imposed several waves of sanctions to weaken the regime.", "SANCTION"),
+    ("Today's action builds on earlier steps against the network.", "SANCTION"),
+    ("Police later detained one of the individuals whom OFAC is sanctioning today.",
+     "SANCTION"),
     # a relative clause in a sentence about earlier actions is background too
     ("In earlier actions against the cartel, OFAC designated a dozen firms, including a "
      "hotel that was designated alongside its owner.", "SANCTION"),

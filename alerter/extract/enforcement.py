@@ -30,6 +30,14 @@ EVALUATIVE = frozenset({"unjust", "arbitrary", "wrongful", "unlawful", "illegal"
 _FACT_PREPS = lexicon.PRESUPPOSING_PREPS | {"over"}
 # Nouns that place someone inside an act: "as part of a probe", "the subject of an inquiry".
 _FACT_FRAMES = frozenset({"part", "subject", "target", "focus", "course", "result", "wake"})
+# Types whose news is only today's action.
+CURRENT_TYPES = frozenset({"SANCTION"})
+# Nouns for designees in general: "one of the individuals designated today".
+_GENERIC_DESIGNEES = frozenset({"individual", "entity", "person", "people", "company", "firm",
+                                "those", "one", "target", "vessel", "designee"})
+# Quantifiers that sum up a campaign: "multiple rounds of sanctions".
+_MANY = frozenset({"multiple", "several", "numerous", "successive", "repeated", "countless",
+                   "many", "various"})
 # Types whose target a named sector or economy gives.
 SECTOR_TYPES = frozenset({"SANCTION"})
 # Sectors and economies a designation names: "the X sector of the Russian Federation
@@ -39,8 +47,16 @@ _SECTOR_WORDS = frozenset({"sector", "economy"})
 
 def presupposed(trigger: Token, type_name: str) -> bool:
     """Give whether an event noun is judged or dated as something happening: "unjust
-    detention", "arbitrary detentions", "the ongoing investigation"."""
-    if type_name not in PRESUPPOSING_TYPES or trigger.pos_ not in ("NOUN", "PROPN"):
+    detention", "arbitrary detentions", "the ongoing investigation", "today's action
+    against X"."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if type_name in CURRENT_TYPES and any(c.dep_ == "poss" and c.lower_ == "today"
+                                          for c in trigger.children):
+        # "today's action against Acme demonstrates ...": it says whom the action hits
+        return any((c.dep_ == "prep" and c.lower_ in ("against", "on")) or
+                   (c.dep_ == "acl" and c.lemma_ == "target") for c in trigger.children)
+    if type_name not in PRESUPPOSING_TYPES:
         return False
     if trigger.dep_ == "pobj" and trigger.head.lower_ in _FACT_PREPS:
         return True  # "after the arrest", "concern over the detention of"
@@ -50,6 +66,25 @@ def presupposed(trigger: Token, type_name: str) -> bool:
     adjectives = [c for c in trigger.children if c.dep_ == "amod"]
     adjectives += [g for c in adjectives for g in c.children if g.dep_ == "conj"]
     return any(a.lower_ in EVALUATIVE for a in adjectives)
+
+
+def repeats_designees(verb: Token, type_name: str) -> bool:
+    """Give whether a relative clause only repeats the day's measure over a generic noun:
+    "the arrest of one of the individuals OFAC is sanctioning today" (but "Acme, which
+    is being designated today, ..." names who was hit)."""
+    return (type_name in CURRENT_TYPES and verb.dep_ == "relcl"
+            and verb.head.lemma_.lower() in _GENERIC_DESIGNEES
+            and verb.head.dep_ not in ("nsubj", "nsubjpass", "appos"))
+
+
+def campaign_summary(trigger: Token, anchor: Token) -> bool:
+    """Give whether the measure is a campaign summed up: "levying multiple rounds of
+    sanctions", "after several waves of sanctions" (background, not today's action)."""
+    candidates = [trigger, *(c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass"))]
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
+        candidates.append(trigger.head.head)
+    return any(t.lemma_ in lexicon.CONTAINERS | {"round", "wave"} and any(
+        a.dep_ == "amod" and a.lower_ in _MANY for a in t.children) for t in candidates)
 
 
 def states_act(verb: Token, type_name: str) -> bool:

@@ -224,6 +224,8 @@ class EventBuilder:
         if verb.dep_ == "relcl":
             pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                        and c.tag_ in ("WDT", "WP")]
+            if enforcement.repeats_designees(verb, type_name):
+                return False
             return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS or \
                 enforcement.states_act(verb, type_name)
         return True
@@ -270,8 +272,8 @@ class EventBuilder:
             target = _all_participants([phrase_tokens(g) for c in trigger.children
                                         if c.dep_ == "prep" and c.lower_ == "of"
                                         for g in c.children if g.dep_ == "pobj"])
-        if not target and rule.type in enforcement.SECTOR_TYPES:
-            target = enforcement.sector_target(span.sent)  # "the Iranian economy"
+        if rule.type in enforcement.SECTOR_TYPES and not any(p[2] for p in target):
+            target = target + enforcement.sector_target(span.sent)  # "the Iranian economy"
         if not target and rule.type in self.place_targets:
             # "the bombing in Athens, Greece", "a terrorist attack in Moscow"
             # ("a rocket attack on a market in Kharkiv": the place of what was hit)
@@ -364,6 +366,8 @@ class EventBuilder:
         if any(c.dep_ == "amod" and c.lower_ in lexicon.BACKGROUND_ADJECTIVES
                for c in span.root.children if span.root.pos_ == "NOUN"):
             return True  # "existing sanctions"
+        if enforcement.campaign_summary(trigger, anchor):
+            return True  # "levying multiple rounds of sanctions": a campaign summed up
         if any(c.lower_ == "today" for c in anchor.children):
             return False  # "Samad, also designated today, ...", whatever year the clause names
         when = self._date(_trimmed(span.sent), anchor, published)
