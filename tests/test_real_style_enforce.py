@@ -113,6 +113,7 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Rebels seized control of the northern town on Sunday.", "COERCE"),
     ("The militia seized vast swathes of territory in 2012.", "COERCE"),
     ("The generals seized power in a bloodless coup.", "COERCE"),
+    ("Kyiv's forces took back villages seized by Russian troops last spring.", "COERCE"),
     # a reward for information leading to an arrest: no arrest yet
     ("The reward is for information leading to the arrest of the smuggler.", "COERCE"),
     # banning a practice, stealing votes or ideas: no coercion
