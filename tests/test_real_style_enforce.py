@@ -51,6 +51,9 @@ MUST: list[tuple[str, Expected]] = [
      ("SANCTION", "diplomatic", "asserted", {"PRY"}, set())),
     ("Chile announced the withdrawal of its recognition of the rebel government.",
      ("SANCTION", "diplomatic", "asserted", {"CHL"}, set())),
+    # "X-related" names what the measure is about: the target, not the actor
+    ("Treasury announced North Korea-related designations of two shipping firms.",
+     ("SANCTION", "economic", "asserted", {"USA"}, {"PRK"})),
     # the target from the sector a designation names
     ("Acme Trading is being designated pursuant to E.O. 14024 for operating in the energy "
      "sector of the Russian Federation economy.",

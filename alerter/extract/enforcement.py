@@ -92,6 +92,21 @@ def states_act(verb: Token, type_name: str) -> bool:
     return type_name in PRESUPPOSING_TYPES and verb.dep_ == "relcl"
 
 
+def topic(modifier: Token) -> bool:
+    """Give whether a modifier names what a measure is about, not who takes it:
+    "Russia-related designations", "Iran-linked sanctions"."""
+    return modifier.dep_ == "amod" and modifier.lemma_ in ("relate", "related", "link",
+                                                            "linked")
+
+
+def topic_target(trigger: Token) -> list[tuple[str, str, str | None]]:
+    """Give the countries a measure is said to be about: "North Korea-related designations"."""
+    found: list[tuple[str, str, str | None]] = []
+    for modifier in (c for c in trigger.children if topic(c)):
+        found += [p for p in participants_in(phrase_tokens(modifier)) if p[2] and p not in found]
+    return found
+
+
 def sector_target(sentence: Span) -> list[tuple[str, str, str | None]]:
     """Give the countries whose economy or sector the sentence names: "operating in the
     technology sector of the Russian Federation economy" → Russia."""

@@ -273,7 +273,8 @@ class EventBuilder:
                                         if c.dep_ == "prep" and c.lower_ == "of"
                                         for g in c.children if g.dep_ == "pobj"])
         if rule.type in enforcement.SECTOR_TYPES and not any(p[2] for p in target):
-            target = target + enforcement.sector_target(span.sent)  # "the Iranian economy"
+            target = target + enforcement.topic_target(trigger) + \
+                enforcement.sector_target(span.sent)  # "the Iranian economy"
         if not target and rule.type in self.place_targets:
             # "the bombing in Athens, Greece", "a terrorist attack in Moscow"
             # ("a rocket attack on a market in Kharkiv": the place of what was hit)
@@ -427,7 +428,8 @@ class EventBuilder:
         if nominal:
             # "US sanctions", "Britain's export bans", "China's supply of drones"
             modifiers = [c for c in trigger.children if c.dep_ in ("poss", "compound", "amod",
-                                                                   "nmod")]
+                                                                   "nmod")
+                         and not enforcement.topic(c)]  # "Russia-related designations"
             by = [g for c in trigger.children if c.dep_ in ("prep", "agent")
                   and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"]
             found = _all_participants([phrase_tokens(m) for m in modifiers + by])
