@@ -51,6 +51,9 @@ MUST: list[tuple[str, Expected]] = [
      ("SANCTION", "diplomatic", "asserted", {"PRY"}, set())),
     ("Chile announced the withdrawal of its recognition of the rebel government.",
      ("SANCTION", "diplomatic", "asserted", {"CHL"}, set())),
+    # the blocking rule today's action sets is in force now
+    ("As a result of today's action, all property of these firms in the United States "
+     "must be blocked.", ("SANCTION", "asset_freeze", "asserted", set(), set())),
     # "X-related" names what the measure is about: the target, not the actor
     ("Treasury announced North Korea-related designations of two shipping firms.",
      ("SANCTION", "economic", "asserted", {"USA"}, {"PRK"})),
@@ -66,6 +69,9 @@ MUST: list[tuple[str, Expected]] = [
     ("We urge Iran to end its arbitrary detentions of foreign nationals.",
      ("COERCE", None, "asserted", set(), set())),
     ("The opposition denounced the brutal crackdown on the student movement.",
+     ("COERCE", None, "asserted", set(), set())),
+    # a coercion noun as the subject of "threaten": what it threatens is not the arrest
+    ("The arrest of opposition leaders now threatens the fragile transition.",
      ("COERCE", None, "asserted", set(), set())),
     # taking part in an arrest, a seizure told in a relative clause
     ("The Justice Department helped coordinate the arrest of the smuggler.",

@@ -161,14 +161,18 @@ class EventBuilder:
                 _funded_at_home(anchor):
             return None  # "the law provides $44 billion to state programmes": no aid abroad
         bare = rule.trigger.modality or "asserted"
-        if alone and governor is not None and governor.lemma_ in lexicon.ANTICIPATING:
+        if alone and role != "subject" and governor is not None and \
+                governor.lemma_ in lexicon.ANTICIPATING:
             bare = "hypothetical"  # "warned of a Russian attack on the grid"
         # a noun as a clause's subject takes that clause's mood: "an attack on Taiwan would
         # be a disaster" (hypothetical), "talks will begin" (planned), "a rocket attack
         # left dozens dead" (asserted)
         frame = governor if role == "subject" and governor is not None else anchor
-        modality, doubted = framing.modality(trigger, frame, governor, self.governors,
-                                             self.requests, bare,
+        # "the arrest of civilian leaders threatens those gains": the subject's verb frames
+        # it by its tense and mood, not by what the verb means
+        modality, doubted = framing.modality(trigger, frame,
+                                             None if role == "subject" else governor,
+                                             self.governors, self.requests, bare,
                                              climb=not alone or frame is not anchor)
         if rule.trigger.speech_act and modality in ("planned", "hypothetical"):
             modality = "asserted"  # "we will hold Russia accountable" is a threat made now
