@@ -57,6 +57,9 @@ MUST: list[tuple[str, Expected]] = [
     # "X-related" names what the measure is about: the target, not the actor
     ("Treasury announced North Korea-related designations of two shipping firms.",
      ("SANCTION", "economic", "asserted", {"USA"}, {"PRK"})),
+    # ... and an imposed package's listed measures are imposed too
+    ("The EU imposed new sanctions, including asset freezes and travel bans, on the junta.",
+     ("SANCTION", "asset_freeze", "asserted", set(), set())),
     # the target from the sector a designation names
     ("Acme Trading is being designated pursuant to E.O. 14024 for operating in the energy "
      "sector of the Russian Federation economy.",
@@ -109,6 +112,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The city is designating three new parks as quiet zones.", "SANCTION"),
     ("The United States will keep working with partners to take action against anyone "
      "undermining the peace process.", "SANCTION"),
+    # measures listed under a noun share its frame: a means of response, not an action
+    ("The two leaders stressed their unity in answering the invasion through sanctions, "
+     "including financial sanctions and export controls, taken with partners.", "SANCTION"),
     # a campaign summed up; today's action with no new content; the day's designees
     # repeated in passing
     ("Allies have imposed several waves of sanctions to weaken the regime.", "SANCTION"),

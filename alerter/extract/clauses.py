@@ -29,8 +29,10 @@ def np_head(token: Token) -> Token:
         if token.dep_ in _CLIMB_NP and token.head.i != token.i and token.head.pos_ in (
                 "NOUN", "PROPN", "PRON", "NUM", "ADJ"):
             token = token.head
-        elif (token.dep_ == "pobj" and token.head.lower_ == "of"
+        elif (token.dep_ == "pobj" and token.head.lower_ in ("of", "including")
               and token.head.head.pos_ in ("NOUN", "PROPN")):
+            # "a package of sanctions"; "sanctions, including export controls": the
+            # listed measures share the frame of the noun that lists them
             token = token.head.head
         else:
             return token
