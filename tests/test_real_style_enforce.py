@@ -115,6 +115,9 @@ MUST_NOT: list[tuple[str, str]] = [
     # measures listed under a noun share its frame: a means of response, not an action
     ("The two leaders stressed their unity in answering the invasion through sanctions, "
      "including financial sanctions and export controls, taken with partners.", "SANCTION"),
+    # a sanctions programme is the standing regime, not a new measure
+    ("OFAC today issued a general license in the Russia-related sanctions program.",
+     "SANCTION"),
     # a campaign summed up; today's action with no new content; the day's designees
     # repeated in passing
     ("Allies have imposed several waves of sanctions to weaken the regime.", "SANCTION"),

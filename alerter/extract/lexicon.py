@@ -24,7 +24,7 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Nouns that hold measures: "a sanctions package", "export-control measures".
 CONTAINERS = frozenset({"package", "measure", "round", "list", "set", "wave", "step",
-                        "action", "programme", "program", "tranche", "batch"})
+                        "action", "tranche", "batch"})
 # Subject verbs that report an effect rather than an announcement unless the noun is
 # marked as new: "new sanctions hit Russian banks", not "sanctions hit the car industry".
 EFFECT_GOVERNORS = frozenset({"hit", "affect"})
