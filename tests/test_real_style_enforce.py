@@ -97,6 +97,8 @@ MUST: list[tuple[str, Expected]] = [
      ("COERCE", None, "asserted", set(), set())),
     ("The fugitive was taken into custody near the border on Friday.",
      ("COERCE", None, "asserted", set(), set())),
+    ("Federal agents took custody of the suspect at the airport.",
+     ("COERCE", None, "asserted", set(), set())),
     ("The junta banned the newspaper for a month.",
      ("COERCE", None, "asserted", set(), set())),
     ("Occupying troops looted the regional museum.",
