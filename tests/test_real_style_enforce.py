@@ -144,6 +144,9 @@ MUST_NOT: list[tuple[str, str]] = [
 ]
 
 ONE_MEASURE = "These sanctions target three shipping firms that carry Venezuelan oil."
+# the speaker judges another's act: not the speaker's own detention
+JUDGED = ("“The unjust detention of the two reporters is unacceptable,” said Treasury "
+          "Secretary Janet Yellen.")
 
 
 def shown(e: Event) -> str:
@@ -154,7 +157,7 @@ def shown(e: Event) -> str:
 
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
-    sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT} | {ONE_MEASURE})
+    sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT} | {ONE_MEASURE, JUDGED})
     documents = []
     for sentence in sentences:
         raw = RawDocument(text=sentence, origin="test", id=sentence, published=PUBLISHED)
@@ -184,3 +187,10 @@ def test_one_measure_told_by_noun_and_verb_is_one_event(
         extracted: dict[str, list[Event]]) -> None:
     measures = [e for e in extracted[ONE_MEASURE] if e.type == "SANCTION"]
     assert len(measures) == 1, [shown(e) for e in measures]
+
+
+def test_a_judged_detention_is_not_the_speakers_own(extracted: dict[str, list[Event]]) -> None:
+    detentions = [e for e in extracted[JUDGED] if e.type == "COERCE"]
+    assert detentions, [shown(e) for e in extracted[JUDGED]]
+    assert all("USA" not in {p.code for p in e.actor} for e in detentions), \
+        [shown(e) for e in detentions]

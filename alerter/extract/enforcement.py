@@ -63,6 +63,12 @@ def presupposed(trigger: Token, type_name: str) -> bool:
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
             trigger.head.head.lemma_ in _FACT_FRAMES:
         return True  # "as part of a probe into", "the subject of an investigation"
+    return judged(trigger)
+
+
+def judged(trigger: Token) -> bool:
+    """Give whether an evaluative adjective judges the event noun: "unjust detention"
+    (the speaker judges another's act, so the speaker is not its actor)."""
     adjectives = [c for c in trigger.children if c.dep_ == "amod"]
     adjectives += [g for c in adjectives for g in c.children if g.dep_ == "conj"]
     return any(a.lower_ in EVALUATIVE for a in adjectives)

@@ -254,8 +254,8 @@ class EventBuilder:
             if any(c.dep_ == "agent" for c in verb.children):
                 subject = None
             return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
-        actor = self._actor(trigger, anchor, nominal, role) or framing.self_report(span.sent,
-                                                                                   anchor)
+        actor = self._actor(trigger, anchor, nominal, role) or (
+            [] if enforcement.judged(trigger) else framing.self_report(span.sent, anchor))
         charging = charging_verb(trigger)
         if charging is not None:
             # "firms designated for supplying weapons", "accused of shipping drones":
