@@ -60,6 +60,11 @@ MUST: list[tuple[str, Expected]] = [
     # ... and an imposed package's listed measures are imposed too
     ("The EU imposed new sanctions, including asset freezes and travel bans, on the junta.",
      ("SANCTION", "asset_freeze", "asserted", set(), set())),
+    # designations in the words of US criteria are the United States'
+    ("Acme Holdings was designated for being owned or controlled by, directly or "
+     "indirectly, the cartel.", ("SANCTION", "economic", "asserted", {"USA"}, set())),
+    ("Two brokers are being designated pursuant to Executive Order (E.O.) 13224 for "
+     "acting for the militia.", ("SANCTION", "economic", "asserted", {"USA"}, set())),
     # the target from the sector a designation names
     ("Acme Trading is being designated pursuant to E.O. 14024 for operating in the energy "
      "sector of the Russian Federation economy.",

@@ -12,6 +12,8 @@ component makes for these types beyond the taxonomy's triggers.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from alerter.extract import lexicon
@@ -30,6 +32,12 @@ EVALUATIVE = frozenset({"unjust", "arbitrary", "wrongful", "unlawful", "illegal"
 _FACT_PREPS = lexicon.PRESUPPOSING_PREPS | {"over"}
 # Nouns that place someone inside an act: "as part of a probe", "the subject of an inquiry".
 _FACT_FRAMES = frozenset({"part", "subject", "target", "focus", "course", "result", "wake"})
+# The wording of United States designation criteria and lists: a designation in these
+# words is the United States' ("for acting or purporting to act for or on behalf of,
+# directly or indirectly, ...", "Executive Order (E.O.) 14024", "the SDN List").
+US_CRITERIA = re.compile(r"directly or indirectly|purport(?:ing|ed) to act|materially assist"
+                         r"|Executive Order \(E\.\s?O\.\)\s*\d{4,5}|Kingpin Act|SDN List"
+                         r"|Specially Designated", re.IGNORECASE)
 # Types whose news is only today's action.
 CURRENT_TYPES = frozenset({"SANCTION"})
 # Nouns for designees in general: "one of the individuals designated today".

@@ -268,7 +268,9 @@ class EventBuilder:
                                        if c.dep_ == "prep" and c.lower_ == "of"
                                        for g in c.children if g.dep_ == "pobj"])
         if not actor and (lexicon.US_AUTHORITY.search(span.sent.text)
-                          or "OFAC" in span.sent.text):
+                          or "OFAC" in span.sent.text
+                          or (rule.type in enforcement.CURRENT_TYPES
+                              and enforcement.US_CRITERIA.search(span.sent.text))):
             actor = [("United States", "country", "USA")]  # "pursuant to E.O. 14024"
         target, partners = self._target(trigger, anchor, nominal, items)
         if not target and nominal and rule.type in self.standalone:
