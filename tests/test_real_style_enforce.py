@@ -32,6 +32,9 @@ MUST: list[tuple[str, Expected]] = [
      ("SANCTION", "economic", "asserted", set(), set())),
     ("Our allies have taken sanctions measures of their own.",
      ("SANCTION", "economic", "asserted", set(), set())),
+    # costs imposed by a government are a measure
+    ("Washington imposed heavy costs on Moscow with new export bans.",
+     ("SANCTION", "economic", "asserted", {"USA"}, {"RUS"})),
     # diplomatic measures and import bans
     ("Poland recalled its ambassador to Belarus after the border incident.",
      ("SANCTION", "diplomatic", "asserted", {"POL"}, {"BLR"})),
@@ -124,6 +127,9 @@ MUST_NOT: list[tuple[str, str]] = [
      "including financial sanctions and export controls, taken with partners.", "SANCTION"),
     # a sanctions programme is the standing regime, not a new measure
     ("OFAC today issued a general license in the Russia-related sanctions program.",
+     "SANCTION"),
+    # sanctions in force said to do harm: an effect
+    ("Even the Kremlin admits that the sanctions have imposed heavy costs on its economy.",
      "SANCTION"),
     # a campaign summed up; today's action with no new content; the day's designees
     # repeated in passing

@@ -43,6 +43,9 @@ CURRENT_TYPES = frozenset({"SANCTION"})
 # Nouns for designees in general: "one of the individuals designated today".
 _GENERIC_DESIGNEES = frozenset({"individual", "entity", "person", "people", "company", "firm",
                                 "those", "one", "target", "vessel", "designee"})
+# Measures as the subject, harm as the object: an effect of sanctions in force.
+_MEASURES = frozenset({"sanction", "embargo", "control", "restriction", "measure", "tariff"})
+_HARMS = frozenset({"cost", "pain", "damage", "burden", "toll", "hardship", "loss"})
 # Quantifiers that sum up a campaign: "multiple rounds of sanctions".
 _MANY = frozenset({"multiple", "several", "numerous", "successive", "repeated", "countless",
                    "many", "various"})
@@ -89,6 +92,14 @@ def repeats_designees(verb: Token, type_name: str) -> bool:
     return (type_name in CURRENT_TYPES and verb.dep_ == "relcl"
             and verb.head.lemma_.lower() in _GENERIC_DESIGNEES
             and verb.head.dep_ not in ("nsubj", "nsubjpass", "appos"))
+
+
+def effect_of_measures(verb: Token) -> bool:
+    """Give whether measures already in force are said to do harm: "the sanctions have
+    imposed unprecedented costs on the economy" (an effect, not a new measure)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (verb.pos_ == "VERB" and any(s.lemma_.lower() in _MEASURES for s in subjects)
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in _HARMS for c in verb.children))
 
 
 def campaign_summary(trigger: Token, anchor: Token) -> bool:
