@@ -47,6 +47,8 @@ MUST: list[tuple[str, Expected]] = [
     # today's action said to hit someone; vessels identified as blocked property
     ("Today's action against Acme Shipping shows our resolve to cut off the network's "
      "funding.", ("SANCTION", "economic", "asserted", set(), set())),
+    ("Today's sanctions will further curtail the regime's access to hard currency.",
+     ("SANCTION", "economic", "asserted", set(), set())),
     ("OFAC also identified two tankers as blocked property.",
      ("SANCTION", "asset_freeze", "asserted", {"USA"}, set())),
     # withdrawing recognition is a diplomatic measure

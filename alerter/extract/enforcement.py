@@ -43,6 +43,10 @@ CURRENT_TYPES = frozenset({"SANCTION"})
 # Nouns for designees in general: "one of the individuals designated today".
 _GENERIC_DESIGNEES = frozenset({"individual", "entity", "person", "people", "company", "firm",
                                 "those", "one", "target", "vessel", "designee"})
+# What today's action does to those it hits (not "builds on", "underscores", "follows").
+_TODAYS_DOING = frozenset({"restrict", "curtail", "disrupt", "deny", "freeze", "block", "cut",
+                           "isolate", "prohibit", "degrade", "impede", "constrain", "limit",
+                           "bar", "sever", "hold", "penalize", "penalise", "punish"})
 # Measures as the subject, harm as the object: an effect of sanctions in force.
 _MEASURES = frozenset({"sanction", "embargo", "control", "restriction", "measure", "tariff"})
 _HARMS = frozenset({"cost", "pain", "damage", "burden", "toll", "hardship", "loss"})
@@ -64,9 +68,11 @@ def presupposed(trigger: Token, type_name: str) -> bool:
         return False
     if type_name in CURRENT_TYPES and any(c.dep_ == "poss" and c.lower_ == "today"
                                           for c in trigger.children):
-        # "today's action against Acme demonstrates ...": it says whom the action hits
+        # "today's action against Acme demonstrates ...", "today's action will restrict
+        # the ability of X to ...": it says whom the action hits or what it does to them
         return any((c.dep_ == "prep" and c.lower_ in ("against", "on")) or
-                   (c.dep_ == "acl" and c.lemma_ == "target") for c in trigger.children)
+                   (c.dep_ == "acl" and c.lemma_ == "target") for c in trigger.children) or (
+            trigger.dep_ == "nsubj" and trigger.head.lemma_ in _TODAYS_DOING)
     if type_name not in PRESUPPOSING_TYPES:
         return False
     if trigger.dep_ == "pobj" and trigger.head.lower_ in _FACT_PREPS:

@@ -138,7 +138,9 @@ class EventBuilder:
                 if not alone and not evaluated:
                     return None
         if role == "subject" and governor is not None and \
-                (rule.type, governor.lemma_) in self.type_lemmas:
+                (rule.type, governor.lemma_) in self.type_lemmas and any(
+                    s.start == governor.i and self.rules[int(s.label_)].type == rule.type
+                    for s in span.doc.spans[SPAN_KEY]):
             return None  # "a rocket attack killed 27", "these sanctions target": told by the verb
         if evaluated or (alone and role == "object" and governor is not None and
                          governor.lemma_ in lexicon.PRESUPPOSING):
