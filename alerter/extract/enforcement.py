@@ -1,13 +1,19 @@
 """Sanctions, coercion and investigation on real text (issue 10): the checks the events
 component makes for these types beyond the taxonomy's triggers.
 
-- A coercion or investigation noun judged by an evaluative adjective is a real event
-  whatever verb governs it: "the unjust detention of X is unacceptable", "end all
-  arbitrary detentions", "his brutal crackdown", "the ongoing investigation".
+- A coercion or investigation noun judged by an evaluative adjective, or taken as given
+  by its frame, is a real event whatever verb governs it: "the unjust detention of X is
+  unacceptable", "end all arbitrary detentions", "concern over the arrest of", "as part
+  of a probe into"; and the one who judges it is not its actor.
 - A relative clause of coercion states the act: "shipments that were seized in Libya",
   "activists who were detained" (where "an entity that has refused" only describes).
-- A designation "for operating in the petroleum sector of the Iranian economy" or "in
-  Iran's financial sector" targets that country.
+- Today's sanctions: "today's action against X" or "today's action will restrict X" is
+  the day's measure; "one of the individuals OFAC is sanctioning today" only repeats it;
+  "multiple rounds of sanctions" sums up a campaign; "the sanctions have imposed costs"
+  is an effect.
+- Whose and on whom: a designation in the words of US criteria is the United States';
+  "for operating in the petroleum sector of the Iranian economy", "Iran's financial
+  sector" and "Iran-related designations" give the target.
 """
 
 from __future__ import annotations
