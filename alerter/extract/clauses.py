@@ -29,8 +29,10 @@ def np_head(token: Token) -> Token:
         if token.dep_ in _CLIMB_NP and token.head.i != token.i and token.head.pos_ in (
                 "NOUN", "PROPN", "PRON", "NUM", "ADJ"):
             token = token.head
-        elif (token.dep_ == "pobj" and token.head.lower_ == "of"
+        elif (token.dep_ == "pobj" and token.head.lower_ in ("of", "including")
               and token.head.head.pos_ in ("NOUN", "PROPN")):
+            # "a package of sanctions"; "sanctions, including export controls": the
+            # listed measures share the frame of the noun that lists them
             token = token.head.head
         else:
             return token
@@ -123,6 +125,8 @@ def attached(noun: Token) -> bool:
 def meets(trigger: Token, needs: Requirement) -> bool:
     """Give whether the trigger has what its requirement asks for (any one part)."""
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative", "nsubjpass")]
+    # "territory seized by Russian forces": the noun a participle describes is its object
+    described = [trigger.head] if trigger.dep_ == "acl" and trigger.tag_ == "VBN" else []
     if needs.intransitive and not any(c.dep_ in ("dobj", "obj") for c in trigger.children):
         return True
     if needs.clause and any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "acl" and c.tag_ == "VB")
@@ -148,9 +152,11 @@ def meets(trigger: Token, needs: Requirement) -> bool:
     # "thousands of troops", "a battalion of tanks": the goods behind a measure word
     measured = [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"]
-    if needs.objects and any(o.lemma_.lower() in needs.objects for o in objects + measured):
+    if needs.objects and any(o.lemma_.lower() in needs.objects
+                             for o in objects + measured + described):
         return True
-    if needs.not_objects and not any(o.lemma_.lower() in needs.not_objects for o in objects):
+    if needs.not_objects and not any(o.lemma_.lower() in needs.not_objects
+                                     for o in objects + described):
         return True
     if needs.party:
         phrases = objects + [g for c in trigger.children if c.dep_ in ("prep", "agent")

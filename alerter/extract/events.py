@@ -12,7 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from alerter.extract import force, force_fold, framing, lexicon, speech, transfers
+from alerter.extract import enforcement, force, force_fold, framing, lexicon, speech, transfers
 from alerter.extract.clauses import (
     SUBJECT,
     attached,
@@ -131,16 +131,18 @@ class EventBuilder:
             return None  # "agreed to pay a civil penalty"
         governor: Token | None = None
         role = "verb"
-        alone = False
+        alone = evaluated = False
         if nominal and trigger.pos_ != "VERB":
             governor, role = governor_of(trigger, self.governors)
             if not self._accept_nominal(trigger, governor, role):
+                # "police assisting in the investigation": the subject takes part in it
+                taking_part = governor is not None and \
+                    governor.lemma_ in lexicon.PARTICIPATING
                 alone = (rule.trigger.items and self._stands_alone(trigger)) or (
-                    rule.type in self.standalone and attached(trigger) and (
-                        role in ("none", "subject") or (governor is not None and (
-                            governor.lemma_ in lexicon.PRESUPPOSING
-                            or governor.lemma_ in lexicon.PARTICIPATING)))) or (
-                    speech.owned(trigger, rule.type))
+                    rule.type in self.standalone and (attached(trigger) or taking_part) and (
+                        role in ("none", "subject") or taking_part or (
+                            governor is not None and governor.lemma_ in lexicon.PRESUPPOSING))
+                    ) or speech.owned(trigger, rule.type)
                 if not alone and rule.type == "ASSAULT" and \
                         force.owned_act(trigger, governor, role):
                     # "food insecurity caused by Russia's war", "discussed the release of
@@ -148,16 +150,22 @@ class EventBuilder:
                     alone = True
                     if role == "object":
                         role, governor = "alone", None
-                if not alone:
+                # "end all arbitrary detentions": judged, so taking place, whatever frames it
+                evaluated = enforcement.presupposed(trigger, rule.type)
+                if not alone and not evaluated:
                     return None
-        if alone and role == "subject" and governor is not None and \
-                (rule.type, governor.lemma_) in self.type_lemmas:
-            return None  # "a rocket attack killed 27": one attack, told by its verb
-        if alone and role == "object" and governor is not None and \
-                governor.lemma_ in lexicon.PRESUPPOSING:
+        if role == "subject" and governor is not None and \
+                (rule.type, governor.lemma_) in self.type_lemmas and any(
+                    s.start == governor.i and self.rules[int(s.label_)].type == rule.type
+                    for s in span.doc.spans[SPAN_KEY]):
+            return None  # "a rocket attack killed 27", "these sanctions target": told by the verb
+        if evaluated or (alone and role == "object" and governor is not None and
+                         governor.lemma_ in lexicon.PRESUPPOSING):
             role = "alone"  # "Poland condemned the attack": Poland did not attack
+            alone = True
         anchor = governor if governor is not None and role == "object" else trigger
-        if self._blocked(anchor, rule.type) and not (alone and speech.owned(trigger, rule.type)):
+        if not evaluated and self._blocked(anchor, rule.type) and \
+                not (alone and speech.owned(trigger, rule.type)):
             return None  # but "calls on states to act in light of Russia's veto": it happened
         items = self._items(trigger, anchor, nominal, rule.trigger.recipient)
         subtype = self._subtype(rule, items)
@@ -166,6 +174,8 @@ class EventBuilder:
         if rule.trigger.objects and rule.trigger.subtype is None:
             # "announced new export bans": the object's own subtype, not the type's default
             subtype = self._object_subtype(trigger, rule.type) or subtype
+        if rule.type in enforcement.CURRENT_TYPES and enforcement.effect_of_measures(trigger):
+            return None  # "the sanctions have imposed unprecedented costs": an effect
         if rule.type in self.current_only and self._background(span, anchor, published):
             return None
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
@@ -176,14 +186,18 @@ class EventBuilder:
                 _funded_at_home(anchor):
             return None  # "the law provides $44 billion to state programmes": no aid abroad
         bare = rule.trigger.modality or "asserted"
-        if alone and governor is not None and governor.lemma_ in lexicon.ANTICIPATING:
+        if alone and role != "subject" and governor is not None and \
+                governor.lemma_ in lexicon.ANTICIPATING:
             bare = "hypothetical"  # "warned of a Russian attack on the grid"
         # a noun as a clause's subject takes that clause's mood: "an attack on Taiwan would
         # be a disaster" (hypothetical), "talks will begin" (planned), "a rocket attack
         # left dozens dead" (asserted)
         frame = governor if role == "subject" and governor is not None else anchor
-        modality, doubted = framing.modality(trigger, frame, governor, self.governors,
-                                             self.requests, bare,
+        # "the arrest of civilian leaders threatens those gains": the subject's verb frames
+        # it by its tense and mood, not by what the verb means
+        modality, doubted = framing.modality(trigger, frame,
+                                             None if role == "subject" else governor,
+                                             self.governors, self.requests, bare,
                                              climb=not alone or frame is not anchor)
         if rule.trigger.speech_act and modality in ("planned", "hypothetical"):
             modality = "asserted"  # "we will hold Russia accountable" is a threat made now
@@ -223,7 +237,7 @@ class EventBuilder:
             return False  # "jailed opposition figures", "Frequently Asked Questions"
         if verb.dep_ == "acl":
             head = verb.head.lemma_
-            if verb.tag_ == "VBN":
+            if verb.tag_ in ("VBN", "VBD"):  # a participle, sometimes tagged as a past
                 # "the shipment seized by Greek authorities", "a man accused of fraud"
                 # are events; "information on the individuals designated today" only
                 # repeats the day's sanctions, but "the entities targeted today help
@@ -239,7 +253,10 @@ class EventBuilder:
         if verb.dep_ == "relcl":
             pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                        and c.tag_ in ("WDT", "WP")]
-            return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS
+            if enforcement.repeats_designees(verb, type_name):
+                return False
+            return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS or \
+                enforcement.states_act(verb, type_name)
         return True
 
     def _subtype(self, rule: TriggerRule, items: list[tuple[Token, list[Token]]]
@@ -262,8 +279,8 @@ class EventBuilder:
             if any(c.dep_ == "agent" for c in verb.children):
                 subject = None
             return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
-        actor = self._actor(trigger, anchor, nominal, role) or force.doer(trigger) or \
-            framing.self_report(span.sent, anchor)
+        actor = self._actor(trigger, anchor, nominal, role) or force.doer(trigger) or (
+            [] if enforcement.judged(trigger) else framing.self_report(span.sent, anchor))
         charging = charging_verb(trigger)
         if charging is not None:
             # "firms designated for supplying weapons", "accused of shipping drones":
@@ -276,7 +293,9 @@ class EventBuilder:
                                        if c.dep_ == "prep" and c.lower_ == "of"
                                        for g in c.children if g.dep_ == "pobj"])
         if not actor and (lexicon.US_AUTHORITY.search(span.sent.text)
-                          or "OFAC" in span.sent.text):
+                          or "OFAC" in span.sent.text
+                          or (rule.type in enforcement.CURRENT_TYPES
+                              and enforcement.US_CRITERIA.search(span.sent.text))):
             actor = [("United States", "country", "USA")]  # "pursuant to E.O. 14024"
         target, partners = self._target(trigger, anchor, nominal, items)
         if not target and nominal and rule.type in self.standalone:
@@ -284,6 +303,9 @@ class EventBuilder:
             target = _all_participants([phrase_tokens(g) for c in trigger.children
                                         if c.dep_ == "prep" and c.lower_ == "of"
                                         for g in c.children if g.dep_ == "pobj"])
+        if rule.type in enforcement.SECTOR_TYPES and not any(p[2] for p in target):
+            target = target + enforcement.topic_target(trigger) + \
+                enforcement.sector_target(span.sent)  # "the Iranian economy"
         if not target and rule.type in self.place_targets:
             # "the bombing in Athens, Greece", "a terrorist attack in Moscow"
             # ("a rocket attack on a market in Kharkiv": the place of what was hit)
@@ -350,9 +372,9 @@ class EventBuilder:
         """Give whether the event is an earlier one recalled: "was previously designated",
         "was sanctioned in 2019" (more than a quarter before publication)."""
         token = anchor
-        while token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
+        while token.dep_ in ("xcomp", "conj", "advcl", "ccomp") and token.head.i != token.i:
             token = token.head
-            if token.lemma_ == "continue":
+            if token.lemma_ in ("continue", "keep"):
                 return True  # "we continue to target them for sanctions": resolve, no act
         trigger = span.root
         if trigger.dep_ == "pobj" and trigger.head.lower_ in lexicon.PRESUPPOSING_PREPS:
@@ -361,6 +383,10 @@ class EventBuilder:
                 trigger.head.head.lemma_.lower() in lexicon.ABOUT_MEASURES:
             return True  # "the use of sanctions", "enforcement of U.S. sanctions"
         verbs = [anchor, anchor.head] if anchor.dep_ == "conj" else [anchor]
+        # "In previous actions, OFAC designated a hotel that was designated ...": the
+        # clause a relative or subordinate clause hangs from dates it too
+        verbs += [a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")
+                  and a.dep_ in ("ROOT", "conj")][:1]
         if any(c.dep_ == "advmod" and c.lower_ in lexicon.BACKGROUND_ADVERBS
                for v in verbs for c in v.children):
             return True  # "previously identified and designated"
@@ -374,6 +400,10 @@ class EventBuilder:
         if any(c.dep_ == "amod" and c.lower_ in lexicon.BACKGROUND_ADJECTIVES
                for c in span.root.children if span.root.pos_ == "NOUN"):
             return True  # "existing sanctions"
+        if enforcement.campaign_summary(trigger, anchor):
+            return True  # "levying multiple rounds of sanctions": a campaign summed up
+        if any(c.lower_ == "today" for c in anchor.children):
+            return False  # "Samad, also designated today, ...", whatever year the clause names
         when = self._date(_trimmed(span.sent), anchor, published)
         if when is None or "W" in when:
             return False
@@ -431,7 +461,8 @@ class EventBuilder:
         if nominal:
             # "US sanctions", "Britain's export bans", "China's supply of drones"
             modifiers = [c for c in trigger.children if c.dep_ in ("poss", "compound", "amod",
-                                                                   "nmod")]
+                                                                   "nmod")
+                         and not enforcement.topic(c)]  # "Russia-related designations"
             by = [g for c in trigger.children if c.dep_ in ("prep", "agent")
                   and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"]
             found = _all_participants([phrase_tokens(m) for m in modifiers + by])

@@ -24,7 +24,7 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Nouns that hold measures: "a sanctions package", "export-control measures".
 CONTAINERS = frozenset({"package", "measure", "round", "list", "set", "wave", "step",
-                        "action", "programme", "program", "tranche", "batch"})
+                        "action", "tranche", "batch"})
 # Subject verbs that report an effect rather than an announcement unless the noun is
 # marked as new: "new sanctions hit Russian banks", not "sanctions hit the car industry".
 EFFECT_GOVERNORS = frozenset({"hit", "affect"})
@@ -116,7 +116,7 @@ PRESUPPOSING = frozenset({"condemn", "denounce", "deplore", "mourn", "investigat
 # Verbs whose subject takes part in the event noun under them: "police seized records in
 # an investigation into fraud" (the police investigate).
 PARTICIPATING = frozenset({"arrest", "seize", "detain", "raid", "search", "charge", "assist",
-                           "join"})
+                           "join", "coordinate", "oversee", "supervise", "involve"})
 # Nouns that speak about measures in general rather than announce one: "the use of
 # sanctions", "enforcement of sanctions", "the lifting of sanctions".
 ABOUT_MEASURES = frozenset({"use", "threat", "effectiveness", "role", "power", "impact",
