@@ -128,7 +128,7 @@ def meets(trigger: Token, needs: Requirement) -> bool:
     if needs.clause and any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "acl" and c.tag_ == "VB")
                             for c in trigger.children):
         return True
-    if needs.infinitive and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in trigger.children):
+    if needs.infinitive and any(_infinitive(c) for c in trigger.children):
         return True
     if needs.preps and any(c.dep_ == "prep" and c.lower_ in needs.preps
                            for c in trigger.children):
@@ -161,6 +161,18 @@ def meets(trigger: Token, needs: Requirement) -> bool:
                     for g in c.children if g.dep_ == "nsubj"]
         return any(participants_in(phrase_tokens(p)) for p in phrases)
     return False
+
+
+def _infinitive(child: Token) -> bool:
+    """Give whether a verb's child is a to-infinitive: "agreed to send", also as the parser
+    sometimes reads it ("committed to maintain" as an adverbial clause, "to advance" as
+    a preposition's object); not a gerund ("committed to enforcing the law")."""
+    if child.dep_ == "xcomp" and child.tag_ == "VB":
+        return True
+    if child.dep_ == "advcl" and child.tag_ == "VB":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    return child.dep_ == "prep" and child.lower_ == "to" and any(
+        g.dep_ == "pobj" and g.tag_ == "VB" for g in child.children)
 
 
 def charging_verb(trigger: Token) -> Token | None:

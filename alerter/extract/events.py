@@ -203,6 +203,8 @@ class EventBuilder:
             return False  # "jailed opposition figures", "Frequently Asked Questions"
         if verb.dep_ == "acl":
             head = verb.head.lemma_
+            if verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in verb.children):
+                return True  # a lead-in misread: "Interest Rates: China committed to ..."
             if verb.tag_ == "VBN":
                 # "the shipment seized by Greek authorities", "a man accused of fraud"
                 # are events; "information on the individuals designated today" only
