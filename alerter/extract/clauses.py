@@ -43,6 +43,8 @@ def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None
     noun it hangs from ("negotiations for the delivery of drones").
     """
     head = np_head(trigger)
+    if head.i != trigger.i and head.lemma_ in lexicon.ENACTING_NOUNS and head.lemma_ in governors:
+        return head, "object"  # "welcomed the signing of a memorandum": it was signed
     while True:
         if head.dep_ in _PASSIVE_SUBJECT and head.head.lemma_ in lexicon.PURPOSE_PASSIVES:
             return None, "none"  # "sanctions are intended to change behaviour"

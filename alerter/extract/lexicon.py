@@ -130,3 +130,7 @@ ABOUT_MEASURES = frozenset({"use", "threat", "effectiveness", "role", "power", "
 SPENDING_INSTRUMENTS = frozenset({"law", "budget", "plan", "program", "programme", "bill",
                                   "act", "rule", "legislation", "initiative", "proposal",
                                   "package", "agenda", "investment", "grant", "fund"})
+# Nouns of the act that makes an accord, through which an "of" phrase is framed: "the
+# signing of a memorandum" is a memorandum signed, whatever verb takes "the signing".
+ENACTING_NOUNS = frozenset({"signing", "finalization", "finalisation", "ratification",
+                            "conclusion"})
