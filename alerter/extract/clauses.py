@@ -49,7 +49,12 @@ def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None
         if head.dep_ in _PASSIVE_SUBJECT and head.head.lemma_ in lexicon.PURPOSE_PASSIVES:
             return None, "none"  # "sanctions are intended to change behaviour"
         if head.dep_ in _OBJECT | _PASSIVE_SUBJECT and head.head.pos_ in ("VERB", "AUX"):
-            return head.head, "object"
+            verb = head.head
+            if verb.lemma_ not in governors and verb.dep_ == "conj" and \
+                    verb.head.lemma_ in governors and \
+                    not any(c.dep_ in _OBJECT for c in verb.head.children):
+                return verb.head, "object"  # "issued or amended general licences"
+            return verb, "object"
         if head.dep_ in SUBJECT and head.head.pos_ in ("VERB", "AUX"):
             return head.head, "subject"
         if head.dep_ == "pobj" and head.head.lower_ in lexicon.PRESUPPOSING_PREPS:
