@@ -12,7 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from alerter.extract import framing, lexicon, transfers
+from alerter.extract import diplomacy, framing, lexicon, transfers
 from alerter.extract.clauses import (
     SUBJECT,
     attached,
@@ -91,6 +91,7 @@ class EventBuilder:
             key = (event["type"], event["subtype"] or "", event.pop("_anchor"))
             if key not in best or event["confidence"] > best[key]["confidence"]:
                 best[key] = event
+        diplomacy.drop_purposes(doc, best)
 
     # -- one event -------------------------------------------------------------
 
@@ -130,7 +131,8 @@ class EventBuilder:
                     rule.type in self.standalone and attached(trigger) and (
                         role in ("none", "subject") or (governor is not None and (
                             governor.lemma_ in lexicon.PRESUPPOSING
-                            or governor.lemma_ in lexicon.PARTICIPATING))))
+                            or governor.lemma_ in lexicon.PARTICIPATING)))) or \
+                    diplomacy.meeting_alone(trigger, rule.type)
                 if not alone:
                     return None
         if alone and role == "subject" and governor is not None and \

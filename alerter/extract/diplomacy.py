@@ -1,0 +1,50 @@
+"""Meetings told by their noun alone: "support for talks with Iran", "arrives for talks
+with the President", "leaders gather at the G20 summit". A meeting noun that names
+whom it is with, or the named occasion a clause takes place at, is a meeting that
+happens, whatever verb the sentence hangs it from; the verb above still gives its
+modality and actor ("will take part in the EU summit": planned).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from alerter.extract.clauses import np_head
+from alerter.extract.participants import participants_in, phrase_tokens
+
+# Types whose nouns are meetings in this sense.
+MEETING_TYPES = frozenset({"CONSULT"})
+# "talks with Iran", "a meeting between the two leaders"
+_PARTNER_PREPS = frozenset({"with", "between"})
+# "at the summit", "during talks", "arrived for talks", "took part in the summit"
+_OCCASION_PREPS = frozenset({"at", "during", "for", "in", "on", "into", "ahead", "before"})
+
+
+def meeting_alone(trigger: Token, type_name: str) -> bool:
+    """Give whether a meeting noun is an event with no governing verb of its own."""
+    if type_name not in MEETING_TYPES:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS and any(
+            g.dep_ == "pobj" and participants_in(phrase_tokens(g)) for g in c.children)
+           for c in trigger.children):
+        return True
+    head = np_head(trigger)
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in _OCCASION_PREPS or \
+            prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    # a named occasion: "the G20 summit", "the U.S.-EU Summit", "Austria's talks"
+    return trigger.pos_ == "PROPN" or any(
+        c.dep_ in ("compound", "amod", "poss", "nmod") and participants_in(phrase_tokens(c))
+        for c in trigger.children)
+
+
+def drop_purposes(doc: Doc, best: dict[tuple[str, str, int], dict[str, Any]]) -> None:
+    """Drop a meeting's purpose told as a second meeting: "will meet at the summit to
+    discuss the conflict" is one meeting, told by its first word."""
+    for key in [k for k in best if k[0] in MEETING_TYPES]:
+        anchor = doc[key[2]]
+        if anchor.dep_ in ("xcomp", "advcl") and (key[0], key[1], anchor.head.i) in best:
+            del best[key]
