@@ -48,3 +48,14 @@ def drop_purposes(doc: Doc, best: dict[tuple[str, str, int], dict[str, Any]]) ->
         anchor = doc[key[2]]
         if anchor.dep_ in ("xcomp", "advcl") and (key[0], key[1], anchor.head.i) in best:
             del best[key]
+
+
+def partners(trigger: Token, actor: list[tuple[str, str, str | None]]
+             ) -> list[tuple[str, str, str | None]]:
+    """Give the other side a meeting noun names ("talks with Iran"), without the actor: the
+    meeting's target, before any party the verb above it takes ("thanked Norway for its
+    support for talks with Iran")."""
+    codes = {p[2] for p in actor if p[2]}
+    found = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+             for g in c.children if g.dep_ == "pobj" for p in participants_in(phrase_tokens(g))]
+    return [p for p in found if p[2] and p[2] not in codes]

@@ -154,6 +154,8 @@ class EventBuilder:
         if rule.type in self.current_only and self._background(span, anchor, published):
             return None
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
+        if nominal and rule.type in diplomacy.MEETING_TYPES:
+            target = diplomacy.partners(trigger, actor) or target
         if rule.trigger.items and not any(p[2] for p in actor + target) and \
                 _funded_at_home(anchor):
             return None  # "the law provides $44 billion to state programmes": no aid abroad
@@ -435,7 +437,7 @@ class EventBuilder:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ == "with":
                     # "supply X with drones": items; but "stands with Ukraine": a side
-                    if head.i != trigger.i or nominal or trigger.lemma_ in ("stand", "side"):
+                    if head.i != trigger.i or nominal or trigger.lemma_ in lexicon.PARTNERING:
                         partners += [phrase_tokens(g) for g in child.children
                                      if g.dep_ == "pobj"]
                 elif child.dep_ in ("prep", "dative") and child.lower_ in lexicon.TARGET_PREPS:

@@ -134,3 +134,7 @@ SPENDING_INSTRUMENTS = frozenset({"law", "budget", "plan", "program", "programme
 # signing of a memorandum" is a memorandum signed, whatever verb takes "the signing".
 ENACTING_NOUNS = frozenset({"signing", "finalization", "finalisation", "ratification",
                             "conclusion"})
+# Verbs whose "with" phrase is the other side, not the goods: "stands with Ukraine",
+# "talked with his Polish counterpart" (but "supply X with drones").
+PARTNERING = frozenset({"stand", "side", "meet", "talk", "negotiate", "consult", "confer",
+                        "speak", "discuss"})
