@@ -81,7 +81,6 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
     ("I have talked about the relief we delivered under the deal.", "CONSULT", ()),
     ("Panel members finished discussing the new bond products.", "CONSULT", ()),
     ("We are here to discuss permits and paperwork.", "CONSULT", ()),
-    # "meet to discuss" is one meeting
     # easing that is no concession
     ("Consumer demand eased in the third quarter.", "CONCEDE", ()),
     ("The new credit will ease the burden on working families.", "CONCEDE", ()),
@@ -98,7 +97,8 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
     ("Applicants must make the request before the deadline.", "REQUEST", ()),
 ]
 
-MEET_TO_DISCUSS = "The Saudi and Qatari foreign ministers will meet at the Gulf Summit to discuss trade."
+MEET_TO_DISCUSS = ("The Saudi and Qatari foreign ministers will meet at the Gulf Summit to "
+                   "discuss trade.")
 
 
 def shown(e: Event) -> str:
