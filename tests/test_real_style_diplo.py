@@ -66,6 +66,10 @@ MUST: list[tuple[str, Expected]] = [
      ("REQUEST", "asserted", set(), set())),
     ("The minister requested the envoy to explain the remarks.",
      ("REQUEST", "asserted", set(), set())),
+    ("Despite repeated calls for calm from the UN, the militia kept shelling the port.",
+     ("REQUEST", "asserted", {"UN"}, set())),
+    ("The mayor's call on residents to conserve water builds on last year's plan.",
+     ("REQUEST", "asserted", set(), set())),
 ]
 
 # sentence, a type it must not hold, and (when given) only these modalities count

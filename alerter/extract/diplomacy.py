@@ -16,14 +16,22 @@ from alerter.extract.participants import participants_in, phrase_tokens
 
 # Types whose nouns are meetings in this sense.
 MEETING_TYPES = frozenset({"CONSULT"})
+# Types whose "call" nouns are calls made: "calls for a ceasefire".
+CALL_TYPES = frozenset({"REQUEST"})
 # "talks with Iran", "a meeting between the two leaders"
 _PARTNER_PREPS = frozenset({"with", "between"})
 # "at the summit", "during talks", "arrived for talks", "took part in the summit"
 _OCCASION_PREPS = frozenset({"at", "during", "for", "in", "on", "into", "ahead", "before"})
 
 
-def meeting_alone(trigger: Token, type_name: str) -> bool:
-    """Give whether a meeting noun is an event with no governing verb of its own."""
+def meeting_alone(trigger: Token, type_name: str, role: str) -> bool:
+    """Give whether a meeting noun (or a call on someone) is an event with no governing
+    verb of its own."""
+    if type_name in CALL_TYPES:
+        # "despite repeated calls for peace", "the governor's call on counties to act
+        # builds on ...": a call made; but not "answered the call"
+        return trigger.lemma_ == "call" and role in ("none", "subject") and any(
+            c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in trigger.children)
     if type_name not in MEETING_TYPES:
         return False
     if any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS and any(

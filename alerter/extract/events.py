@@ -132,7 +132,7 @@ class EventBuilder:
                         role in ("none", "subject") or (governor is not None and (
                             governor.lemma_ in lexicon.PRESUPPOSING
                             or governor.lemma_ in lexicon.PARTICIPATING)))) or \
-                    diplomacy.meeting_alone(trigger, rule.type)
+                    diplomacy.meeting_alone(trigger, rule.type, role)
                 if not alone:
                     return None
         if alone and role == "subject" and governor is not None and \
