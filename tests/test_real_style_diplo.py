@@ -29,6 +29,8 @@ MUST: list[tuple[str, Expected]] = [
      ("AGREE", "asserted", set(), set())),
     ("Both governments hailed the finalization of the Framework Agreement on Ports.",
      ("AGREE", "asserted", set(), set())),
+    ("Chile and Peru signed a memorandum of understanding on water rights.",
+     ("AGREE", "asserted", {"CHL", "PER"}, set())),
     ("Canada and Chile have begun negotiations for a Mutual Recognition Arrangement.",
      ("AGREE", "discussed", {"CAN", "CHL"}, set())),
     # CONSULT: meeting nouns that name whom they are with, or a named occasion
@@ -78,6 +80,9 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
     ("The violence committed by the Syrian army was widely condemned.", "AGREE", ()),
     ("The United States is committed to ensuring clean water for every town.", "AGREE", ()),
     ("The council has committed to improving the city's parks.", "AGREE", ()),
+    # a presidential memorandum is a directive at home
+    ("The President signed a Presidential Memorandum on federal hiring.", "AGREE", ()),
+    ("Today the President signed a memorandum directing agencies to cut waste.", "AGREE", ()),
     # a call to act is a request, not a meeting
     ("A call to action went out to every school board.", "CONSULT", ()),
     ("The governor's call on counties to save water was widely praised.", "CONSULT", ()),
