@@ -46,6 +46,10 @@ MUST: list[tuple[str, Expected]] = [
      ("CONSULT", "asserted", set(), set())),
     ("Poland's foreign minister talked with his Lithuanian counterpart on Monday.",
      ("CONSULT", "asserted", {"POL"}, {"LTU"})),
+    ("President Biden spoke with Prime Minister Kishida of Japan today.",
+     ("CONSULT", "asserted", {"USA"}, {"JPN"})),
+    ("Secretary Yellen spoke today with the finance minister of Canada.",
+     ("CONSULT", "asserted", {"USA"}, {"CAN"})),
     ("Kenya's president held a phone call with the Ethiopian leader.",
      ("CONSULT", "asserted", {"KEN"}, {"ETH"})),
     # CONCEDE: measures eased or lifted, backing down, clemency
@@ -90,6 +94,7 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
     ("I have talked about the relief we delivered under the deal.", "CONSULT", ()),
     ("Panel members finished discussing the new bond products.", "CONSULT", ()),
     ("We are here to discuss permits and paperwork.", "CONSULT", ()),
+    ("The secretary spoke with reporters after the hearing.", "CONSULT", ()),
     # easing that is no concession
     ("Consumer demand eased in the third quarter.", "CONCEDE", ()),
     ("The new credit will ease the burden on working families.", "CONCEDE", ()),
