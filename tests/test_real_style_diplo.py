@@ -84,6 +84,10 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
     ("The violence committed by the Syrian army was widely condemned.", "AGREE", ()),
     ("The United States is committed to ensuring clean water for every town.", "AGREE", ()),
     ("The council has committed to improving the city's parks.", "AGREE", ()),
+    # a named accord recalled is no new agreement
+    ("The Paris Agreement also includes rules on reporting emissions.", "AGREE", ()),
+    ("Russian planes flew over the base under the authority given by the Open Skies Treaty.",
+     "AGREE", ()),
     # a presidential memorandum is a directive at home
     ("The President signed a Presidential Memorandum on federal hiring.", "AGREE", ()),
     ("Today the President signed a memorandum directing agencies to cut waste.", "AGREE", ()),
