@@ -27,7 +27,7 @@ MUST: list[tuple[str, Expected]] = [
     # accords named as titles, framed by the act that makes them
     ("The ministers welcomed the signing of a Memorandum of Understanding on fisheries.",
      ("AGREE", "asserted", set(), set())),
-    ("Both governments hailed the finalization of the Framework Agreement on Ports.",
+    ("Both governments hailed the finalization of a Framework Agreement on Ports.",
      ("AGREE", "asserted", set(), set())),
     ("Chile and Peru signed a memorandum of understanding on water rights.",
      ("AGREE", "asserted", {"CHL", "PER"}, set())),
