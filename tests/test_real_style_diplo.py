@@ -64,6 +64,9 @@ MUST: list[tuple[str, Expected]] = [
      ("CONCEDE", "asserted", set(), set())),
     ("The last of the rebel fighters surrendered to the army on Friday.",
      ("CONCEDE", "asserted", set(), set())),
+    ("Minsk says it will free jailed blogger Ivan Petrov next week.",
+     ("CONCEDE", "planned", {"BLR"}, set())),
+    ("Caracas freed two Americans on Saturday.", ("CONCEDE", "asserted", {"VEN"}, {"USA"})),
     ("Clemency list: sentence commuted to expire on March 3, 2024.",
      ("CONCEDE", "asserted", set(), set())),
     # REQUEST: requests made by a party; calls as nouns
@@ -106,6 +109,11 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
     ("Crews removed the debris from the highway overnight.", "CONCEDE", ()),
     ("The ministry withdrew its troops from the border.", "CONCEDE", ()),
     ("The bus company will commute fares for veterans.", "CONCEDE", ()),
+    # publishing is no release of anyone
+    ("The Treasury Department today released Treasury International Capital data for May.",
+     "CONCEDE", ()),
+    ("The ministry released its yearly report to Congress on trade with Mexico.", "CONCEDE",
+     ()),
     # requests nobody makes of a party, and "demand" in economics
     ("Travellers can request a refund through the airline's website.", "REQUEST", ()),
     ("States did not get the delivery data they requested.", "REQUEST", ()),

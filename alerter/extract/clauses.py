@@ -155,6 +155,9 @@ def meets(trigger: Token, needs: Requirement) -> bool:
     # "thousands of troops", "a battalion of tanks": the goods behind a measure word
     measured = [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"]
+    # "released missionary John Short": a name's title says what it is
+    measured += [c for o in objects if o.pos_ == "PROPN" for c in o.children
+                 if c.dep_ == "compound" and c.pos_ == "NOUN"]
     if needs.objects and any(o.lemma_.lower() in needs.objects for o in objects + measured):
         return True
     if needs.not_objects and not any(o.lemma_.lower() in needs.not_objects for o in objects):
