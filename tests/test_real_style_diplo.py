@@ -75,6 +75,8 @@ MUST: list[tuple[str, Expected]] = [
      ("REQUEST", "asserted", set(), set())),
     ("The minister requested the envoy to explain the remarks.",
      ("REQUEST", "asserted", set(), set())),
+    ("The summit leaders asked the central banks to draft new capital rules.",
+     ("REQUEST", "asserted", set(), set())),
     ("Despite repeated calls for calm from the UN, the militia kept shelling the port.",
      ("REQUEST", "asserted", {"UN"}, set())),
     ("The mayor's call on residents to conserve water builds on last year's plan.",
@@ -121,6 +123,11 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
     ("Analysts expect supply and demand to balance by June.", "REQUEST", ()),
     ("The shop will sell prints on demand.", "REQUEST", ()),
     ("Applicants must make the request before the deadline.", "REQUEST", ()),
+    # a question asked at a briefing
+    ("I was asked this question yesterday by a reporter.", "REQUEST", ()),
+    ("You asked about Mexico, and I think the answer is simple.", "REQUEST", ()),
+    ("When asked about their loans, most borrowers named the total.", "REQUEST", ()),
+    ("The board requested public comment on the draft rule.", "REQUEST", ()),
 ]
 
 MEET_TO_DISCUSS = ("The Saudi and Qatari foreign ministers will meet at the Gulf Summit to "
