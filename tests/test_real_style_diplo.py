@@ -44,6 +44,8 @@ MUST: list[tuple[str, Expected]] = [
      ("CONSULT", "asserted", {"ARG", "BRA"}, set())),
     ("The two leaders discussed energy security and migration.",
      ("CONSULT", "asserted", set(), set())),
+    ("They discussed Russia's war against Ukraine and the South China Sea.",
+     ("CONSULT", "asserted", set(), set())),
     ("Poland's foreign minister talked with his Lithuanian counterpart on Monday.",
      ("CONSULT", "asserted", {"POL"}, {"LTU"})),
     ("President Biden spoke with Prime Minister Kishida of Japan today.",

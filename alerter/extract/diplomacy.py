@@ -58,12 +58,19 @@ def drop_purposes(doc: Doc, best: dict[tuple[str, str, int], dict[str, Any]]) ->
             del best[key]
 
 
-def partners(trigger: Token, actor: list[tuple[str, str, str | None]]
-             ) -> list[tuple[str, str, str | None]]:
-    """Give the other side a meeting noun names ("talks with Iran"), without the actor: the
-    meeting's target, before any party the verb above it takes ("thanked Norway for its
-    support for talks with Iran")."""
+Found = list[tuple[str, str, str | None]]
+# Verbs whose object is the topic, not the other side: "discussed Russia's war".
+_TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate"})
+
+
+def meeting_target(trigger: Token, nominal: bool, actor: Found, target: Found) -> Found:
+    """Give a meeting's target: the other side it is "with" ("talks with Iran", "talked with
+    Kyiv"), before any party the verb above takes ("thanked Norway for its support for
+    talks with Iran"); never the topic ("they discussed Russia's war": no target)."""
     codes = {p[2] for p in actor if p[2]}
     found = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
              for g in c.children if g.dep_ == "pobj" for p in participants_in(phrase_tokens(g))]
-    return [p for p in found if p[2] and p[2] not in codes]
+    partners = [p for p in found if p[2] and p[2] not in codes]
+    if partners:
+        return partners
+    return [] if not nominal and trigger.lemma_ in _TOPIC_VERBS else target

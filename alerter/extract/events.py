@@ -154,8 +154,8 @@ class EventBuilder:
         if rule.type in self.current_only and self._background(span, anchor, published):
             return None
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
-        if nominal and rule.type in diplomacy.MEETING_TYPES:
-            target = diplomacy.partners(trigger, actor) or target
+        if rule.type in diplomacy.MEETING_TYPES:
+            target = diplomacy.meeting_target(trigger, nominal, actor, target)
         if rule.trigger.items and not any(p[2] for p in actor + target) and \
                 _funded_at_home(anchor):
             return None  # "the law provides $44 billion to state programmes": no aid abroad
