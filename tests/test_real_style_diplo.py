@@ -22,8 +22,10 @@ MUST: list[tuple[str, Expected]] = [
     # AGREE: commitments made (a to-infinitive, or a named party committing to a course)
     ("Seoul and Washington committed to hold joint talks every spring.",
      ("AGREE", "asserted", {"KOR", "USA"}, set())),
-    ("Leaders: Japan committed to further lower its tariffs on rice.",
+    ("Interest Rate Reform: Japan committed to further lower its rice tariffs.",
      ("AGREE", "asserted", {"JPN"}, set())),
+    ("Trade Rules: Vietnam committed to gradually open its banking sector.",
+     ("AGREE", "asserted", {"VNM"}, set())),
     # accords named as titles, framed by the act that makes them
     ("The ministers welcomed the signing of a Memorandum of Understanding on fisheries.",
      ("AGREE", "asserted", set(), set())),
@@ -108,6 +110,7 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
     ("The secretary spoke with reporters after the hearing.", "CONSULT", ()),
     # easing that is no concession
     ("Consumer demand eased in the third quarter.", "CONCEDE", ()),
+    ("Consumer demand for oil eased.", "CONCEDE", ()),
     ("The new credit will ease the burden on working families.", "CONCEDE", ()),
     ("The program will lift thousands of children out of poverty.", "CONCEDE", ()),
     ("Crews removed the debris from the highway overnight.", "CONCEDE", ()),
