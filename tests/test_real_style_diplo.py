@@ -70,6 +70,8 @@ MUST: list[tuple[str, Expected]] = [
      ("CONCEDE", "asserted", set(), set())),
     ("Minsk says it will free jailed blogger Ivan Petrov next week.",
      ("CONCEDE", "planned", {"BLR"}, set())),
+    ("Havana releases jailed Canadian pastor Mark Olsen on medical grounds.",
+     ("CONCEDE", "asserted", {"CUB"}, {"CAN"})),
     ("Caracas freed two Americans on Saturday.", ("CONCEDE", "asserted", {"VEN"}, {"USA"})),
     ("Clemency list: sentence commuted to expire on March 3, 2024.",
      ("CONCEDE", "asserted", set(), set())),
