@@ -83,6 +83,10 @@ MUST: list[tuple[str, Expected]] = [
      ("REQUEST", "asserted", set(), set())),
     ("The summit leaders asked the central banks to draft new capital rules.",
      ("REQUEST", "asserted", set(), set())),
+    ("Demonstrators demanding the resignation of the mayor blocked the main bridge.",
+     ("REQUEST", "asserted", set(), set())),
+    ("Thousands of farmers calling for lower fuel prices marched on the capital.",
+     ("REQUEST", "asserted", set(), set())),
     ("Despite repeated calls for calm from the UN, the militia kept shelling the port.",
      ("REQUEST", "asserted", {"UN"}, set())),
     ("The mayor's call on residents to conserve water builds on last year's plan.",
@@ -130,6 +134,8 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
     ("Analysts expect supply and demand to balance by June.", "REQUEST", ()),
     ("The shop will sell prints on demand.", "REQUEST", ()),
     ("Applicants must make the request before the deadline.", "REQUEST", ()),
+    # a participle that only describes
+    ("Firms calling on the port face long delays.", "REQUEST", ()),
     # a question asked at a briefing
     ("I was asked this question yesterday by a reporter.", "REQUEST", ()),
     ("You asked about Mexico, and I think the answer is simple.", "REQUEST", ()),

@@ -74,3 +74,17 @@ def meeting_target(trigger: Token, nominal: bool, actor: Found, target: Found) -
     if partners:
         return partners
     return [] if not nominal and trigger.lemma_ in _TOPIC_VERBS else target
+
+
+# Crowds whose participle says what they ask for: "protesters demanding the resignation".
+_CROWDS = frozenset({"protester", "protestor", "demonstrator", "marcher", "crowd", "people",
+                     "activist", "thousand", "hundred", "supporter", "worker", "student",
+                     "farmer", "resident", "citizen", "opponent", "rally", "protest",
+                     "demonstration", "march"})
+
+
+def crowd_request(verb: Token, type_name: str) -> bool:
+    """Give whether a participle after a crowd makes its request: "protesters demanding
+    the resignation of the president", "a rally calling for new elections"."""
+    return type_name in CALL_TYPES and verb.dep_ == "acl" and verb.tag_ == "VBG" and \
+        verb.head.lemma_.lower() in _CROWDS

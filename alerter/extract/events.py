@@ -218,7 +218,8 @@ class EventBuilder:
                     c.dep_ == "agent" for c in verb.children) or verb.head.dep_ in (
                     "nsubj", "nsubjpass", "appos")
             return head in lexicon.SIGNIFICANCE_NOUNS or (
-                verb.tag_ == "VB" and head in self.governors)
+                verb.tag_ == "VB" and head in self.governors) or \
+                diplomacy.crowd_request(verb, type_name)
         if verb.dep_ == "pcomp":
             return verb.head.lower_ == "by" or charging_verb(verb) is not None or \
                 verb.tag_ != "VBG"
