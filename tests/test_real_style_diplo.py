@@ -122,6 +122,9 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
     ("Crews removed the debris from the highway overnight.", "CONCEDE", ()),
     ("The ministry withdrew its troops from the border.", "CONCEDE", ()),
     ("The bus company will commute fares for veterans.", "CONCEDE", ()),
+    # a licence's terms cited, not a licence issued
+    ("Authorized dealings must meet the conditions set forth in the relevant General License.",
+     "CONCEDE", ()),
     # publishing is no release of anyone
     ("The Treasury Department today released Treasury International Capital data for May.",
      "CONCEDE", ()),

@@ -64,6 +64,8 @@ def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None
             if above.pos_ in ("NOUN", "PROPN") and head.head.lower_ not in _NOUN_PREPS:
                 return None, "none"  # "pressure from sanctions regimes": not its event
             if above.pos_ in ("VERB", "AUX"):
+                if any(c.lower_ == "forth" for c in above.children):
+                    return None, "none"  # "the terms set forth in the general licence"
                 return above, "object"
             if above.pos_ in ("NOUN", "PROPN"):
                 if above.lemma_ in governors:
