@@ -83,6 +83,8 @@ MUST: list[tuple[str, Expected]] = [
      ("REQUEST", "asserted", set(), set())),
     ("The summit leaders asked the central banks to draft new capital rules.",
      ("REQUEST", "asserted", set(), set())),
+    ("The ministers reiterated their call on the rebels to accept the peace proposal.",
+     ("REQUEST", "asserted", set(), set())),
     ("Demonstrators demanding the resignation of the mayor blocked the main bridge.",
      ("REQUEST", "asserted", set(), set())),
     ("Thousands of farmers calling for lower fuel prices marched on the capital.",
@@ -137,6 +139,7 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
     ("Analysts expect supply and demand to balance by June.", "REQUEST", ()),
     ("The shop will sell prints on demand.", "REQUEST", ()),
     ("Applicants must make the request before the deadline.", "REQUEST", ()),
+    ("We will press forward on the housing bill next year.", "REQUEST", ()),
     # a participle that only describes
     ("Firms calling on the port face long delays.", "REQUEST", ()),
     # a question asked at a briefing
