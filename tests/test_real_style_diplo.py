@@ -83,6 +83,9 @@ MUST: list[tuple[str, Expected]] = [
      ("REQUEST", "asserted", set(), set())),
     ("The summit leaders asked the central banks to draft new capital rules.",
      ("REQUEST", "asserted", set(), set())),
+    # a request at home keeps its target: USA → USA
+    ("President Biden again called on Congress to fund the border program.",
+     ("REQUEST", "asserted", {"USA"}, {"USA"})),
     ("The ministers reiterated their call on the rebels to accept the peace proposal.",
      ("REQUEST", "asserted", set(), set())),
     ("Demonstrators demanding the resignation of the mayor blocked the main bridge.",

@@ -18,6 +18,8 @@ from alerter.extract.participants import participants_in, phrase_tokens
 MEETING_TYPES = frozenset({"CONSULT"})
 # Types whose "call" nouns are calls made: "calls for a ceasefire".
 CALL_TYPES = frozenset({"REQUEST"})
+# Types that a party may address to its own side: "the President called on Congress".
+SELF_ADDRESSED = frozenset({"REQUEST"})
 # "talks with Iran", "a meeting between the two leaders"
 _PARTNER_PREPS = frozenset({"with", "between"})
 # "at the summit", "during talks", "arrived for talks", "took part in the summit"

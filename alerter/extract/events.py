@@ -281,7 +281,11 @@ class EventBuilder:
                                         for c in h.children if c.dep_ == "prep"
                                         and c.lower_ in ("in", "near", "outside")
                                         for g in c.children if g.dep_ == "pobj"])
-        return _settle(actor, target, partners)
+        settled_actor, settled_target = _settle(actor, target, partners)
+        if rule.type in diplomacy.SELF_ADDRESSED and settled_actor is actor:
+            # "the President called on Congress to act": a request at home, USA → USA
+            settled_target += [p for p in target if p not in settled_target]
+        return settled_actor, settled_target
 
     def _modifier_event(self, span: Span, rule: TriggerRule, published: date
                         ) -> dict[str, Any] | None:
