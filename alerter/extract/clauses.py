@@ -45,11 +45,18 @@ def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None
     noun it hangs from ("negotiations for the delivery of drones").
     """
     head = np_head(trigger)
+    if head.i != trigger.i and head.lemma_ in lexicon.ENACTING_NOUNS and head.lemma_ in governors:
+        return head, "object"  # "welcomed the signing of a memorandum": it was signed
     while True:
         if head.dep_ in _PASSIVE_SUBJECT and head.head.lemma_ in lexicon.PURPOSE_PASSIVES:
             return None, "none"  # "sanctions are intended to change behaviour"
         if head.dep_ in _OBJECT | _PASSIVE_SUBJECT and head.head.pos_ in ("VERB", "AUX"):
-            return head.head, "object"
+            verb = head.head
+            if verb.lemma_ not in governors and verb.dep_ == "conj" and \
+                    verb.head.lemma_ in governors and \
+                    not any(c.dep_ in _OBJECT for c in verb.head.children):
+                return verb.head, "object"  # "issued or amended general licences"
+            return verb, "object"
         if head.dep_ in SUBJECT and head.head.pos_ in ("VERB", "AUX"):
             return head.head, "subject"
         if head.dep_ == "pobj" and head.head.lower_ in lexicon.PRESUPPOSING_PREPS:
@@ -59,6 +66,8 @@ def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None
             if above.pos_ in ("NOUN", "PROPN") and head.head.lower_ not in _NOUN_PREPS:
                 return None, "none"  # "pressure from sanctions regimes": not its event
             if above.pos_ in ("VERB", "AUX"):
+                if any(c.lower_ == "forth" for c in above.children):
+                    return None, "none"  # "the terms set forth in the general licence"
                 return above, "object"
             if above.pos_ in ("NOUN", "PROPN"):
                 if above.lemma_ in governors:
@@ -132,7 +141,7 @@ def meets(trigger: Token, needs: Requirement) -> bool:
     if needs.clause and any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "acl" and c.tag_ == "VB")
                             for c in trigger.children):
         return True
-    if needs.infinitive and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in trigger.children):
+    if needs.infinitive and any(_infinitive(c) for c in trigger.children):
         return True
     if needs.preps and any(c.dep_ == "prep" and c.lower_ in needs.preps
                            for c in trigger.children):
@@ -152,6 +161,9 @@ def meets(trigger: Token, needs: Requirement) -> bool:
     # "thousands of troops", "a battalion of tanks": the goods behind a measure word
     measured = [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"]
+    # "released missionary John Short": a name's title says what it is
+    measured += [c for o in objects if o.pos_ == "PROPN" for c in o.children
+                 if c.dep_ == "compound" and c.pos_ == "NOUN"]
     if needs.objects and any(o.lemma_.lower() in needs.objects
                              for o in objects + measured + described):
         return True
@@ -167,6 +179,18 @@ def meets(trigger: Token, needs: Requirement) -> bool:
                     for g in c.children if g.dep_ == "nsubj"]
         return any(participants_in(phrase_tokens(p)) for p in phrases)
     return False
+
+
+def _infinitive(child: Token) -> bool:
+    """Give whether a verb's child is a to-infinitive: "agreed to send", also as the parser
+    sometimes reads it ("committed to maintain" as an adverbial clause, "to advance" as
+    a preposition's object); not a gerund ("committed to enforcing the law")."""
+    if child.dep_ == "xcomp" and child.tag_ == "VB":
+        return True
+    if child.dep_ == "advcl" and child.tag_ == "VB":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    return child.dep_ == "prep" and child.lower_ == "to" and any(
+        g.dep_ == "pobj" and g.tag_ == "VB" for g in child.children)
 
 
 def charging_verb(trigger: Token) -> Token | None:

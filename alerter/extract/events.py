@@ -12,7 +12,16 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from alerter.extract import enforcement, force, force_fold, framing, lexicon, speech, transfers
+from alerter.extract import (
+    diplomacy,
+    enforcement,
+    force,
+    force_fold,
+    framing,
+    lexicon,
+    speech,
+    transfers,
+)
 from alerter.extract.clauses import (
     SUBJECT,
     attached,
@@ -91,6 +100,7 @@ class EventBuilder:
             key = (event["type"], event["subtype"] or "", event.pop("_anchor"))
             if key not in best or event["confidence"] > best[key]["confidence"]:
                 best[key] = event
+        diplomacy.drop_purposes(doc, best)
 
     # -- one event -------------------------------------------------------------
 
@@ -142,7 +152,8 @@ class EventBuilder:
                     rule.type in self.standalone and (attached(trigger) or taking_part) and (
                         role in ("none", "subject") or taking_part or (
                             governor is not None and governor.lemma_ in lexicon.PRESUPPOSING))
-                    ) or speech.owned(trigger, rule.type)
+                    ) or speech.owned(trigger, rule.type) or \
+                    diplomacy.meeting_alone(trigger, rule.type, role)
                 if not alone and rule.type == "ASSAULT" and \
                         force.owned_act(trigger, governor, role):
                     # "food insecurity caused by Russia's war", "discussed the release of
@@ -182,6 +193,8 @@ class EventBuilder:
         if rule.type == "ACCUSE":  # "condemned Iran's attack on Israel": Iran is accused
             actor, target = speech.accused(trigger, actor, target,
                                            framing.self_report(span.sent, anchor))
+        if rule.type in diplomacy.MEETING_TYPES:
+            target = diplomacy.meeting_target(trigger, nominal, actor, target)
         if rule.trigger.items and not any(p[2] for p in actor + target) and \
                 _funded_at_home(anchor):
             return None  # "the law provides $44 billion to state programmes": no aid abroad
@@ -237,6 +250,8 @@ class EventBuilder:
             return False  # "jailed opposition figures", "Frequently Asked Questions"
         if verb.dep_ == "acl":
             head = verb.head.lemma_
+            if verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in verb.children):
+                return True  # a lead-in misread: "Interest Rates: China committed to ..."
             if verb.tag_ in ("VBN", "VBD"):  # a participle, sometimes tagged as a past
                 # "the shipment seized by Greek authorities", "a man accused of fraud"
                 # are events; "information on the individuals designated today" only
@@ -246,7 +261,8 @@ class EventBuilder:
                     c.dep_ == "agent" for c in verb.children) or verb.head.dep_ in (
                     "nsubj", "nsubjpass", "appos")
             return head in lexicon.SIGNIFICANCE_NOUNS or (
-                verb.tag_ == "VB" and head in self.governors)
+                verb.tag_ == "VB" and head in self.governors) or \
+                diplomacy.crowd_request(verb, type_name)
         if verb.dep_ == "pcomp":
             return verb.head.lower_ == "by" or charging_verb(verb) is not None or \
                 verb.tag_ != "VBG"
@@ -318,7 +334,11 @@ class EventBuilder:
                                         for g in c.children if g.dep_ == "pobj"])
         if not target and rule.type in self.place_targets:
             target = force.place(trigger, anchor)  # "a shooting spree in Maine, killing two"
-        return _settle(actor, target, partners)
+        settled_actor, settled_target = _settle(actor, target, partners)
+        if rule.type in diplomacy.SELF_ADDRESSED and settled_actor is actor:
+            # "the President called on Congress to act": a request at home, USA → USA
+            settled_target += [p for p in target if p not in settled_target]
+        return settled_actor, settled_target
 
     def _modifier_event(self, span: Span, rule: TriggerRule, published: date
                         ) -> dict[str, Any] | None:
@@ -484,7 +504,7 @@ class EventBuilder:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ == "with":
                     # "supply X with drones": items; but "stands with Ukraine": a side
-                    if head.i != trigger.i or nominal or trigger.lemma_ in ("stand", "side"):
+                    if head.i != trigger.i or nominal or trigger.lemma_ in lexicon.PARTNERING:
                         partners += [phrase_tokens(g) for g in child.children
                                      if g.dep_ == "pobj"]
                 elif child.dep_ in ("prep", "dative") and child.lower_ in lexicon.TARGET_PREPS:

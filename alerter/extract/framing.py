@@ -34,6 +34,8 @@ def chain(anchor: Token) -> list[Token]:
             break  # "vowed revenge after the killing of ...", "after deploying troops"
         if token.dep_ == "acl" and token.tag_ == "VBN":
             break  # "called for the release of those detained": the detention happened
+        if token.dep_ == "acl" and any(c.dep_ == "nsubj" for c in token.children):
+            break  # a lead-in misread: "Trade Rules: Vietnam committed to ..."
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in
                                          lexicon.PRESUPPOSING_MARKS for c in token.children):
             break  # "prepares for protests after eight people were arrested"

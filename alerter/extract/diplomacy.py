@@ -1,0 +1,92 @@
+"""Meetings told by their noun alone: "support for talks with Iran", "arrives for talks
+with the President", "leaders gather at the G20 summit". A meeting noun that names
+whom it is with, or the named occasion a clause takes place at, is a meeting that
+happens, whatever verb the sentence hangs it from; the verb above still gives its
+modality and actor ("will take part in the EU summit": planned).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from alerter.extract.clauses import np_head
+from alerter.extract.participants import participants_in, phrase_tokens
+
+# Types whose nouns are meetings in this sense.
+MEETING_TYPES = frozenset({"CONSULT"})
+# Types whose "call" nouns are calls made: "calls for a ceasefire".
+CALL_TYPES = frozenset({"REQUEST"})
+# Types that a party may address to its own side: "the President called on Congress".
+SELF_ADDRESSED = frozenset({"REQUEST"})
+# "talks with Iran", "a meeting between the two leaders"
+_PARTNER_PREPS = frozenset({"with", "between"})
+# "at the summit", "during talks", "arrived for talks", "took part in the summit"
+_OCCASION_PREPS = frozenset({"at", "during", "for", "in", "on", "into", "ahead", "before"})
+
+
+def meeting_alone(trigger: Token, type_name: str, role: str) -> bool:
+    """Give whether a meeting noun (or a call on someone) is an event with no governing
+    verb of its own."""
+    if type_name in CALL_TYPES:
+        # "despite repeated calls for peace", "the governor's call on counties to act
+        # builds on ...": a call made; but not "answered the call"
+        return trigger.lemma_ == "call" and role in ("none", "subject") and any(
+            c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in trigger.children)
+    if type_name not in MEETING_TYPES:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS and any(
+            g.dep_ == "pobj" and participants_in(phrase_tokens(g)) for g in c.children)
+           for c in trigger.children):
+        return True
+    head = np_head(trigger)
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in _OCCASION_PREPS or \
+            prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    # a named occasion: "the G20 summit", "the U.S.-EU Summit", "Austria's talks"
+    return trigger.pos_ == "PROPN" or any(
+        c.dep_ in ("compound", "amod", "poss", "nmod") and participants_in(phrase_tokens(c))
+        for c in trigger.children)
+
+
+def drop_purposes(doc: Doc, best: dict[tuple[str, str, int], dict[str, Any]]) -> None:
+    """Drop a meeting's purpose told as a second meeting: "will meet at the summit to
+    discuss the conflict" is one meeting, told by its first word."""
+    for key in [k for k in best if k[0] in MEETING_TYPES]:
+        anchor = doc[key[2]]
+        if anchor.dep_ in ("xcomp", "advcl") and (key[0], key[1], anchor.head.i) in best:
+            del best[key]
+
+
+Found = list[tuple[str, str, str | None]]
+# Verbs whose object is the topic, not the other side: "discussed Russia's war".
+_TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate"})
+
+
+def meeting_target(trigger: Token, nominal: bool, actor: Found, target: Found) -> Found:
+    """Give a meeting's target: the other side it is "with" ("talks with Iran", "talked with
+    Kyiv"), before any party the verb above takes ("thanked Norway for its support for
+    talks with Iran"); never the topic ("they discussed Russia's war": no target)."""
+    codes = {p[2] for p in actor if p[2]}
+    found = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+             for g in c.children if g.dep_ == "pobj" for p in participants_in(phrase_tokens(g))]
+    partners = [p for p in found if p[2] and p[2] not in codes]
+    if partners:
+        return partners
+    return [] if not nominal and trigger.lemma_ in _TOPIC_VERBS else target
+
+
+# Crowds whose participle says what they ask for: "protesters demanding the resignation".
+_CROWDS = frozenset({"protester", "protestor", "demonstrator", "marcher", "crowd", "people",
+                     "activist", "thousand", "hundred", "supporter", "worker", "student",
+                     "farmer", "resident", "citizen", "opponent", "rally", "protest",
+                     "demonstration", "march"})
+
+
+def crowd_request(verb: Token, type_name: str) -> bool:
+    """Give whether a participle after a crowd makes its request: "protesters demanding
+    the resignation of the president", "a rally calling for new elections"."""
+    return type_name in CALL_TYPES and verb.dep_ == "acl" and verb.tag_ == "VBG" and \
+        verb.head.lemma_.lower() in _CROWDS
