@@ -12,7 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from alerter.extract import framing, lexicon, transfers
+from alerter.extract import framing, lexicon, supply, transfers
 from alerter.extract.clauses import (
     SUBJECT,
     attached,
@@ -87,10 +87,14 @@ class EventBuilder:
             event = self._event(span, rule, date.fromisoformat(published[:10]))
             if event is None:
                 continue
-            # sanctions and export controls imposed in one go are two events
-            key = (event["type"], event["subtype"] or "", event.pop("_anchor"))
-            if key not in best or event["confidence"] > best[key]["confidence"]:
-                best[key] = event
+            # sanctions and export controls imposed in one go are two events; so are
+            # "money and weapons" supplied in one go
+            anchor = event.pop("_anchor")
+            for kind in [event["subtype"], *event.pop("_also", ())]:
+                event = {**event, "subtype": kind}
+                key = (event["type"], event["subtype"] or "", anchor)
+                if key not in best or event["confidence"] > best[key]["confidence"]:
+                    best[key] = event
 
     # -- one event -------------------------------------------------------------
 
@@ -155,6 +159,10 @@ class EventBuilder:
         if rule.trigger.items and not any(p[2] for p in actor + target) and \
                 _funded_at_home(anchor):
             return None  # "the law provides $44 billion to state programmes": no aid abroad
+        if rule.trigger.items and supply.not_a_supply(
+                trigger, items, self._item_class, actor, target, rule.trigger.recipient,
+                rule.trigger.modality is not None):
+            return None  # "deliver tax credit payments", "sends troops into a province"
         bare = rule.trigger.modality or "asserted"
         if alone and governor is not None and governor.lemma_ in lexicon.ANTICIPATING:
             bare = "hypothetical"  # "warned of a Russian attack on the grid"
@@ -167,8 +175,11 @@ class EventBuilder:
                                              climb=not alone or frame is not anchor)
         if rule.trigger.speech_act and modality in ("planned", "hypothetical"):
             modality = "asserted"  # "we will hold Russia accountable" is a threat made now
-        return self._built(span, rule, anchor, subtype, actor, target, items, modality,
-                           doubted, governor, nominal, published)
+        event = self._built(span, rule, anchor, subtype, actor, target, items, modality,
+                            doubted, governor, nominal, published)
+        if rule.trigger.items and rule.trigger.subtype is None:
+            event["_also"] = [k for k in supply.kinds(items, self._item_class) if k != subtype]
+        return event
 
     @staticmethod
     def _in_context(span: Span, trigger: Token, words: list[str]) -> bool:
@@ -228,6 +239,8 @@ class EventBuilder:
         if not rule.trigger.items:
             return rule.subtype or ""
         known = [c for c in (self._item_class(tokens) for _, tokens in items) if c is not None]
+        if known and rule.trigger.subtype:
+            return rule.trigger.subtype  # "security assistance": military, not economic
         return min(known, key=self.class_rank.index) if known else None
 
     def _participants(self, span: Span, rule: TriggerRule, trigger: Token, anchor: Token,

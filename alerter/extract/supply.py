@@ -1,0 +1,94 @@
+"""Checks on supply (AID) events that the goods and the sides decide.
+
+- One mention, several kinds of help: "provided money and weapons to the RSF", "vital
+  military and economic assistance" are two events (one per subtype), as a reader
+  counts them.
+- A giving verb with nobody on either side and no recipient is not help to another
+  party: "deliver enhanced tax credit payments", "more than 100 million payments have
+  been delivered", "terrorists giving money through hawalas" (domestic programmes and
+  money flows).
+- Troops sent with no foreign country at the other end are a country moving its own
+  forces (MOBILIZE), not aid: "Turkey sends troops into a border province".
+- A buying verb with nobody named ("acquired a permit", "obtain a contract") is a
+  purchase, not a supply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from alerter.extract import lexicon
+
+Found = list[tuple[str, str, str | None]]
+Items = list[tuple[Token, list[Token]]]
+ClassOf = Callable[[list[Token]], "str | None"]
+
+# Adjectives that name a kind of help only beside another kind: "military and economic
+# assistance" (on its own, "economic" says nothing: "economic opportunity").
+PAIRED_KINDS = {"economic": "economic", "financial": "economic", "budgetary": "economic",
+                "development": "economic", "humanitarian": "humanitarian",
+                "military": "military", "security": "military", "defense": "military",
+                "defence": "military", "lethal": "military"}
+# Goods that are a country's own forces: sent at home, they are a deployment.
+FORCES = frozenset({"troop", "soldier", "force", "personnel", "unit", "battalion",
+                    "brigade", "marine", "paratrooper"})
+# Where a giving verb or its goods name who gets them.
+_RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards", "with"})
+
+
+def _money(token: Token) -> bool:
+    return token.like_num or token.lower_ in lexicon.SCALES or token.ent_type_ == "MONEY" \
+        or token.lower_ in lexicon.CURRENCIES
+
+
+def kinds(items: Items, class_of: ClassOf) -> list[str]:
+    """Give the kinds of help the items name, in the taxonomy's order of item classes
+    as `class_of` ranks them; one kind per item, or one per conjoined adjective
+    ("military and economic assistance"). An amount ("$5 million in aid") counts only
+    when it is all there is."""
+    goods = [(head, tokens) for head, tokens in items if not _money(head)] or items
+    found: list[str] = []
+    for head, tokens in goods:
+        paired = [t for t in tokens if t.i < head.i and t.dep_ in ("amod", "compound", "conj")
+                  and (t.conjuncts or t.dep_ == "conj")]
+        named = [PAIRED_KINDS[t.lower_] for t in paired if t.lower_ in PAIRED_KINDS]
+        if len(set(named)) > 1:
+            found += [k for k in named if k not in found]
+            continue
+        kind = class_of(tokens)
+        if kind is not None and kind not in found:
+            found.append(kind)
+    return found
+
+
+def _coded(found: Found) -> bool:
+    return any(p[2] for p in found)
+
+
+def _has_recipient(verb: Token, items: Items) -> bool:
+    """Give whether the verb or its goods say who gets them ("to X", "X with drones",
+    "give Kyiv tanks")."""
+    holders = [verb] + [head for head, _ in items]
+    return any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
+                                      and any(g.dep_ == "pobj" for g in c.children))
+               for h in holders for c in h.children)
+
+
+def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
+                 target: Found, recipient_verb: bool, asking: bool) -> bool:
+    """Give whether a verb's supply event is no help to another party (see the module)."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    coded = _coded(actor) or _coded(target)
+    if recipient_verb:
+        return not asking and not coded  # "acquired a timber permit"
+    if not coded and not _has_recipient(trigger, items):
+        return True  # "deliver tax credit payments"
+    # the goods that make it a supply: "troops and aircraft" are sent for the troops
+    heads = [head.lemma_.lower() for head, _ in items
+             if not _money(head) and class_of([head]) is not None]
+    actors = {p[2] for p in actor if p[2]}
+    abroad = any(p[2] and p[2] not in actors for p in target)
+    return bool(heads) and all(h in FORCES for h in heads) and not abroad
