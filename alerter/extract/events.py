@@ -225,8 +225,9 @@ class EventBuilder:
             return head in lexicon.SIGNIFICANCE_NOUNS or (
                 verb.tag_ == "VB" and head in self.governors)
         if verb.dep_ == "pcomp":
+            # "its commitment of providing $11 billion", "Iran's involvement in supplying"
             return verb.head.lower_ == "by" or charging_verb(verb) is not None or \
-                verb.tag_ != "VBG"
+                verb.tag_ != "VBG" or supply.framing_noun(verb, self.governors) is not None
         if verb.dep_ == "relcl":
             pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                        and c.tag_ in ("WDT", "WP")]
@@ -255,8 +256,8 @@ class EventBuilder:
             if any(c.dep_ == "agent" for c in verb.children):
                 subject = None
             return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
-        actor = self._actor(trigger, anchor, nominal, role) or framing.self_report(span.sent,
-                                                                                   anchor)
+        actor = self._actor(trigger, anchor, nominal, role) or _all_participants(
+            supply.owner(anchor, self.governors)) or framing.self_report(span.sent, anchor)
         charging = charging_verb(trigger)
         if charging is not None:
             # "firms designated for supplying weapons", "accused of shipping drones":

@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from spacy.tokens import Token
 
@@ -34,6 +34,8 @@ PAIRED_KINDS = {"economic": "economic", "financial": "economic", "budgetary": "e
 # Goods that are a country's own forces: sent at home, they are a deployment.
 FORCES = frozenset({"troop", "soldier", "force", "personnel", "unit", "battalion",
                     "brigade", "marine", "paratrooper"})
+# Nouns whose "in"/"of" + gerund is the act itself: "Iran's involvement in supplying".
+SHARE_NOUNS = frozenset({"involvement", "role", "participation", "part", "complicity"})
 # Where a giving verb or its goods name who gets them.
 _RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards", "with"})
 
@@ -92,3 +94,25 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     actors = {p[2] for p in actor if p[2]}
     abroad = any(p[2] and p[2] not in actors for p in target)
     return bool(heads) and all(h in FORCES for h in heads) and not abroad
+
+
+def framing_noun(verb: Token, governors: Container[str]) -> Token | None:
+    """Give the noun a gerund depends on through a preposition when that noun frames the
+    act ("its commitment of providing", "talks on sending") or shares in it ("Iran's
+    involvement in supplying"); None otherwise ("necessary for supporting the war")."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
+        return None
+    noun = verb.head.head
+    if noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    return noun if lemma in governors or lemma in SHARE_NOUNS else None
+
+
+def owner(verb: Token, governors: Container[str]) -> list[list[Token]]:
+    """Give the owner of the framing noun, as phrases: "Iran's involvement in supplying"
+    (Iran), "the President's commitment of providing" (the President)."""
+    noun = framing_noun(verb, governors)
+    if noun is None:
+        return []
+    return [list(c.subtree) for c in noun.children if c.dep_ == "poss"]
