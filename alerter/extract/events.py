@@ -156,9 +156,10 @@ class EventBuilder:
         if rule.type in self.current_only and self._background(span, anchor, published):
             return None
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
-        if rule.trigger.items and not any(p[2] for p in actor + target) and \
-                _funded_at_home(anchor):
-            return None  # "the law provides $44 billion to state programmes": no aid abroad
+        if rule.trigger.items and not any(p[2] for p in target) and _funded_at_home(anchor):
+            # "the law provides $44 billion to state programmes", "the American Rescue Plan
+            # provided $130 billion to schools": no aid abroad
+            return None
         if rule.trigger.items and supply.not_a_supply(
                 trigger, items, self._item_class, actor, target, rule.trigger.recipient,
                 rule.trigger.modality is not None):
@@ -273,6 +274,8 @@ class EventBuilder:
                           or "OFAC" in span.sent.text):
             actor = [("United States", "country", "USA")]  # "pursuant to E.O. 14024"
         target, partners = self._target(trigger, anchor, nominal, items)
+        if not target and rule.trigger.items:
+            target = _all_participants(supply.helped(anchor))  # "$8 billion to help Kyiv"
         if not target and nominal and rule.type in self.standalone:
             # "the arrest of four Turkish journalists", "the killing of an Iranian general"
             target = _all_participants([phrase_tokens(g) for c in trigger.children
@@ -507,9 +510,11 @@ class EventBuilder:
         for head in list(heads):
             if head.like_num or head.lower_ in lexicon.SCALES or head.ent_type_ == "MONEY" \
                     or head.lower_ in lexicon.CURRENCIES:
-                # "$4 billion in humanitarian aid", "1 billion euros in military aid"
-                heads += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
-                          for g in c.children if g.dep_ == "pobj"]
+                # "$4 billion in humanitarian aid", "1 billion euros in military aid"; "in"
+                # may hang on the verb: "contributed $74 billion in assistance to Ukraine"
+                owners = [head, trigger] if not nominal and head.head.i == trigger.i else [head]
+                heads += [g for o in owners for c in o.children if c.dep_ == "prep"
+                          and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
         for head in heads:
             if head.lemma_.lower() in lexicon.MEASURES:
                 # "hundreds of attack drones", "tonnes of food": the goods are the "of" part

@@ -20,6 +20,7 @@ from collections.abc import Callable, Container
 from spacy.tokens import Token
 
 from alerter.extract import lexicon
+from alerter.extract.participants import phrase_tokens
 
 Found = list[tuple[str, str, str | None]]
 Items = list[tuple[Token, list[Token]]]
@@ -36,6 +37,8 @@ FORCES = frozenset({"troop", "soldier", "force", "personnel", "unit", "battalion
                     "brigade", "marine", "paratrooper"})
 # Nouns whose "in"/"of" + gerund is the act itself: "Iran's involvement in supplying".
 SHARE_NOUNS = frozenset({"involvement", "role", "participation", "part", "complicity"})
+# Purpose verbs whose object is the one helped: "$8 billion to help Ukraine respond".
+HELPING = frozenset({"help", "assist", "support", "enable", "aid", "bolster", "strengthen"})
 # Where a giving verb or its goods name who gets them.
 _RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards", "with"})
 
@@ -78,6 +81,23 @@ def _has_recipient(verb: Token, items: Items) -> bool:
                for h in holders for c in h.children)
 
 
+def helped(verb: Token) -> list[list[Token]]:
+    """Give the phrases naming whom a supply is meant to help: "provide $8 billion to help
+    the Government of Ukraine respond" (the Government of Ukraine), "send funds to
+    support Haiti" (Haiti)."""
+    phrases: list[list[Token]] = []
+    for clause in verb.children:
+        if clause.dep_ not in ("advcl", "xcomp") or clause.lemma_ not in HELPING or \
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        for child in clause.children:
+            if child.dep_ in ("dobj", "obj"):
+                phrases.append(phrase_tokens(child))
+            elif child.dep_ in ("ccomp", "xcomp"):
+                phrases += [phrase_tokens(g) for g in child.children if g.dep_ == "nsubj"]
+    return phrases
+
+
 def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
                  target: Found, recipient_verb: bool, asking: bool) -> bool:
     """Give whether a verb's supply event is no help to another party (see the module)."""
@@ -115,4 +135,4 @@ def owner(verb: Token, governors: Container[str]) -> list[list[Token]]:
     noun = framing_noun(verb, governors)
     if noun is None:
         return []
-    return [list(c.subtree) for c in noun.children if c.dep_ == "poss"]
+    return [phrase_tokens(c) for c in noun.children if c.dep_ == "poss"]

@@ -1,0 +1,121 @@
+"""AID, SUPPORT and COOPERATE on the wording of government prose (issue 10): the aid
+nouns of press releases, several kinds of help in one mention, gerunds under framing
+nouns, purpose clauses naming the one helped; and the hard negatives beside them
+(domestic programmes, purchases, troops moved at home, generic "support" and
+"coordinate"). Every sentence is our own, written in the style of the errors seen on
+real text; none is corpus text.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from alerter.extract import Extractor
+from alerter.models import Event
+from alerter.sources.documents import RawDocument, to_document
+
+PUBLISHED = datetime(2024, 5, 10, 12, tzinfo=UTC)
+
+# sentence → an event it must hold: (type, subtype, modality, actor, target)
+Expected = tuple[str, str | None, str, set[str], set[str]]
+MUST: list[tuple[str, Expected]] = [
+    # aid nouns that stand alone when they say who gives or gets
+    ("The network moved Iranian financial assistance to militia fighters abroad.",
+     ("AID", "economic", "asserted", {"IRN"}, set())),
+    ("The two ministers announced new humanitarian assistance for Sudan.",
+     ("AID", "humanitarian", "asserted", set(), {"SDN"})),
+    ("Treasury signed a loan guarantee with Jordan on Monday.",
+     ("AID", "economic", "asserted", {"USA"}, {"JOR"})),
+    # one mention, two kinds of help: two events
+    ("The holding company has given cash and rifles to the rebel group.",
+     ("AID", "military", "asserted", set(), set())),
+    ("The holding company has given cash and rifles to the rebel group.",
+     ("AID", "economic", "asserted", set(), set())),
+    ("We urge the House to send Kyiv military and economic assistance.",
+     ("AID", "economic", "discussed", set(), {"UKR"})),
+    ("We urge the House to send Kyiv military and economic assistance.",
+     ("AID", "military", "discussed", set(), {"UKR"})),
+    ("Canada has contributed 3 billion dollars in humanitarian and military assistance to "
+     "Ukraine.", ("AID", "humanitarian", "asserted", {"CAN"}, {"UKR"})),
+    ("Canada has contributed 3 billion dollars in humanitarian and military assistance to "
+     "Ukraine.", ("AID", "military", "asserted", {"CAN"}, {"UKR"})),
+    # a gerund under a framing noun is the act, its owner the actor
+    ("Sanctions target Iran's involvement in shipping drones to Russia.",
+     ("AID", "military", "asserted", {"IRN"}, {"RUS"})),
+    ("Officials reaffirmed their commitment of delivering 2 billion dollars in grants to "
+     "Kenya.", ("AID", "economic", "planned", set(), {"KEN"})),
+    # the one a supply is meant to help
+    ("Congress must provide 6 billion dollars in budget aid to help the Government of "
+     "Moldova pay salaries.", ("AID", "economic", "hypothetical", {"USA"}, {"MDA"})),
+    ("The agency will send 40 million dollars to support Haiti.",
+     ("AID", "economic", "planned", set(), {"HTI"})),
+    # the verb "aid" with a party, and aid on its way
+    ("Allies are looking for new ways to aid Georgia.",
+     ("AID", "other", "asserted", set(), {"GEO"})),
+    ("Norway disbursed 80 million dollars to Ukraine last week.",
+     ("AID", "economic", "asserted", {"NOR"}, {"UKR"})),
+    # coordination with partners stays COOPERATE
+    ("The announcement was coordinated with allies in Europe.",
+     ("COOPERATE", None, "asserted", set(), set())),
+]
+
+# sentence → a type it must not hold
+MUST_NOT: list[tuple[str, str]] = [
+    # domestic payments and money flows with nobody on either side
+    ("We worked together to deliver bigger tax credit payments.", "AID"),
+    ("More than ninety million relief checks have been delivered.", "AID"),
+    ("Smugglers are giving cash through informal money transfer networks.", "AID"),
+    ("The Recovery Plan provided 90 billion dollars to help colleges reopen.", "AID"),
+    ("The project contributed 9 billion dollars to the national economy.", "AID"),
+    # purchases with nobody named are no supply
+    ("The logging firm acquired a timber licence in 2021.", "AID"),
+    ("He tried to obtain a weapons contract to fund the fighters.", "AID"),
+    # troops moved at home are a deployment, not aid
+    ("Turkey sends more troops into a border province after a clash.", "AID"),
+    # "aided by" is no aid; a wish to support a people is no SUPPORT by itself
+    ("The firm was aided by low interest rates.", "AID"),
+    ("The agency is committed to getting families the help they need and to support its "
+     "people.", "SUPPORT"),
+    ("The grants will keep supporting local governments in the recovery.", "SUPPORT"),
+    # coordination of an act, not with a partner
+    ("Two front companies coordinated a transfer of crude oil at sea.", "COOPERATE"),
+    ("The police helped coordinate the arrest of the suspect.", "COOPERATE"),
+    ("The bank announced a partnership to train young coders.", "COOPERATE"),
+]
+
+
+def shown(e: Event) -> str:
+    return (f"{e.type}/{e.subtype} '{e.trigger.text}' {e.modality} "
+            f"{sorted(p.code for p in e.actor if p.code)} → "
+            f"{sorted(p.code for p in e.target if p.code)}")
+
+
+@pytest.fixture(scope="module")
+def extracted(extractor: Extractor) -> dict[str, list[Event]]:
+    sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT})
+    documents = []
+    for sentence in sentences:
+        raw = RawDocument(text=sentence, origin="test", id=sentence, published=PUBLISHED)
+        document = to_document(raw, PUBLISHED, None)
+        assert document is not None
+        documents.append(document)
+    return {d.id: events for d, events in extractor.extract(documents)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MUST,
+                         ids=[f"{e[0]}/{e[1]}: {s[:50]}" for s, e in MUST])
+def test_event_is_found(sentence: str, expected: Expected,
+                        extracted: dict[str, list[Event]]) -> None:
+    found = [(e.type, e.subtype, e.modality, {p.code for p in e.actor if p.code},
+              {p.code for p in e.target if p.code}) for e in extracted[sentence]]
+    assert expected in found, [shown(e) for e in extracted[sentence]]
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST_NOT,
+                         ids=[f"{t}: {s[:50]}" for s, t in MUST_NOT])
+def test_event_is_not_misread(sentence: str, type_: str,
+                              extracted: dict[str, list[Event]]) -> None:
+    wrong = [e for e in extracted[sentence] if e.type == type_]
+    assert not wrong, [shown(e) for e in wrong]
