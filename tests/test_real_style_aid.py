@@ -95,13 +95,10 @@ def shown(e: Event) -> str:
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
     sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT})
-    documents = []
-    for sentence in sentences:
-        raw = RawDocument(text=sentence, origin="test", id=sentence, published=PUBLISHED)
-        document = to_document(raw, PUBLISHED, None)
-        assert document is not None
-        documents.append(document)
-    return {d.id: events for d, events in extractor.extract(documents)}
+    documents = [to_document(RawDocument(text=s, origin="test", id=s, published=PUBLISHED),
+                             PUBLISHED, None) for s in sentences]
+    assert None not in documents
+    return {d.id: events for d, events in extractor.extract(d for d in documents if d)}
 
 
 @pytest.mark.parametrize(("sentence", "expected"), MUST,
