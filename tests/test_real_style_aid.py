@@ -56,6 +56,15 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "other", "asserted", set(), {"GEO"})),
     ("Norway disbursed 80 million dollars to Ukraine last week.",
      ("AID", "economic", "asserted", {"NOR"}, {"UKR"})),
+    # support expressed in a readout, praise by another verb
+    ("The two ministers reaffirmed their countries' strong support for Moldova.",
+     ("SUPPORT", None, "asserted", set(), {"MDA"})),
+    ("The Chancellor expressed solidarity with the people of Chile after the floods.",
+     ("SUPPORT", None, "asserted", set(), set())),
+    ("The President lauded Norway's leadership in the peace talks.",
+     ("SUPPORT", None, "asserted", set(), {"NOR"})),
+    ("Officials stated a commitment to support the democratic transition in Chad.",
+     ("SUPPORT", None, "planned", set(), set())),
     # coordination with partners stays COOPERATE
     ("The announcement was coordinated with allies in Europe.",
      ("COOPERATE", None, "asserted", set(), set())),
@@ -79,6 +88,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The agency is committed to getting families the help they need and to support its "
      "people.", "SUPPORT"),
     ("The grants will keep supporting local governments in the recovery.", "SUPPORT"),
+    # help given is no expression of support
+    ("The charity provided material support to the flood victims.", "SUPPORT"),
     # coordination of an act, not with a partner
     ("Two front companies coordinated a transfer of crude oil at sea.", "COOPERATE"),
     ("The police helped coordinate the arrest of the suspect.", "COOPERATE"),
