@@ -130,7 +130,8 @@ class EventBuilder:
         if nominal and trigger.pos_ != "VERB":
             governor, role = governor_of(trigger, self.governors)
             if not self._accept_nominal(trigger, governor, role):
-                alone = (rule.trigger.items and self._stands_alone(trigger)) or (
+                alone = (rule.trigger.items and (self._stands_alone(trigger)
+                                                 or supply.framed(trigger))) or (
                     rule.type in self.standalone and attached(trigger) and (
                         role in ("none", "subject") or (governor is not None and (
                             governor.lemma_ in lexicon.PRESUPPOSING
@@ -538,8 +539,9 @@ class EventBuilder:
         return items
 
     def _item_class(self, tokens: list[Token]) -> str | None:
+        # "UAVs", "F-35s": plurals the lemmatiser leaves alone
         classes = [self.item_classes.get(t.lemma_.lower()) or self.item_classes.get(t.lower_)
-                   for t in tokens]
+                   or self.item_classes.get(t.lower_.removesuffix("s")) for t in tokens]
         known = [c for c in classes if c]
         return min(known, key=self.class_rank.index) if known else None
 

@@ -136,3 +136,11 @@ def owner(verb: Token, governors: Container[str]) -> list[list[Token]]:
     if noun is None:
         return []
     return [phrase_tokens(c) for c in noun.children if c.dep_ == "poss"]
+
+
+def framed(noun: Token) -> bool:
+    """Give whether a supply noun is marked as planned or proposed ("the planned transfer
+    of nine helicopters", "the proposed sale of F-16s"): an event in itself. Not "the
+    alleged shipment of grain": a report of trade, unless it says who gets it."""
+    return any(c.dep_ == "amod" and lexicon.MODAL_ADJECTIVES.get(c.lower_, ("asserted",))[0]
+               != "asserted" for c in noun.children)
