@@ -51,6 +51,14 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "military", "planned", set(), set())),
     ("The rules target Iran's role in shipping Unmanned Aerial Vehicles (UAVs) to Russia.",
      ("AID", "military", "asserted", {"IRN"}, {"RUS"})),
+    # a recipient the parse hangs on the goods or the verb; goods behind a measure word;
+    # a supplier written into one token
+    ("The minister oversaw the ministry's supply of UAVs and other arms to Venezuela.",
+     ("AID", "military", "asserted", set(), {"VEN"})),
+    ("The airline has delivered to these militias a range of weapons.",
+     ("AID", "military", "asserted", set(), set())),
+    ("Kyiv may now strike deeper with U.S.-provided rockets.",
+     ("AID", "military", "asserted", set(), set())),
     # the one a supply is meant to help
     ("Congress must provide 6 billion dollars in budget aid to help the Government of "
      "Moldova pay salaries.", ("AID", "economic", "hypothetical", {"USA"}, {"MDA"})),

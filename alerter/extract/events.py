@@ -404,6 +404,7 @@ class EventBuilder:
         sides = [g for p in ("to", "for", "in", "from") if p in preps
                  for g in preps[p].children if g.dep_ == "pobj"]
         sides += [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
+        sides += supply.recipients_nearby(trigger)  # "the supply of UAVs and parts to Iran"
         return any(participants_in(phrase_tokens(t)) for t in sides)
 
     def _accept_nominal(self, trigger: Token, governor: Token | None, role: str) -> bool:

@@ -144,3 +144,16 @@ def framed(noun: Token) -> bool:
     alleged shipment of grain": a report of trade, unless it says who gets it."""
     return any(c.dep_ == "amod" and lexicon.MODAL_ADJECTIVES.get(c.lower_, ("asserted",))[0]
                != "asserted" for c in noun.children)
+
+
+def recipients_nearby(noun: Token) -> list[Token]:
+    """Give the "to"/"for" objects a parse hangs beside a supply noun rather than on it:
+    on its goods ("the supply of drones and parts to Russia"), on a conjunct of the noun,
+    or on the verb that takes it ("oversaw the supply of UAVs to Venezuela")."""
+    goods = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]
+    holders = goods + [c for g in goods for c in g.conjuncts] + list(noun.conjuncts)
+    if noun.dep_ in ("dobj", "obj"):
+        holders.append(noun.head)
+    return [g for h in holders for c in h.children if c.dep_ == "prep"
+            and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
