@@ -142,3 +142,16 @@ def test_event_is_not_misread(sentence: str, type_: str,
                               extracted: dict[str, list[Event]]) -> None:
     wrong = [e for e in extracted[sentence] if e.type == type_]
     assert not wrong, [shown(e) for e in wrong]
+
+
+ONCE = ("The advisers discussed trilateral cooperation, including closer cooperation on "
+        "cyber security, and praised and welcomed the new joint statement.")
+
+
+def test_support_and_cooperate_are_stated_once_per_sentence(extractor: Extractor) -> None:
+    document = to_document(RawDocument(text=ONCE, origin="test", id="once",
+                                       published=PUBLISHED), PUBLISHED, None)
+    assert document is not None
+    [(_, events)] = list(extractor.extract([document]))
+    for type_ in ("COOPERATE", "SUPPORT"):
+        assert len([e for e in events if e.type == type_]) == 1, [shown(e) for e in events]

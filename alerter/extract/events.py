@@ -6,6 +6,7 @@ modality, hedging, attribution and a confidence — and stores them on
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -52,6 +53,7 @@ class EventBuilder:
         self.current_only = set(taxonomy.current_only)
         self.standalone = set(taxonomy.standalone)
         self.place_targets = set(taxonomy.place_targets)
+        self.once = set(taxonomy.once_per_sentence)
         # which trigger lemmas belong to which type, so a verb never blocks its own type
         self.type_lemmas = {(rule.type, lemma) for rule in self.rules
                             for lemma in rule.trigger.lemmas or []}
@@ -75,8 +77,8 @@ class EventBuilder:
             del doc.user_data[INDEX_KEY]
             self._dates = []
             self._cues = {}
-        doc._.alerter_events = sorted(best.values(), key=lambda e: (e["trigger"]["start"],
-                                                                     e["type"]))
+        doc._.alerter_events = sorted(_once(best.values(), self.once),
+                                      key=lambda e: (e["trigger"]["start"], e["type"]))
         return doc
 
     def _events(self, doc: Doc, published: str,
@@ -628,6 +630,20 @@ class EventBuilder:
 
 
 Found = framing.Found
+
+
+def _once(events: Iterable[dict[str, Any]], once: set[str]) -> list[dict[str, Any]]:
+    """Give the events with only the surest of each `once` type per sentence."""
+    surest: dict[tuple[str, int], dict[str, Any]] = {}
+    rest: list[dict[str, Any]] = []
+    for event in events:
+        if event["type"] not in once:
+            rest.append(event)
+            continue
+        key = (event["type"], event["sentence"]["start"])
+        if key not in surest or event["confidence"] > surest[key]["confidence"]:
+            surest[key] = event
+    return rest + list(surest.values())
 
 
 def _funded_at_home(verb: Token) -> bool:
