@@ -28,6 +28,9 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "humanitarian", "asserted", set(), {"SDN"})),
     ("Treasury signed a loan guarantee with Jordan on Monday.",
      ("AID", "economic", "asserted", {"USA"}, {"JOR"})),
+    # any aid noun with a named giver or party, under the verb that takes its amount
+    ("Britain announced 90 million pounds in civilian assistance for Sudan.",
+     ("AID", "economic", "asserted", {"GBR"}, {"SDN"})),
     # one mention, two kinds of help: two events
     ("The holding company has given cash and rifles to the rebel group.",
      ("AID", "military", "asserted", set(), set())),
@@ -93,6 +96,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The project contributed 9 billion dollars to the national economy.", "AID"),
     # an alleged shipment of goods with no side named is trade, not help
     ("The report describes the alleged shipment of grain.", "AID"),
+    # aid as a means, domestic aid with nobody named
+    ("The raids were carried out with the assistance of several partners.", "AID"),
+    ("The governors want to expand rental assistance to thousands of households.", "AID"),
     # purchases with nobody named are no supply
     ("The logging firm acquired a timber licence in 2021.", "AID"),
     ("He tried to obtain a weapons contract to fund the fighters.", "AID"),
@@ -148,10 +154,21 @@ ONCE = ("The advisers discussed trilateral cooperation, including closer coopera
         "cyber security, and praised and welcomed the new joint statement.")
 
 
-def test_support_and_cooperate_are_stated_once_per_sentence(extractor: Extractor) -> None:
-    document = to_document(RawDocument(text=ONCE, origin="test", id="once",
+def events_of(extractor: Extractor, text: str) -> list[Event]:
+    document = to_document(RawDocument(text=text, origin="test", id=text,
                                        published=PUBLISHED), PUBLISHED, None)
     assert document is not None
     [(_, events)] = list(extractor.extract([document]))
+    return events
+
+
+def test_support_and_cooperate_are_stated_once_per_sentence(extractor: Extractor) -> None:
+    events = events_of(extractor, ONCE)
     for type_ in ("COOPERATE", "SUPPORT"):
         assert len([e for e in events if e.type == type_]) == 1, [shown(e) for e in events]
+
+
+def test_aid_phrase_names_the_kind_of_what_a_verb_gives(extractor: Extractor) -> None:
+    text = "The Pentagon provided 5 million dollars in security assistance to Ukraine."
+    aid = [e for e in events_of(extractor, text) if e.type == "AID"]
+    assert [e.subtype for e in aid] == ["military"], [shown(e) for e in aid]

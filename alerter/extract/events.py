@@ -63,6 +63,9 @@ class EventBuilder:
         self._dates: list[Span] = []
         # per sentence start: the words hedging and attribution look for, found once
         self._cues: dict[int, list[Token]] = {}
+        # per Doc: the kind of goods an aid phrase names at its head ("security assistance":
+        # military, whatever its words' classes say)
+        self._named: dict[int, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published or date.today().isoformat()
@@ -71,12 +74,16 @@ class EventBuilder:
         # doc.ents builds every entity afresh on each access: the dates once per Doc
         self._dates = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
         self._cues = {}
+        self._named = {span.root.i: rule.subtype for span in doc.spans[SPAN_KEY]
+                       if (rule := self.rules[int(span.label_)]).trigger.phrase
+                       and rule.trigger.items and rule.subtype in self.class_rank}
         try:
             self._events(doc, published, best)
         finally:
             del doc.user_data[INDEX_KEY]
             self._dates = []
             self._cues = {}
+            self._named = {}
         doc._.alerter_events = sorted(_once(best.values(), self.once),
                                       key=lambda e: (e["trigger"]["start"], e["type"]))
         return doc
@@ -130,7 +137,8 @@ class EventBuilder:
         role = "verb"
         alone = False
         if nominal and trigger.pos_ != "VERB":
-            governor, role = governor_of(trigger, self.governors)
+            # "announced $300 million in assistance": the verb takes the amount
+            governor, role = governor_of(supply.amount_of(trigger) or trigger, self.governors)
             if not self._accept_nominal(trigger, governor, role):
                 alone = (rule.trigger.items and (self._stands_alone(trigger)
                                                  or supply.framed(trigger))) or (
@@ -542,6 +550,9 @@ class EventBuilder:
         return items
 
     def _item_class(self, tokens: list[Token]) -> str | None:
+        named = [self._named[t.i] for t in tokens if t.i in self._named]
+        if named:
+            return named[0]  # "$5 million in security assistance": military
         # "UAVs", "F-35s": plurals the lemmatiser leaves alone
         classes = [self.item_classes.get(t.lemma_.lower()) or self.item_classes.get(t.lower_)
                    or self.item_classes.get(t.lower_.removesuffix("s")) for t in tokens]

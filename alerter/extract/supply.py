@@ -100,9 +100,12 @@ def helped(verb: Token) -> list[list[Token]]:
 
 def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
                  target: Found, recipient_verb: bool, asking: bool) -> bool:
-    """Give whether a verb's supply event is no help to another party (see the module)."""
+    """Give whether a verb's supply event is no help to another party (see the module),
+    or an aid noun only says by what means something was done ("carried out with the
+    assistance of partners")."""
     if trigger.pos_ not in ("VERB", "AUX"):
-        return False
+        return trigger.dep_ == "pobj" and trigger.head.lower_ in ("with", "without") and \
+            trigger.head.head.pos_ in ("VERB", "AUX") and not recipient_verb
     coded = _coded(actor) or _coded(target)
     if recipient_verb:
         return not asking and not coded  # "acquired a timber permit"
@@ -157,3 +160,11 @@ def recipients_nearby(noun: Token) -> list[Token]:
         holders.append(noun.head)
     return [g for h in holders for c in h.children if c.dep_ == "prep"
             and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
+
+
+def amount_of(noun: Token) -> Token | None:
+    """Give the amount an aid noun is counted in ("$300 million in civilian assistance":
+    the amount), the phrase a verb takes; None when it has none."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and _money(noun.head.head):
+        return noun.head.head
+    return None
