@@ -81,6 +81,9 @@ MUST: list[tuple[str, Expected]] = [
      ("SUPPORT", None, "asserted", set(), {"NOR"})),
     ("Officials stated a commitment to support the democratic transition in Chad.",
      ("SUPPORT", None, "planned", set(), set())),
+    # a promise reported with "would"
+    ("The officer agreed that Iran would provide the fighters with rifles.",
+     ("AID", "military", "planned", {"IRN"}, set())),
     # coordination with partners stays COOPERATE
     ("The announcement was coordinated with allies in Europe.",
      ("COOPERATE", None, "asserted", set(), set())),
@@ -172,3 +175,9 @@ def test_aid_phrase_names_the_kind_of_what_a_verb_gives(extractor: Extractor) ->
     text = "The Pentagon provided 5 million dollars in security assistance to Ukraine."
     aid = [e for e in events_of(extractor, text) if e.type == "AID"]
     assert [e.subtype for e in aid] == ["military"], [shown(e) for e in aid]
+
+
+def test_would_without_a_promise_above_stays_hypothetical(extractor: Extractor) -> None:
+    text = "Analysts think Iran would provide the fighters with rifles."
+    aid = [e for e in events_of(extractor, text) if e.type == "AID"]
+    assert [e.modality for e in aid] == ["hypothetical"], [shown(e) for e in aid]

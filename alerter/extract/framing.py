@@ -107,6 +107,9 @@ def modality(trigger: Token, anchor: Token, governor: Token | None,
             if child.dep_ in ("aux", "auxpass"):
                 if child.lower_ in lexicon.PLANNED_AUX:
                     return "planned", False
+                if child.lower_ in ("would", "'d") and any(
+                        governors.get(a.lemma_) == "planned" for a in frame[position + 1:]):
+                    return "planned", False  # "agreed that it would provide": a promise
                 if child.lower_ in lexicon.HYPOTHETICAL_AUX:
                     return "hypothetical", False
             if child.dep_ == "mark" and child.lower_ in lexicon.CONDITIONAL_MARKS:
