@@ -81,6 +81,9 @@ MUST: list[tuple[str, Expected]] = [
      ("SUPPORT", None, "asserted", set(), {"NOR"})),
     ("Officials stated a commitment to support the democratic transition in Chad.",
      ("SUPPORT", None, "planned", set(), set())),
+    # aid a bill is to provide, when the bill is only urged
+    ("We urge the Senate to pass the bill to provide Georgia with military aid.",
+     ("AID", "military", "discussed", set(), {"GEO"})),
     # a promise reported with "would"
     ("The officer agreed that Iran would provide the fighters with rifles.",
      ("AID", "military", "planned", {"IRN"}, set())),
