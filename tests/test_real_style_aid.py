@@ -87,6 +87,11 @@ MUST: list[tuple[str, Expected]] = [
     # a promise reported with "would"
     ("The officer agreed that Iran would provide the fighters with rifles.",
      ("AID", "military", "planned", {"IRN"}, set())),
+    # help with a partner's inquiry, relations set up
+    ("Officials in Lisbon said the FBI is assisting in the inquiry.",
+     ("COOPERATE", None, "asserted", set(), set())),
+    ("Japan will establish diplomatic relations with the new state.",
+     ("COOPERATE", None, "planned", {"JPN"}, set())),
     # coordination with partners stays COOPERATE
     ("The announcement was coordinated with allies in Europe.",
      ("COOPERATE", None, "asserted", set(), set())),
