@@ -31,6 +31,11 @@ MUST: list[tuple[str, Expected]] = [
     # any aid noun with a named giver or party, under the verb that takes its amount
     ("Britain announced 90 million pounds in civilian assistance for Sudan.",
      ("AID", "economic", "asserted", {"GBR"}, {"SDN"})),
+    # debt relief abroad is economic aid
+    ("Creditors announced debt relief for Zambia.",
+     ("AID", "economic", "asserted", set(), {"ZMB"})),
+    ("The United States will deliver debt relief to Somalia.",
+     ("AID", "economic", "planned", {"USA"}, {"SOM"})),
     # one mention, two kinds of help: two events
     ("The holding company has given cash and rifles to the rebel group.",
      ("AID", "military", "asserted", set(), set())),
@@ -108,6 +113,8 @@ MUST_NOT: list[tuple[str, str]] = [
     # an alleged shipment of goods with no side named is trade, not help
     ("The report describes the alleged shipment of grain.", "AID"),
     # aid as a means, domestic aid with nobody named
+    ("The new rules deliver student debt relief to thousands of borrowers.", "AID"),
+    ("The agency expanded rental assistance for families.", "AID"),
     ("The raids were carried out with the assistance of several partners.", "AID"),
     ("The governors want to expand rental assistance to thousands of households.", "AID"),
     # purchases with nobody named are no supply

@@ -37,6 +37,10 @@ FORCES = frozenset({"troop", "soldier", "force", "personnel", "unit", "battalion
                     "brigade", "marine", "paratrooper"})
 # Nouns whose "in"/"of" + gerund is the act itself: "Iran's involvement in supplying".
 SHARE_NOUNS = frozenset({"involvement", "role", "participation", "part", "complicity"})
+# Words that make goods a domestic programme's: "student debt relief", "tax credit
+# payments", "rental assistance", "mortgage relief".
+DOMESTIC = frozenset({"debt", "tax", "mortgage", "rent", "rental", "student", "housing",
+                      "unemployment", "pension", "homeowner"})
 # Purpose verbs whose object is the one helped: "$8 billion to help Ukraine respond".
 HELPING = frozenset({"help", "assist", "support", "enable", "aid", "bolster", "strengthen"})
 # Where a giving verb or its goods name who gets them.
@@ -103,10 +107,14 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     """Give whether a verb's supply event is no help to another party (see the module),
     or an aid noun only says by what means something was done ("carried out with the
     assistance of partners")."""
+    coded = _coded(actor) or _coded(target)
+    goods = [tokens for head, tokens in items if class_of(tokens) is not None]
+    if not coded and goods and all(any(t.lower_ in DOMESTIC for t in tokens)
+                                   for tokens in goods):
+        return True  # "deliver student debt relief to borrowers"
     if trigger.pos_ not in ("VERB", "AUX"):
         return trigger.dep_ == "pobj" and trigger.head.lower_ in ("with", "without") and \
             trigger.head.head.pos_ in ("VERB", "AUX") and not recipient_verb
-    coded = _coded(actor) or _coded(target)
     if recipient_verb:
         return not asking and not coded  # "acquired a timber permit"
     if not coded and not _has_recipient(trigger, items):
