@@ -127,7 +127,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The agency is committed to getting families the help they need and to support its "
      "people.", "SUPPORT"),
     ("The grants will keep supporting local governments in the recovery.", "SUPPORT"),
-    # help given is no expression of support
+    # help given is no expression of support; self-defence is not support
+    ("Kyiv continues to defend itself against the invasion by Russia.", "SUPPORT"),
     ("The charity provided material support to the flood victims.", "SUPPORT"),
     # coordination of an act, not with a partner
     ("Two front companies coordinated a transfer of crude oil at sea.", "COOPERATE"),
