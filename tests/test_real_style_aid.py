@@ -72,6 +72,8 @@ MUST: list[tuple[str, Expected]] = [
      "Moldova pay salaries.", ("AID", "economic", "hypothetical", {"USA"}, {"MDA"})),
     ("The agency will send 40 million dollars to support Haiti.",
      ("AID", "economic", "planned", set(), {"HTI"})),
+    ("Canada will send 200 soldiers to train Latvian recruits.",
+     ("AID", "military", "planned", {"CAN"}, {"LVA"})),
     # the verb "aid" with a party, and aid on its way
     ("Allies are looking for new ways to aid Georgia.",
      ("AID", "other", "asserted", set(), {"GEO"})),

@@ -42,7 +42,8 @@ SHARE_NOUNS = frozenset({"involvement", "role", "participation", "part", "compli
 DOMESTIC = frozenset({"debt", "tax", "mortgage", "rent", "rental", "student", "housing",
                       "unemployment", "pension", "homeowner"})
 # Purpose verbs whose object is the one helped: "$8 billion to help Ukraine respond".
-HELPING = frozenset({"help", "assist", "support", "enable", "aid", "bolster", "strengthen"})
+HELPING = frozenset({"help", "assist", "support", "enable", "aid", "bolster", "strengthen",
+                     "train", "equip", "advise"})
 # Where a giving verb or its goods name who gets them.
 _RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards", "with"})
 
@@ -88,7 +89,7 @@ def _has_recipient(verb: Token, items: Items) -> bool:
 def helped(verb: Token) -> list[list[Token]]:
     """Give the phrases naming whom a supply is meant to help: "provide $8 billion to help
     the Government of Ukraine respond" (the Government of Ukraine), "send funds to
-    support Haiti" (Haiti)."""
+    support Haiti" (Haiti), "send 400 troops to train Syrian rebels" (Syrian rebels)."""
     phrases: list[list[Token]] = []
     for clause in verb.children:
         if clause.dep_ not in ("advcl", "xcomp") or clause.lemma_ not in HELPING or \
