@@ -67,6 +67,13 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "military", "asserted", set(), set())),
     ("Kyiv may now strike deeper with U.S.-provided rockets.",
      ("AID", "military", "asserted", set(), set())),
+    # "committed to providing": planned; capabilities are military goods
+    ("The Cabinet remains committed to providing Moldova the military and economic "
+     "support it needs.", ("AID", "economic", "planned", set(), {"MDA"})),
+    ("The Cabinet remains committed to providing Moldova the military and economic "
+     "support it needs.", ("AID", "military", "planned", set(), {"MDA"})),
+    ("Britain will keep providing Estonia with the capabilities to defend itself.",
+     ("AID", "military", "planned", {"GBR"}, {"EST"})),
     # the one a supply is meant to help
     ("Congress must provide 6 billion dollars in budget aid to help the Government of "
      "Moldova pay salaries.", ("AID", "economic", "hypothetical", {"USA"}, {"MDA"})),

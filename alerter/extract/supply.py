@@ -131,10 +131,13 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
 def framing_noun(verb: Token, governors: Container[str]) -> Token | None:
     """Give the noun a gerund depends on through a preposition when that noun frames the
     act ("its commitment of providing", "talks on sending") or shares in it ("Iran's
-    involvement in supplying"); None otherwise ("necessary for supporting the war")."""
+    involvement in supplying"), or the framing adjective ("committed to providing");
+    None otherwise ("necessary for supporting the war")."""
     if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
         return None
     noun = verb.head.head
+    if noun.pos_ == "ADJ" and noun.lemma_.lower() in governors:
+        return noun  # "remains committed to providing"
     if noun.pos_ != "NOUN":
         return None
     lemma = noun.lemma_.lower()
