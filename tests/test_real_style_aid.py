@@ -36,6 +36,9 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "economic", "asserted", set(), {"ZMB"})),
     ("The United States will deliver debt relief to Somalia.",
      ("AID", "economic", "planned", {"USA"}, {"SOM"})),
+    # an aid phrase with a coded recipient needs no verb
+    ("Military aid to Georgia has slowed this winter.",
+     ("AID", "military", "asserted", set(), {"GEO"})),
     # one mention, two kinds of help: two events
     ("The holding company has given cash and rifles to the rebel group.",
      ("AID", "military", "asserted", set(), set())),
@@ -121,6 +124,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The project contributed 9 billion dollars to the national economy.", "AID"),
     # an alleged shipment of goods with no side named is trade, not help
     ("The report describes the alleged shipment of grain.", "AID"),
+    # an aid phrase with no coded recipient, or only a place, needs a verb
+    ("Humanitarian aid for those in need is vital.", "AID"),
+    ("Our rules must not slow the delivery of humanitarian assistance in Yemen.", "AID"),
     # aid as a means, domestic aid with nobody named
     ("The new rules deliver student debt relief to thousands of borrowers.", "AID"),
     ("The agency expanded rental assistance for families.", "AID"),

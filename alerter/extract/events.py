@@ -140,8 +140,9 @@ class EventBuilder:
             # "announced $300 million in assistance": the verb takes the amount
             governor, role = governor_of(supply.amount_of(trigger) or trigger, self.governors)
             if not self._accept_nominal(trigger, governor, role):
-                alone = (rule.trigger.items and (self._stands_alone(trigger)
-                                                 or supply.framed(trigger))) or (
+                alone = (rule.trigger.items and (
+                    self._stands_alone(trigger, rule.trigger.subtype is not None)
+                    or supply.framed(trigger))) or (
                     rule.type in self.standalone and attached(trigger) and (
                         role in ("none", "subject") or (governor is not None and (
                             governor.lemma_ in lexicon.PRESUPPOSING
@@ -404,18 +405,25 @@ class EventBuilder:
         return False
 
     @staticmethod
-    def _stands_alone(trigger: Token) -> bool:
+    def _stands_alone(trigger: Token, goods_named: bool = False) -> bool:
         """Give whether a supply noun names its goods and a side without a governing verb:
-        "the supply of drones to Russia", "the arrival of HIMARS in Ukraine"."""
+        "the supply of drones to Russia", "the arrival of HIMARS in Ukraine"; an aid
+        phrase names its goods itself ("a flow of humanitarian aid into Gaza")."""
         preps = {c.lower_: c for c in trigger.children if c.dep_ in ("prep", "agent")}
-        if "of" not in preps and not (trigger.i + 1 < len(trigger.doc) and any(
-                c.dep_ == "amod" and participants_in([c]) for c in trigger.children)):
+        if "of" not in preps and not goods_named and not (
+                trigger.i + 1 < len(trigger.doc) and any(
+                    c.dep_ == "amod" and participants_in([c]) for c in trigger.children)):
             return False  # "the supply of X", or "Iranian financial assistance to X"
-        sides = [g for p in ("to", "for", "in", "from") if p in preps
-                 for g in preps[p].children if g.dep_ == "pobj"]
+        # an aid phrase's side is its recipient ("aid to Gaza", not "aid in Sudan")
+        kinds = ("to", "for", "into") if goods_named and "of" not in preps else (
+            "to", "for", "in", "into", "from")
+        sides = [g for p in kinds if p in preps for g in preps[p].children if g.dep_ == "pobj"]
         sides += [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
         sides += supply.recipients_nearby(trigger)  # "the supply of UAVs and parts to Iran"
-        return any(participants_in(phrase_tokens(t)) for t in sides)
+        found = [p for t in sides for p in participants_in(phrase_tokens(t))]
+        if "of" not in preps and goods_named:
+            return any(p[2] for p in found)  # "humanitarian aid to Gaza", not "to those"
+        return bool(found)
 
     def _accept_nominal(self, trigger: Token, governor: Token | None, role: str) -> bool:
         if role == "root":

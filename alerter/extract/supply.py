@@ -162,16 +162,19 @@ def framed(noun: Token) -> bool:
 
 
 def recipients_nearby(noun: Token) -> list[Token]:
-    """Give the "to"/"for" objects a parse hangs beside a supply noun rather than on it:
-    on its goods ("the supply of drones and parts to Russia"), on a conjunct of the noun,
-    or on the verb that takes it ("oversaw the supply of UAVs to Venezuela")."""
+    """Give the "to"/"for"/"into" objects a parse hangs beside a supply noun rather than
+    on it: on its goods ("the supply of drones and parts to Russia"), on a conjunct of
+    the noun, on the verb that takes it ("oversaw the supply of UAVs to Venezuela"), or
+    on the noun it measures ("a flow of aid into Gaza")."""
     goods = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
              for g in c.children if g.dep_ == "pobj"]
     holders = goods + [c for g in goods for c in g.conjuncts] + list(noun.conjuncts)
     if noun.dep_ in ("dobj", "obj"):
         holders.append(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        holders.append(noun.head.head)  # "a steady flow of humanitarian aid into Gaza"
     return [g for h in holders for c in h.children if c.dep_ == "prep"
-            and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
+            and c.lower_ in ("to", "for", "into") for g in c.children if g.dep_ == "pobj"]
 
 
 def amount_of(noun: Token) -> Token | None:
