@@ -77,6 +77,8 @@ MUST: list[tuple[str, Expected]] = [
      "support it needs.", ("AID", "military", "planned", set(), {"MDA"})),
     ("Britain will keep providing Estonia with the capabilities to defend itself.",
      ("AID", "military", "planned", {"GBR"}, {"EST"})),
+    ("The Cabinet is committed to getting Moldova the assistance it needs.",
+     ("AID", "economic", "planned", set(), {"MDA"})),
     # the one a supply is meant to help
     ("Congress must provide 6 billion dollars in budget aid to help the Government of "
      "Moldova pay salaries.", ("AID", "economic", "hypothetical", {"USA"}, {"MDA"})),
@@ -132,6 +134,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The agency expanded rental assistance for families.", "AID"),
     ("The raids were carried out with the assistance of several partners.", "AID"),
     ("The governors want to expand rental assistance to thousands of households.", "AID"),
+    # the recipient's "get", and an act only aimed at
+    ("Russia got more drones from Iran last year.", "AID"),
+    ("An offer aimed at easing the standoff was made public.", "CONCEDE"),
     # purchases with nobody named are no supply
     ("The logging firm acquired a timber licence in 2021.", "AID"),
     ("He tried to obtain a weapons contract to fund the fighters.", "AID"),

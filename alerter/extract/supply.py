@@ -136,7 +136,9 @@ def framing_noun(verb: Token, governors: Container[str]) -> Token | None:
     if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
         return None
     noun = verb.head.head
-    if noun.pos_ == "ADJ" and noun.lemma_.lower() in governors:
+    if noun.pos_ in ("ADJ", "VERB") and noun.lower_ in governors and (
+            noun.pos_ == "ADJ" or noun.dep_ == "acomp"
+            or any(c.dep_ == "auxpass" for c in noun.children)):
         return noun  # "remains committed to providing"
     if noun.pos_ != "NOUN":
         return None
