@@ -6,6 +6,7 @@ modality, hedging, attribution and a confidence — and stores them on
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -20,6 +21,7 @@ from alerter.extract import (
     framing,
     lexicon,
     speech,
+    supply,
     transfers,
 )
 from alerter.extract.clauses import (
@@ -61,6 +63,7 @@ class EventBuilder:
         self.current_only = set(taxonomy.current_only)
         self.standalone = set(taxonomy.standalone)
         self.place_targets = set(taxonomy.place_targets)
+        self.once = set(taxonomy.once_per_sentence)
         # which trigger lemmas belong to which type, so a verb never blocks its own type
         self.type_lemmas = {(rule.type, lemma) for rule in self.rules
                             for lemma in rule.trigger.lemmas or []}
@@ -70,6 +73,9 @@ class EventBuilder:
         self._dates: list[Span] = []
         # per sentence start: the words hedging and attribution look for, found once
         self._cues: dict[int, list[Token]] = {}
+        # per Doc: the kind of goods an aid phrase names at its head ("security assistance":
+        # military, whatever its words' classes say)
+        self._named: dict[int, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published or date.today().isoformat()
@@ -78,14 +84,19 @@ class EventBuilder:
         # doc.ents builds every entity afresh on each access: the dates once per Doc
         self._dates = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
         self._cues = {}
+        self._named = {span.root.i: rule.subtype for span in doc.spans[SPAN_KEY]
+                       if (rule := self.rules[int(span.label_)]).trigger.phrase
+                       and rule.trigger.items and rule.subtype in self.class_rank}
         try:
             self._events(doc, published, best)
         finally:
             del doc.user_data[INDEX_KEY]
             self._dates = []
             self._cues = {}
+            self._named = {}
         doc._.alerter_events = force_fold.folded(sorted(
-            best.values(), key=lambda e: (e["trigger"]["start"], e["type"])), doc)
+            _once(best.values(), self.once), key=lambda e: (e["trigger"]["start"], e["type"])),
+            doc)
         return doc
 
     def _events(self, doc: Doc, published: str,
@@ -96,10 +107,14 @@ class EventBuilder:
             event = self._event(span, rule, date.fromisoformat(published[:10]))
             if event is None:
                 continue
-            # sanctions and export controls imposed in one go are two events
-            key = (event["type"], event["subtype"] or "", event.pop("_anchor"))
-            if key not in best or event["confidence"] > best[key]["confidence"]:
-                best[key] = event
+            # sanctions and export controls imposed in one go are two events; so are
+            # "money and weapons" supplied in one go
+            anchor = event.pop("_anchor")
+            for kind in [event["subtype"], *event.pop("_also", ())]:
+                event = {**event, "subtype": kind}
+                key = (event["type"], event["subtype"] or "", anchor)
+                if key not in best or event["confidence"] > best[key]["confidence"]:
+                    best[key] = event
         diplomacy.drop_purposes(doc, best)
 
     # -- one event -------------------------------------------------------------
@@ -143,12 +158,15 @@ class EventBuilder:
         role = "verb"
         alone = evaluated = False
         if nominal and trigger.pos_ != "VERB":
-            governor, role = governor_of(trigger, self.governors)
+            # "announced $300 million in assistance": the verb takes the amount
+            governor, role = governor_of(supply.amount_of(trigger) or trigger, self.governors)
             if not self._accept_nominal(trigger, governor, role):
                 # "police assisting in the investigation": the subject takes part in it
                 taking_part = governor is not None and \
                     governor.lemma_ in lexicon.PARTICIPATING
-                alone = (rule.trigger.items and self._stands_alone(trigger)) or (
+                alone = (rule.trigger.items and (
+                    self._stands_alone(trigger, rule.trigger.subtype is not None)
+                    or supply.framed(trigger))) or (
                     rule.type in self.standalone and (attached(trigger) or taking_part) and (
                         role in ("none", "subject") or taking_part or (
                             governor is not None and governor.lemma_ in lexicon.PRESUPPOSING))
@@ -195,9 +213,14 @@ class EventBuilder:
                                            framing.self_report(span.sent, anchor))
         if rule.type in diplomacy.MEETING_TYPES:
             target = diplomacy.meeting_target(trigger, nominal, actor, target)
-        if rule.trigger.items and not any(p[2] for p in actor + target) and \
-                _funded_at_home(anchor):
-            return None  # "the law provides $44 billion to state programmes": no aid abroad
+        if rule.trigger.items and not any(p[2] for p in target) and _funded_at_home(anchor):
+            # "the law provides $44 billion to state programmes", "the American Rescue Plan
+            # provided $130 billion to schools": no aid abroad
+            return None
+        if rule.trigger.items and supply.not_a_supply(
+                trigger, items, self._item_class, actor, target, rule.trigger.recipient,
+                rule.trigger.modality is not None):
+            return None  # "deliver tax credit payments", "sends troops into a province"
         bare = rule.trigger.modality or "asserted"
         if alone and role != "subject" and governor is not None and \
                 governor.lemma_ in lexicon.ANTICIPATING:
@@ -214,8 +237,11 @@ class EventBuilder:
                                              climb=not alone or frame is not anchor)
         if rule.trigger.speech_act and modality in ("planned", "hypothetical"):
             modality = "asserted"  # "we will hold Russia accountable" is a threat made now
-        return self._built(span, rule, anchor, subtype, actor, target, items, modality,
-                           doubted, governor, nominal, published)
+        event = self._built(span, rule, anchor, subtype, actor, target, items, modality,
+                            doubted, governor, nominal, published)
+        if rule.trigger.items and rule.trigger.subtype is None:
+            event["_also"] = [k for k in supply.kinds(items, self._item_class) if k != subtype]
+        return event
 
     @staticmethod
     def _in_context(span: Span, trigger: Token, words: list[str]) -> bool:
@@ -264,8 +290,9 @@ class EventBuilder:
                 verb.tag_ == "VB" and head in self.governors) or \
                 diplomacy.crowd_request(verb, type_name)
         if verb.dep_ == "pcomp":
+            # "its commitment of providing $11 billion", "Iran's involvement in supplying"
             return verb.head.lower_ == "by" or charging_verb(verb) is not None or \
-                verb.tag_ != "VBG"
+                verb.tag_ != "VBG" or supply.framing_noun(verb, self.governors) is not None
         if verb.dep_ == "relcl":
             pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                        and c.tag_ in ("WDT", "WP")]
@@ -281,6 +308,8 @@ class EventBuilder:
         if not rule.trigger.items:
             return rule.subtype or ""
         known = [c for c in (self._item_class(tokens) for _, tokens in items) if c is not None]
+        if known and rule.trigger.subtype:
+            return rule.trigger.subtype  # "security assistance": military, not economic
         return min(known, key=self.class_rank.index) if known else None
 
     def _participants(self, span: Span, rule: TriggerRule, trigger: Token, anchor: Token,
@@ -295,8 +324,9 @@ class EventBuilder:
             if any(c.dep_ == "agent" for c in verb.children):
                 subject = None
             return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
-        actor = self._actor(trigger, anchor, nominal, role) or force.doer(trigger) or (
-            [] if enforcement.judged(trigger) else framing.self_report(span.sent, anchor))
+        actor = self._actor(trigger, anchor, nominal, role) or force.doer(trigger) or \
+            _all_participants(supply.owner(anchor, self.governors)) or (
+                [] if enforcement.judged(trigger) else framing.self_report(span.sent, anchor))
         charging = charging_verb(trigger)
         if charging is not None:
             # "firms designated for supplying weapons", "accused of shipping drones":
@@ -314,6 +344,8 @@ class EventBuilder:
                               and enforcement.US_CRITERIA.search(span.sent.text))):
             actor = [("United States", "country", "USA")]  # "pursuant to E.O. 14024"
         target, partners = self._target(trigger, anchor, nominal, items)
+        if not target and rule.trigger.items:
+            target = _all_participants(supply.helped(anchor))  # "$8 billion to help Kyiv"
         if not target and nominal and rule.type in self.standalone:
             # "the arrest of four Turkish journalists", "the killing of an Iranian general"
             target = _all_participants([phrase_tokens(g) for c in trigger.children
@@ -448,17 +480,25 @@ class EventBuilder:
         return False
 
     @staticmethod
-    def _stands_alone(trigger: Token) -> bool:
+    def _stands_alone(trigger: Token, goods_named: bool = False) -> bool:
         """Give whether a supply noun names its goods and a side without a governing verb:
-        "the supply of drones to Russia", "the arrival of HIMARS in Ukraine"."""
+        "the supply of drones to Russia", "the arrival of HIMARS in Ukraine"; an aid
+        phrase names its goods itself ("a flow of humanitarian aid into Gaza")."""
         preps = {c.lower_: c for c in trigger.children if c.dep_ in ("prep", "agent")}
-        if "of" not in preps and not (trigger.i + 1 < len(trigger.doc) and any(
-                c.dep_ == "amod" and participants_in([c]) for c in trigger.children)):
+        if "of" not in preps and not goods_named and not (
+                trigger.i + 1 < len(trigger.doc) and any(
+                    c.dep_ == "amod" and participants_in([c]) for c in trigger.children)):
             return False  # "the supply of X", or "Iranian financial assistance to X"
-        sides = [g for p in ("to", "for", "in", "from") if p in preps
-                 for g in preps[p].children if g.dep_ == "pobj"]
+        # an aid phrase's side is its recipient ("aid to Gaza", not "aid in Sudan")
+        kinds = ("to", "for", "into") if goods_named and "of" not in preps else (
+            "to", "for", "in", "into", "from")
+        sides = [g for p in kinds if p in preps for g in preps[p].children if g.dep_ == "pobj"]
         sides += [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
-        return any(participants_in(phrase_tokens(t)) for t in sides)
+        sides += supply.recipients_nearby(trigger)  # "the supply of UAVs and parts to Iran"
+        found = [p for t in sides for p in participants_in(phrase_tokens(t))]
+        if "of" not in preps and goods_named:
+            return any(p[2] for p in found)  # "humanitarian aid to Gaza", not "to those"
+        return bool(found)
 
     def _accept_nominal(self, trigger: Token, governor: Token | None, role: str) -> bool:
         if role == "root":
@@ -566,9 +606,11 @@ class EventBuilder:
         for head in list(heads):
             if head.like_num or head.lower_ in lexicon.SCALES or head.ent_type_ == "MONEY" \
                     or head.lower_ in lexicon.CURRENCIES:
-                # "$4 billion in humanitarian aid", "1 billion euros in military aid"
-                heads += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
-                          for g in c.children if g.dep_ == "pobj"]
+                # "$4 billion in humanitarian aid", "1 billion euros in military aid"; "in"
+                # may hang on the verb: "contributed $74 billion in assistance to Ukraine"
+                owners = [head, trigger] if not nominal and head.head.i == trigger.i else [head]
+                heads += [g for o in owners for c in o.children if c.dep_ == "prep"
+                          and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
         for head in heads:
             if head.lemma_.lower() in lexicon.MEASURES:
                 # "hundreds of attack drones", "tonnes of food": the goods are the "of" part
@@ -592,8 +634,12 @@ class EventBuilder:
         return items
 
     def _item_class(self, tokens: list[Token]) -> str | None:
+        named = [self._named[t.i] for t in tokens if t.i in self._named]
+        if named:
+            return named[0]  # "$5 million in security assistance": military
+        # "UAVs", "F-35s": plurals the lemmatiser leaves alone
         classes = [self.item_classes.get(t.lemma_.lower()) or self.item_classes.get(t.lower_)
-                   for t in tokens]
+                   or self.item_classes.get(t.lower_.removesuffix("s")) for t in tokens]
         known = [c for c in classes if c]
         return min(known, key=self.class_rank.index) if known else None
 
@@ -679,6 +725,20 @@ class EventBuilder:
 
 
 Found = framing.Found
+
+
+def _once(events: Iterable[dict[str, Any]], once: set[str]) -> list[dict[str, Any]]:
+    """Give the events with only the surest of each `once` type per sentence."""
+    surest: dict[tuple[str, int], dict[str, Any]] = {}
+    rest: list[dict[str, Any]] = []
+    for event in events:
+        if event["type"] not in once:
+            rest.append(event)
+            continue
+        key = (event["type"], event["sentence"]["start"])
+        if key not in surest or event["confidence"] > surest[key]["confidence"]:
+            surest[key] = event
+    return rest + list(surest.values())
 
 
 def _funded_at_home(verb: Token) -> bool:

@@ -26,7 +26,7 @@ def chain(anchor: Token) -> list[Token]:
     """Give the anchor and the words above it whose meaning frames it (xcomp, ...)."""
     out = [anchor]
     token = anchor
-    while token.dep_ in _FRAMING_DEPS and token.head.i != token.i:
+    while (token.dep_ in _FRAMING_DEPS or _purpose_relative(token)) and token.head.i != token.i:
         if token.dep_ in ("conj",) and token.head.pos_ == "VERB":
             # "have not decided on X but are discussing Y": the conjunct stands alone
             break
@@ -46,6 +46,13 @@ def chain(anchor: Token) -> list[Token]:
         if token.lemma_ in lexicon.REPORT_VERBS and token.pos_ == "VERB":
             break
     return out
+
+
+def _purpose_relative(token: Token) -> bool:
+    """Give whether the verb is an infinitive saying what a noun is for ("urged Congress
+    to pass the bill to provide aid"): framed by what is done with the noun."""
+    return token.dep_ == "relcl" and token.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _negated_by_no(token: Token) -> bool:
@@ -109,6 +116,9 @@ def modality(trigger: Token, anchor: Token, governor: Token | None,
             if child.dep_ in ("aux", "auxpass"):
                 if child.lower_ in lexicon.PLANNED_AUX:
                     return "planned", False
+                if child.lower_ in ("would", "'d") and any(
+                        governors.get(a.lemma_) == "planned" for a in frame[position + 1:]):
+                    return "planned", False  # "agreed that it would provide": a promise
                 if child.lower_ in lexicon.HYPOTHETICAL_AUX:
                     return "hypothetical", False
             if child.dep_ == "mark" and child.lower_ in lexicon.CONDITIONAL_MARKS:
@@ -123,6 +133,9 @@ def modality(trigger: Token, anchor: Token, governor: Token | None,
         is_governor = governor is not None and token.i == governor.i
         if (position > 0 or is_governor) and token.lemma_ in governors:
             found = governors[token.lemma_]
+            if found == "asserted" and position > 0 and any(
+                    a.lemma_ in requests for a in frame[position + 1:] if climb):
+                return "discussed", False  # "urged Congress to pass aid for Kyiv"
             if found != "asserted" or position > 0:
                 return found, False
         if token.lemma_ in lexicon.REPORT_VERBS and position > 0:

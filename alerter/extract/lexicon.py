@@ -35,7 +35,8 @@ MEASURES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "
                       "million", "millions", "tonne", "tonnes", "ton", "tons", "batch",
                       "shipment", "consignment", "number", "lot", "pair", "set", "load",
                       "cargo", "delivery", "package", "quantity", "supply", "stock", "kind",
-                      "type", "sort", "variety"})
+                      "type", "sort", "variety", "range", "array", "arsenal", "assortment",
+                      "round"})
 # "may have sent": a past event reported with doubt (asserted, hedged), not a hypothesis
 HEDGED_MODALS = frozenset({"may", "might", "could"})
 # Nouns through which a clause comments on an event rather than framing it: "would be

@@ -96,6 +96,7 @@ class Taxonomy(Strict):
     current_only: list[str] = []
     standalone: list[str] = []
     place_targets: list[str] = []
+    once_per_sentence: list[str] = []
     subject_governors: list[str] = []
     item_classes: dict[str, list[str]] = {}
     types: dict[str, EventType] = {}
@@ -124,7 +125,9 @@ class Taxonomy(Strict):
                         requestable=[*base.requestable, *self.requestable],
                         current_only=[*base.current_only, *self.current_only],
                         standalone=[*base.standalone, *self.standalone],
-                        place_targets=[*base.place_targets, *self.place_targets])
+                        place_targets=[*base.place_targets, *self.place_targets],
+                        once_per_sentence=[*base.once_per_sentence,
+                                           *self.once_per_sentence])
 
     def governor_modality(self) -> dict[str, str]:
         """Give each governor lemma's modality (the first listed wins)."""

@@ -1,0 +1,187 @@
+"""Checks on supply (AID) events that the goods and the sides decide.
+
+- One mention, several kinds of help: "provided money and weapons to the RSF", "vital
+  military and economic assistance" are two events (one per subtype), as a reader
+  counts them.
+- A giving verb with nobody on either side and no recipient is not help to another
+  party: "deliver enhanced tax credit payments", "more than 100 million payments have
+  been delivered", "terrorists giving money through hawalas" (domestic programmes and
+  money flows).
+- Troops sent with no foreign country at the other end are a country moving its own
+  forces (MOBILIZE), not aid: "Turkey sends troops into a border province".
+- A buying verb with nobody named ("acquired a permit", "obtain a contract") is a
+  purchase, not a supply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container
+
+from spacy.tokens import Token
+
+from alerter.extract import lexicon
+from alerter.extract.participants import phrase_tokens
+
+Found = list[tuple[str, str, str | None]]
+Items = list[tuple[Token, list[Token]]]
+ClassOf = Callable[[list[Token]], "str | None"]
+
+# Adjectives that name a kind of help only beside another kind: "military and economic
+# assistance" (on its own, "economic" says nothing: "economic opportunity").
+PAIRED_KINDS = {"economic": "economic", "financial": "economic", "budgetary": "economic",
+                "development": "economic", "humanitarian": "humanitarian",
+                "military": "military", "security": "military", "defense": "military",
+                "defence": "military", "lethal": "military"}
+# Goods that are a country's own forces: sent at home, they are a deployment.
+FORCES = frozenset({"troop", "soldier", "force", "personnel", "unit", "battalion",
+                    "brigade", "marine", "paratrooper"})
+# Nouns whose "in"/"of" + gerund is the act itself: "Iran's involvement in supplying".
+SHARE_NOUNS = frozenset({"involvement", "role", "participation", "part", "complicity"})
+# Words that make goods a domestic programme's: "student debt relief", "tax credit
+# payments", "rental assistance", "mortgage relief".
+DOMESTIC = frozenset({"debt", "tax", "mortgage", "rent", "rental", "student", "housing",
+                      "unemployment", "pension", "homeowner"})
+# Purpose verbs whose object is the one helped: "$8 billion to help Ukraine respond".
+HELPING = frozenset({"help", "assist", "support", "enable", "aid", "bolster", "strengthen",
+                     "train", "equip", "advise"})
+# Where a giving verb or its goods name who gets them.
+_RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards", "with"})
+
+
+def _money(token: Token) -> bool:
+    return token.like_num or token.lower_ in lexicon.SCALES or token.ent_type_ == "MONEY" \
+        or token.lower_ in lexicon.CURRENCIES
+
+
+def kinds(items: Items, class_of: ClassOf) -> list[str]:
+    """Give the kinds of help the items name, in the taxonomy's order of item classes
+    as `class_of` ranks them; one kind per item, or one per conjoined adjective
+    ("military and economic assistance"). An amount ("$5 million in aid") counts only
+    when it is all there is."""
+    goods = [(head, tokens) for head, tokens in items if not _money(head)] or items
+    found: list[str] = []
+    for head, tokens in goods:
+        paired = [t for t in tokens if t.i < head.i and t.dep_ in ("amod", "compound", "conj")
+                  and (t.conjuncts or t.dep_ == "conj")]
+        named = [PAIRED_KINDS[t.lower_] for t in paired if t.lower_ in PAIRED_KINDS]
+        if len(set(named)) > 1:
+            found += [k for k in named if k not in found]
+            continue
+        kind = class_of(tokens)
+        if kind is not None and kind not in found:
+            found.append(kind)
+    return found
+
+
+def _coded(found: Found) -> bool:
+    return any(p[2] for p in found)
+
+
+def _has_recipient(verb: Token, items: Items) -> bool:
+    """Give whether the verb or its goods say who gets them ("to X", "X with drones",
+    "give Kyiv tanks")."""
+    holders = [verb] + [head for head, _ in items]
+    return any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
+                                      and any(g.dep_ == "pobj" for g in c.children))
+               for h in holders for c in h.children)
+
+
+def helped(verb: Token) -> list[list[Token]]:
+    """Give the phrases naming whom a supply is meant to help: "provide $8 billion to help
+    the Government of Ukraine respond" (the Government of Ukraine), "send funds to
+    support Haiti" (Haiti), "send 400 troops to train Syrian rebels" (Syrian rebels)."""
+    phrases: list[list[Token]] = []
+    for clause in verb.children:
+        if clause.dep_ not in ("advcl", "xcomp") or clause.lemma_ not in HELPING or \
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        for child in clause.children:
+            if child.dep_ in ("dobj", "obj"):
+                phrases.append(phrase_tokens(child))
+            elif child.dep_ in ("ccomp", "xcomp"):
+                phrases += [phrase_tokens(g) for g in child.children if g.dep_ == "nsubj"]
+    return phrases
+
+
+def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
+                 target: Found, recipient_verb: bool, asking: bool) -> bool:
+    """Give whether a verb's supply event is no help to another party (see the module),
+    or an aid noun only says by what means something was done ("carried out with the
+    assistance of partners")."""
+    coded = _coded(actor) or _coded(target)
+    goods = [tokens for head, tokens in items if class_of(tokens) is not None]
+    if not coded and goods and all(any(t.lower_ in DOMESTIC for t in tokens)
+                                   for tokens in goods):
+        return True  # "deliver student debt relief to borrowers"
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return trigger.dep_ == "pobj" and trigger.head.lower_ in ("with", "without") and \
+            trigger.head.head.pos_ in ("VERB", "AUX") and not recipient_verb
+    if recipient_verb:
+        return not asking and not coded  # "acquired a timber permit"
+    if not coded and not _has_recipient(trigger, items):
+        return True  # "deliver tax credit payments"
+    # the goods that make it a supply: "troops and aircraft" are sent for the troops
+    heads = [head.lemma_.lower() for head, _ in items
+             if not _money(head) and class_of([head]) is not None]
+    actors = {p[2] for p in actor if p[2]}
+    abroad = any(p[2] and p[2] not in actors for p in target)
+    return bool(heads) and all(h in FORCES for h in heads) and not abroad
+
+
+def framing_noun(verb: Token, governors: Container[str]) -> Token | None:
+    """Give the noun a gerund depends on through a preposition when that noun frames the
+    act ("its commitment of providing", "talks on sending") or shares in it ("Iran's
+    involvement in supplying"), or the framing adjective ("committed to providing");
+    None otherwise ("necessary for supporting the war")."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
+        return None
+    noun = verb.head.head
+    if noun.pos_ in ("ADJ", "VERB") and noun.lower_ in governors and (
+            noun.pos_ == "ADJ" or noun.dep_ == "acomp"
+            or any(c.dep_ == "auxpass" for c in noun.children)):
+        return noun  # "remains committed to providing"
+    if noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    return noun if lemma in governors or lemma in SHARE_NOUNS else None
+
+
+def owner(verb: Token, governors: Container[str]) -> list[list[Token]]:
+    """Give the owner of the framing noun, as phrases: "Iran's involvement in supplying"
+    (Iran), "the President's commitment of providing" (the President)."""
+    noun = framing_noun(verb, governors)
+    if noun is None:
+        return []
+    return [phrase_tokens(c) for c in noun.children if c.dep_ == "poss"]
+
+
+def framed(noun: Token) -> bool:
+    """Give whether a supply noun is marked as planned or proposed ("the planned transfer
+    of nine helicopters", "the proposed sale of F-16s"): an event in itself. Not "the
+    alleged shipment of grain": a report of trade, unless it says who gets it."""
+    return any(c.dep_ == "amod" and lexicon.MODAL_ADJECTIVES.get(c.lower_, ("asserted",))[0]
+               != "asserted" for c in noun.children)
+
+
+def recipients_nearby(noun: Token) -> list[Token]:
+    """Give the "to"/"for"/"into" objects a parse hangs beside a supply noun rather than
+    on it: on its goods ("the supply of drones and parts to Russia"), on a conjunct of
+    the noun, on the verb that takes it ("oversaw the supply of UAVs to Venezuela"), or
+    on the noun it measures ("a flow of aid into Gaza")."""
+    goods = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]
+    holders = goods + [c for g in goods for c in g.conjuncts] + list(noun.conjuncts)
+    if noun.dep_ in ("dobj", "obj"):
+        holders.append(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        holders.append(noun.head.head)  # "a steady flow of humanitarian aid into Gaza"
+    return [g for h in holders for c in h.children if c.dep_ == "prep"
+            and c.lower_ in ("to", "for", "into") for g in c.children if g.dep_ == "pobj"]
+
+
+def amount_of(noun: Token) -> Token | None:
+    """Give the amount an aid noun is counted in ("$300 million in civilian assistance":
+    the amount), the phrase a verb takes; None when it has none."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and _money(noun.head.head):
+        return noun.head.head
+    return None
