@@ -8,15 +8,12 @@ real text; none is corpus text.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from alerter.extract import Extractor
 from alerter.models import Event
-from alerter.sources.documents import RawDocument, to_document
 
-PUBLISHED = datetime(2024, 5, 10, 12, tzinfo=UTC)
+from .sentences import extract_each, shown
 
 # sentence → an event it must hold: (type, subtype, modality, actor, target)
 Expected = tuple[str, str | None, str, set[str], set[str]]
@@ -157,19 +154,12 @@ MUST_NOT: list[tuple[str, str]] = [
 ]
 
 
-def shown(e: Event) -> str:
-    return (f"{e.type}/{e.subtype} '{e.trigger.text}' {e.modality} "
-            f"{sorted(p.code for p in e.actor if p.code)} → "
-            f"{sorted(p.code for p in e.target if p.code)}")
 
 
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
     sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT})
-    documents = [to_document(RawDocument(text=s, origin="test", id=s, published=PUBLISHED),
-                             PUBLISHED, None) for s in sentences]
-    assert None not in documents
-    return {d.id: events for d, events in extractor.extract(d for d in documents if d)}
+    return extract_each(extractor, sentences)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), MUST,
@@ -194,11 +184,7 @@ ONCE = ("The advisers discussed trilateral cooperation, including closer coopera
 
 
 def events_of(extractor: Extractor, text: str) -> list[Event]:
-    document = to_document(RawDocument(text=text, origin="test", id=text,
-                                       published=PUBLISHED), PUBLISHED, None)
-    assert document is not None
-    [(_, events)] = list(extractor.extract([document]))
-    return events
+    return extract_each(extractor, [text])[text]
 
 
 def test_support_and_cooperate_are_stated_once_per_sentence(extractor: Extractor) -> None:

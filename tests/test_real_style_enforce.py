@@ -8,15 +8,12 @@ sentence is our own, written in the style of the errors seen on the real dev spl
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from alerter.extract import Extractor
 from alerter.models import Event
-from alerter.sources.documents import RawDocument, to_document
 
-PUBLISHED = datetime(2024, 5, 10, 12, tzinfo=UTC)
+from .sentences import extract_each, shown
 
 # sentence → an event it must hold: (type, subtype, modality, actor, target)
 Expected = tuple[str, str | None, str, set[str], set[str]]
@@ -162,22 +159,12 @@ JUDGED = ("“The unjust detention of the two reporters is unacceptable,” said
           "Secretary Janet Yellen.")
 
 
-def shown(e: Event) -> str:
-    return (f"{e.type}/{e.subtype} '{e.trigger.text}' {e.modality} "
-            f"{sorted(p.code for p in e.actor if p.code)} → "
-            f"{sorted(p.code for p in e.target if p.code)}")
 
 
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
     sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT} | {ONE_MEASURE, JUDGED})
-    documents = []
-    for sentence in sentences:
-        raw = RawDocument(text=sentence, origin="test", id=sentence, published=PUBLISHED)
-        document = to_document(raw, PUBLISHED, None)
-        assert document is not None
-        documents.append(document)
-    return {d.id: events for d, events in extractor.extract(documents)}
+    return extract_each(extractor, sentences)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), MUST, ids=[s[:60] for s, _ in MUST])

@@ -1,0 +1,31 @@
+"""What the real-style sentence tests share (tests/test_*real_style*.py): each sentence
+is read as a document of its own, through the real reading step and spaCy pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from alerter.extract import Extractor
+from alerter.models import Event
+from alerter.sources.documents import RawDocument, to_document
+
+PUBLISHED = datetime(2024, 5, 10, 12, tzinfo=UTC)
+
+
+def extract_each(extractor: Extractor, sentences: Iterable[str]) -> dict[str, list[Event]]:
+    """Give each sentence's events, the sentence read as a document of its own."""
+    documents = []
+    for sentence in sorted(set(sentences)):
+        raw = RawDocument(text=sentence, origin="test", id=sentence, published=PUBLISHED)
+        document = to_document(raw, PUBLISHED, None)
+        assert document is not None, sentence
+        documents.append(document)
+    return {d.id: events for d, events in extractor.extract(documents)}
+
+
+def shown(e: Event) -> str:
+    """Give an event on one line, for a failing assertion's message."""
+    return (f"{e.type}/{e.subtype} '{e.trigger.text}' {e.modality} hedged={e.hedged} "
+            f"{sorted(p.code for p in e.actor if p.code)} → "
+            f"{sorted(p.code for p in e.target if p.code)}")
