@@ -159,7 +159,8 @@ def meets(trigger: Token, needs: Requirement) -> bool:
         # "hold Russia accountable": the party is the subject of the small clause
         phrases += [g for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
                     for g in c.children if g.dep_ == "nsubj"]
-        return any(participants_in(phrase_tokens(p)) for p in phrases)
+        return any(participants_in(phrase_tokens(p)) for p in phrases
+                   if p.lemma_.lower() not in lexicon.HOLDINGS)
     return False
 
 

@@ -130,3 +130,8 @@ ABOUT_MEASURES = frozenset({"use", "threat", "effectiveness", "role", "power", "
 SPENDING_INSTRUMENTS = frozenset({"law", "budget", "plan", "program", "programme", "bill",
                                   "act", "rule", "legislation", "initiative", "proposal",
                                   "package", "agenda", "investment", "grant", "fund"})
+# What a country has rather than is: "threatens U.S. interests", "support the U.S.
+# strategy", "support U.S. firms" name no party the verb acts on.
+HOLDINGS = frozenset({"interest", "strategy", "policy", "economy", "firm", "company", "job",
+                      "export", "import", "industry", "business", "market", "goal",
+                      "objective", "value", "priority", "effort"})

@@ -36,13 +36,19 @@ class ParticipantTagger:
     def __init__(self, nlp: Language, gazetteer: str | None) -> None:
         self.table = load_gazetteer(gazetteer)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        names = sorted(self.table)
-        self.matcher.add("P", [nlp.make_doc(n) for n in names])
+        # The table's keys are lower case, and the tokenizer cuts "u.s." where it keeps
+        # "U.S." whole: each name is also tokenized as written in capitals.
+        self.by_tokens: dict[str, str] = {}
+        for name in sorted(self.table):
+            for spelling in (name, name.upper()):
+                pattern = nlp.make_doc(spelling)
+                # The matcher compares tokens, so "Biden - Harris" in a text matches the
+                # name "Biden-Harris": look a match up by its tokens, not by its text.
+                if _tokens(pattern) not in self.by_tokens:
+                    self.by_tokens[_tokens(pattern)] = name
+                    self.matcher.add("P", [pattern])
         # Names written in lower case in the gazetteer ("the alliance") match in any case.
         self.lowercase_names = {n for n in self.table if self.table[n].lowercase}
-        # The matcher compares tokens, so "Biden - Harris" in a text matches the name
-        # "Biden-Harris": look a match up by its tokens, not by its text.
-        self.by_tokens = {_tokens(nlp.make_doc(n)): n for n in names}
 
     def __call__(self, doc: Doc) -> Doc:
         people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
