@@ -25,6 +25,32 @@ MUST: list[tuple[str, Expected]] = [
     ("The U.K. and the U.S. condemned the attack on the convoy.",
      ("ACCUSE", {"GBR", "USA"}, set())),
     ("The U.N. called on both sides to stop the fighting.", ("REQUEST", {"UN"}, set())),
+    # a date's apposition is no second object: its war is not the sanctions' target
+    ("Britain and the United States announced new sanctions against Iran on Monday, the "
+     "second anniversary of the invasion of Iraq.", ("SANCTION", {"GBR", "USA"}, {"IRN"})),
+    ("Canada and the United States announced new sanctions against Russia on Friday, the "
+     "first anniversary of the invasion of Ukraine.", ("SANCTION", {"CAN", "USA"}, {"RUS"})),
+    # where the designees are is whom the sanctions hit
+    ("The Treasury imposed sanctions on 14 people and 30 firms in Iran and third countries.",
+     ("SANCTION", {"USA"}, {"IRN"})),
+    ("Ministers took action against five officials in Belarus on Monday.",
+     ("SANCTION", set(), {"BLR"})),
+    # an event noun under a partitive is still the subject's act
+    ("Russia launched a night of strikes on Kyiv.", ("ASSAULT", {"RUS"}, {"UKR"})),
+    ("Poland announced a new round of sanctions against Belarus.",
+     ("SANCTION", {"POL"}, {"BLR"})),
+]
+
+# sentence → (type, role, code): no event of that type has that code in that role
+WRONG: list[tuple[str, tuple[str, str, str]]] = [
+    # a nominal event's owner comes from its own phrase, never from the subject of the
+    # verb whose date it marks
+    ("Britain and the United States announced new sanctions against Iran on Monday, the "
+     "second anniversary of the invasion of Iraq.", ("ASSAULT", "actor", "USA")),
+    ("Canada and the United States announced new sanctions against Russia on Friday, the "
+     "first anniversary of the invasion of Ukraine.", ("ASSAULT", "actor", "CAN")),
+    ("France and Germany announced new sanctions against Syria on Sunday, the tenth "
+     "anniversary of the gas attack on the suburb.", ("ASSAULT", "actor", "FRA")),
 ]
 
 # sentence → a type it must not hold
@@ -45,7 +71,7 @@ def shown(e: Event) -> str:
 
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
-    sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT})
+    sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT} | {s for s, _ in WRONG})
     documents = []
     for sentence in sentences:
         raw = RawDocument(text=sentence, origin="test", id=sentence, published=PUBLISHED)
@@ -69,3 +95,12 @@ def test_no_event_from_a_holding(sentence: str, type_: str,
                                  extracted: dict[str, list[Event]]) -> None:
     assert type_ not in {e.type for e in extracted[sentence]}, \
         [shown(e) for e in extracted[sentence]]
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), WRONG, ids=[s[:60] for s, _ in WRONG])
+def test_no_participant_from_elsewhere(sentence: str, wrong: tuple[str, str, str],
+                                       extracted: dict[str, list[Event]]) -> None:
+    type_, role, code = wrong
+    for event in extracted[sentence]:
+        if event.type == type_:
+            assert code not in {p.code for p in getattr(event, role)}, shown(event)

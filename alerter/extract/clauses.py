@@ -23,17 +23,37 @@ _NOUN_PREPS = {"of", "on", "about", "over", "for", "regarding", "concerning"}
 _CLIMB_NP = {"compound", "amod", "nmod", "conj", "appos", "npadvmod", "poss"}
 
 
+def _up(token: Token) -> Token | None:
+    """Give the word one step up inside the noun phrase, or None at its head."""
+    if token.dep_ in _CLIMB_NP and token.head.i != token.i and token.head.pos_ in (
+            "NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+        return token.head
+    if (token.dep_ == "pobj" and token.head.lower_ == "of"
+            and token.head.head.pos_ in ("NOUN", "PROPN")):
+        return token.head.head
+    return None
+
+
 def np_head(token: Token) -> Token:
     """Climb from a word to the head of the noun phrase it sits in."""
-    while True:
-        if token.dep_ in _CLIMB_NP and token.head.i != token.i and token.head.pos_ in (
-                "NOUN", "PROPN", "PRON", "NUM", "ADJ"):
-            token = token.head
-        elif (token.dep_ == "pobj" and token.head.lower_ == "of"
-              and token.head.head.pos_ in ("NOUN", "PROPN")):
-            token = token.head.head
-        else:
-            return token
+    while (above := _up(token)) is not None:
+        token = above
+    return token
+
+
+def owned_through_of(trigger: Token, governors: Container[str]) -> bool:
+    """Give whether a nominal trigger the clause takes by way of "of" still belongs to
+    the clause's subject: "announced a new round of sanctions" does, "announced
+    sanctions on Friday, the anniversary of the invasion of Ukraine" does not."""
+    token = trigger
+    while (above := _up(token)) is not None:
+        lemma = above.lemma_.lower()
+        if token.dep_ == "pobj" and not (
+                lemma in lexicon.CONTAINERS or lemma in lexicon.MEASURES
+                or lemma in lexicon.PARTITIVES or lemma in governors):
+            return False
+        token = above
+    return True
 
 
 def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None, str]:

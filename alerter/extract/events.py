@@ -20,6 +20,7 @@ from alerter.extract.clauses import (
     governor_of,
     meets,
     np_head,
+    owned_through_of,
     subject_of,
 )
 from alerter.extract.dates import normalise_date
@@ -262,8 +263,9 @@ class EventBuilder:
             if any(c.dep_ == "agent" for c in verb.children):
                 subject = None
             return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
-        actor = self._actor(trigger, anchor, nominal, role) or force.doer(trigger) or \
-            framing.self_report(span.sent, anchor)
+        actor = self._actor(trigger, anchor, nominal, role) or force.doer(trigger)
+        if not actor and owned_through_of(trigger, self.governors):
+            actor = framing.self_report(span.sent, anchor)
         charging = charging_verb(trigger)
         if charging is not None:
             # "firms designated for supplying weapons", "accused of shipping drones":
@@ -435,7 +437,8 @@ class EventBuilder:
             by = [g for c in trigger.children if c.dep_ in ("prep", "agent")
                   and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"]
             found = _all_participants([phrase_tokens(m) for m in modifiers + by])
-        if not found and (not nominal or role == "object"):
+        if not found and (not nominal or (role == "object" and
+                          owned_through_of(trigger, self.governors))):
             subject = subject_of(anchor)
             if subject is not None:
                 found = participants_in(phrase_tokens(subject))
@@ -458,12 +461,13 @@ class EventBuilder:
                                      if g.dep_ == "pobj"]
                 elif child.dep_ in ("prep", "dative") and child.lower_ in lexicon.TARGET_PREPS:
                     # not "on Friday, the anniversary of the invasion of Ukraine"
-                    phrases += [phrase_tokens(g) for g in child.children if g.dep_ == "pobj"
-                                and g.ent_type_ not in ("DATE", "TIME")]
+                    phrases += [t for g in child.children if g.dep_ == "pobj"
+                                and g.ent_type_ not in ("DATE", "TIME") for t in _placed(g)]
                 elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
                     phrases.append(phrase_tokens(child))
                 elif child.dep_ in ("dobj", "obj", "nsubjpass") and (head.i != trigger.i
-                                                                     or not nominal):
+                                                                     or not nominal) \
+                        and not _after_date(child):
                     found = participants_in(phrase_tokens(child))
                     if found and all(c.dep_ != "dative" for c in head.children):
                         phrases.append(phrase_tokens(child))
@@ -475,9 +479,14 @@ class EventBuilder:
         if not nominal:
             for obj in trigger.children:
                 if obj.dep_ in ("dobj", "obj", "nsubjpass"):
-                    phrases += [phrase_tokens(g) for c in obj.children if c.dep_ == "prep"
+                    # "announced a new round of sanctions on Belarus": the measure's own
+                    held = [obj] + [g for c in obj.children if c.dep_ == "prep"
+                                    and c.lower_ == "of" and (obj.lemma_ in lexicon.CONTAINERS
+                                                              or obj.lemma_ in lexicon.PARTITIVES)
+                                    for g in c.children if g.dep_ == "pobj"]
+                    phrases += [t for noun in held for c in noun.children if c.dep_ == "prep"
                                 and c.lower_ in ("on", "against", "upon")
-                                for g in c.children if g.dep_ == "pobj"]
+                                for g in c.children if g.dep_ == "pobj" for t in _placed(g)]
                     phrases += [phrase_tokens(g) for a in obj.children if a.dep_ == "acl"
                                 and a.lemma_ in lexicon.BASED for c in a.children
                                 if c.dep_ == "prep" and c.lower_ in ("in", "at")
@@ -634,6 +643,25 @@ def _funded_at_home(verb: Token) -> bool:
     """Give whether a law, budget or programme is what gives: domestic spending."""
     subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
     return subject is not None and subject.lemma_.lower() in lexicon.SPENDING_INSTRUMENTS
+
+
+def _placed(target: Token) -> list[list[Token]]:
+    """Give a target's phrase and where it is: "sanctions on 83 entities in Russia and
+    third countries" hit Russia, where the entities are."""
+    found = [phrase_tokens(target)]
+    for noun in (target, *target.conjuncts):
+        found += [phrase_tokens(g) for c in noun.children if c.dep_ == "prep"
+                  and c.lower_ in ("in", "inside") for g in c.children if g.dep_ == "pobj"]
+    return found
+
+
+def _after_date(noun: Token) -> bool:
+    """Give whether a noun phrase follows a date after a comma, as its apposition: "on
+    Friday, the anniversary of the invasion of Ukraine" (a second object to the parser)."""
+    start = noun.left_edge.i
+    doc = noun.doc
+    return start >= 2 and doc[start - 1].text == "," and \
+        doc[start - 2].ent_type_ in ("DATE", "TIME")
 
 
 def _all_participants(phrases: list[list[Token]]) -> Found:

@@ -135,3 +135,18 @@ SPENDING_INSTRUMENTS = frozenset({"law", "budget", "plan", "program", "programme
 HOLDINGS = frozenset({"interest", "strategy", "policy", "economy", "firm", "company", "job",
                       "export", "import", "industry", "business", "market", "goal",
                       "objective", "value", "priority", "effort"})
+# Nouns an event noun may hang from by "of" and still be what the clause's subject
+# does: its parts and stretches ("launched a series of strikes", "a night of strikes"),
+# its aspects ("discussing the price and scope of the supply"), its prospect ("weighing
+# the possibility of sanctions"). Under any other noun ("announced sanctions on Friday,
+# the anniversary of the invasion") the clause's subject is not its owner.
+PARTITIVES = frozenset({"series", "spate", "string", "wave", "round", "campaign", "part",
+                        "start", "beginning", "resumption", "continuation", "expansion",
+                        "extension", "escalation", "intensification", "day", "night", "week",
+                        "weekend", "month", "year", "hour", "days", "weeks", "months",
+                        "price", "scope", "size", "timing", "term", "detail", "cost",
+                        "amount", "extent", "pace", "volume", "level", "scale", "speed",
+                        "nature", "condition", "modality", "framework", "parameter",
+                        "possibility", "prospect", "idea", "option", "question", "issue",
+                        "matter", "topic", "subject", "need", "importance", "necessity",
+                        "value", "financing", "funding"})
