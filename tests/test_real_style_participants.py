@@ -39,6 +39,9 @@ MUST: list[tuple[str, Expected]] = [
     ("Russia launched a night of strikes on Kyiv.", ("ASSAULT", {"RUS"}, {"UKR"})),
     ("Poland announced a new round of sanctions against Belarus.",
      ("SANCTION", {"POL"}, {"BLR"})),
+    # the object of "enable", "direct", "ask"... does what the infinitive says
+    ("Western aid has enabled the people of Ukraine to resist and recapture towns in the "
+     "east.", ("ASSAULT", {"UKR"}, set())),
 ]
 
 # sentence → (type, role, code): no event of that type has that code in that role
@@ -51,6 +54,21 @@ WRONG: list[tuple[str, tuple[str, str, str]]] = [
      "first anniversary of the invasion of Ukraine.", ("ASSAULT", "actor", "CAN")),
     ("France and Germany announced new sanctions against Syria on Sunday, the tenth "
      "anniversary of the gas attack on the suburb.", ("ASSAULT", "actor", "FRA")),
+    # a reporter is not the doer of an act that names its own doer
+    ("Dutch investigators say the airliner was shot down by a missile fired from the hills.",
+     ("ASSAULT", "actor", "NLD")),
+    ("Polish officials said the depot was struck by a drone launched from the east.",
+     ("ASSAULT", "actor", "POL")),
+    ("The army raids villages and detains young men without charge, said the Canadian "
+     "foreign minister.", ("COERCE", "actor", "CAN")),
+    # a one-word name at the end of a longer name is not that name
+    ("The Federal Trade Commission has committed to enforcing the rules on data brokers.",
+     ("AGREE", "actor", "EU")),
+    ("The Indian National Congress called for a general strike on Monday.",
+     ("REQUEST", "actor", "USA")),
+    # a state behind a group is not the group
+    ("A Rwanda-backed rebel group seized the border town in 2012.", ("ASSAULT", "actor", "RWA")),
+    ("An Iran-aligned militia attacked the base overnight.", ("ASSAULT", "actor", "IRN")),
 ]
 
 # sentence → a type it must not hold

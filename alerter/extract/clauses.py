@@ -107,6 +107,11 @@ def subject_of(verb: Token) -> Token | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
+        if token.dep_ == "xcomp" and token.head.lemma_ in lexicon.OBJECT_CONTROL:
+            # "enabled the people of Ukraine to defend and recapture": the object does it
+            done_by = [c for c in token.head.children if c.dep_ == "dobj"]
+            if done_by:
+                return done_by[0]
         if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and token.head.i != token.i:
             head = token.head
             if head.pos_ in ("VERB", "AUX"):

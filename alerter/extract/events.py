@@ -264,7 +264,7 @@ class EventBuilder:
                 subject = None
             return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
         actor = self._actor(trigger, anchor, nominal, role) or force.doer(trigger)
-        if not actor and owned_through_of(trigger, self.governors):
+        if not actor and owned_through_of(trigger, self.governors) and not _own_doer(anchor):
             actor = framing.self_report(span.sent, anchor)
         charging = charging_verb(trigger)
         if charging is not None:
@@ -643,6 +643,16 @@ def _funded_at_home(verb: Token) -> bool:
     """Give whether a law, budget or programme is what gives: domestic spending."""
     subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
     return subject is not None and subject.lemma_.lower() in lexicon.SPENDING_INSTRUMENTS
+
+
+def _own_doer(verb: Token) -> bool:
+    """Give whether a verb names who does it, so that a reporter is not its actor:
+    "investigators say the jet was downed by a missile", "the military detains and
+    returns citizens, said the Secretary" (but "Russia said it would send")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be":
+        return False
+    subject = subject_of(verb)
+    return subject is not None and subject.pos_ != "PRON"
 
 
 def _placed(target: Token) -> list[list[Token]]:

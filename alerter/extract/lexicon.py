@@ -150,3 +150,9 @@ PARTITIVES = frozenset({"series", "spate", "string", "wave", "round", "campaign"
                         "possibility", "prospect", "idea", "option", "question", "issue",
                         "matter", "topic", "subject", "need", "importance", "necessity",
                         "value", "financing", "funding"})
+# Verbs whose object does what their to-infinitive says: "enabled Ukraine to recapture",
+# "directed the agency to investigate", "asked Germany to send tanks".
+OBJECT_CONTROL = frozenset({"enable", "allow", "permit", "help", "assist", "ask", "urge",
+                            "call", "force", "compel", "encourage", "invite", "persuade",
+                            "press", "push", "require", "authorize", "authorise", "empower",
+                            "order", "direct", "instruct", "tell", "request", "pressure"})

@@ -19,6 +19,12 @@ _NER_KIND = {"GPE": "country", "NORP": "group", "ORG": "organisation", "PERSON":
 _PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "conj", "cc", "appos", "det", "npadvmod",
                 "nummod", "flat", "case", "punct", "prep", "pobj", "quantmod"}
 
+# "an Iran-backed militia", "a Russia-aligned group": a state behind a group is not
+# the group (the annotation conventions give such a group no code)
+_BACKING = {"back", "backed", "support", "supported", "sponsor", "sponsored", "fund",
+            "funded", "finance", "financed", "align", "aligned", "ally", "allied", "arm",
+            "armed", "inspire", "inspired", "affiliate", "affiliated"}
+
 
 @Language.factory("alerter_participants", default_config={"gazetteer": None})
 def make_participants(nlp: Language, name: str, gazetteer: str | None) -> ParticipantTagger:
@@ -61,7 +67,7 @@ class ParticipantTagger:
                     span.text not in ("US", "UK"):
                 continue
             name = self.by_tokens.get(_tokens(span))
-            if name is None:
+            if name is None or _tail_of_a_name(span):
                 continue
             # lower-case words ("us", "turkey", "chad") are not the country
             if not span.text[0].isupper() and name not in self.lowercase_names:
@@ -74,6 +80,17 @@ class ParticipantTagger:
                 spans.append(Span(doc, ent.start, ent.end, label=f"|{_NER_KIND[ent.label_]}"))
         doc.spans[SPAN_KEY] = filter_spans(spans)
         return doc
+
+
+def _tail_of_a_name(span: Span) -> bool:
+    """Give whether a one-word name ends a longer capitalised name the model found:
+    "Commission" in "the Federal Trade Commission", "Congress" in "Indian National
+    Congress" (but "Iran" in "the Central Bank of Iran" is the country)."""
+    if len(span) != 1 or span.start == 0:
+        return False
+    token, before = span[0], span.doc[span.start - 1]
+    return token.ent_iob_ == "I" and before.is_title and before.ent_iob_ in ("B", "I") and \
+        (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
 
 
 INDEX_KEY = "alerter_mentions"
@@ -92,7 +109,8 @@ def phrase_tokens(head: Token) -> list[Token]:
     """Give the tokens of the noun phrase headed by `head`, without clauses."""
     out = [head]
     for child in head.children:
-        if child.dep_ in _PHRASE_DEPS and not (child.dep_ == "prep" and child.lower_ != "of"):
+        if child.dep_ in _PHRASE_DEPS and not (child.dep_ == "prep" and child.lower_ != "of") \
+                and not (child.dep_ == "amod" and child.lemma_.lower() in _BACKING):
             out.extend(phrase_tokens(child))
     return out
 
