@@ -80,6 +80,18 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The loan would also lift demand for U.S. goods and support U.S. firms.", "SUPPORT"),
 ]
 
+# leaders stand for their state, as the gazetteer's other leaders do
+MUST += [
+    ("Maduro warned that the assembly could soon be dissolved.", ("THREATEN", {"VEN"}, set())),
+    ("Northern Ireland's First Minister accused the party of blackmail.",
+     ("ACCUSE", {"GBR"}, set())),
+]
+# the "by" agent of a participle describes; it makes no agreement or threat
+MUST_NOT += [
+    ("The abuses committed by the former Maduro regime are well documented.", "AGREE"),
+    ("Countries threatened by Russia asked for more air defence.", "THREATEN"),
+]
+
 
 def shown(e: Event) -> str:
     return (f"{e.type} '{e.trigger.text}' {e.modality} "

@@ -160,7 +160,10 @@ def meets(trigger: Token, needs: Requirement) -> bool:
         return True
     if needs.agent:
         subject = subject_of(trigger)
-        if subject is not None and any(p[2] for p in participants_in(phrase_tokens(subject))):
+        # not the "by" agent of a participle: "the abuses committed by the regime"
+        described = trigger.dep_ == "acl" and subject is not None and subject.head.dep_ == "agent"
+        if subject is not None and not described and \
+                any(p[2] for p in participants_in(phrase_tokens(subject))):
             return True
         if any(c.dep_ == "poss" and any(p[2] for p in participants_in(phrase_tokens(c)))
                for c in trigger.children):
