@@ -39,6 +39,9 @@ MUST: list[tuple[str, Expected]] = [
     ("Russia launched a night of strikes on Kyiv.", ("ASSAULT", {"RUS"}, {"UKR"})),
     ("Poland announced a new round of sanctions against Belarus.",
      ("SANCTION", {"POL"}, {"BLR"})),
+    # "X-related" names what the measures are about, not who takes them
+    ("Today, OFAC announced Iran-related designations of four people and two firms.",
+     ("SANCTION", {"USA"}, {"IRN"})),
     # the object of "enable", "direct", "ask"... does what the infinitive says
     ("Western aid has enabled the people of Ukraine to resist and recapture towns in the "
      "east.", ("ASSAULT", {"UKR"}, set())),

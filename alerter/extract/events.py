@@ -281,6 +281,10 @@ class EventBuilder:
                           or "OFAC" in span.sent.text):
             actor = [("United States", "country", "USA")]  # "pursuant to E.O. 14024"
         target, partners = self._target(trigger, anchor, nominal, items)
+        if not target and nominal:
+            # "North Korea-related designations", "Russia-related sanctions"
+            target = _all_participants([phrase_tokens(c) for c in trigger.children
+                                        if c.dep_ == "amod" and c.lemma_ == "relate"])
         if not target and nominal and rule.type in self.standalone:
             # "the arrest of four Turkish journalists", "the killing of an Iranian general"
             target = _all_participants([phrase_tokens(g) for c in trigger.children
@@ -433,7 +437,8 @@ class EventBuilder:
         if nominal:
             # "US sanctions", "Britain's export bans", "China's supply of drones"
             modifiers = [c for c in trigger.children if c.dep_ in ("poss", "compound", "amod",
-                                                                   "nmod")]
+                                                                   "nmod")
+                         and c.lemma_ != "relate"]  # "Iran-related designations": target
             by = [g for c in trigger.children if c.dep_ in ("prep", "agent")
                   and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"]
             found = _all_participants([phrase_tokens(m) for m in modifiers + by])
