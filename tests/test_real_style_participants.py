@@ -57,6 +57,10 @@ WRONG: list[tuple[str, tuple[str, str, str]]] = [
      "first anniversary of the invasion of Ukraine.", ("ASSAULT", "actor", "CAN")),
     ("France and Germany announced new sanctions against Syria on Sunday, the tenth "
      "anniversary of the gas attack on the suburb.", ("ASSAULT", "actor", "FRA")),
+    # nor through a noun of feeling or comment: concern over an arrest is not making it
+    ("The UN Security Council expressed concern over the arrest of opposition members in "
+     "the DRC.", ("COERCE", "actor", "UN")),
+    ("The EU voiced alarm about the shelling of the power plant.", ("ASSAULT", "actor", "EU")),
     # a reporter is not the doer of an act that names its own doer
     ("Dutch investigators say the airliner was shot down by a missile fired from the hills.",
      ("ASSAULT", "actor", "NLD")),

@@ -41,12 +41,21 @@ def np_head(token: Token) -> Token:
     return token
 
 
+def _framed_by(token: Token) -> Token | None:
+    """Give the noun a phrase hangs from by "on", "about", "over"...: "concern over the
+    arrest", "a decision on the provision of aid"."""
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and \
+            token.head.lower_ in _NOUN_PREPS and token.head.head.pos_ in ("NOUN", "PROPN"):
+        return token.head.head
+    return None
+
+
 def owned_through_of(trigger: Token, governors: Container[str]) -> bool:
     """Give whether a nominal trigger the clause takes by way of "of" still belongs to
     the clause's subject: "announced a new round of sanctions" does, "announced
     sanctions on Friday, the anniversary of the invasion of Ukraine" does not."""
     token = trigger
-    while (above := _up(token)) is not None:
+    while (above := _up(token) or _framed_by(token)) is not None:
         lemma = above.lemma_.lower()
         if token.dep_ == "pobj" and not (
                 lemma in lexicon.CONTAINERS or lemma in lexicon.MEASURES
