@@ -42,6 +42,12 @@ MUST: list[tuple[str, Expected]] = [
     # "X-related" names what the measures are about, not who takes them
     ("Today, OFAC announced Iran-related designations of four people and two firms.",
      ("SANCTION", {"USA"}, {"IRN"})),
+    # what was hit is where it was: "shelled towns in X"
+    ("Russia shelled villages in Eastern Ukraine overnight.", ("ASSAULT", {"RUS"}, {"UKR"})),
+    ("Russian artillery shelled three towns in Ukraine on Sunday.",
+     ("ASSAULT", {"RUS"}, {"UKR"})),
+    ("In Operation Indian Ocean, Somali forces captured seven towns from the militants.",
+     ("ASSAULT", {"SOM"}, set())),
     # the object of "enable", "direct", "ask"... does what the infinitive says
     ("Western aid has enabled the people of Ukraine to resist and recapture towns in the "
      "east.", ("ASSAULT", {"UKR"}, set())),
@@ -73,6 +79,10 @@ WRONG: list[tuple[str, tuple[str, str, str]]] = [
      ("AGREE", "actor", "EU")),
     ("The Indian National Congress called for a general strike on Monday.",
      ("REQUEST", "actor", "USA")),
+    # a country's name inside a sea's or an operation's name is not the country
+    ("A warship fired on fishing boats in the Sea of Japan.", ("ASSAULT", "target", "JPN")),
+    ("In Operation Indian Ocean, Somali forces captured seven towns from the militants.",
+     ("ASSAULT", "target", "IND")),
     # a state behind a group is not the group
     ("A Rwanda-backed rebel group seized the border town in 2012.", ("ASSAULT", "actor", "RWA")),
     ("An Iran-aligned militia attacked the base overnight.", ("ASSAULT", "actor", "IRN")),

@@ -295,7 +295,8 @@ class EventBuilder:
             # ("a rocket attack on a market in Kharkiv": the place of what was hit)
             heads = [trigger, anchor] + [g for c in trigger.children if c.dep_ == "prep"
                                          and c.lower_ in ("on", "at", "against")
-                                         for g in c.children if g.dep_ == "pobj"]
+                                         for g in c.children if g.dep_ == "pobj"] + [
+                c for c in trigger.children if c.dep_ == "dobj"]  # "shelled towns in X"
             target = _all_participants([phrase_tokens(g) for h in heads
                                         for c in h.children if c.dep_ == "prep"
                                         and c.lower_ in ("in", "near", "outside")

@@ -67,7 +67,7 @@ class ParticipantTagger:
                     span.text not in ("US", "UK"):
                 continue
             name = self.by_tokens.get(_tokens(span))
-            if name is None or _tail_of_a_name(span):
+            if name is None or _tail_of_a_name(span) or _in_a_place_name(span):
                 continue
             # lower-case words ("us", "turkey", "chad") are not the country
             if not span.text[0].isupper() and name not in self.lowercase_names:
@@ -82,6 +82,12 @@ class ParticipantTagger:
         return doc
 
 
+# words a place name may start with that do not make it another place
+_PLAIN_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern",
+               "western", "central", "northeastern", "northwestern", "southeastern",
+               "southwestern", "the"}
+
+
 def _tail_of_a_name(span: Span) -> bool:
     """Give whether a one-word name ends a longer capitalised name the model found:
     "Commission" in "the Federal Trade Commission", "Congress" in "Indian National
@@ -90,7 +96,26 @@ def _tail_of_a_name(span: Span) -> bool:
         return False
     token, before = span[0], span.doc[span.start - 1]
     return token.ent_iob_ == "I" and before.is_title and before.ent_iob_ in ("B", "I") and \
+        before.lower_ not in _PLAIN_WORDS and \
         (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+
+
+def _in_a_place_name(span: Span) -> bool:
+    """Give whether a name is part of a place's name the model found (a sea, a gulf, an
+    operation): "the South China Sea", "Operation Indian Ocean", "the Sea of Japan"; but
+    "Eastern Ukraine" is Ukraine."""
+    start = span[0]
+    if start.ent_type_ != "LOC":
+        return False
+    doc = span.doc
+    first = start.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    last = span.end
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
+    return any(t.is_title and t.lower_ not in _PLAIN_WORDS
+               for t in doc[first:last] if not span.start <= t.i < span.end)
 
 
 INDEX_KEY = "alerter_mentions"
