@@ -48,6 +48,9 @@ MUST: list[tuple[str, Expected]] = [
      ("ASSAULT", {"RUS"}, {"UKR"})),
     ("In Operation Indian Ocean, Somali forces captured seven towns from the militants.",
      ("ASSAULT", {"SOM"}, set())),
+    # two verbs that share one object share its target
+    ("The police beat and later arrested several Iranian students.",
+     ("ASSAULT", set(), {"IRN"})),
     # the object of "enable", "direct", "ask"... does what the infinitive says
     ("Western aid has enabled the people of Ukraine to resist and recapture towns in the "
      "east.", ("ASSAULT", {"UKR"}, set())),

@@ -480,6 +480,11 @@ class EventBuilder:
                 elif child.dep_ in ("xcomp", "ccomp", "advcl") and head.i == trigger.i:
                     subject = [g for g in child.children if g.dep_ in SUBJECT]
                     phrases += [phrase_tokens(s) for s in subject]
+        if not nominal and not any(c.dep_ in ("dobj", "obj") for c in trigger.children):
+            # "detains and forcibly returns North Korean citizens": a shared object
+            phrases += [phrase_tokens(g) for c in trigger.children
+                        if c.dep_ == "conj" and c.pos_ == "VERB"
+                        for g in c.children if g.dep_ == "dobj"]
         # "imposed sanctions on Russia": the verb's object carries the target;
         # "designated firms based in China": so does where the object is based
         if not nominal:
