@@ -51,6 +51,16 @@ MUST: list[tuple[str, Expected]] = [
     # two verbs that share one object share its target
     ("The police beat and later arrested several Iranian students.",
      ("ASSAULT", set(), {"IRN"})),
+    # "including" names whom the measure hits
+    ("Treasury designated ten firms, including three Chinese companies.",
+     ("SANCTION", {"USA"}, {"CHN"})),
+    ("The army detained dozens of protesters, including two Iranian journalists.",
+     ("COERCE", set(), {"IRN"})),
+    # the condition of a warning is on the party warned
+    ("The White House warned China of serious consequences if it arms Moscow.",
+     ("AID", {"CHN"}, {"RUS"})),
+    ("The US warned Iran that it would respond if it attacked shipping.",
+     ("ASSAULT", {"IRN"}, set())),
     # the object of "enable", "direct", "ask"... does what the infinitive says
     ("Western aid has enabled the people of Ukraine to resist and recapture towns in the "
      "east.", ("ASSAULT", {"UKR"}, set())),

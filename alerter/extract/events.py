@@ -264,6 +264,8 @@ class EventBuilder:
                 subject = None
             return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
         actor = self._actor(trigger, anchor, nominal, role) or force.doer(trigger)
+        if not actor:
+            actor = _warned_party(anchor)
         if not actor and owned_through_of(trigger, self.governors) and not _own_doer(anchor):
             actor = framing.self_report(span.sent, anchor)
         charging = charging_verb(trigger)
@@ -477,6 +479,12 @@ class EventBuilder:
                     found = participants_in(phrase_tokens(child))
                     if found and all(c.dep_ != "dative" for c in head.children):
                         phrases.append(phrase_tokens(child))
+                    elif not found and head.i == trigger.i:
+                        # "sanctioned 92 people, including four Russian banks"
+                        phrases += [phrase_tokens(g) for n in (child, *child.conjuncts)
+                                    for c in n.children if c.dep_ == "prep"
+                                    and c.lower_ == "including"
+                                    for g in c.children if g.dep_ == "pobj"]
                 elif child.dep_ in ("xcomp", "ccomp", "advcl") and head.i == trigger.i:
                     subject = [g for g in child.children if g.dep_ in SUBJECT]
                     phrases += [phrase_tokens(s) for s in subject]
@@ -666,13 +674,29 @@ def _own_doer(verb: Token) -> bool:
     return subject is not None and subject.pos_ != "PRON"
 
 
+def _warned_party(verb: Token) -> Found:
+    """Give the party warned or urged when a pronoun does the act of the condition:
+    "warned China of consequences if it arms Moscow" (it: China)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PRON" or verb.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONAL_MARKS for c in verb.children):
+        return []
+    head = verb.head  # "warned Iran that it would respond if it attacked shipping"
+    while not any(c.dep_ in ("dobj", "dative") for c in head.children) and \
+            head.dep_ in ("ccomp", "xcomp", "conj") and head.head.i != head.i:
+        head = head.head
+    return _all_participants([phrase_tokens(c) for c in head.children
+                              if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON"])
+
+
 def _placed(target: Token) -> list[list[Token]]:
     """Give a target's phrase and where it is: "sanctions on 83 entities in Russia and
     third countries" hit Russia, where the entities are."""
     found = [phrase_tokens(target)]
     for noun in (target, *target.conjuncts):
         found += [phrase_tokens(g) for c in noun.children if c.dep_ == "prep"
-                  and c.lower_ in ("in", "inside") for g in c.children if g.dep_ == "pobj"]
+                  and c.lower_ in ("in", "inside", "including") for g in c.children
+                  if g.dep_ == "pobj"]
     return found
 
 
