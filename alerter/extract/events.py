@@ -12,7 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from alerter.extract import force, force_fold, framing, lexicon, speech, transfers
+from alerter.extract import force, force_fold, framing, lexicon, roles, speech, transfers
 from alerter.extract.clauses import (
     SUBJECT,
     attached,
@@ -265,8 +265,8 @@ class EventBuilder:
             return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
         actor = self._actor(trigger, anchor, nominal, role) or force.doer(trigger)
         if not actor:
-            actor = _warned_party(anchor)
-        if not actor and owned_through_of(trigger, self.governors) and not _own_doer(anchor):
+            actor = roles.warned_party(anchor)
+        if not actor and owned_through_of(trigger, self.governors) and not roles.own_doer(anchor):
             actor = framing.self_report(span.sent, anchor)
         charging = charging_verb(trigger)
         if charging is not None:
@@ -470,29 +470,22 @@ class EventBuilder:
                 elif child.dep_ in ("prep", "dative") and child.lower_ in lexicon.TARGET_PREPS:
                     # not "on Friday, the anniversary of the invasion of Ukraine"
                     phrases += [t for g in child.children if g.dep_ == "pobj"
-                                and g.ent_type_ not in ("DATE", "TIME") for t in _placed(g)]
+                                and g.ent_type_ not in ("DATE", "TIME") for t in roles.placed(g)]
                 elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
                     phrases.append(phrase_tokens(child))
                 elif child.dep_ in ("dobj", "obj", "nsubjpass") and (head.i != trigger.i
                                                                      or not nominal) \
-                        and not _after_date(child):
+                        and not roles.after_date(child):
                     found = participants_in(phrase_tokens(child))
                     if found and all(c.dep_ != "dative" for c in head.children):
                         phrases.append(phrase_tokens(child))
                     elif not found and head.i == trigger.i:
-                        # "sanctioned 92 people, including four Russian banks"
-                        phrases += [phrase_tokens(g) for n in (child, *child.conjuncts)
-                                    for c in n.children if c.dep_ == "prep"
-                                    and c.lower_ == "including"
-                                    for g in c.children if g.dep_ == "pobj"]
+                        phrases += roles.included(child)
                 elif child.dep_ in ("xcomp", "ccomp", "advcl") and head.i == trigger.i:
                     subject = [g for g in child.children if g.dep_ in SUBJECT]
                     phrases += [phrase_tokens(s) for s in subject]
-        if not nominal and not any(c.dep_ in ("dobj", "obj") for c in trigger.children):
-            # "detains and forcibly returns North Korean citizens": a shared object
-            phrases += [phrase_tokens(g) for c in trigger.children
-                        if c.dep_ == "conj" and c.pos_ == "VERB"
-                        for g in c.children if g.dep_ == "dobj"]
+        if not nominal:
+            phrases += roles.shared_object(trigger)
         # "imposed sanctions on Russia": the verb's object carries the target;
         # "designated firms based in China": so does where the object is based
         if not nominal:
@@ -505,7 +498,7 @@ class EventBuilder:
                                     for g in c.children if g.dep_ == "pobj"]
                     phrases += [t for noun in held for c in noun.children if c.dep_ == "prep"
                                 and c.lower_ in ("on", "against", "upon")
-                                for g in c.children if g.dep_ == "pobj" for t in _placed(g)]
+                                for g in c.children if g.dep_ == "pobj" for t in roles.placed(g)]
                     phrases += [phrase_tokens(g) for a in obj.children if a.dep_ == "acl"
                                 and a.lemma_ in lexicon.BASED for c in a.children
                                 if c.dep_ == "prep" and c.lower_ in ("in", "at")
@@ -662,51 +655,6 @@ def _funded_at_home(verb: Token) -> bool:
     """Give whether a law, budget or programme is what gives: domestic spending."""
     subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
     return subject is not None and subject.lemma_.lower() in lexicon.SPENDING_INSTRUMENTS
-
-
-def _own_doer(verb: Token) -> bool:
-    """Give whether a verb names who does it, so that a reporter is not its actor:
-    "investigators say the jet was downed by a missile", "the military detains and
-    returns citizens, said the Secretary" (but "Russia said it would send")."""
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be":
-        return False
-    subject = subject_of(verb)
-    return subject is not None and subject.pos_ != "PRON"
-
-
-def _warned_party(verb: Token) -> Found:
-    """Give the party warned or urged when a pronoun does the act of the condition:
-    "warned China of consequences if it arms Moscow" (it: China)."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ != "PRON" or verb.dep_ != "advcl" or not any(
-            c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONAL_MARKS for c in verb.children):
-        return []
-    head = verb.head  # "warned Iran that it would respond if it attacked shipping"
-    while not any(c.dep_ in ("dobj", "dative") for c in head.children) and \
-            head.dep_ in ("ccomp", "xcomp", "conj") and head.head.i != head.i:
-        head = head.head
-    return _all_participants([phrase_tokens(c) for c in head.children
-                              if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON"])
-
-
-def _placed(target: Token) -> list[list[Token]]:
-    """Give a target's phrase and where it is: "sanctions on 83 entities in Russia and
-    third countries" hit Russia, where the entities are."""
-    found = [phrase_tokens(target)]
-    for noun in (target, *target.conjuncts):
-        found += [phrase_tokens(g) for c in noun.children if c.dep_ == "prep"
-                  and c.lower_ in ("in", "inside", "including") for g in c.children
-                  if g.dep_ == "pobj"]
-    return found
-
-
-def _after_date(noun: Token) -> bool:
-    """Give whether a noun phrase follows a date after a comma, as its apposition: "on
-    Friday, the anniversary of the invasion of Ukraine" (a second object to the parser)."""
-    start = noun.left_edge.i
-    doc = noun.doc
-    return start >= 2 and doc[start - 1].text == "," and \
-        doc[start - 2].ent_type_ in ("DATE", "TIME")
 
 
 def _all_participants(phrases: list[list[Token]]) -> Found:
