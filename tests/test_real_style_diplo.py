@@ -58,7 +58,7 @@ MUST: list[tuple[str, Expected]] = [
      ("CONCEDE", "asserted", {"EU"}, {"BLR"})),
     ("Ankara lifted the embargo on Armenian goods.", ("CONCEDE", "asserted", {"TUR"}, {"ARM"})),
     ("OFAC issued or amended three general licenses for aid groups in Syria.",
-     ("CONCEDE", "asserted", {"USA"}, set())),
+     ("CONCEDE", "asserted", {"USA"}, {"SYR"})),
     ("The army says it will remove the checkpoints around the old city.",
      ("CONCEDE", "planned", set(), set())),
     ("The ministry withdrew its demand that the paper close its office.",

@@ -23,19 +23,48 @@ _NOUN_PREPS = {"of", "on", "about", "over", "for", "regarding", "concerning"}
 _CLIMB_NP = {"compound", "amod", "nmod", "conj", "appos", "npadvmod", "poss"}
 
 
+def _up(token: Token) -> Token | None:
+    """Give the word one step up inside the noun phrase, or None at its head."""
+    if token.dep_ in _CLIMB_NP and token.head.i != token.i and token.head.pos_ in (
+            "NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+        return token.head
+    if (token.dep_ == "pobj" and token.head.lower_ in ("of", "including")
+            and token.head.head.pos_ in ("NOUN", "PROPN")):
+        # "a package of sanctions"; "sanctions, including export controls": the
+        # listed measures share the frame of the noun that lists them
+        return token.head.head
+    return None
+
+
 def np_head(token: Token) -> Token:
     """Climb from a word to the head of the noun phrase it sits in."""
-    while True:
-        if token.dep_ in _CLIMB_NP and token.head.i != token.i and token.head.pos_ in (
-                "NOUN", "PROPN", "PRON", "NUM", "ADJ"):
-            token = token.head
-        elif (token.dep_ == "pobj" and token.head.lower_ in ("of", "including")
-              and token.head.head.pos_ in ("NOUN", "PROPN")):
-            # "a package of sanctions"; "sanctions, including export controls": the
-            # listed measures share the frame of the noun that lists them
-            token = token.head.head
-        else:
-            return token
+    while (above := _up(token)) is not None:
+        token = above
+    return token
+
+
+def _framed_by(token: Token) -> Token | None:
+    """Give the noun a phrase hangs from by "on", "about", "over"...: "concern over the
+    arrest", "a decision on the provision of aid"."""
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and \
+            token.head.lower_ in _NOUN_PREPS and token.head.head.pos_ in ("NOUN", "PROPN"):
+        return token.head.head
+    return None
+
+
+def owned_through_of(trigger: Token, governors: Container[str]) -> bool:
+    """Give whether a nominal trigger the clause takes by way of "of" still belongs to
+    the clause's subject: "announced a new round of sanctions" does, "announced
+    sanctions on Friday, the anniversary of the invasion of Ukraine" does not."""
+    token = trigger
+    while (above := _up(token) or _framed_by(token)) is not None:
+        lemma = above.lemma_.lower()
+        if token.dep_ == "pobj" and token.head.lower_ != "including" and not (
+                lemma in lexicon.CONTAINERS or lemma in lexicon.MEASURES
+                or lemma in lexicon.PARTITIVES or lemma in governors):
+            return False
+        token = above
+    return True
 
 
 def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None, str]:
@@ -98,6 +127,11 @@ def subject_of(verb: Token) -> Token | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
+        if token.dep_ == "xcomp" and token.head.lemma_ in lexicon.OBJECT_CONTROL:
+            # "enabled the people of Ukraine to defend and recapture": the object does it
+            done_by = [c for c in token.head.children if c.dep_ == "dobj"]
+            if done_by:
+                return done_by[0]
         if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and token.head.i != token.i:
             head = token.head
             if head.pos_ in ("VERB", "AUX"):
@@ -148,7 +182,10 @@ def meets(trigger: Token, needs: Requirement) -> bool:
         return True
     if needs.agent:
         subject = subject_of(trigger)
-        if subject is not None and any(p[2] for p in participants_in(phrase_tokens(subject))):
+        # not the "by" agent of a participle: "the abuses committed by the regime"
+        by_agent = trigger.dep_ == "acl" and subject is not None and subject.head.dep_ == "agent"
+        if subject is not None and not by_agent and \
+                any(p[2] for p in participants_in(phrase_tokens(subject))):
             return True
         if any(c.dep_ == "poss" and any(p[2] for p in participants_in(phrase_tokens(c)))
                for c in trigger.children):
@@ -177,7 +214,8 @@ def meets(trigger: Token, needs: Requirement) -> bool:
         # "hold Russia accountable": the party is the subject of the small clause
         phrases += [g for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
                     for g in c.children if g.dep_ == "nsubj"]
-        return any(participants_in(phrase_tokens(p)) for p in phrases)
+        return any(participants_in(phrase_tokens(p)) for p in phrases
+                   if p.lemma_.lower() not in lexicon.HOLDINGS)
     return False
 
 

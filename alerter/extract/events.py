@@ -20,6 +20,7 @@ from alerter.extract import (
     force_fold,
     framing,
     lexicon,
+    roles,
     speech,
     supply,
     transfers,
@@ -31,6 +32,7 @@ from alerter.extract.clauses import (
     governor_of,
     meets,
     np_head,
+    owned_through_of,
     subject_of,
 )
 from alerter.extract.dates import normalise_date
@@ -325,8 +327,12 @@ class EventBuilder:
                 subject = None
             return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
         actor = self._actor(trigger, anchor, nominal, role) or force.doer(trigger) or \
-            _all_participants(supply.owner(anchor, self.governors)) or (
-                [] if enforcement.judged(trigger) else framing.self_report(span.sent, anchor))
+            _all_participants(supply.owner(anchor, self.governors))
+        if not actor:
+            actor = roles.warned_party(anchor)
+        if not actor and not enforcement.judged(trigger) and \
+                owned_through_of(trigger, self.governors) and not roles.own_doer(anchor):
+            actor = framing.self_report(span.sent, anchor)
         charging = charging_verb(trigger)
         if charging is not None:
             # "firms designated for supplying weapons", "accused of shipping drones":
@@ -359,7 +365,8 @@ class EventBuilder:
             # ("a rocket attack on a market in Kharkiv": the place of what was hit)
             heads = [trigger, anchor] + [g for c in trigger.children if c.dep_ == "prep"
                                          and c.lower_ in ("on", "at", "against")
-                                         for g in c.children if g.dep_ == "pobj"]
+                                         for g in c.children if g.dep_ == "pobj"] + [
+                c for c in trigger.children if c.dep_ == "dobj"]  # "shelled towns in X"
             target = _all_participants([phrase_tokens(g) for h in heads
                                         for c in h.children if c.dep_ == "prep"
                                         and c.lower_ in ("in", "near", "outside")
@@ -526,7 +533,8 @@ class EventBuilder:
             by = [g for c in trigger.children if c.dep_ in ("prep", "agent")
                   and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"]
             found = _all_participants([phrase_tokens(m) for m in modifiers + by])
-        if not found and (not nominal or role == "object"):
+        if not found and (not nominal or (role == "object" and
+                          owned_through_of(trigger, self.governors))):
             subject = subject_of(anchor)
             if subject is not None:
                 found = participants_in(phrase_tokens(subject))
@@ -549,26 +557,36 @@ class EventBuilder:
                                      if g.dep_ == "pobj"]
                 elif child.dep_ in ("prep", "dative") and child.lower_ in lexicon.TARGET_PREPS:
                     # not "on Friday, the anniversary of the invasion of Ukraine"
-                    phrases += [phrase_tokens(g) for g in child.children if g.dep_ == "pobj"
-                                and g.ent_type_ not in ("DATE", "TIME")]
+                    phrases += [t for g in child.children if g.dep_ == "pobj"
+                                and g.ent_type_ not in ("DATE", "TIME") for t in roles.placed(g)]
                 elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
                     phrases.append(phrase_tokens(child))
                 elif child.dep_ in ("dobj", "obj", "nsubjpass") and (head.i != trigger.i
-                                                                     or not nominal):
+                                                                     or not nominal) \
+                        and not roles.after_date(child):
                     found = participants_in(phrase_tokens(child))
                     if found and all(c.dep_ != "dative" for c in head.children):
                         phrases.append(phrase_tokens(child))
+                    elif not found and head.i == trigger.i:
+                        phrases += roles.included(child)
                 elif child.dep_ in ("xcomp", "ccomp", "advcl") and head.i == trigger.i:
                     subject = [g for g in child.children if g.dep_ in SUBJECT]
                     phrases += [phrase_tokens(s) for s in subject]
+        if not nominal:
+            phrases += roles.shared_object(trigger)
         # "imposed sanctions on Russia": the verb's object carries the target;
         # "designated firms based in China": so does where the object is based
         if not nominal:
             for obj in trigger.children:
                 if obj.dep_ in ("dobj", "obj", "nsubjpass"):
-                    phrases += [phrase_tokens(g) for c in obj.children if c.dep_ == "prep"
+                    # "announced a new round of sanctions on Belarus": the measure's own
+                    held = [obj] + [g for c in obj.children if c.dep_ == "prep"
+                                    and c.lower_ == "of" and (obj.lemma_ in lexicon.CONTAINERS
+                                                              or obj.lemma_ in lexicon.PARTITIVES)
+                                    for g in c.children if g.dep_ == "pobj"]
+                    phrases += [t for noun in held for c in noun.children if c.dep_ == "prep"
                                 and c.lower_ in ("on", "against", "upon")
-                                for g in c.children if g.dep_ == "pobj"]
+                                for g in c.children if g.dep_ == "pobj" for t in roles.placed(g)]
                     phrases += [phrase_tokens(g) for a in obj.children if a.dep_ == "acl"
                                 and a.lemma_ in lexicon.BASED for c in a.children
                                 if c.dep_ == "prep" and c.lower_ in ("in", "at")

@@ -200,8 +200,9 @@ def self_report(sentence: Span, anchor: Token) -> Found:
     ("The UK government stated that its new export bans aim to ...")."""
     token = anchor
     while token.head.i != token.i:
-        if token.dep_ == "relcl":
-            return []  # "companies that supply the army": a third party, not the reporter
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")):
+            return []  # "companies that supply the army", "a drone launched from the east":
+            # a third party, not the reporter
         token = token.head
         if token.lemma_ in lexicon.REPORT_VERBS:
             subject = [c for c in token.children if c.dep_ in _SUBJECT]

@@ -139,3 +139,30 @@ ENACTING_NOUNS = frozenset({"signing", "finalization", "finalisation", "ratifica
 # "talked with his Polish counterpart" (but "supply X with drones").
 PARTNERING = frozenset({"stand", "side", "meet", "talk", "negotiate", "consult", "confer",
                         "speak", "discuss"})
+
+# What a country has rather than is: "threatens U.S. interests", "support the U.S.
+# strategy", "support U.S. firms" name no party the verb acts on.
+HOLDINGS = frozenset({"interest", "strategy", "policy", "economy", "firm", "company", "job",
+                      "export", "import", "industry", "business", "market", "goal",
+                      "objective", "value", "priority", "effort"})
+# Nouns an event noun may hang from by "of" and still be what the clause's subject
+# does: its parts and stretches ("launched a series of strikes", "a night of strikes"),
+# its aspects ("discussing the price and scope of the supply"), its prospect ("weighing
+# the possibility of sanctions"). Under any other noun ("announced sanctions on Friday,
+# the anniversary of the invasion") the clause's subject is not its owner.
+PARTITIVES = frozenset({"series", "spate", "string", "wave", "round", "campaign", "part",
+                        "start", "beginning", "resumption", "continuation", "expansion",
+                        "extension", "escalation", "intensification", "day", "night", "week",
+                        "weekend", "month", "year", "hour", "days", "weeks", "months",
+                        "price", "scope", "size", "timing", "term", "detail", "cost",
+                        "amount", "extent", "pace", "volume", "level", "scale", "speed",
+                        "nature", "condition", "modality", "framework", "parameter",
+                        "possibility", "prospect", "idea", "option", "question", "issue",
+                        "matter", "topic", "subject", "need", "importance", "necessity",
+                        "value", "financing", "funding"})
+# Verbs whose object does what their to-infinitive says: "enabled Ukraine to recapture",
+# "directed the agency to investigate", "asked Germany to send tanks".
+OBJECT_CONTROL = frozenset({"enable", "allow", "permit", "help", "assist", "ask", "urge",
+                            "call", "force", "compel", "encourage", "invite", "persuade",
+                            "press", "push", "require", "authorize", "authorise", "empower",
+                            "order", "direct", "instruct", "tell", "request", "pressure"})

@@ -19,6 +19,12 @@ _NER_KIND = {"GPE": "country", "NORP": "group", "ORG": "organisation", "PERSON":
 _PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "conj", "cc", "appos", "det", "npadvmod",
                 "nummod", "flat", "case", "punct", "prep", "pobj", "quantmod"}
 
+# "an Iran-backed militia", "a Russia-aligned group": a state behind a group is not
+# the group (the annotation conventions give such a group no code)
+_BACKING = {"back", "backed", "support", "supported", "sponsor", "sponsored", "fund",
+            "funded", "finance", "financed", "align", "aligned", "ally", "allied", "arm",
+            "armed", "inspire", "inspired", "affiliate", "affiliated"}
+
 
 @Language.factory("alerter_participants", default_config={"gazetteer": None})
 def make_participants(nlp: Language, name: str, gazetteer: str | None) -> ParticipantTagger:
@@ -36,13 +42,19 @@ class ParticipantTagger:
     def __init__(self, nlp: Language, gazetteer: str | None) -> None:
         self.table = load_gazetteer(gazetteer)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        names = sorted(self.table)
-        self.matcher.add("P", [nlp.make_doc(n) for n in names])
+        # The table's keys are lower case, and the tokenizer cuts "u.s." where it keeps
+        # "U.S." whole: each name is also tokenized as written in capitals.
+        self.by_tokens: dict[str, str] = {}
+        for name in sorted(self.table):
+            for spelling in (name, name.upper()):
+                pattern = nlp.make_doc(spelling)
+                # The matcher compares tokens, so "Biden - Harris" in a text matches the
+                # name "Biden-Harris": look a match up by its tokens, not by its text.
+                if _tokens(pattern) not in self.by_tokens:
+                    self.by_tokens[_tokens(pattern)] = name
+                    self.matcher.add("P", [pattern])
         # Names written in lower case in the gazetteer ("the alliance") match in any case.
         self.lowercase_names = {n for n in self.table if self.table[n].lowercase}
-        # The matcher compares tokens, so "Biden - Harris" in a text matches the name
-        # "Biden-Harris": look a match up by its tokens, not by its text.
-        self.by_tokens = {_tokens(nlp.make_doc(n)): n for n in names}
 
     def __call__(self, doc: Doc) -> Doc:
         people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
@@ -55,7 +67,7 @@ class ParticipantTagger:
                     span.text not in ("US", "UK"):
                 continue
             name = self.by_tokens.get(_tokens(span))
-            if name is None:
+            if name is None or _tail_of_a_name(span) or _in_a_place_name(span):
                 continue
             # lower-case words ("us", "turkey", "chad") are not the country
             if not span.text[0].isupper() and name not in self.lowercase_names:
@@ -68,6 +80,42 @@ class ParticipantTagger:
                 spans.append(Span(doc, ent.start, ent.end, label=f"|{_NER_KIND[ent.label_]}"))
         doc.spans[SPAN_KEY] = filter_spans(spans)
         return doc
+
+
+# words a place name may start with that do not make it another place
+_PLAIN_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern",
+               "western", "central", "northeastern", "northwestern", "southeastern",
+               "southwestern", "the"}
+
+
+def _tail_of_a_name(span: Span) -> bool:
+    """Give whether a one-word name ends a longer capitalised name the model found:
+    "Commission" in "the Federal Trade Commission", "Congress" in "Indian National
+    Congress" (but "Iran" in "the Central Bank of Iran" is the country)."""
+    if len(span) != 1 or span.start == 0:
+        return False
+    token, before = span[0], span.doc[span.start - 1]
+    return token.ent_iob_ == "I" and before.is_title and before.ent_iob_ in ("B", "I") and \
+        before.lower_ not in _PLAIN_WORDS and \
+        (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+
+
+def _in_a_place_name(span: Span) -> bool:
+    """Give whether a name is part of a place's name the model found (a sea, a gulf, an
+    operation): "the South China Sea", "Operation Indian Ocean", "the Sea of Japan"; but
+    "Eastern Ukraine" is Ukraine."""
+    start = span[0]
+    if start.ent_type_ != "LOC":
+        return False
+    doc = span.doc
+    first = start.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    last = span.end
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
+    return any(t.is_title and t.lower_ not in _PLAIN_WORDS
+               for t in doc[first:last] if not span.start <= t.i < span.end)
 
 
 INDEX_KEY = "alerter_mentions"
@@ -86,7 +134,8 @@ def phrase_tokens(head: Token) -> list[Token]:
     """Give the tokens of the noun phrase headed by `head`, without clauses."""
     out = [head]
     for child in head.children:
-        if child.dep_ in _PHRASE_DEPS and not (child.dep_ == "prep" and child.lower_ != "of"):
+        if child.dep_ in _PHRASE_DEPS and not (child.dep_ == "prep" and child.lower_ != "of") \
+                and not (child.dep_ == "amod" and child.lemma_.lower() in _BACKING):
             out.extend(phrase_tokens(child))
     return out
 
