@@ -10,7 +10,7 @@ component makes for these types beyond the taxonomy's triggers.
 - Today's sanctions: "today's action against X" or "today's action will restrict X" is
   the day's measure; "one of the individuals OFAC is sanctioning today" only repeats it;
   "multiple rounds of sanctions" sums up a campaign; "the sanctions have imposed costs"
-  is an effect.
+  is an effect; "will impose costs on X" is a sanction only as a threat's condition.
 - Whose and on whom: a designation in the words of US criteria is the United States';
   "for operating in the petroleum sector of the Iranian economy", "Iran's financial
   sector" and "Iran-related designations" give the target.
@@ -112,6 +112,28 @@ def effect_of_measures(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return (verb.pos_ == "VERB" and any(s.lemma_.lower() in _MEASURES for s in subjects)
             and any(c.dep_ == "dobj" and c.lemma_.lower() in _HARMS for c in verb.children))
+
+
+# What a threat promises, not a measure: "will impose severe costs on Russia".
+_THREATENED = frozenset({"cost", "consequence"})
+
+
+def costs_only(verb: Token) -> bool:
+    """Give whether a measure verb only threatens costs or consequences ("will impose
+    severe costs on X"): a sanction only as a threat's condition (hypothetical), else
+    none; but "Washington imposed heavy costs on Moscow" is a measure taken."""
+    if verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    objects += [g for o in objects for g in o.conjuncts]
+    return bool(objects) and all(o.lemma_.lower() in _THREATENED for o in objects)
+
+
+def conditional(verb: Token) -> bool:
+    """Give whether the verb carries its own condition: "readiness to impose costs on X
+    if it invades"."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in c.children) for c in verb.children)
 
 
 def campaign_summary(trigger: Token, anchor: Token) -> bool:

@@ -121,6 +121,8 @@ class EventBuilder:
         if (rule.trigger.speech_act or rule.type == "THREATEN") and \
                 speech.effect_of_measure(trigger):
             return None  # "the order escalates pressure on X": what it does, no threat
+        if rule.type == "THREATEN" and speech.campaign_recalled(trigger):
+            return None  # "we have worked to impose costs on X": a campaign recalled
         if speech.nobody_refuses(trigger, rule.type):
             return None  # "persons who ..., refuse to take part in abuses"; "must reject"
         if rule.type == "AID" and any(c.dep_ == "prt" and c.lower_ in ("up", "back")
@@ -199,6 +201,10 @@ class EventBuilder:
                                              None if role == "subject" else governor,
                                              self.governors, self.requests, bare,
                                              climb=not alone or frame is not anchor)
+        if rule.type in enforcement.CURRENT_TYPES and enforcement.costs_only(trigger):
+            if modality != "hypothetical" and not enforcement.conditional(trigger):
+                return None  # "will keep imposing costs on X": a threat (THREATEN) only
+            modality = "hypothetical"  # "ready to impose costs on X if it invades"
         if rule.trigger.speech_act and modality in ("planned", "hypothetical"):
             modality = "asserted"  # "we will hold Russia accountable" is a threat made now
         return self._built(span, rule, anchor, subtype, actor, target, items, modality,
@@ -623,6 +629,9 @@ class EventBuilder:
             for _ in range(4):
                 if node.head.i in frame:
                     before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+                    if before == "after" and ent.start > 1 and \
+                            ent.doc[ent.start - 2].lower_ == "or":
+                        break  # "for, on or after May 5, 2018, having ...": a criterion
                     value = normalise_date(ent.text, published, future=before in _BY)
                     if value:
                         return value
