@@ -2,9 +2,10 @@
 not hold (issue 10; read on fresh documents, outside the sample, with
 bench/fresh_review.py): costs imposed on a named party as a threat (a sanction only
 under a condition), designations whose reasons start "for assisting" or "because",
-a date that is a criterion ("on or after"), and the look-alikes: a campaign recalled,
-a measure's purpose, things (not parties) that "threaten". Every sentence is our own,
-written in the style of the error classes seen; none is corpus text.
+a date that is a criterion ("on or after"), additions to the SDN List, a long list inside
+"hold ... accountable"; and the look-alikes: a campaign recalled or tallied "since", a
+measure's purpose, the list's boilerplate, things (not parties) that "threaten". Every
+sentence is our own, written in the style of the error classes seen; none is corpus text.
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ MUST: list[tuple[str, Expected]] = [
     ("The two firms are designated pursuant to E.O. 13846 for, on or after November 5, "
      "2018, having assisted the oil ministry.",
      ("SANCTION", "asserted", {"USA"}, set())),
+    # added to the list: the designation itself
+    ("In all, OFAC added three traders and a Syrian bank to the SDN List under its Syria "
+     "authorities.", ("SANCTION", "asserted", {"USA"}, {"SYR"})),
+    # a long list between "hold" and "accountable"
+    ("We will spare no effort to hold the Kremlin and its generals, including the "
+     "commanders in Crimea, accountable for these crimes.",
+     ("THREATEN", "asserted", set(), {"RUS"})),
 ]
 
 # sentence → a type it must not hold
@@ -64,6 +72,11 @@ MUST_NOT: list[tuple[str, str]] = [
     # nobody named to bear them
     ("We will impose costs on anyone who helps the junta evade sanctions.", "THREATEN"),
     ("We will impose costs on anyone who helps the junta evade sanctions.", "SANCTION"),
+    # the list boilerplate: an ability, not an addition; a tally since some date
+    ("OFAC draws its strength from its ability to designate and add persons to the SDN "
+     "List and from its readiness to remove them.", "SANCTION"),
+    ("Since March, Treasury has designated 40 people tied to the smuggling ring.",
+     "SANCTION"),
     # things that "threaten", not parties
     ("North Korea's missile launches threaten regional stability.", "THREATEN"),
     ("The recent attacks threatened the lives of American troops.", "THREATEN"),

@@ -241,6 +241,9 @@ class EventBuilder:
         """
         if verb.dep_ in ("amod", "compound", "nmod"):
             return False  # "jailed opposition figures", "Frequently Asked Questions"
+        if verb.dep_ == "conj" and verb.head.dep_ == "acl" and verb.head.pos_ == "VERB" and \
+                type_name in self.current_only:
+            verb = verb.head  # "its ability to designate and add persons": one describing
         if verb.dep_ == "acl":
             head = verb.head.lemma_
             if verb.tag_ in ("VBN", "VBD"):  # a participle, sometimes tagged as a past
@@ -396,6 +399,9 @@ class EventBuilder:
         if any(c.dep_ == "advmod" and c.lower_ in lexicon.BACKGROUND_ADVERBS
                for v in verbs for c in v.children):
             return True  # "previously identified and designated"
+        if any(c.dep_ == "prep" and c.lower_ == "since" for v in (anchor, *anchor.ancestors)
+               if v.pos_ in ("VERB", "AUX") for c in v.children):
+            return True  # "since January, Treasury has taken 19 actions, sanctioning ...": a tally
         for verb in verbs:
             for prep in (c for c in verb.children if c.dep_ == "prep"):
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
