@@ -4,7 +4,8 @@ bench/fresh_review.py): costs imposed on a named party as a threat (a sanction o
 under a condition), designations whose reasons start "for assisting" or "because",
 a date that is a criterion ("on or after"), additions to the SDN List, a long list inside
 "hold ... accountable"; and the look-alikes: a campaign recalled or tallied "since", a
-measure's purpose, the list's boilerplate, things (not parties) that "threaten". Every
+measure's purpose, the list's boilerplate, sanctions given as a cause ("as a result of
+sanctions"), things (not parties) that "threaten". Every
 sentence is our own, written in the style of the error classes seen; none is corpus text.
 """
 
@@ -77,6 +78,10 @@ MUST_NOT: list[tuple[str, str]] = [
      "List and from its readiness to remove them.", "SANCTION"),
     ("Since March, Treasury has designated 40 people tied to the smuggling ring.",
      "SANCTION"),
+    # measures in force given as a cause: an effect
+    ("As a result of sanctions, the regime has talked of moving state funds into its "
+     "factories.", "SANCTION"),
+    ("Owing to Western sanctions, the carmaker has discussed closing two plants.", "SANCTION"),
     # things that "threaten", not parties
     ("North Korea's missile launches threaten regional stability.", "THREATEN"),
     ("The recent attacks threatened the lives of American troops.", "THREATEN"),

@@ -176,7 +176,8 @@ class EventBuilder:
         if rule.trigger.objects and rule.trigger.subtype is None:
             # "announced new export bans": the object's own subtype, not the type's default
             subtype = self._object_subtype(trigger, rule.type) or subtype
-        if rule.type in enforcement.CURRENT_TYPES and enforcement.effect_of_measures(trigger):
+        if rule.type in enforcement.CURRENT_TYPES and (enforcement.effect_of_measures(trigger)
+                                                       or enforcement.named_as_cause(trigger)):
             return None  # "the sanctions have imposed unprecedented costs": an effect
         if rule.type in self.current_only and self._background(span, anchor, published):
             return None
