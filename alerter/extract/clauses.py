@@ -211,6 +211,9 @@ def meets(trigger: Token, needs: Requirement) -> bool:
         phrases = objects + [g for c in trigger.children if c.dep_ in ("prep", "agent")
                              and c.lower_ in _PARTY_PREPS for g in c.children
                              if g.dep_ == "pobj"]
+        # "impose severe costs on Russia", the "on" read as the noun's
+        phrases += [g for o in objects for c in o.children if c.dep_ == "prep"
+                    and c.lower_ in ("on", "against") for g in c.children if g.dep_ == "pobj"]
         # "hold Russia accountable": the party is the subject of the small clause
         phrases += [g for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
                     for g in c.children if g.dep_ == "nsubj"]

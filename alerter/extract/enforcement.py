@@ -10,7 +10,8 @@ component makes for these types beyond the taxonomy's triggers.
 - Today's sanctions: "today's action against X" or "today's action will restrict X" is
   the day's measure; "one of the individuals OFAC is sanctioning today" only repeats it;
   "multiple rounds of sanctions" sums up a campaign; "the sanctions have imposed costs"
-  is an effect.
+  is an effect, and so is "as a result of sanctions, ..."; "will impose costs on X" is a
+  sanction only as a threat's condition.
 - Whose and on whom: a designation in the words of US criteria is the United States';
   "for operating in the petroleum sector of the Iranian economy", "Iran's financial
   sector" and "Iran-related designations" give the target.
@@ -112,6 +113,41 @@ def effect_of_measures(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return (verb.pos_ == "VERB" and any(s.lemma_.lower() in _MEASURES for s in subjects)
             and any(c.dep_ == "dobj" and c.lemma_.lower() in _HARMS for c in verb.children))
+
+
+# Phrases that give measures in force as the cause of an effect: "as a result of
+# sanctions, the economy shrank", "due to Western sanctions", "thanks to our sanctions".
+_CAUSE_HEADS = {"of": frozenset({"result", "because"}), "to": frozenset({"due", "thanks", "owing"})}
+
+
+def named_as_cause(trigger: Token) -> bool:
+    """Give whether a measure noun is only the cause of an effect ("as a result of
+    sanctions, Russia has ...", "due to U.S. sanctions"): an effect, no new measure."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in _CAUSE_HEADS:
+        return False
+    return trigger.head.head.lower_ in _CAUSE_HEADS[trigger.head.lower_]
+
+
+# What a threat promises, not a measure: "will impose severe costs on Russia".
+_THREATENED = frozenset({"cost", "consequence"})
+
+
+def costs_only(verb: Token) -> bool:
+    """Give whether a measure verb only threatens costs or consequences ("will impose
+    severe costs on X"): a sanction only as a threat's condition (hypothetical), else
+    none; but "Washington imposed heavy costs on Moscow" is a measure taken."""
+    if verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    objects += [g for o in objects for g in o.conjuncts]
+    return bool(objects) and all(o.lemma_.lower() in _THREATENED for o in objects)
+
+
+def conditional(verb: Token) -> bool:
+    """Give whether the verb carries its own condition: "readiness to impose costs on X
+    if it invades"."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in c.children) for c in verb.children)
 
 
 def campaign_summary(trigger: Token, anchor: Token) -> bool:

@@ -148,6 +148,8 @@ class EventBuilder:
         if (rule.trigger.speech_act or rule.type == "THREATEN") and \
                 speech.effect_of_measure(trigger):
             return None  # "the order escalates pressure on X": what it does, no threat
+        if rule.type == "THREATEN" and speech.campaign_recalled(trigger):
+            return None  # "we have worked to impose costs on X": a campaign recalled
         if speech.nobody_refuses(trigger, rule.type):
             return None  # "persons who ..., refuse to take part in abuses"; "must reject"
         if rule.type == "AID" and any(c.dep_ == "prt" and c.lower_ in ("up", "back")
@@ -205,7 +207,8 @@ class EventBuilder:
         if rule.trigger.objects and rule.trigger.subtype is None:
             # "announced new export bans": the object's own subtype, not the type's default
             subtype = self._object_subtype(trigger, rule.type) or subtype
-        if rule.type in enforcement.CURRENT_TYPES and enforcement.effect_of_measures(trigger):
+        if rule.type in enforcement.CURRENT_TYPES and (enforcement.effect_of_measures(trigger)
+                                                       or enforcement.named_as_cause(trigger)):
             return None  # "the sanctions have imposed unprecedented costs": an effect
         if rule.type in self.current_only and self._background(span, anchor, published):
             return None
@@ -237,6 +240,10 @@ class EventBuilder:
                                              None if role == "subject" else governor,
                                              self.governors, self.requests, bare,
                                              climb=not alone or frame is not anchor)
+        if rule.type in enforcement.CURRENT_TYPES and enforcement.costs_only(trigger):
+            if modality != "hypothetical" and not enforcement.conditional(trigger):
+                return None  # "will keep imposing costs on X": a threat (THREATEN) only
+            modality = "hypothetical"  # "ready to impose costs on X if it invades"
         if rule.trigger.speech_act and modality in ("planned", "hypothetical"):
             modality = "asserted"  # "we will hold Russia accountable" is a threat made now
         event = self._built(span, rule, anchor, subtype, actor, target, items, modality,
@@ -276,6 +283,9 @@ class EventBuilder:
         """
         if verb.dep_ in ("amod", "compound", "nmod"):
             return False  # "jailed opposition figures", "Frequently Asked Questions"
+        if verb.dep_ == "conj" and verb.head.dep_ == "acl" and verb.head.pos_ == "VERB" and \
+                type_name in self.current_only:
+            verb = verb.head  # "its ability to designate and add persons": one describing
         if verb.dep_ == "acl":
             head = verb.head.lemma_
             if verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in verb.children):
@@ -449,6 +459,9 @@ class EventBuilder:
         if any(c.dep_ == "advmod" and c.lower_ in lexicon.BACKGROUND_ADVERBS
                for v in verbs for c in v.children):
             return True  # "previously identified and designated"
+        if any(c.dep_ == "prep" and c.lower_ == "since" for v in (anchor, *anchor.ancestors)
+               if v.pos_ in ("VERB", "AUX") for c in v.children):
+            return True  # "since January, Treasury has taken 19 actions, sanctioning ...": a tally
         for verb in verbs:
             for prep in (c for c in verb.children if c.dep_ == "prep"):
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
@@ -707,6 +720,9 @@ class EventBuilder:
             for _ in range(4):
                 if node.head.i in frame:
                     before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+                    if before == "after" and ent.start > 1 and \
+                            ent.doc[ent.start - 2].lower_ == "or":
+                        break  # "for, on or after May 5, 2018, having ...": a criterion
                     value = normalise_date(ent.text, published, future=before in _BY)
                     if value:
                         return value

@@ -7,7 +7,9 @@ taxonomy entries need beyond the general one in events.py.
 - who accuses whom: condemning an act accuses its doer, evaluative wording has the
   speaker accuse the doer ("Russia uses gas as a weapon");
 - refusals and accusations held by a named party ("in light of Russia's veto");
-- no threat from a measure, policy or crisis, no refusal that nobody makes.
+- no threat from a measure, policy or crisis, or a thing a party owns ("Iran's missile
+  programmes threaten the region"), nor from a cost-imposing campaign recalled ("we have
+  worked to impose costs on X"); no refusal that nobody makes.
 
 Read from the dependency parse; used by the events component.
 """
@@ -36,7 +38,8 @@ def _coded(tokens: list[Token]) -> Found:
 # Nouns of resolve whose infinitive states what the speaker means to do: "our efforts to
 # hold Russia accountable" is the threat itself, not a description of something else.
 RESOLVE_NOUNS = frozenset({"effort", "commitment", "determination", "resolve", "work",
-                           "readiness", "pledge", "vow", "promise", "push", "campaign"})
+                           "readiness", "pledge", "vow", "promise", "push", "campaign",
+                           "intent", "intention", "dedication"})
 # Legal verbs that state a charge even in a relative clause: "a man who was convicted of
 # fraud", "four men who face charges".
 LEGAL_VERBS = frozenset({"charge", "indict", "convict", "prosecute", "sue", "face", "plead",
@@ -58,6 +61,9 @@ def own_clause(verb: Token, type_name: str, speech_act: bool) -> bool:
     """Give whether a verb trigger in a describing clause still states its event."""
     if verb.dep_ == "acl" and verb.tag_ == "VB" and speech_act:
         return verb.head.lemma_ in RESOLVE_NOUNS
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and speech_act:
+        # "their dedication to holding Russia accountable"
+        return verb.head.lower_ == "to" and verb.head.head.lemma_ in RESOLVE_NOUNS
     if type_name != "ACCUSE":
         return False
     if verb.dep_ == "relcl":
@@ -78,14 +84,65 @@ def _own_subject(verb: Token) -> Token | None:
     return verb.head if verb.dep_ == "relcl" else None
 
 
+# Common nouns that name a party able to threaten: "officials warned", "the regime
+# threatened to retaliate" (but "these attacks threatened lives", "its missile programmes
+# threaten regional security", "defaults could threaten stability": things, no threat).
+PARTY_NOUNS = frozenset({"government", "regime", "leadership", "leader", "official", "force",
+                         "military", "army", "navy", "troop", "minister", "ministry",
+                         "president", "administration", "authority", "junta", "state",
+                         "country", "nation", "militant", "rebel", "group", "militia",
+                         "terrorist", "spokesperson", "spokesman", "spokeswoman", "kremlin",
+                         "commander", "general", "ambassador", "diplomat", "envoy", "member",
+                         "we", "ally", "partner", "coalition", "side", "party", "man", "woman",
+                         "gang", "cartel", "hacker", "actor", "individual", "person",
+                         "secretary", "chancellor", "chairman", "king", "prince"})
+_THREAT_VERBS = frozenset({"threaten", "warn"})
+
+
 def effect_of_measure(trigger: Token) -> bool:
     """Give whether a threat's subject is a measure, a policy or a condition, not a party:
     "the order signed today escalates pressure on X" (what it does), "this ruling
     threatens our rights" (a charge against it), "acts that threaten the peace of X" (a
-    designation's criteria): no threat."""
+    designation's criteria), "Iran's missile programmes threaten the region" (a thing
+    owned by a party, not the party): no threat."""
     subject = _own_subject(trigger)
-    return subject is not None and (subject.lemma_.lower() in lexicon.INSTRUMENTS
-                                    or subject.lemma_.lower() in POLICIES)
+    if subject is None:
+        return False
+    if trigger.lemma_ in _THREAT_VERBS and trigger.pos_ == "VERB" and \
+            subject.pos_ == "NOUN" and subject.lemma_.lower() not in PARTY_NOUNS:
+        return True
+    return subject.lemma_.lower() in lexicon.INSTRUMENTS or subject.lemma_.lower() in POLICIES
+
+
+# Verbs of a cost-imposing threat ("will keep imposing costs on Russia"), which a
+# perfect above it turns into a campaign recalled: "we have worked with partners to
+# impose costs on Russia", "Germany has been a partner in the effort to impose costs".
+_COST_VERBS = frozenset({"impose", "inflict", "raise", "increase"})
+_MEASURES = frozenset({"control", "tariff", "restriction", "embargo", "ban", "sanction"})
+_CLIMB = ("xcomp", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "conj", "dobj", "attr")
+
+
+def campaign_recalled(trigger: Token) -> bool:
+    """Give whether a cost-imposing verb is past or sits under a perfect (a campaign summed
+    up) or says what a measure is for ("these tariffs are calibrated to impose costs on X"): no
+    threat made now."""
+    if trigger.lemma_ not in _COST_VERBS:
+        return False
+    if trigger.tag_ == "VBD":
+        return True  # "Washington imposed heavy costs on Moscow": done, not threatened
+    token = trigger
+    while True:
+        if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ != "VB"
+               for c in token.children):
+            return True
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            return True  # "steps taken with partners to impose costs on X": done
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:  # a clause with its own subject speaks for itself
+            return subjects[0].lemma_.lower() in lexicon.INSTRUMENTS | POLICIES | _MEASURES
+        if token.dep_ not in _CLIMB or token.head.i == token.i:
+            return False
+        token = token.head
 
 
 _OBLIGING = frozenset({"must", "should", "ought"})
