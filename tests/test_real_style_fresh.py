@@ -11,15 +11,12 @@ sentence is our own, written in the style of the error classes seen; none is cor
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from alerter.extract import Extractor
 from alerter.models import Event
-from alerter.sources.documents import RawDocument, to_document
 
-PUBLISHED = datetime(2024, 5, 10, 12, tzinfo=UTC)
+from .sentences import extract_each, shown
 
 # sentence → an event it must hold: (type, modality, actor, target)
 Expected = tuple[str, str, set[str], set[str]]
@@ -89,22 +86,12 @@ MUST_NOT: list[tuple[str, str]] = [
 ]
 
 
-def shown(e: Event) -> str:
-    return (f"{e.type} {e.modality} '{e.trigger.text}' "
-            f"{sorted(p.code for p in e.actor if p.code)} → "
-            f"{sorted(p.code for p in e.target if p.code)}")
 
 
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
     sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT})
-    documents = []
-    for sentence in sentences:
-        raw = RawDocument(text=sentence, origin="test", id=sentence, published=PUBLISHED)
-        document = to_document(raw, PUBLISHED, None)
-        assert document is not None
-        documents.append(document)
-    return {d.id: events for d, events in extractor.extract(documents)}
+    return extract_each(extractor, sentences)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), MUST,
