@@ -12,7 +12,16 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from alerter.extract import enforcement, force, force_fold, framing, lexicon, speech, transfers
+from alerter.extract import (
+    enforcement,
+    force,
+    force_fold,
+    framing,
+    lexicon,
+    protest,
+    speech,
+    transfers,
+)
 from alerter.extract.clauses import (
     SUBJECT,
     attached,
@@ -108,7 +117,8 @@ class EventBuilder:
             return None
         if (nominal and (rule.trigger.lemmas or rule.trigger.phrase)
                 and trigger.dep_ == "compound"
-                and trigger.head.lemma_.lower() not in lexicon.CONTAINERS):
+                and trigger.head.lemma_.lower() not in lexicon.CONTAINERS
+                and not (rule.type == "PROTEST" and protest.happening(trigger))):
             # "attack drones", "strike aircraft": a kind of weapon; "sanctions evasion",
             # "sanctions rules": a kind of thing; but "a sanctions package" is the event
             return None
@@ -143,6 +153,8 @@ class EventBuilder:
                         role in ("none", "subject") or taking_part or (
                             governor is not None and governor.lemma_ in lexicon.PRESUPPOSING))
                     ) or speech.owned(trigger, rule.type)
+                if rule.type == "PROTEST":  # "the riots started", not "detained protesters"
+                    alone = protest.alone(trigger, alone)
                 if not alone and rule.type == "ASSAULT" and \
                         force.owned_act(trigger, governor, role):
                     # "food insecurity caused by Russia's war", "discussed the release of
@@ -179,6 +191,8 @@ class EventBuilder:
         if rule.type in self.current_only and self._background(span, anchor, published):
             return None
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
+        if rule.type == "PROTEST":  # "thousands march in Seoul": Koreans, against Seoul
+            actor, target = protest.sides(trigger, actor, target)
         if rule.type == "ACCUSE":  # "condemned Iran's attack on Israel": Iran is accused
             actor, target = speech.accused(trigger, actor, target,
                                            framing.self_report(span.sent, anchor))
@@ -280,7 +294,8 @@ class EventBuilder:
                 subject = None
             return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
         actor = self._actor(trigger, anchor, nominal, role) or force.doer(trigger) or (
-            [] if enforcement.judged(trigger) else framing.self_report(span.sent, anchor))
+            [] if enforcement.judged(trigger) or rule.type == "PROTEST"  # never the speaker
+            else framing.self_report(span.sent, anchor))
         charging = charging_verb(trigger)
         if charging is not None:
             # "firms designated for supplying weapons", "accused of shipping drones":
@@ -292,10 +307,10 @@ class EventBuilder:
             actor = _all_participants([phrase_tokens(g) for c in trigger.head.children
                                        if c.dep_ == "prep" and c.lower_ == "of"
                                        for g in c.children if g.dep_ == "pobj"])
-        if not actor and (lexicon.US_AUTHORITY.search(span.sent.text)
-                          or "OFAC" in span.sent.text
-                          or (rule.type in enforcement.CURRENT_TYPES
-                              and enforcement.US_CRITERIA.search(span.sent.text))):
+        if not actor and rule.type != "PROTEST" and (  # OFAC protests nothing
+                lexicon.US_AUTHORITY.search(span.sent.text) or "OFAC" in span.sent.text
+                or (rule.type in enforcement.CURRENT_TYPES
+                    and enforcement.US_CRITERIA.search(span.sent.text))):
             actor = [("United States", "country", "USA")]  # "pursuant to E.O. 14024"
         target, partners = self._target(trigger, anchor, nominal, items)
         if not target and nominal and rule.type in self.standalone:
