@@ -71,8 +71,9 @@ def happening(noun: Token) -> bool:
         return True  # "the protests that began in 2022", "demonstrations calling for"
     if any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
         return True  # "protests from animal rights activists"
-    if any(c.dep_ == "amod" and (c.lower_ in _SIZING or c.lower_.startswith(("anti-", "pro-")))
-           for c in children):
+    if any(c.dep_ == "amod" and (c.lower_ in _SIZING or c.lower_ in ("anti", "pro")
+                                  or c.lower_.startswith(("anti-", "pro-")))
+           for c in children):  # "mass protests", "an anti-government rally"
         return True
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and \

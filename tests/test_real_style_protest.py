@@ -1,0 +1,96 @@
+"""PROTEST on real-style wording (issue 10, alerter/extract/protest.py): protests that a
+sentence says took place, with no verb of protesting, and who protests against whom.
+Every sentence is our own, written in the style of the error classes seen on real text;
+none is corpus text.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from alerter.extract import Extractor
+from alerter.models import Event
+from alerter.sources.documents import RawDocument, to_document
+
+PUBLISHED = datetime(2024, 5, 10, 12, tzinfo=UTC)
+
+# sentence → an event it must hold: (type, modality, actor codes, target codes)
+Expected = tuple[str, str, set[str], set[str]]
+MUST: list[tuple[str, Expected]] = [
+    # a protest noun whose own words say it took place
+    ("The riots broke out after a rumour about the harbour spread.",
+     ("PROTEST", "asserted", set(), set())),
+    ("The new fuel tax caused angry protests from farmers.",
+     ("PROTEST", "asserted", set(), set())),
+    ("The court's ruling led to a wave of protests and several deaths.",
+     ("PROTEST", "asserted", set(), set())),
+    ("The ministry sacked two officers over the demonstrations that began in the spring.",
+     ("PROTEST", "asserted", set(), set())),
+    ("Police cleared the square after four days of demonstrations.",
+     ("PROTEST", "asserted", set(), set())),
+    ("Shops stayed shut as the protest camp was dismantled.",
+     ("PROTEST", "asserted", set(), set())),
+    # people protesting, while they protest
+    ("Protesters demanding the rector's removal occupied the library.",
+     ("PROTEST", "asserted", set(), set())),
+    # where they protest gives who protests, and against whom
+    ("Thousands of people protest in Nairobi, Kenya, calling for lower bread prices.",
+     ("PROTEST", "asserted", {"KEN"}, {"KEN"})),
+    ("Spanish dockers stage a strike in protest of new port rules.",
+     ("PROTEST", "asserted", {"ESP"}, {"ESP"})),
+    ("A grenade thrown at an anti-government rally in Mombasa, Kenya, wounds nine people.",
+     ("PROTEST", "asserted", {"KEN"}, {"KEN"})),
+]
+
+# sentence → a type it must not hold
+MUST_NOT: list[tuple[str, str]] = [
+    # people who once protested are no protest
+    ("The guards beat the detained protesters in their cells.", "PROTEST"),
+    ("Three protesters were killed by the police last year.", "PROTEST"),
+    # a riot among inmates is no public protest
+    ("Eleven inmates die in a riot at the northern prison.", "PROTEST"),
+    # a party's rally held for an election is no protest
+    ("A grenade exploded at rallies held by the ruling party before the vote.", "PROTEST"),
+    # riot police are police
+    ("The government sends riot police to the port city.", "PROTEST"),
+    # protests in general: a right, a ban, their repression
+    ("The court upheld the ban on protests in the capital.", "PROTEST"),
+    ("Leaders have long used force to silence peaceful protests, the Treasury said.",
+     "PROTEST"),
+]
+
+
+def shown(e: Event) -> str:
+    return (f"{e.type} '{e.trigger.text}' {e.modality} "
+            f"{sorted(p.code for p in e.actor if p.code)} → "
+            f"{sorted(p.code for p in e.target if p.code)}")
+
+
+@pytest.fixture(scope="module")
+def extracted(extractor: Extractor) -> dict[str, list[Event]]:
+    sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT})
+    documents = []
+    for sentence in sentences:
+        raw = RawDocument(text=sentence, origin="test", id=sentence, published=PUBLISHED)
+        document = to_document(raw, PUBLISHED, None)
+        assert document is not None
+        documents.append(document)
+    return {d.id: events for d, events in extractor.extract(documents)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MUST, ids=[s[:60] for s, _ in MUST])
+def test_event_is_found(sentence: str, expected: Expected,
+                        extracted: dict[str, list[Event]]) -> None:
+    found = [(e.type, e.modality, {p.code for p in e.actor if p.code},
+              {p.code for p in e.target if p.code}) for e in extracted[sentence]]
+    assert expected in found, [shown(e) for e in extracted[sentence]]
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST_NOT,
+                         ids=[f"{t}: {s[:50]}" for s, t in MUST_NOT])
+def test_event_is_not_misread(sentence: str, type_: str,
+                              extracted: dict[str, list[Event]]) -> None:
+    wrong = [e for e in extracted[sentence] if e.type == type_]
+    assert not wrong, [shown(e) for e in wrong]
