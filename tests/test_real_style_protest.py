@@ -1,5 +1,6 @@
 """PROTEST on real-style wording (issue 10, alerter/extract/protest.py): protests that a
-sentence says took place, with no verb of protesting, and who protests against whom.
+sentence says took place, with no verb of protesting, and who protests against whom;
+and attacks owned through a pronoun ("its attack", alerter/extract/force.py).
 Every sentence is our own, written in the style of the error classes seen on real text;
 none is corpus text.
 """
@@ -42,6 +43,12 @@ MUST: list[tuple[str, Expected]] = [
      ("PROTEST", "asserted", {"ESP"}, {"ESP"})),
     ("A grenade thrown at an anti-government rally in Mombasa, Kenya, wounds nine people.",
      ("PROTEST", "asserted", {"KEN"}, {"KEN"})),
+    # ASSAULT owned through a pronoun that stands for a party named before it
+    ("Ministers agreed to make Syria pay for its attack on the dam.",
+     ("ASSAULT", "asserted", {"SYR"}, set())),
+    ("The measures raise the pressure on the Belarusian regime to end its campaign of "
+     "violence.",
+     ("ASSAULT", "asserted", {"BLR"}, set())),
 ]
 
 # sentence → a type it must not hold
@@ -59,6 +66,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The court upheld the ban on protests in the capital.", "PROTEST"),
     ("Leaders have long used force to silence peaceful protests, the Treasury said.",
      "PROTEST"),
+    # "its" with no named party before it owns nothing; a war on a thing is no war
+    ("The league met in Geneva to plan its war on doping.", "ASSAULT"),
+    ("Norway praised the charity for its war on hunger.", "ASSAULT"),
 ]
 
 

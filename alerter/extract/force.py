@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alerter.extract import lexicon
-from alerter.extract.participants import participants_in, phrase_tokens
+from alerter.extract.participants import mention_index, participants_in, phrase_tokens
 
 # Natural disasters and accidents: what they kill or strike was not attacked.
 DISASTERS = frozenset({
@@ -59,6 +59,12 @@ JUDICIAL_VERBS = frozenset({"charge", "indict", "convict", "sentence", "accuse",
 # Types whose verbs after "after", "since" or "following" state a fact: "after
 # deploying 16,000 troops to Crimea".
 PRESUPPOSED_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
+# Possessive pronouns that stand for a party named before them: "its attack".
+OWNER_PRONOUNS = frozenset({"its", "their"})
+# Where a noun stands that "its" may stand for instead of the named party before it
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
+# Nouns whose owner owns the acts they gather: "its campaign of violence".
+CAMPAIGNS = frozenset({"campaign", "wave", "series", "spree"})
 # Fights with named sides: an event wherever they are mentioned.
 FIGHTS = frozenset({"clash", "fighting", "skirmish", "gunbattle", "firefight"})
 # Operations that are no attack: "launched an asset seizure operation".
@@ -82,11 +88,42 @@ def coded(tokens: list[Token]) -> bool:
     return any(code for _, _, code in participants_in(tokens))
 
 
+def antecedent(pronoun: Token) -> list[tuple[str, str, str | None]]:
+    """Give the party an "its" or "their" stands for: the nearest coded mention before it
+    in its sentence ("hold Iran accountable for its attack" → Iran); none for others."""
+    if pronoun.lower_ not in OWNER_PRONOUNS:
+        return []
+    start = pronoun.sent.start
+    before = [(s, text, label) for s, e, text, label in mention_index(pronoun.doc)
+              if start <= s and e <= pronoun.i and label.split("|")[0]]
+    if not before:
+        return []
+    first, text, label = max(before)
+    named = pronoun.doc[first]
+    if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in _PARTY_DEPS and
+           not named.is_ancestor(t) and not t.is_ancestor(named) and t.i != first
+           for t in pronoun.doc[first + 1:pronoun.i]):
+        return []  # "Norway praised the charity for its work": its is the charity's
+    code, kind = label.split("|")
+    return [(text, kind, code)]
+
+
+def _owners(noun: Token) -> list[Token]:
+    """The words that may own an event noun: its own, and a campaign's it belongs to
+    ("its campaign of violence")."""
+    words = list(noun.children)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.lemma_ in CAMPAIGNS:
+        words += [c for c in noun.head.head.children if c.dep_ == "poss"]
+    return words
+
+
 def owner(noun: Token) -> Token | None:
     """Give the word that names who does an event noun: "Russia's invasion", "the
-    violence committed by Myanmar's forces", "hostages held by Hamas"."""
-    for child in noun.children:
-        if child.dep_ == "poss" and (coded(phrase_tokens(child))
+    violence committed by Myanmar's forces", "hostages held by Hamas", "its attack" when
+    "its" stands for a named party."""
+    for child in _owners(noun):
+        if child.dep_ == "poss" and (coded(phrase_tokens(child)) or antecedent(child)
                                      or noun.lemma_ in HOSTAGE_NOUNS
                                      or (child.ent_type_ == "DATE"
                                          and noun.lemma_ not in OWNED_ONLY)):
@@ -103,8 +140,10 @@ def doer(noun: Token) -> list[tuple[str, str, str | None]]:
     """Give the participants that do what an event noun says, when a participle names
     them: "the violence committed by Sudan's army" (else none)."""
     found = owner(noun)
-    if noun.pos_ != "NOUN" or found is None or found.dep_ == "poss":
+    if noun.pos_ != "NOUN" or found is None:
         return []
+    if found.dep_ == "poss":
+        return antecedent(found)  # "its attack": the party "its" stands for
     return participants_in(phrase_tokens(found))
 
 
