@@ -49,6 +49,11 @@ MUST: list[tuple[str, Expected]] = [
     ("The measures raise the pressure on the Belarusian regime to end its campaign of "
      "violence.",
      ("ASSAULT", "asserted", {"BLR"}, set())),
+    # an attack taken as given by a noun of time after it; its place across a country
+    ("The envoys met against the backdrop of fresh drone attacks on power plants across "
+     "Moldova.", ("ASSAULT", "asserted", set(), {"MDA"})),
+    ("Exports fell in the wake of the rocket attacks on the port.",
+     ("ASSAULT", "asserted", set(), set())),
 ]
 
 # sentence → a type it must not hold

@@ -30,7 +30,8 @@ def np_head(token: Token) -> Token:
                 "NOUN", "PROPN", "PRON", "NUM", "ADJ"):
             token = token.head
         elif (token.dep_ == "pobj" and token.head.lower_ in ("of", "including")
-              and token.head.head.pos_ in ("NOUN", "PROPN")):
+              and token.head.head.pos_ in ("NOUN", "PROPN")
+              and token.head.head.lemma_ not in lexicon.PRESUPPOSING_NOUNS):
             # "a package of sanctions"; "sanctions, including export controls": the
             # listed measures share the frame of the noun that lists them
             token = token.head.head
@@ -56,6 +57,8 @@ def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None
             return None, "none"  # "vowed revenge after the killing": not what was vowed
         if head.dep_ == "pobj" and head.head.dep_ in ("prep", "agent"):
             above = head.head.head
+            if head.head.lower_ == "of" and above.lemma_ in lexicon.PRESUPPOSING_NOUNS:
+                return None, "none"  # "in the wake of the attacks": taken as given
             if above.pos_ in ("NOUN", "PROPN") and head.head.lower_ not in _NOUN_PREPS:
                 return None, "none"  # "pressure from sanctions regimes": not its event
             if above.pos_ in ("VERB", "AUX"):

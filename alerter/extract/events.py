@@ -329,7 +329,7 @@ class EventBuilder:
                                          for g in c.children if g.dep_ == "pobj"]
             target = _all_participants([phrase_tokens(g) for h in heads
                                         for c in h.children if c.dep_ == "prep"
-                                        and c.lower_ in ("in", "near", "outside")
+                                        and c.lower_ in ("in", "near", "outside", "across")
                                         for g in c.children if g.dep_ == "pobj"])
         if not target and rule.type in self.place_targets:
             target = force.place(trigger, anchor)  # "a shooting spree in Maine, killing two"
