@@ -54,6 +54,11 @@ MUST: list[tuple[str, Expected]] = [
      "Moldova.", ("ASSAULT", "asserted", set(), {"MDA"})),
     ("Exports fell in the wake of the rocket attacks on the port.",
      ("ASSAULT", "asserted", set(), set())),
+    # cyberattacks told by what the malware did
+    ("Prosecutors say two men infected the hospital's computers with ransomware.",
+     ("ASSAULT", "asserted", set(), set())),
+    ("The gang deployed the LockStep ransomware against two Danish shipping firms.",
+     ("ASSAULT", "asserted", set(), {"DNK"})),
 ]
 
 # sentence → a type it must not hold
@@ -74,6 +79,9 @@ MUST_NOT: list[tuple[str, str]] = [
     # "its" with no named party before it owns nothing; a war on a thing is no war
     ("The league met in Geneva to plan its war on doping.", "ASSAULT"),
     ("Norway praised the charity for its war on hunger.", "ASSAULT"),
+    # no attack: an illness, or money paid to ransomware gangs
+    ("Half the crew was infected with the flu during the voyage.", "ASSAULT"),
+    ("The exchange was used for ransomware payments by several gangs.", "ASSAULT"),
 ]
 
 
