@@ -59,6 +59,14 @@ MUST: list[tuple[str, Expected]] = [
      ("ASSAULT", "asserted", set(), set())),
     ("The gang deployed the LockStep ransomware against two Danish shipping firms.",
      ("ASSAULT", "asserted", set(), {"DNK"})),
+    # COERCE: escaped prisoners recaptured, people interrogated
+    ("Two inmates who fled the prison last week are recaptured by police near the coast.",
+     ("COERCE", "asserted", set(), set())),
+    ("Guards interrogated the students for several hours.",
+     ("COERCE", "asserted", set(), set())),
+    # retaking a town stays fighting
+    ("Army units recapture the town from the rebels.",
+     ("ASSAULT", "asserted", set(), set())),
 ]
 
 # sentence → a type it must not hold
@@ -82,6 +90,9 @@ MUST_NOT: list[tuple[str, str]] = [
     # no attack: an illness, or money paid to ransomware gangs
     ("Half the crew was infected with the flu during the voyage.", "ASSAULT"),
     ("The exchange was used for ransomware payments by several gangs.", "ASSAULT"),
+    # a recaptured fugitive was arrested, not attacked
+    ("Two inmates who fled the prison last week are recaptured by police near the coast.",
+     "ASSAULT"),
 ]
 
 
