@@ -59,6 +59,11 @@ MUST: list[tuple[str, Expected]] = [
      ("ASSAULT", "asserted", set(), set())),
     ("The gang deployed the LockStep ransomware against two Danish shipping firms.",
      ("ASSAULT", "asserted", set(), {"DNK"})),
+    # fighting told by its outbreak or its length
+    ("Shops reopened in the old town after six days of fighting.",
+     ("ASSAULT", "asserted", set(), set())),
+    ("Violence flared in the southern provinces on Sunday.",
+     ("ASSAULT", "asserted", set(), set())),
     # COERCE: escaped prisoners recaptured, people interrogated
     ("Two inmates who fled the prison last week are recaptured by police near the coast.",
      ("COERCE", "asserted", set(), set())),
@@ -90,6 +95,8 @@ MUST_NOT: list[tuple[str, str]] = [
     # no attack: an illness, or money paid to ransomware gangs
     ("Half the crew was infected with the flu during the voyage.", "ASSAULT"),
     ("The exchange was used for ransomware payments by several gangs.", "ASSAULT"),
+    # violence as a scourge that goes on is no event
+    ("Domestic violence continues to harm families in every state.", "ASSAULT"),
     # a recaptured fugitive was arrested, not attacked
     ("Two inmates who fled the prison last week are recaptured by police near the coast.",
      "ASSAULT"),

@@ -59,6 +59,9 @@ JUDICIAL_VERBS = frozenset({"charge", "indict", "convict", "sentence", "accuse",
 # Types whose verbs after "after", "since" or "following" state a fact: "after
 # deploying 16,000 troops to Crimea".
 PRESUPPOSED_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
+# Fighting told by its outbreak or its length: "violence erupted", "days of fighting".
+OUTBREAK_NOUNS = frozenset({"violence", "fighting", "clash"})
+OUTBREAK_SPANS = frozenset({"day", "week", "night", "month", "hour", "wave", "outbreak"})
 # Possessive pronouns that stand for a party named before them: "its attack".
 OWNER_PRONOUNS = frozenset({"its", "their"})
 # Where a noun stands that "its" may stand for instead of the named party before it
@@ -178,12 +181,30 @@ def owned_act(noun: Token, governor: Token | None, role: str) -> bool:
     if noun.lemma_ in FIGHTS and any(c.dep_ == "prep" and c.lower_ in ("with", "between")
                                      for c in noun.children):
         return True  # "hurt in clashes with farmers", "fighting between two militias"
+    if broke_out(noun):
+        return True  # "after days of violence", "the fighting that erupted in May"
     if noun.lemma_ not in OWNED_ONLY:
         if governor is not None and role == "subject" and governor.tag_ == "VBD":
             return True  # "the ransomware attack disrupted a broker-dealer"
         if tried_for(noun):
             return True
     return owner(noun) is not None
+
+
+def broke_out(noun: Token) -> bool:
+    """Give whether fighting is told by its outbreak or its length: "violence erupted",
+    "the clashes that broke out", "after 19 days of fighting", "a new wave of violence";
+    not "gun violence continues" (a scourge, no event)."""
+    if noun.lemma_ not in OUTBREAK_NOUNS:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.lemma_ in OUTBREAK_SPANS:
+        return True
+    verbs = [c for c in noun.children if c.dep_ == "relcl"]
+    if noun.dep_ == "nsubj":
+        verbs.append(noun.head)
+    return any(v.lemma_ in ("erupt", "flare") or (v.lemma_ == "break" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in v.children)) for v in verbs)
 
 
 def tried_for(noun: Token) -> bool:
