@@ -19,6 +19,10 @@ PUBLISHED = datetime(2024, 5, 10, 12, tzinfo=UTC)
 
 # sentence → an event it must hold: (type, modality, actor codes, target codes)
 Expected = tuple[str, str, set[str], set[str]]
+# sentence → (type, codes its target must not hold): where it was said is no target
+NOT_TARGET: list[tuple[str, str, str]] = [
+    ("The minister said in Paris that gunmen killed nine people.", "ASSAULT", "FRA"),
+]
 MUST: list[tuple[str, Expected]] = [
     # a protest noun whose own words say it took place
     ("The riots broke out after a rumour about the harbour spread.",
@@ -64,6 +68,9 @@ MUST: list[tuple[str, Expected]] = [
      ("ASSAULT", "asserted", set(), set())),
     ("Violence flared in the southern provinces on Sunday.",
      ("ASSAULT", "asserted", set(), set())),
+    # the one country the sentence places things in, when the parse hangs it elsewhere
+    ("A gunman shoots and kills four people and wounds two others in Tampere, Finland, "
+     "and then flees.", ("ASSAULT", "asserted", set(), {"FIN"})),
     # COERCE: escaped prisoners recaptured, people interrogated
     ("Two inmates who fled the prison last week are recaptured by police near the coast.",
      ("COERCE", "asserted", set(), set())),
@@ -111,7 +118,8 @@ def shown(e: Event) -> str:
 
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
-    sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT})
+    sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT}
+                       | {s for s, _, _ in NOT_TARGET})
     documents = []
     for sentence in sentences:
         raw = RawDocument(text=sentence, origin="test", id=sentence, published=PUBLISHED)
@@ -135,3 +143,13 @@ def test_event_is_not_misread(sentence: str, type_: str,
                               extracted: dict[str, list[Event]]) -> None:
     wrong = [e for e in extracted[sentence] if e.type == type_]
     assert not wrong, [shown(e) for e in wrong]
+
+
+@pytest.mark.parametrize(("sentence", "type_", "code"), NOT_TARGET,
+                         ids=[s[:50] for s, _, _ in NOT_TARGET])
+def test_target_is_not_where_it_was_said(sentence: str, type_: str, code: str,
+                                         extracted: dict[str, list[Event]]) -> None:
+    events = [e for e in extracted[sentence] if e.type == type_]
+    assert events, [shown(e) for e in extracted[sentence]]
+    assert all(code not in {p.code for p in e.target} for e in events), \
+        [shown(e) for e in events]

@@ -319,4 +319,22 @@ def place(trigger: Token, anchor: Token) -> list[tuple[str, str, str | None]]:
         if found:
             return found
         frontier = places
-    return found
+    return _sole_place(trigger)
+
+
+def _sole_place(trigger: Token) -> list[tuple[str, str, str | None]]:
+    """Give the one country a sentence places things in when the parse hangs the place
+    elsewhere ("a gunman shoots and kills 3 people and wounds 4 others in Jonesboro,
+    Arkansas, U.S."): every coded place after "in", "at"... in the sentence, when they
+    are all one country and no one reports from there."""
+    sent = trigger.sent
+    if any(t.lemma_ in lexicon.REPORT_VERBS and t.pos_ == "VERB" for t in sent):
+        return []  # "said in Washington": where it was said, not where it happened
+    codes: dict[str | None, tuple[str, str, str | None]] = {}
+    for token in sent:
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+            for head in [token, *token.conjuncts]:
+                for p in participants_in(phrase_tokens(head)):
+                    if p[2] and p[1] in ("country", "gpe"):
+                        codes.setdefault(p[2], p)
+    return list(codes.values()) if len(codes) == 1 else []
