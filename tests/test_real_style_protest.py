@@ -71,6 +71,11 @@ MUST: list[tuple[str, Expected]] = [
     # the one country the sentence places things in, when the parse hangs it elsewhere
     ("A gunman shoots and kills four people and wounds two others in Tampere, Finland, "
      "and then flees.", ("ASSAULT", "asserted", set(), {"FIN"})),
+    # dotted names as written: "U.S.", "U.K." (alerter/extract/participants.py)
+    ("A U.S. drone strike in the province kills nine people.",
+     ("ASSAULT", "asserted", {"USA"}, set())),
+    ("U.K. police arrested two men over the plot.",
+     ("COERCE", "asserted", {"GBR"}, set())),
     # COERCE: escaped prisoners recaptured, people interrogated
     ("Two inmates who fled the prison last week are recaptured by police near the coast.",
      ("COERCE", "asserted", set(), set())),

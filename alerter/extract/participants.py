@@ -37,12 +37,16 @@ class ParticipantTagger:
         self.table = load_gazetteer(gazetteer)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         names = sorted(self.table)
-        self.matcher.add("P", [nlp.make_doc(n) for n in names])
+        # the tokenizer keeps "U.S." whole but splits the lower-case "u.s." the table
+        # holds: dotted names are matched as written in capitals too
+        forms = [(n, nlp.make_doc(f)) for n in names
+                 for f in ([n, n.upper()] if "." in n else [n])]
+        self.matcher.add("P", [doc for _, doc in forms])
         # Names written in lower case in the gazetteer ("the alliance") match in any case.
         self.lowercase_names = {n for n in self.table if self.table[n].lowercase}
         # The matcher compares tokens, so "Biden - Harris" in a text matches the name
         # "Biden-Harris": look a match up by its tokens, not by its text.
-        self.by_tokens = {_tokens(nlp.make_doc(n)): n for n in names}
+        self.by_tokens = {_tokens(doc): n for n, doc in forms}
 
     def __call__(self, doc: Doc) -> Doc:
         people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
