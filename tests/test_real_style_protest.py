@@ -109,6 +109,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The exchange was used for ransomware payments by several gangs.", "ASSAULT"),
     # violence as a scourge that goes on is no event
     ("Domestic violence continues to harm families in every state.", "ASSAULT"),
+    # a party's aims name it without being the party supported or threatened
+    ("The new rules support the U.S. strategy against smuggling.", "SUPPORT"),
+    ("The militia threatens U.S. interests across the region.", "THREATEN"),
     # a recaptured fugitive was arrested, not attacked
     ("Two inmates who fled the prison last week are recaptured by police near the coast.",
      "ASSAULT"),

@@ -112,6 +112,9 @@ def subject_of(verb: Token) -> Token | None:
 
 
 _PARTY_PREPS = ("with", "to", "on", "against", "for", "from", "toward", "towards")
+# A party's aims and plans, which name it without being it
+_AIMS = frozenset({"strategy", "interest", "policy", "goal", "objective", "agenda",
+                   "priority", "aim"})
 _ATTACHED_PREPS = ("of", "on", "against", "in", "by", "at", "near", "outside", "inside", "to",
                    "into")
 
@@ -168,7 +171,9 @@ def meets(trigger: Token, needs: Requirement) -> bool:
         # "hold Russia accountable": the party is the subject of the small clause
         phrases += [g for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
                     for g in c.children if g.dep_ == "nsubj"]
-        return any(participants_in(phrase_tokens(p)) for p in phrases)
+        # "support the U.S. strategy", "threatens U.S. interests": a party's aims, no party
+        return any(participants_in(phrase_tokens(p)) for p in phrases
+                   if p.lemma_.lower() not in _AIMS)
     return False
 
 
