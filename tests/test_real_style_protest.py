@@ -117,6 +117,11 @@ MUST_NOT: list[tuple[str, str]] = [
      "ASSAULT"),
 ]
 
+# sentences that tell one attack, whatever verbs they use for its impact
+ONE_ATTACK = [
+    "When the raid on the harbour began at dawn, the fuel depot was hit by three rockets.",
+]
+
 
 def shown(e: Event) -> str:
     return (f"{e.type} '{e.trigger.text}' {e.modality} "
@@ -127,7 +132,7 @@ def shown(e: Event) -> str:
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
     sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT}
-                       | {s for s, _, _ in NOT_TARGET})
+                       | {s for s, _, _ in NOT_TARGET} | set(ONE_ATTACK))
     documents = []
     for sentence in sentences:
         raw = RawDocument(text=sentence, origin="test", id=sentence, published=PUBLISHED)
@@ -161,3 +166,9 @@ def test_target_is_not_where_it_was_said(sentence: str, type_: str, code: str,
     assert events, [shown(e) for e in extracted[sentence]]
     assert all(code not in {p.code for p in e.target} for e in events), \
         [shown(e) for e in events]
+
+
+@pytest.mark.parametrize("sentence", ONE_ATTACK, ids=[s[:50] for s in ONE_ATTACK])
+def test_one_attack_is_one_event(sentence: str, extracted: dict[str, list[Event]]) -> None:
+    attacks = [e for e in extracted[sentence] if e.type == "ASSAULT"]
+    assert len(attacks) == 1, [shown(e) for e in extracted[sentence]]
