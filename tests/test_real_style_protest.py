@@ -47,6 +47,9 @@ MUST: list[tuple[str, Expected]] = [
      ("PROTEST", "asserted", {"ESP"}, {"ESP"})),
     ("A grenade thrown at an anti-government rally in Mombasa, Kenya, wounds nine people.",
      ("PROTEST", "asserted", {"KEN"}, {"KEN"})),
+    # people named by their nationality still protest when they boycott
+    ("Palestinians boycott the vote in Jerusalem.",
+     ("PROTEST", "asserted", {"PSE"}, {"PSE"})),
     # ASSAULT owned through a pronoun that stands for a party named before it
     ("Ministers agreed to make Syria pay for its attack on the dam.",
      ("ASSAULT", "asserted", {"SYR"}, set())),
@@ -109,6 +112,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The exchange was used for ransomware payments by several gangs.", "ASSAULT"),
     # violence as a scourge that goes on is no event
     ("Domestic violence continues to harm families in every state.", "ASSAULT"),
+    # a government's boycott is a refusal, not a public protest
+    ("The summit was postponed after an Indian-led boycott.", "PROTEST"),
+    ("China boycotts the talks in Geneva.", "PROTEST"),
     # a party's aims name it without being the party supported or threatened
     ("The new rules support the U.S. strategy against smuggling.", "SUPPORT"),
     ("The militia threatens U.S. interests across the region.", "THREATEN"),

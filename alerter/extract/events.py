@@ -192,6 +192,8 @@ class EventBuilder:
             return None
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
         if rule.type == "PROTEST":  # "thousands march in Seoul": Koreans, against Seoul
+            if protest.by_state(trigger, actor):
+                return None  # "an Indian-led boycott of the summit": a refusal
             actor, target = protest.sides(trigger, actor, target)
         if rule.type == "ACCUSE":  # "condemned Iran's attack on Israel": Iran is accused
             actor, target = speech.accused(trigger, actor, target,

@@ -9,7 +9,7 @@ one in events.py.
   ("as a protest camp was removed");
 - people protesting are a protest only while they do it: "protesters demanding the
   president's resignation", not "detained protesters" or "protesters were killed";
-- a prison riot is no public protest;
+- a prison riot is no public protest, nor a government's boycott (a refusal);
 - protesters get the country where they protest, and protest against its government
   unless the sentence names another ("against the U.S. declaration").
 
@@ -88,6 +88,14 @@ def happening(noun: Token) -> bool:
 
 def _in_prison(noun: Token) -> bool:
     return any(t.lemma_.lower() in _PRISON for t in noun.subtree)
+
+
+def by_state(trigger: Token, actor: Found) -> bool:
+    """Give whether a boycott is a government's ("an Indian-led boycott of the summit",
+    "China boycotts the talks"): a refusal, not a public protest. People named by their
+    nationality ("Palestinians boycott the vote") still protest."""
+    return trigger.lemma_.lower() == "boycott" and any(
+        code and not text.lower().endswith("s") for text, _, code in actor)
 
 
 def sides(noun: Token, actor: Found, target: Found) -> tuple[Found, Found]:
