@@ -77,7 +77,7 @@ MUST: list[tuple[str, Expected]] = [
     ("The government's unjust detention of the two reporters must end.",
      ("COERCE", None, "asserted", set(), set())),
     ("We urge Iran to end its arbitrary detentions of foreign nationals.",
-     ("COERCE", None, "asserted", set(), set())),
+     ("COERCE", None, "asserted", {"IRN"}, set())),  # "its": Iran's
     ("The opposition denounced the brutal crackdown on the student movement.",
      ("COERCE", None, "asserted", set(), set())),
     # a coercion noun as the subject of "threaten": what it threatens is not the arrest

@@ -38,8 +38,9 @@ def _up(token: Token) -> Token | None:
 
 def np_head(token: Token) -> Token:
     """Climb from a word to the head of the noun phrase it sits in."""
-    while (above := _up(token)) is not None:
-        token = above
+    while (above := _up(token)) is not None and not (
+            token.dep_ == "pobj" and above.lemma_ in lexicon.PRESUPPOSING_NOUNS):
+        token = above  # but "in the wake of the attack": the attack is its own phrase
     return token
 
 
@@ -92,6 +93,8 @@ def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None
             return None, "none"  # "vowed revenge after the killing": not what was vowed
         if head.dep_ == "pobj" and head.head.dep_ in ("prep", "agent"):
             above = head.head.head
+            if head.head.lower_ == "of" and above.lemma_ in lexicon.PRESUPPOSING_NOUNS:
+                return None, "none"  # "in the wake of the attacks": taken as given
             if above.pos_ in ("NOUN", "PROPN") and head.head.lower_ not in _NOUN_PREPS:
                 return None, "none"  # "pressure from sanctions regimes": not its event
             if above.pos_ in ("VERB", "AUX"):
@@ -152,6 +155,9 @@ def subject_of(verb: Token) -> Token | None:
 
 
 _PARTY_PREPS = ("with", "to", "on", "against", "for", "from", "toward", "towards")
+# A party's aims and plans, which name it without being it
+_AIMS = frozenset({"strategy", "interest", "policy", "goal", "objective", "agenda",
+                   "priority", "aim"})
 _ATTACHED_PREPS = ("of", "on", "against", "in", "by", "at", "near", "outside", "inside", "to",
                    "into")
 
@@ -217,8 +223,10 @@ def meets(trigger: Token, needs: Requirement) -> bool:
         # "hold Russia accountable": the party is the subject of the small clause
         phrases += [g for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
                     for g in c.children if g.dep_ == "nsubj"]
+        # "support the U.S. strategy", "threatens U.S. interests": what a party has or
+        # aims at, no party
         return any(participants_in(phrase_tokens(p)) for p in phrases
-                   if p.lemma_.lower() not in lexicon.HOLDINGS)
+                   if p.lemma_.lower() not in lexicon.HOLDINGS | _AIMS)
     return False
 
 

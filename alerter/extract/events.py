@@ -20,6 +20,7 @@ from alerter.extract import (
     force_fold,
     framing,
     lexicon,
+    protest,
     roles,
     speech,
     supply,
@@ -135,7 +136,8 @@ class EventBuilder:
             return None
         if (nominal and (rule.trigger.lemmas or rule.trigger.phrase)
                 and trigger.dep_ == "compound"
-                and trigger.head.lemma_.lower() not in lexicon.CONTAINERS):
+                and trigger.head.lemma_.lower() not in lexicon.CONTAINERS
+                and not (rule.type == "PROTEST" and protest.happening(trigger))):
             # "attack drones", "strike aircraft": a kind of weapon; "sanctions evasion",
             # "sanctions rules": a kind of thing; but "a sanctions package" is the event
             return None
@@ -176,6 +178,8 @@ class EventBuilder:
                             governor is not None and governor.lemma_ in lexicon.PRESUPPOSING))
                     ) or speech.owned(trigger, rule.type) or \
                     diplomacy.meeting_alone(trigger, rule.type, role)
+                if rule.type == "PROTEST":  # "the riots started", not "detained protesters"
+                    alone = protest.alone(trigger, alone)
                 if not alone and rule.type == "ASSAULT" and \
                         force.owned_act(trigger, governor, role):
                     # "food insecurity caused by Russia's war", "discussed the release of
@@ -213,6 +217,10 @@ class EventBuilder:
         if rule.type in self.current_only and self._background(span, anchor, published):
             return None
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
+        if rule.type == "PROTEST":  # "thousands march in Seoul": Koreans, against Seoul
+            if protest.by_state(trigger, actor):
+                return None  # "an Indian-led boycott of the summit": a refusal
+            actor, target = protest.sides(trigger, actor, target)
         if rule.type == "ACCUSE":  # "condemned Iran's attack on Israel": Iran is accused
             actor, target = speech.accused(trigger, actor, target,
                                            framing.self_report(span.sent, anchor))
@@ -340,9 +348,9 @@ class EventBuilder:
             _all_participants(supply.owner(anchor, self.governors))
         if not actor:
             actor = roles.warned_party(anchor)
-        if not actor and not enforcement.judged(trigger) and \
+        if not actor and not enforcement.judged(trigger) and rule.type != "PROTEST" and \
                 owned_through_of(trigger, self.governors) and not roles.own_doer(anchor):
-            actor = framing.self_report(span.sent, anchor)
+            actor = framing.self_report(span.sent, anchor)  # a protest's: never the speaker
         charging = charging_verb(trigger)
         if charging is not None:
             # "firms designated for supplying weapons", "accused of shipping drones":
@@ -354,10 +362,10 @@ class EventBuilder:
             actor = _all_participants([phrase_tokens(g) for c in trigger.head.children
                                        if c.dep_ == "prep" and c.lower_ == "of"
                                        for g in c.children if g.dep_ == "pobj"])
-        if not actor and (lexicon.US_AUTHORITY.search(span.sent.text)
-                          or "OFAC" in span.sent.text
-                          or (rule.type in enforcement.CURRENT_TYPES
-                              and enforcement.US_CRITERIA.search(span.sent.text))):
+        if not actor and rule.type != "PROTEST" and (  # OFAC protests nothing
+                lexicon.US_AUTHORITY.search(span.sent.text) or "OFAC" in span.sent.text
+                or (rule.type in enforcement.CURRENT_TYPES
+                    and enforcement.US_CRITERIA.search(span.sent.text))):
             actor = [("United States", "country", "USA")]  # "pursuant to E.O. 14024"
         target, partners = self._target(trigger, anchor, nominal, items)
         if not target and rule.trigger.items:
@@ -379,7 +387,7 @@ class EventBuilder:
                 c for c in trigger.children if c.dep_ == "dobj"]  # "shelled towns in X"
             target = _all_participants([phrase_tokens(g) for h in heads
                                         for c in h.children if c.dep_ == "prep"
-                                        and c.lower_ in ("in", "near", "outside")
+                                        and c.lower_ in ("in", "near", "outside", "across")
                                         for g in c.children if g.dep_ == "pobj"])
         if not target and rule.type in self.place_targets:
             target = force.place(trigger, anchor)  # "a shooting spree in Maine, killing two"

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alerter.extract import lexicon
-from alerter.extract.participants import participants_in, phrase_tokens
+from alerter.extract.participants import mention_index, participants_in, phrase_tokens
 
 # Natural disasters and accidents: what they kill or strike was not attacked.
 DISASTERS = frozenset({
@@ -59,6 +59,15 @@ JUDICIAL_VERBS = frozenset({"charge", "indict", "convict", "sentence", "accuse",
 # Types whose verbs after "after", "since" or "following" state a fact: "after
 # deploying 16,000 troops to Crimea".
 PRESUPPOSED_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
+# Fighting told by its outbreak or its length: "violence erupted", "days of fighting".
+OUTBREAK_NOUNS = frozenset({"violence", "fighting", "clash"})
+OUTBREAK_SPANS = frozenset({"day", "week", "night", "month", "hour", "wave", "outbreak"})
+# Possessive pronouns that stand for a party named before them: "its attack".
+OWNER_PRONOUNS = frozenset({"its", "their"})
+# Where a noun stands that "its" may stand for instead of the named party before it
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
+# Nouns whose owner owns the acts they gather: "its campaign of violence".
+CAMPAIGNS = frozenset({"campaign", "wave", "series", "spree"})
 # Fights with named sides: an event wherever they are mentioned.
 FIGHTS = frozenset({"clash", "fighting", "skirmish", "gunbattle", "firefight"})
 # Operations that are no attack: "launched an asset seizure operation".
@@ -82,11 +91,42 @@ def coded(tokens: list[Token]) -> bool:
     return any(code for _, _, code in participants_in(tokens))
 
 
+def antecedent(pronoun: Token) -> list[tuple[str, str, str | None]]:
+    """Give the party an "its" or "their" stands for: the nearest coded mention before it
+    in its sentence ("hold Iran accountable for its attack" → Iran); none for others."""
+    if pronoun.lower_ not in OWNER_PRONOUNS:
+        return []
+    start = pronoun.sent.start
+    before = [(s, text, label) for s, e, text, label in mention_index(pronoun.doc)
+              if start <= s and e <= pronoun.i and label.split("|")[0]]
+    if not before:
+        return []
+    first, text, label = max(before)
+    named = pronoun.doc[first]
+    if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in _PARTY_DEPS and
+           not named.is_ancestor(t) and not t.is_ancestor(named) and t.i != first
+           for t in pronoun.doc[first + 1:pronoun.i]):
+        return []  # "Norway praised the charity for its work": its is the charity's
+    code, kind = label.split("|")
+    return [(text, kind, code)]
+
+
+def _owners(noun: Token) -> list[Token]:
+    """The words that may own an event noun: its own, and a campaign's it belongs to
+    ("its campaign of violence")."""
+    words = list(noun.children)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.lemma_ in CAMPAIGNS:
+        words += [c for c in noun.head.head.children if c.dep_ == "poss"]
+    return words
+
+
 def owner(noun: Token) -> Token | None:
     """Give the word that names who does an event noun: "Russia's invasion", "the
-    violence committed by Myanmar's forces", "hostages held by Hamas"."""
-    for child in noun.children:
-        if child.dep_ == "poss" and (coded(phrase_tokens(child))
+    violence committed by Myanmar's forces", "hostages held by Hamas", "its attack" when
+    "its" stands for a named party."""
+    for child in _owners(noun):
+        if child.dep_ == "poss" and (coded(phrase_tokens(child)) or antecedent(child)
                                      or noun.lemma_ in HOSTAGE_NOUNS
                                      or (child.ent_type_ == "DATE"
                                          and noun.lemma_ not in OWNED_ONLY)):
@@ -103,8 +143,10 @@ def doer(noun: Token) -> list[tuple[str, str, str | None]]:
     """Give the participants that do what an event noun says, when a participle names
     them: "the violence committed by Sudan's army" (else none)."""
     found = owner(noun)
-    if noun.pos_ != "NOUN" or found is None or found.dep_ == "poss":
+    if noun.pos_ != "NOUN" or found is None:
         return []
+    if found.dep_ == "poss":
+        return antecedent(found)  # "its attack": the party "its" stands for
     return participants_in(phrase_tokens(found))
 
 
@@ -139,12 +181,30 @@ def owned_act(noun: Token, governor: Token | None, role: str) -> bool:
     if noun.lemma_ in FIGHTS and any(c.dep_ == "prep" and c.lower_ in ("with", "between")
                                      for c in noun.children):
         return True  # "hurt in clashes with farmers", "fighting between two militias"
+    if broke_out(noun):
+        return True  # "after days of violence", "the fighting that erupted in May"
     if noun.lemma_ not in OWNED_ONLY:
         if governor is not None and role == "subject" and governor.tag_ == "VBD":
             return True  # "the ransomware attack disrupted a broker-dealer"
         if tried_for(noun):
             return True
     return owner(noun) is not None
+
+
+def broke_out(noun: Token) -> bool:
+    """Give whether fighting is told by its outbreak or its length: "violence erupted",
+    "the clashes that broke out", "after 19 days of fighting", "a new wave of violence";
+    not "gun violence continues" (a scourge, no event)."""
+    if noun.lemma_ not in OUTBREAK_NOUNS:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.lemma_ in OUTBREAK_SPANS:
+        return True
+    verbs = [c for c in noun.children if c.dep_ == "relcl"]
+    if noun.dep_ == "nsubj":
+        verbs.append(noun.head)
+    return any(v.lemma_ in ("erupt", "flare") or (v.lemma_ == "break" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in v.children)) for v in verbs)
 
 
 def tried_for(noun: Token) -> bool:
@@ -259,4 +319,22 @@ def place(trigger: Token, anchor: Token) -> list[tuple[str, str, str | None]]:
         if found:
             return found
         frontier = places
-    return found
+    return _sole_place(trigger)
+
+
+def _sole_place(trigger: Token) -> list[tuple[str, str, str | None]]:
+    """Give the one country a sentence places things in when the parse hangs the place
+    elsewhere ("a gunman shoots and kills 3 people and wounds 4 others in Jonesboro,
+    Arkansas, U.S."): every coded place after "in", "at"... in the sentence, when they
+    are all one country and no one reports from there."""
+    sent = trigger.sent
+    if any(t.lemma_ in lexicon.REPORT_VERBS and t.pos_ == "VERB" for t in sent):
+        return []  # "said in Washington": where it was said, not where it happened
+    codes: dict[str | None, tuple[str, str, str | None]] = {}
+    for token in sent:
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+            for head in [token, *token.conjuncts]:
+                for p in participants_in(phrase_tokens(head)):
+                    if p[2] and p[1] in ("country", "gpe"):
+                        codes.setdefault(p[2], p)
+    return list(codes.values()) if len(codes) == 1 else []

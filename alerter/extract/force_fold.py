@@ -18,8 +18,9 @@ from spacy.tokens import Doc
 
 from alerter.extract.force import WEAPON_WORDS, coded
 
-# Verbs that report the toll of an attack rather than a second attack.
-CASUALTY_VERBS = frozenset({"kill", "wound"})
+# Verbs that report the toll or the impact of an attack rather than a second attack
+# ("when the raid began, the depot was hit by rockets").
+CASUALTY_VERBS = frozenset({"kill", "wound", "hit"})
 # Verbs that take ground: a second event only when no attack verb goes with them.
 TAKING_VERBS = frozenset({"seize", "capture", "retake", "liberate", "overrun"})
 # What strikes: "air-strikes", "drone strikes", "Israeli strikes" are attacks.

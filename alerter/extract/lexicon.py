@@ -86,6 +86,9 @@ INSTRUMENTS = frozenset({"order", "action", "law", "measure", "package", "resolu
 # Prepositions whose object is taken as a fact by the clause around it: "vowed revenge
 # after the killing", "amid the crackdown", "despite the sanctions" (not "over": talks
 # over a possible shipment are about it).
+# Nouns of time after an event, taking it as given: "in the wake of the attacks",
+# "against the backdrop of missile strikes on Kyiv".
+PRESUPPOSING_NOUNS = frozenset({"wake", "aftermath", "backdrop", "heels"})
 PRESUPPOSING_PREPS = frozenset({"after", "following", "since", "amid", "despite", "during",
                                 "because", "due"})
 # Adjectives that frame an event noun: (modality, hedged). "a planned offensive", "a
