@@ -15,6 +15,8 @@ Counting one attack once is alerter/extract/force_fold.py.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from alerter.extract import lexicon
@@ -29,6 +31,18 @@ DISASTERS = frozenset({
     "outbreak", "disease", "pandemic", "lightning", "rain", "rainfall", "snowstorm",
     "blizzard", "sinking", "capsize", "shipwreck", "famine",
 })
+# Businesses: what they close or block is their own ("carmakers closed their plants").
+BUSINESSES = frozenset({"company", "firm", "carmaker", "automaker", "maker", "manufacturer",
+                        "retailer", "brand", "chain", "operator", "airline", "business",
+                        "corporation", "producer", "supplier", "owner", "investor", "insurer",
+                        "shop", "store", "restaurant", "factory"})
+# What one strikes or hits in games and in talk, not in an attack: "struck a powerful shot",
+# "hit the ball", "struck a balance".
+NOT_STRUCK = frozenset({"shot", "ball", "goal", "balance", "chord", "note", "pose", "tone",
+                        "bargain", "compromise", "deal", "agreement", "match", "penalty",
+                        "record", "high", "low", "nerve", "jackpot", "milestone"})
+# A score: "beat Harbour City 3-1" is a game.
+SCORE = re.compile(r"(?<![\d-])\d{1,2} ?[-–] ?\d{1,2}(?![\d-])")
 # What troops may be sent to do that is no show of force: "to support vaccinations".
 CIVIL_DUTIES = frozenset({"vaccination", "vaccine", "vaccinate", "covid-19", "relief",
                           "rescue", "firefighting", "evacuation", "cleanup", "testing"})
@@ -244,7 +258,23 @@ def misread(trigger: Token, type_name: str) -> bool:
     if type_name == "MOBILIZE" and any(c.lower_ in JOINT for c in trigger.children
                                        if c.dep_ in ("amod", "compound")):
         return True  # "joint military exercises": cooperation, not one side's show of force
+    if type_name == "ASSAULT" and trigger.pos_ == "VERB" and game(trigger):
+        return True  # "United beat City 3-1", "he struck a powerful shot"
+    if type_name == "COERCE" and trigger.lemma_ in ("close", "block") and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in BUSINESSES | DISASTERS | {"rain", "wind"}
+            for c in trigger.children):
+        return True  # "carmakers closed their plants", "storms closed roads"
     return natural(trigger, type_name)
+
+
+def game(verb: Token) -> bool:
+    """Give whether a verb of force tells of a game or a manner of speaking: a score
+    beside it ("beat City 3-1"), or something struck that is no target ("struck a shot")."""
+    if verb.lemma_ in ("beat", "defeat", "thrash", "crush", "rout", "edge") and \
+            SCORE.search(verb.sent.text):
+        return True
+    return verb.lemma_ in ("strike", "hit") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in NOT_STRUCK for c in verb.children)
 
 
 def natural(trigger: Token, type_name: str) -> bool:

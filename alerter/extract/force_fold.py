@@ -33,6 +33,13 @@ WALKOUT_WORDS = frozenset({"general", "hunger", "labour", "labor", "rail", "work
                            "nurse", "postal", "student", "trucker", "miner", "dock", "sit-down",
                            "wildcat", "one-day", "24-hour", "48-hour", "indefinite"})
 
+# What a walkout is over, and who walks out: "a strike over pay", "workers began a strike".
+PAY_WORDS = frozenset({"pay", "wage", "salary", "pension", "hour", "condition", "contract",
+                       "reform", "job", "layoff", "cut"})
+WORKERS = frozenset({"worker", "union", "employee", "staff", "teacher", "doctor", "nurse",
+                     "driver", "pilot", "miner", "docker", "farmer", "student", "lawyer"})
+
+
 def folded(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
     """Give the events with each attack counted once per sentence: a toll ("killing 90")
     or a taking ("and seized control") beside another attack verb or noun is part of
@@ -81,6 +88,14 @@ def strike_kind(doc: Doc, start: int) -> str | None:
     word = span.root
     modifiers = [t for t in word.subtree if t.i < word.i]
     if any(t.lemma_.lower() in WALKOUT_WORDS for t in modifiers):
+        return "ASSAULT"
+    # "a 24-hour strike", "a two-day strike", "a strike over pay", "workers began a strike"
+    if any(t.lemma_.lower() in ("hour", "day", "week") for t in modifiers) or any(
+            g.lemma_.lower() in PAY_WORDS for c in word.children
+            if c.dep_ == "prep" and c.lower_ in ("over", "for", "against")
+            for g in c.subtree) or any(
+            s.lemma_.lower() in WORKERS for s in word.head.children
+            if word.dep_ == "dobj" and s.dep_ == "nsubj"):
         return "ASSAULT"
     if any(t.lemma_.lower() in WEAPON_WORDS | STRIKE_WEAPONS for t in modifiers) or any(
             t.dep_ == "amod" and coded([t]) for t in modifiers):

@@ -1,0 +1,57 @@
+"""Words of force and agreement in news that is neither (the example files' hard
+negatives, in our own words): sport, walkouts, storms and businesses closing things.
+Each sentence must give no event of the type named beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from alerter.extract import Extractor
+from alerter.models import Event
+
+from .sentences import extract_each, shown
+
+MUST_NOT: list[tuple[str, str]] = [
+    # a game: a score beside "beat", a shot or a ball struck
+    ("Riverside Rovers beat Northport 2-0 on Saturday to stay top of the league.", "ASSAULT"),
+    ("The visitors were beaten 4 - 1 after a late collapse.", "ASSAULT"),
+    ("Okafor struck a curling shot past the keeper in the final minute.", "ASSAULT"),
+    ("The captain hit the ball over the boundary for six.", "ASSAULT"),
+    ("The two negotiators struck a balance between speed and care.", "ASSAULT"),
+    # a club signing a player is no agreement between parties
+    ("The club signed the Brazilian winger on a three-year contract.", "AGREE"),
+    # walkouts: told by their length, their cause or who walks out
+    ("Dock workers in Belgium began a 48-hour strike on Monday.", "ASSAULT"),
+    ("Teachers staged a two-day strike over pay in the capital.", "ASSAULT"),
+    ("Bus drivers held a strike against the new rota.", "ASSAULT"),
+    # storms and businesses close things; nobody is coerced
+    ("Snow and high winds closed the mountain pass on Tuesday.", "COERCE"),
+    ("Two carmakers closed their Hungarian factories after the sanctions.", "COERCE"),
+]
+MUST: list[tuple[str, str]] = [
+    ("Government forces struck rebel positions near the border with Chad.", "ASSAULT"),
+    ("Russian missiles hit military targets in western Ukraine overnight.", "ASSAULT"),
+    ("Jets carried out a strike on an arms depot in the north.", "ASSAULT"),
+    ("Ukraine and Moldova signed with the EU an accord on transit.", "AGREE"),
+    ("Police closed the opposition newspaper's offices in Minsk.", "COERCE"),
+]
+
+
+@pytest.fixture(scope="module")
+def extracted(extractor: Extractor) -> dict[str, list[Event]]:
+    return extract_each(extractor, [s for s, _ in MUST_NOT + MUST])
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST_NOT,
+                         ids=[f"{t}: {s[:50]}" for s, t in MUST_NOT])
+def test_no_event_of_the_type(sentence: str, type_: str,
+                              extracted: dict[str, list[Event]]) -> None:
+    wrong = [e for e in extracted[sentence] if e.type == type_]
+    assert not wrong, [shown(e) for e in wrong]
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST, ids=[f"{t}: {s[:50]}" for s, t in MUST])
+def test_the_real_one_is_still_found(sentence: str, type_: str,
+                                     extracted: dict[str, list[Event]]) -> None:
+    assert any(e.type == type_ for e in extracted[sentence]), \
+        [shown(e) for e in extracted[sentence]]
