@@ -27,6 +27,11 @@ MUST_NOT: list[tuple[str, str]] = [
     # storms and businesses close things; nobody is coerced
     ("Snow and high winds closed the mountain pass on Tuesday.", "COERCE"),
     ("Two carmakers closed their Hungarian factories after the sanctions.", "COERCE"),
+    # a ban stops a trade: the export it bans is no supply
+    ("The new rules ban the export of chips and machine tools to Belarus.", "AID"),
+    # hosting troops is no meeting; a rocket carrying satellites is no attack
+    ("Critics say Minsk helps Moscow by hosting Russian troops and jets.", "CONSULT"),
+    ("A start-up launched a rocket carrying eight satellites from its spaceport.", "ASSAULT"),
 ]
 MUST: list[tuple[str, str]] = [
     ("Government forces struck rebel positions near the border with Chad.", "ASSAULT"),
@@ -34,12 +39,23 @@ MUST: list[tuple[str, str]] = [
     ("Jets carried out a strike on an arms depot in the north.", "ASSAULT"),
     ("Ukraine and Moldova signed with the EU an accord on transit.", "AGREE"),
     ("Police closed the opposition newspaper's offices in Minsk.", "COERCE"),
+    ("The president hosted the Kenyan prime minister at the palace.", "CONSULT"),
+    ("The militia launched a rocket at the airport overnight.", "ASSAULT"),
 ]
+
+
+def test_its_plan_belongs_to_the_one_warned(extracted: dict[str, list[Event]]) -> None:
+    """"Warned Poland over its plan to send tanks": the plan is Poland's, not Russia's."""
+    [aid] = [e for e in extracted[WARNED] if e.type == "AID"]
+    assert ({p.code for p in aid.actor}, {p.code for p in aid.target}) == ({"HUN"}, {"MDA"})
+
+
+WARNED = "Serbia warned Hungary of a harsh answer over its plan to send rifles to Moldova."
 
 
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
-    return extract_each(extractor, [s for s, _ in MUST_NOT + MUST])
+    return extract_each(extractor, [s for s, _ in MUST_NOT + MUST] + [WARNED])
 
 
 @pytest.mark.parametrize(("sentence", "type_"), MUST_NOT,

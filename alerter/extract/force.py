@@ -41,6 +41,9 @@ BUSINESSES = frozenset({"company", "firm", "carmaker", "automaker", "maker", "ma
 NOT_STRUCK = frozenset({"shot", "ball", "goal", "balance", "chord", "note", "pose", "tone",
                         "bargain", "compromise", "deal", "agreement", "match", "penalty",
                         "record", "high", "low", "nerve", "jackpot", "milestone"})
+# Words of spaceflight: a rocket launched with these is no attack.
+SPACEFLIGHT = frozenset({"satellite", "orbit", "spaceport", "payload", "spacecraft", "astronaut",
+                         "cosmodrome", "probe", "telescope", "launchpad"})
 # A score: "beat Harbour City 3-1" is a game.
 SCORE = re.compile(r"(?<![\d-])\d{1,2} ?[-–] ?\d{1,2}(?![\d-])")
 # What troops may be sent to do that is no show of force: "to support vaccinations".
@@ -258,6 +261,9 @@ def misread(trigger: Token, type_name: str) -> bool:
     if type_name == "MOBILIZE" and any(c.lower_ in JOINT for c in trigger.children
                                        if c.dep_ in ("amod", "compound")):
         return True  # "joint military exercises": cooperation, not one side's show of force
+    if type_name == "ASSAULT" and trigger.lemma_ == "launch" and any(
+            t.lemma_.lower() in SPACEFLIGHT for t in trigger.sent):
+        return True  # "launched a rocket with 20 satellites": a spaceflight
     if type_name == "ASSAULT" and trigger.pos_ == "VERB" and game(trigger):
         return True  # "United beat City 3-1", "he struck a powerful shot"
     if type_name == "COERCE" and trigger.lemma_ in ("close", "block") and any(

@@ -43,6 +43,24 @@ def warned_party(verb: Token) -> Found:
     return found
 
 
+def possessed_by_object(verb: Token) -> Found:
+    """Give the party a possessive pronoun points to when a clause's object names one:
+    in "warned Poland over its plan to send tanks", "its" is Poland's, not Russia's (the
+    one who warns). Nothing when the pronoun's clause has no coded object."""
+    if verb.dep_ != "acl" or not any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                     for c in verb.head.children):
+        return []
+    clause = verb.head
+    while clause.dep_ not in ("ROOT", "ccomp", "advcl", "xcomp", "relcl") and \
+            clause.head.i != clause.i:
+        clause = clause.head
+    found: Found = []
+    for c in clause.children:
+        if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON" and c.i < verb.i:
+            found += [p for p in participants_in(phrase_tokens(c)) if p not in found]
+    return found
+
+
 def placed(target: Token) -> list[list[Token]]:
     """Give a target's phrase and where it is: "sanctions on 83 entities in Russia and
     third countries" hit Russia, where the entities are."""

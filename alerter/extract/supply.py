@@ -108,6 +108,8 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     """Give whether a verb's supply event is no help to another party (see the module),
     or an aid noun only says by what means something was done ("carried out with the
     assistance of partners")."""
+    if banned(trigger):
+        return True  # "the package bans the export of vehicle parts": an export control
     coded = _coded(actor) or _coded(target)
     goods = [tokens for head, tokens in items if class_of(tokens) is not None]
     if not coded and goods and all(any(t.lower_ in DOMESTIC for t in tokens)
@@ -126,6 +128,25 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     actors = {p[2] for p in actor if p[2]}
     abroad = any(p[2] and p[2] not in actors for p in target)
     return bool(heads) and all(h in FORCES for h in heads) and not abroad
+
+
+# Verbs and nouns that stop a trade rather than make one: under them a supply word is
+# the measure's object ("banned the export of drones", "restrictions on the sale of arms").
+BANNING = frozenset({"ban", "prohibit", "restrict", "halt", "stop", "suspend", "block", "curb",
+                     "bar", "outlaw", "forbid", "embargo", "restriction", "prohibition",
+                     "control", "moratorium", "freeze"})
+
+
+def banned(trigger: Token) -> bool:
+    """Give whether a supply word is what a ban or restriction stops."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        head = trigger.head
+        if trigger.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in BANNING:
+            return True  # "bans the export of electronics"
+        if trigger.dep_ == "pobj" and head.lower_ == "on" and \
+                head.head.lemma_.lower() in BANNING:
+            return True  # "a ban on the sale of arms"
+    return False
 
 
 def framing_noun(verb: Token, governors: Container[str]) -> Token | None:
