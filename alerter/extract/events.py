@@ -217,6 +217,8 @@ class EventBuilder:
         if rule.type in self.current_only and self._background(span, anchor, published):
             return None
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
+        if rule.type == "AID" and nominal and (sides := roles.bargained_supply(trigger)):
+            actor, target = sides  # "negotiating with a Chinese firm for the delivery of"
         if rule.type == "PROTEST":  # "thousands march in Seoul": Koreans, against Seoul
             if protest.by_state(trigger, actor):
                 return None  # "an Indian-led boycott of the summit": a refusal

@@ -61,6 +61,31 @@ def possessed_by_object(verb: Token) -> Found:
     return found
 
 
+# Verbs of bargaining: "negotiating with a Chinese firm for the delivery of drones".
+BARGAINING = frozenset({"negotiate", "bargain", "haggle", "talk", "deal", "contract"})
+
+
+def bargained_supply(noun: Token) -> tuple[Found, Found] | None:
+    """Give (supplier, recipient) of a supply noun that one side bargains for with another:
+    in "Russia is negotiating with a Chinese drone maker for the delivery of drones" the
+    maker (China) supplies Russia. None when the noun is not bargained for so."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    above = noun.head.head
+    if above.pos_ != "VERB" and above.dep_ == "pobj" and above.head.lower_ == "with":
+        above = above.head.head  # "for" hangs from the partner: "with a maker for ..."
+    if above.pos_ != "VERB" or above.lemma_ not in BARGAINING:
+        return None
+    partners = [g for c in above.children if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children if g.dep_ == "pobj"]
+    supplier: Found = []
+    for partner in partners:
+        supplier += [p for p in participants_in(phrase_tokens(partner)) if p not in supplier]
+    subject = subject_of(above)
+    recipient = participants_in(phrase_tokens(subject)) if subject is not None else []
+    return (supplier, recipient) if supplier else None
+
+
 def placed(target: Token) -> list[list[Token]]:
     """Give a target's phrase and where it is: "sanctions on 83 entities in Russia and
     third countries" hit Russia, where the entities are."""
