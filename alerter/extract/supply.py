@@ -11,6 +11,9 @@
   forces (MOBILIZE), not aid: "Turkey sends troops into a border province".
 - A buying verb with nobody named ("acquired a permit", "obtain a contract") is a
   purchase, not a supply.
+- Money or goods with nobody coded that go to the home public ("delivered $37 billion
+  to all states", "disbursed $9 billion to keep families in their homes", "$37 million
+  in federal funds for a project") are a domestic programme.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from collections.abc import Callable, Container
 from spacy.tokens import Token
 
 from alerter.extract import lexicon
-from alerter.extract.participants import phrase_tokens
+from alerter.extract.participants import participants_in, phrase_tokens
 
 Found = list[tuple[str, str, str | None]]
 Items = list[tuple[Token, list[Token]]]
@@ -41,6 +44,16 @@ SHARE_NOUNS = frozenset({"involvement", "role", "participation", "part", "compli
 # payments", "rental assistance", "mortgage relief".
 DOMESTIC = frozenset({"debt", "tax", "mortgage", "rent", "rental", "student", "housing",
                       "unemployment", "pension", "homeowner"})
+# Who gets a domestic programme's money: "to all states", "to keep families in their
+# homes", "to veterans"; and the word that marks the money as the home government's
+# ("federal funds").
+HOME_PUBLIC = frozenset({"state", "community", "family", "household", "american", "veteran",
+                         "homeowner", "taxpayer", "borrower", "farmer", "rancher", "senior",
+                         "school", "tribe", "county", "municipality", "renter", "tenant",
+                         "worker", "consumer", "patient", "resident", "city", "district",
+                         "business", "restaurant", "program", "programme", "provider",
+                         "hospital", "university", "college"})
+HOME_MONEY = frozenset({"federal"})
 # Purpose verbs whose object is the one helped: "$8 billion to help Ukraine respond".
 HELPING = frozenset({"help", "assist", "support", "enable", "aid", "bolster", "strengthen",
                      "train", "equip", "advise"})
@@ -86,6 +99,30 @@ def _has_recipient(verb: Token, items: Items) -> bool:
                for h in holders for c in h.children)
 
 
+def _for_home_public(verb: Token) -> bool:
+    """Give whether what a giving verb gives is marked as the home government's money
+    ("federal funds") or goes to the home public: the objects of its "to"/"for"
+    phrases, its dative, or the object of its purpose clause ("to keep families in
+    their homes")."""
+    said = [t for c in verb.children if c.dep_ in ("dobj", "obj", "dative", "prep")
+            for t in c.subtree]
+    if any(t.lower_ in HOME_MONEY for t in said):
+        return True
+    gets = [c for c in verb.children if c.dep_ == "dative"]
+    gets += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+             for g in c.children if g.dep_ == "pobj"]
+    gets += [g for c in verb.children if c.dep_ in ("advcl", "xcomp")
+             for g in c.children if g.dep_ in ("dobj", "obj")]
+    return any(g.lemma_.lower() in HOME_PUBLIC for g in gets)
+
+
+def _abroad_in(verb: Token, actor: Found) -> bool:
+    """Give whether the verb's clause names a country other than the giver's own or the
+    US ("to 14 municipalities in Indonesia")."""
+    home = {p[2] for p in actor if p[2]} | {"USA"}
+    return any(p[2] and p[2] not in home for p in participants_in(list(verb.subtree)))
+
+
 def helped(verb: Token) -> list[list[Token]]:
     """Give the phrases naming whom a supply is meant to help: "provide $8 billion to help
     the Government of Ukraine respond" (the Government of Ukraine), "send funds to
@@ -113,6 +150,9 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     if not coded and goods and all(any(t.lower_ in DOMESTIC for t in tokens)
                                    for tokens in goods):
         return True  # "deliver student debt relief to borrowers"
+    if not _coded(target) and trigger.pos_ in ("VERB", "AUX") and not recipient_verb and \
+            _for_home_public(trigger) and not _abroad_in(trigger, actor):
+        return True  # "delivered $37 billion to all states"
     if trigger.pos_ not in ("VERB", "AUX"):
         return trigger.dep_ == "pobj" and trigger.head.lower_ in ("with", "without") and \
             trigger.head.head.pos_ in ("VERB", "AUX") and not recipient_verb
