@@ -241,6 +241,8 @@ class EventBuilder:
                             doubted, governor, nominal, published)
         if rule.trigger.items and rule.trigger.subtype is None:
             event["_also"] = [k for k in supply.kinds(items, self._item_class) if k != subtype]
+        elif rule.type == "AID" and nominal:  # "security, economic, and humanitarian aid"
+            event["_also"] = [k for k in supply.paired_kinds(trigger) if k != subtype]
         return event
 
     @staticmethod

@@ -86,6 +86,18 @@ def kinds(items: Items, class_of: ClassOf) -> list[str]:
     return found
 
 
+def paired_kinds(noun: Token) -> list[str]:
+    """Give the kinds of help the conjoined adjectives before an aid noun name, when they
+    name more than one ("security, economic, and humanitarian assistance"); [] else."""
+    words = [t for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound")
+             for t in (c, *c.conjuncts)]
+    # a parse that hangs the noun on the adjectives: "security, economic, and [humanitarian
+    # assistance]" as three conjuncts
+    words += [t for t in noun.conjuncts if t.i < noun.i]
+    named = [PAIRED_KINDS[t.lower_] for t in words if t.lower_ in PAIRED_KINDS]
+    return list(dict.fromkeys(named)) if len(set(named)) > 1 else []
+
+
 def _coded(found: Found) -> bool:
     return any(p[2] for p in found)
 
@@ -154,8 +166,10 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
             _for_home_public(trigger) and not _abroad_in(trigger, actor):
         return True  # "delivered $37 billion to all states"
     if trigger.pos_ not in ("VERB", "AUX"):
+        # but "support Ukraine with security assistance": the help is the means of helping
         return trigger.dep_ == "pobj" and trigger.head.lower_ in ("with", "without") and \
-            trigger.head.head.pos_ in ("VERB", "AUX") and not recipient_verb
+            trigger.head.head.pos_ in ("VERB", "AUX") and not recipient_verb and \
+            trigger.head.head.lemma_ not in HELPING
     if recipient_verb:
         return not asking and not coded  # "acquired a timber permit"
     if not coded and not _has_recipient(trigger, items):
@@ -207,7 +221,8 @@ def recipients_nearby(noun: Token) -> list[Token]:
     """Give the "to"/"for"/"into" objects a parse hangs beside a supply noun rather than
     on it: on its goods ("the supply of drones and parts to Russia"), on a conjunct of
     the noun, on the verb that takes it ("oversaw the supply of UAVs to Venezuela"), or
-    on the noun it measures ("a flow of aid into Gaza")."""
+    on the noun it measures ("a flow of aid into Gaza"); or the one a helping verb
+    helps with it ("support Ukraine with security assistance")."""
     goods = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
              for g in c.children if g.dep_ == "pobj"]
     holders = goods + [c for g in goods for c in g.conjuncts] + list(noun.conjuncts)
@@ -215,8 +230,15 @@ def recipients_nearby(noun: Token) -> list[Token]:
         holders.append(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
         holders.append(noun.head.head)  # "a steady flow of humanitarian aid into Gaza"
-    return [g for h in holders for c in h.children if c.dep_ == "prep"
-            and c.lower_ in ("to", "for", "into") for g in c.children if g.dep_ == "pobj"]
+    helped_ones = []
+    means = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    if means.dep_ == "pobj" and means.head.lower_ == "with" and \
+            means.head.head.lemma_ in HELPING:
+        # "support Ukraine with (amounts of) security assistance": the one the verb helps
+        helped_ones = [c for c in means.head.head.children if c.dep_ in ("dobj", "obj")]
+    return helped_ones + [g for h in holders for c in h.children if c.dep_ == "prep"
+                          and c.lower_ in ("to", "for", "into") for g in c.children
+                          if g.dep_ == "pobj"]
 
 
 def amount_of(noun: Token) -> Token | None:
