@@ -194,6 +194,8 @@ def framing_noun(verb: Token, governors: Container[str]) -> Token | None:
             noun.pos_ == "ADJ" or noun.dep_ == "acomp"
             or any(c.dep_ == "auxpass" for c in noun.children)):
         return noun  # "remains committed to providing"
+    if noun.pos_ == "VERB" and verb.head.lower_ == "to" and noun.lemma_.lower() in governors:
+        return noun  # "the allies committed (recommitted) to providing"
     if noun.pos_ != "NOUN":
         return None
     lemma = noun.lemma_.lower()
@@ -202,10 +204,14 @@ def framing_noun(verb: Token, governors: Container[str]) -> Token | None:
 
 def owner(verb: Token, governors: Container[str]) -> list[list[Token]]:
     """Give the owner of the framing noun, as phrases: "Iran's involvement in supplying"
-    (Iran), "the President's commitment of providing" (the President)."""
+    (Iran), "the President's commitment of providing" (the President); the subject of a
+    framing verb or adjective ("the United States is committed to providing")."""
     noun = framing_noun(verb, governors)
     if noun is None:
         return []
+    if noun.pos_ in ("VERB", "ADJ"):  # "the United States committed to providing"
+        holder = noun.head if noun.dep_ == "acomp" else noun
+        return [phrase_tokens(c) for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
     return [phrase_tokens(c) for c in noun.children if c.dep_ == "poss"]
 
 
