@@ -165,7 +165,8 @@ class EventBuilder:
                 taking_part = governor is not None and \
                     governor.lemma_ in lexicon.PARTICIPATING
                 alone = (rule.trigger.items and (
-                    self._stands_alone(trigger, rule.trigger.subtype is not None)
+                    self._stands_alone(trigger, rule.trigger.subtype is not None or
+                                       supply.goods_compound(trigger, self._item_class))
                     or supply.framed(trigger))) or (
                     rule.type in self.standalone and (attached(trigger) or taking_part) and (
                         role in ("none", "subject") or taking_part or (

@@ -54,6 +54,8 @@ HOME_PUBLIC = frozenset({"state", "community", "family", "household", "american"
                          "business", "restaurant", "program", "programme", "provider",
                          "hospital", "university", "college"})
 HOME_MONEY = frozenset({"federal"})
+# Words that place a giver's work abroad whoever it reaches ("USAID ... to 321 patients").
+ABROAD = frozenset({"usaid", "foreign", "overseas", "abroad"})
 # Purpose verbs whose object is the one helped: "$8 billion to help Ukraine respond".
 HELPING = frozenset({"help", "assist", "support", "enable", "aid", "bolster", "strengthen",
                      "train", "equip", "advise"})
@@ -98,6 +100,13 @@ def paired_kinds(noun: Token) -> list[str]:
     return list(dict.fromkeys(named)) if len(set(named)) > 1 else []
 
 
+def goods_compound(noun: Token, class_of: ClassOf) -> bool:
+    """Give whether a supply noun names its goods in a compound before it ("arms
+    shipments", "weapons deliveries", "aid convoys")."""
+    return any(c.dep_ == "compound" and c.i < noun.i and class_of([c]) is not None
+               for c in noun.children)
+
+
 def _coded(found: Found) -> bool:
     return any(p[2] for p in found)
 
@@ -112,10 +121,10 @@ def _has_recipient(verb: Token, items: Items) -> bool:
 
 
 def _for_home_public(verb: Token) -> bool:
-    """Give whether what a giving verb gives is marked as the home government's money
-    ("federal funds") or goes to the home public: the objects of its "to"/"for"
-    phrases, its dative, or the object of its purpose clause ("to keep families in
-    their homes")."""
+    """Give whether what a giving verb or supply noun gives is marked as the home
+    government's money ("federal funds") or goes to the home public: the objects of its
+    "to"/"for" phrases, its dative, or the object of its purpose clause ("to keep
+    families in their homes")."""
     said = [t for c in verb.children if c.dep_ in ("dobj", "obj", "dative", "prep")
             for t in c.subtree]
     if any(t.lower_ in HOME_MONEY for t in said):
@@ -125,14 +134,16 @@ def _for_home_public(verb: Token) -> bool:
              for g in c.children if g.dep_ == "pobj"]
     gets += [g for c in verb.children if c.dep_ in ("advcl", "xcomp")
              for g in c.children if g.dep_ in ("dobj", "obj")]
-    return any(g.lemma_.lower() in HOME_PUBLIC for g in gets)
+    return any(g.lemma_.lower() in HOME_PUBLIC or g.lower_.removesuffix("s") in HOME_PUBLIC
+               for g in gets)
 
 
-def _abroad_in(verb: Token, actor: Found) -> bool:
+def _abroad_in(verb: Token, home: set[str]) -> bool:
     """Give whether the verb's clause names a country other than the giver's own or the
-    US ("to 14 municipalities in Indonesia")."""
-    home = {p[2] for p in actor if p[2]} | {"USA"}
-    return any(p[2] and p[2] not in home for p in participants_in(list(verb.subtree)))
+    US ("to 14 municipalities in Indonesia"), or a giver that works abroad (USAID)."""
+    tokens = list(verb.subtree)
+    return any(t.lower_ in ABROAD for t in tokens) or \
+        any(p[2] and p[2] not in home for p in participants_in(tokens))
 
 
 def helped(verb: Token) -> list[list[Token]]:
@@ -162,9 +173,10 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     if not coded and goods and all(any(t.lower_ in DOMESTIC for t in tokens)
                                    for tokens in goods):
         return True  # "deliver student debt relief to borrowers"
-    if not _coded(target) and trigger.pos_ in ("VERB", "AUX") and not recipient_verb and \
-            _for_home_public(trigger) and not _abroad_in(trigger, actor):
-        return True  # "delivered $37 billion to all states"
+    home = {p[2] for p in actor if p[2]} | {"USA"}
+    if not recipient_verb and not any(p[2] and p[2] not in home for p in target) and \
+            _for_home_public(trigger) and not _abroad_in(trigger, home):
+        return True  # "delivered $37 billion to all states", "vaccine supply for Americans"
     if trigger.pos_ not in ("VERB", "AUX"):
         # but "support Ukraine with security assistance": the help is the means of helping
         return trigger.dep_ == "pobj" and trigger.head.lower_ in ("with", "without") and \
