@@ -130,8 +130,9 @@ def _for_home_public(verb: Token) -> bool:
     if any(t.lower_ in HOME_MONEY for t in said):
         return True
     gets = [c for c in verb.children if c.dep_ == "dative"]
-    gets += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
-             for g in c.children if g.dep_ == "pobj"]
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    gets += [g for h in holders for c in h.children if c.dep_ in ("prep", "dative")
+             and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
     gets += [g for c in verb.children if c.dep_ in ("advcl", "xcomp")
              for g in c.children if g.dep_ in ("dobj", "obj")]
     return any(g.lemma_.lower() in HOME_PUBLIC or g.lower_.removesuffix("s") in HOME_PUBLIC

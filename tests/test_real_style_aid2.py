@@ -1,0 +1,96 @@
+"""AID on government prose, second pass (issue 10): lists of kinds of help however the
+parse hangs them, help given "with" aid nouns, supplies framed by committing verbs,
+goods named in a compound before a supply noun; and the domestic programmes beside
+them (money to states, families, schools; "federal funds"; supplies for Americans).
+Every sentence is our own, written in the style of what fresh corpus sentences say;
+none is corpus text.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from alerter.extract import Extractor
+from alerter.models import Event
+from alerter.sources.documents import RawDocument, to_document
+
+PUBLISHED = datetime(2024, 5, 10, 12, tzinfo=UTC)
+
+# sentence → an event it must hold: (type, subtype, modality, actor, target)
+Expected = tuple[str, str | None, str, set[str], set[str]]
+MUST: list[tuple[str, Expected]] = [
+    # a three-way list of kinds is one event per kind, whatever noun heads the parse
+    ("The ministers reviewed their work to provide security, economic, and humanitarian "
+     "assistance to Moldova.", ("AID", "military", "discussed", set(), {"MDA"})),
+    ("The ministers reviewed their work to provide security, economic, and humanitarian "
+     "assistance to Moldova.", ("AID", "economic", "discussed", set(), {"MDA"})),
+    ("The ministers reviewed their work to provide security, economic, and humanitarian "
+     "assistance to Moldova.", ("AID", "humanitarian", "discussed", set(), {"MDA"})),
+    # help given by means of an aid noun: the one the helping verb helps gets it
+    ("Canada keeps supporting Georgia with security assistance.",
+     ("AID", "military", "asserted", {"CAN"}, {"GEO"})),
+    ("Norway helped Moldova with large amounts of humanitarian aid.",
+     ("AID", "humanitarian", "asserted", {"NOR"}, {"MDA"})),
+    # a committing verb frames the gerund as planned, and its subject gives
+    ("The allies recommitted to providing NATO with cash and capabilities.",
+     ("AID", "military", "planned", set(), {"NATO"})),
+    ("Japan committed to providing Ukraine with generators.",
+     ("AID", "humanitarian", "planned", {"JPN"}, {"UKR"})),
+    # goods named in a compound before the supply noun
+    ("North Korean arms shipments to Russia grew last autumn.",
+     ("AID", "military", "asserted", {"PRK"}, {"RUS"})),
+    ("Weapons deliveries to Armenia resumed in March.",
+     ("AID", "military", "asserted", set(), {"ARM"})),
+]
+
+# sentence → a type it must not hold
+MUST_NOT: list[tuple[str, str]] = [
+    # domestic programmes: the home public gets it, or the money is federal
+    ("Thanks to the recovery law, the President delivered 20 billion dollars to all states "
+     "to expand home care.", "AID"),
+    ("Through the Homeowner Relief Fund, Treasury has disbursed 4 billion dollars to keep "
+     "families in their homes.", "AID"),
+    ("The agency will provide 12 million dollars in federal funds for a flood project in "
+     "Ohio.", "AID"),
+    ("Of the total, 40 million dollars would be provided to three Tribes, Washington, and "
+     "Oregon for river projects.", "AID"),
+    ("There was not enough vaccine supply for all Americans last winter.", "AID"),
+    # a compound that names no goods of help keeps the noun a trade word
+    ("Oil shipments to China rose in May.", "AID"),
+    # "with" aid as a means of another act is still no supply
+    ("The raids were carried out with the assistance of several partners.", "AID"),
+]
+
+
+def shown(e: Event) -> str:
+    return (f"{e.type}/{e.subtype} '{e.trigger.text}' {e.modality} "
+            f"{sorted(p.code for p in e.actor if p.code)} → "
+            f"{sorted(p.code for p in e.target if p.code)}")
+
+
+@pytest.fixture(scope="module")
+def extracted(extractor: Extractor) -> dict[str, list[Event]]:
+    sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT})
+    documents = [to_document(RawDocument(text=s, origin="test", id=s, published=PUBLISHED),
+                             PUBLISHED, None) for s in sentences]
+    assert None not in documents
+    return {d.id: events for d, events in extractor.extract(d for d in documents if d)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MUST,
+                         ids=[f"{e[0]}/{e[1]}: {s[:50]}" for s, e in MUST])
+def test_event_is_found(sentence: str, expected: Expected,
+                        extracted: dict[str, list[Event]]) -> None:
+    found = [(e.type, e.subtype, e.modality, {p.code for p in e.actor if p.code},
+              {p.code for p in e.target if p.code}) for e in extracted[sentence]]
+    assert expected in found, [shown(e) for e in extracted[sentence]]
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST_NOT,
+                         ids=[f"{t}: {s[:50]}" for s, t in MUST_NOT])
+def test_event_is_not_misread(sentence: str, type_: str,
+                              extracted: dict[str, list[Event]]) -> None:
+    wrong = [e for e in extracted[sentence] if e.type == type_]
+    assert not wrong, [shown(e) for e in wrong]
