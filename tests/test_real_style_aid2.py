@@ -43,6 +43,12 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "military", "asserted", {"PRK"}, {"RUS"})),
     ("Weapons deliveries to Armenia resumed in March.",
      ("AID", "military", "asserted", set(), {"ARM"})),
+    # the US government asking for funds with no supplier named: asked of Congress, to give
+    ("The Administration has requested 3 billion dollars in foreign assistance.",
+     ("AID", "economic", "discussed", {"USA"}, set())),
+    # a request from a named supplier keeps the asker as the recipient
+    ("Kyiv requested more air defence systems from Germany.",
+     ("AID", "military", "discussed", {"DEU"}, {"UKR"})),
 ]
 
 # sentence → a type it must not hold

@@ -326,7 +326,14 @@ class EventBuilder:
             subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
             if any(c.dep_ == "agent" for c in verb.children):
                 subject = None
-            return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
+            giver = transfers.giver_of(verb, trigger)
+            receiver = transfers.receiver_of(verb, subject)
+            if rule.trigger.modality is not None and transfers.funding_request(giver, receiver):
+                # "the Administration requested $6 billion in security assistance for
+                # Ukraine": asked of Congress, to give
+                target, _ = self._target(trigger, anchor, nominal, items)
+                return receiver, [p for p in target if p[2] != "USA"]
+            return giver, receiver
         actor = self._actor(trigger, anchor, nominal, role) or force.doer(trigger) or \
             _all_participants(supply.owner(anchor, self.governors)) or (
                 [] if enforcement.judged(trigger) else framing.self_report(span.sent, anchor))
