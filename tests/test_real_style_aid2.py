@@ -43,6 +43,9 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "military", "asserted", {"PRK"}, {"RUS"})),
     ("Weapons deliveries to Armenia resumed in March.",
      ("AID", "military", "asserted", set(), {"ARM"})),
+    # a firm's base gives its code ("X, based in Qatar,")
+    ("Blue Harbor Trading, based in Qatar, has shipped rifles to the militia.",
+     ("AID", "military", "asserted", {"QAT"}, set())),
     # the US government asking for funds with no supplier named: asked of Congress, to give
     ("The Administration has requested 3 billion dollars in foreign assistance.",
      ("AID", "economic", "discussed", {"USA"}, set())),
