@@ -46,6 +46,15 @@ MUST: list[tuple[str, Expected]] = [
     # a firm's base gives its code ("X, based in Qatar,")
     ("Blue Harbor Trading, based in Qatar, has shipped rifles to the militia.",
      ("AID", "military", "asserted", {"QAT"}, set())),
+    # goods a relative clause supplies, with its object pronoun
+    ("Officials described the rockets that Iran supplies to Russia.",
+     ("AID", "military", "asserted", {"IRN"}, {"RUS"})),
+    # going ahead with an aid noun is the act, not a means
+    ("Treasury will move forward with a new loan guarantee for Jordan.",
+     ("AID", "economic", "planned", {"USA"}, {"JOR"})),
+    # financial support given to a party
+    ("The Fund provided large financial support to Moldova last year.",
+     ("AID", "economic", "asserted", set(), {"MDA"})),
     # the US government asking for funds with no supplier named: asked of Congress, to give
     ("The Administration has requested 3 billion dollars in foreign assistance.",
      ("AID", "economic", "discussed", {"USA"}, set())),
@@ -68,6 +77,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("There was not enough vaccine supply for all Americans last winter.", "AID"),
     # a compound that names no goods of help keeps the noun a trade word
     ("Oil shipments to China rose in May.", "AID"),
+    # thanks for support given to oneself are no aid
+    ("We thank our partners for their financial support.", "AID"),
     # "with" aid as a means of another act is still no supply
     ("The raids were carried out with the assistance of several partners.", "AID"),
 ]

@@ -610,8 +610,10 @@ class EventBuilder:
             preps = ("with", "for") if asking else ("with",)
             heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj"]
-            if not objects and trigger.dep_ == "relcl":
-                heads.append(trigger.head)  # "the kinds of drones Iran will be supplying"
+            if trigger.dep_ == "relcl" and all(o.tag_ in ("WDT", "WP") for o in objects):
+                # "the kinds of drones Iran will be supplying", "the weapons that Iran
+                # supplies to Russia"
+                heads.append(trigger.head)
         expanded: list[Token] = []
         for head in list(heads):
             if head.like_num or head.lower_ in lexicon.SCALES or head.ent_type_ == "MONEY" \

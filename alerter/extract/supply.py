@@ -164,6 +164,13 @@ def helped(verb: Token) -> list[list[Token]]:
     return phrases
 
 
+def _going_ahead(verb: Token) -> bool:
+    """Give whether a verb says one goes ahead with what its "with" takes ("move forward
+    with a loan guarantee", "proceed with the transfer"): the act itself, no means."""
+    return verb.lemma_ == "proceed" or any(c.dep_ in ("advmod", "prt") and c.lower_ in
+                                           ("forward", "ahead") for c in verb.children)
+
+
 def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
                  target: Found, recipient_verb: bool, asking: bool) -> bool:
     """Give whether a verb's supply event is no help to another party (see the module),
@@ -182,7 +189,7 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
         # but "support Ukraine with security assistance": the help is the means of helping
         return trigger.dep_ == "pobj" and trigger.head.lower_ in ("with", "without") and \
             trigger.head.head.pos_ in ("VERB", "AUX") and not recipient_verb and \
-            trigger.head.head.lemma_ not in HELPING
+            trigger.head.head.lemma_ not in HELPING and not _going_ahead(trigger.head.head)
     if recipient_verb:
         return not asking and not coded  # "acquired a timber permit"
     if not coded and not _has_recipient(trigger, items):
