@@ -55,6 +55,8 @@ MUST: list[tuple[str, Expected]] = [
     # financial support given to a party
     ("The Fund provided large financial support to Moldova last year.",
      ("AID", "economic", "asserted", set(), {"MDA"})),
+    # a buying verb with its supplier named is a supply
+    ("Moscow bought more drones from Iran.", ("AID", "military", "asserted", {"IRN"}, {"RUS"})),
     # the US government asking for funds with no supplier named: asked of Congress, to give
     ("The Administration has requested 3 billion dollars in foreign assistance.",
      ("AID", "economic", "discussed", {"USA"}, set())),
@@ -77,6 +79,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("There was not enough vaccine supply for all Americans last winter.", "AID"),
     # a compound that names no goods of help keeps the noun a trade word
     ("Oil shipments to China rose in May.", "AID"),
+    # a buying verb with no supplier named is procurement or development
+    ("We will ensure that Iran never acquires a nuclear weapon.", "AID"),
+    ("The cell acquired rifles for its fighters in 2019.", "AID"),
     # thanks for support given to oneself are no aid
     ("We thank our partners for their financial support.", "AID"),
     # "with" aid as a means of another act is still no supply

@@ -9,8 +9,9 @@
   money flows).
 - Troops sent with no foreign country at the other end are a country moving its own
   forces (MOBILIZE), not aid: "Turkey sends troops into a border province".
-- A buying verb with nobody named ("acquired a permit", "obtain a contract") is a
-  purchase, not a supply.
+- A buying verb with no supplier named ("acquired a permit", "ensure Iran never
+  acquires a nuclear weapon", "acquired rifles for the group") is a purchase or
+  development, not a supply; "bought drones from Iran" is one.
 - Money or goods with nobody coded that go to the home public ("delivered $37 billion
   to all states", "disbursed $9 billion to keep families in their homes", "$37 million
   in federal funds for a project") are a domestic programme.
@@ -59,6 +60,9 @@ ABROAD = frozenset({"usaid", "foreign", "overseas", "abroad"})
 # Purpose verbs whose object is the one helped: "$8 billion to help Ukraine respond".
 HELPING = frozenset({"help", "assist", "support", "enable", "aid", "bolster", "strengthen",
                      "train", "equip", "advise"})
+# Buying verbs: with no supplier named they are procurement or development, not a supply
+# (README decisions: a designee's purchases, attempts to buy weapons, are not AID).
+BUYING = frozenset({"acquire", "obtain", "buy", "purchase"})
 # Where a giving verb or its goods name who gets them.
 _RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards", "with"})
 
@@ -191,6 +195,8 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
             trigger.head.head.pos_ in ("VERB", "AUX") and not recipient_verb and \
             trigger.head.head.lemma_ not in HELPING and not _going_ahead(trigger.head.head)
     if recipient_verb:
+        if trigger.lemma_ in BUYING and not _coded(actor):
+            return True  # "never acquire a nuclear weapon", "acquired weapons for the group"
         return not asking and not coded  # "acquired a timber permit"
     if not coded and not _has_recipient(trigger, items):
         return True  # "deliver tax credit payments"
