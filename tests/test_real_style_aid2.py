@@ -57,6 +57,9 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "economic", "asserted", set(), {"MDA"})),
     # a buying verb with its supplier named is a supply
     ("Moscow bought more drones from Iran.", ("AID", "military", "asserted", {"IRN"}, {"RUS"})),
+    # the same pair given to a named party is help
+    ("Japan sent humanitarian assistance and disaster relief to the Philippines.",
+     ("AID", "humanitarian", "asserted", {"JPN"}, {"PHL"})),
     # the US government asking for funds with no supplier named: asked of Congress, to give
     ("The Administration has requested 3 billion dollars in foreign assistance.",
      ("AID", "economic", "discussed", {"USA"}, set())),
@@ -82,6 +85,9 @@ MUST_NOT: list[tuple[str, str]] = [
     # a buying verb with no supplier named is procurement or development
     ("We will ensure that Iran never acquires a nuclear weapon.", "AID"),
     ("The cell acquired rifles for its fighters in 2019.", "AID"),
+    # "humanitarian assistance and disaster relief" names a field of cooperation
+    ("The navies will deepen cooperation on humanitarian assistance and disaster relief.",
+     "AID"),
     # thanks for support given to oneself are no aid
     ("We thank our partners for their financial support.", "AID"),
     # "with" aid as a means of another act is still no supply

@@ -12,6 +12,8 @@
 - A buying verb with no supplier named ("acquired a permit", "ensure Iran never
   acquires a nuclear weapon", "acquired rifles for the group") is a purchase or
   development, not a supply; "bought drones from Iran" is one.
+- "Humanitarian assistance and disaster relief" with nobody coded names a field of
+  cooperation (HADR), not help given.
 - Money or goods with nobody coded that go to the home public ("delivered $37 billion
   to all states", "disbursed $9 billion to keep families in their homes", "$37 million
   in federal funds for a project") are a domestic programme.
@@ -168,6 +170,13 @@ def helped(verb: Token) -> list[list[Token]]:
     return phrases
 
 
+def _relief_domain(noun: Token) -> bool:
+    """Give whether an aid noun is one of a pair "humanitarian assistance and disaster
+    relief" (or response): the name of a field of cooperation (HADR), not help given."""
+    words = {t.lower_ for x in (noun, *noun.conjuncts) for t in x.subtree}
+    return bool(noun.conjuncts) and {"humanitarian", "disaster"} <= words
+
+
 def _going_ahead(verb: Token) -> bool:
     """Give whether a verb says one goes ahead with what its "with" takes ("move forward
     with a loan guarantee", "proceed with the transfer"): the act itself, no means."""
@@ -189,6 +198,8 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     if not recipient_verb and not any(p[2] and p[2] not in home for p in target) and \
             _for_home_public(trigger) and not _abroad_in(trigger, home):
         return True  # "delivered $37 billion to all states", "vaccine supply for Americans"
+    if trigger.pos_ not in ("VERB", "AUX") and not coded and _relief_domain(trigger):
+        return True  # "cooperation on humanitarian assistance and disaster relief"
     if trigger.pos_ not in ("VERB", "AUX"):
         # but "support Ukraine with security assistance": the help is the means of helping
         return trigger.dep_ == "pobj" and trigger.head.lower_ in ("with", "without") and \
