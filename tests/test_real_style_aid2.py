@@ -60,6 +60,12 @@ MUST: list[tuple[str, Expected]] = [
     # the same pair given to a named party is help
     ("Japan sent humanitarian assistance and disaster relief to the Philippines.",
      ("AID", "humanitarian", "asserted", {"JPN"}, {"PHL"})),
+    # goods with a model name are goods, not a named party; a future clause waiting
+    # for the delivery makes it planned, a past one leaves it asserted
+    ("The new hangars must be ready prior to the delivery of F-35s to Finland.",
+     ("AID", "military", "planned", set(), {"FIN"})),
+    ("The crews were trained before the delivery of F-16s to Romania.",
+     ("AID", "military", "asserted", set(), {"ROU"})),
     # the US government asking for funds with no supplier named: asked of Congress, to give
     ("The Administration has requested 3 billion dollars in foreign assistance.",
      ("AID", "economic", "discussed", {"USA"}, set())),

@@ -238,6 +238,8 @@ class EventBuilder:
                                              climb=not alone or frame is not anchor)
         if rule.trigger.speech_act and modality in ("planned", "hypothetical"):
             modality = "asserted"  # "we will hold Russia accountable" is a threat made now
+        if alone and modality == "asserted" and supply.awaited(trigger):
+            modality = "planned"  # "ready before the delivery of F-35s to Canada"
         event = self._built(span, rule, anchor, subtype, actor, target, items, modality,
                             doubted, governor, nominal, published)
         if rule.trigger.items and rule.trigger.subtype is None:
@@ -633,8 +635,9 @@ class EventBuilder:
             expanded += [c for c in head.conjuncts if c.i > head.i]
         items: list[tuple[Token, list[Token]]] = []
         for head in expanded:
-            if participants_in([head]) and head.pos_ == "PROPN":
-                continue
+            if participants_in([head]) and head.pos_ == "PROPN" and \
+                    self._item_class([head]) is None:
+                continue  # a named party, but "F-35s" are goods
             if head.lemma_.lower() in lexicon.FORCE_NOUNS and participants_in(
                     phrase_tokens(head)):
                 continue  # "supply the Russian military": the recipient, not the goods

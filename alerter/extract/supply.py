@@ -106,6 +106,21 @@ def paired_kinds(noun: Token) -> list[str]:
     return list(dict.fromkeys(named)) if len(set(named)) > 1 else []
 
 
+def awaited(noun: Token) -> bool:
+    """Give whether a supply noun is something a future clause waits for: "should be in
+    place prior to the delivery of F-35s", "will be trained before the arrival of the
+    tanks" (not "were trained before the delivery": that one happened)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or not (prep.lower_ in ("before", "until") or (
+            prep.lower_ in ("to", "of") and prep.head.lower_ in ("prior", "ahead"))):
+        return False
+    verb = prep
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "should", "must", "'ll")
+               for c in verb.children)
+
+
 def goods_compound(noun: Token, class_of: ClassOf) -> bool:
     """Give whether a supply noun names its goods in a compound before it ("arms
     shipments", "weapons deliveries", "aid convoys")."""
