@@ -66,6 +66,9 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "military", "planned", set(), {"FIN"})),
     ("The crews were trained before the delivery of F-16s to Romania.",
      ("AID", "military", "asserted", set(), {"ROU"})),
+    # an aid phrase that names its giver with "from" stands alone
+    ("Economic assistance from Japan is vital for the recovery.",
+     ("AID", "economic", "asserted", {"JPN"}, set())),
     # the US government asking for funds with no supplier named: asked of Congress, to give
     ("The Administration has requested 3 billion dollars in foreign assistance.",
      ("AID", "economic", "discussed", {"USA"}, set())),

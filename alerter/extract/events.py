@@ -502,7 +502,8 @@ class EventBuilder:
                     c.dep_ == "amod" and participants_in([c]) for c in trigger.children)):
             return False  # "the supply of X", or "Iranian financial assistance to X"
         # an aid phrase's side is its recipient ("aid to Gaza", not "aid in Sudan")
-        kinds = ("to", "for", "into") if goods_named and "of" not in preps else (
+        # and its giver ("economic assistance from the United States")
+        kinds = ("to", "for", "into", "from") if goods_named and "of" not in preps else (
             "to", "for", "in", "into", "from")
         sides = [g for p in kinds if p in preps for g in preps[p].children if g.dep_ == "pobj"]
         sides += [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
