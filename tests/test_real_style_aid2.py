@@ -69,6 +69,9 @@ MUST: list[tuple[str, Expected]] = [
     # an aid phrase that names its giver with "from" stands alone
     ("Economic assistance from Japan is vital for the recovery.",
      ("AID", "economic", "asserted", {"JPN"}, set())),
+    # "with" hung on the object by the parser still names the goods
+    ("USAID provided migrants with medicine.",
+     ("AID", "humanitarian", "asserted", set(), set())),
     # the US government asking for funds with no supplier named: asked of Congress, to give
     ("The Administration has requested 3 billion dollars in foreign assistance.",
      ("AID", "economic", "discussed", {"USA"}, set())),

@@ -613,6 +613,9 @@ class EventBuilder:
             preps = ("with", "for") if asking else ("with",)
             heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj"]
+            # "provided Moldova with generators", the "with" hung on the object
+            heads += [g for o in objects for c in o.children if c.dep_ == "prep"
+                      and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
             if trigger.dep_ == "relcl" and all(o.tag_ in ("WDT", "WP") for o in objects):
                 # "the kinds of drones Iran will be supplying", "the weapons that Iran
                 # supplies to Russia"
