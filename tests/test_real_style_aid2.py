@@ -94,9 +94,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("There was not enough vaccine supply for all Americans last winter.", "AID"),
     # a compound that names no goods of help keeps the noun a trade word
     ("Oil shipments to China rose in May.", "AID"),
-    # a buying verb with no supplier named is procurement or development
+    # a nuclear weapon acquired with no supplier named is one a state would build
     ("We will ensure that Iran never acquires a nuclear weapon.", "AID"),
-    ("The cell acquired rifles for its fighters in 2019.", "AID"),
+    ("The allies vowed to stop Iran from ever obtaining a nuclear weapon.", "AID"),
     # "humanitarian assistance and disaster relief" names a field of cooperation
     ("The navies will deepen cooperation on humanitarian assistance and disaster relief.",
      "AID"),

@@ -9,9 +9,9 @@
   money flows).
 - Troops sent with no foreign country at the other end are a country moving its own
   forces (MOBILIZE), not aid: "Turkey sends troops into a border province".
-- A buying verb with no supplier named ("acquired a permit", "ensure Iran never
-  acquires a nuclear weapon", "acquired rifles for the group") is a purchase or
-  development, not a supply; "bought drones from Iran" is one.
+- A buying verb with nobody named ("acquired a permit", "obtain a contract") is a
+  purchase, not a supply; a nuclear weapon acquired with no supplier named ("ensure
+  Iran never acquires a nuclear weapon") is one a state would build.
 - "Humanitarian assistance and disaster relief" with nobody coded names a field of
   cooperation (HADR), not help given.
 - Money or goods with nobody coded that go to the home public ("delivered $37 billion
@@ -62,8 +62,8 @@ ABROAD = frozenset({"usaid", "foreign", "overseas", "abroad"})
 # Purpose verbs whose object is the one helped: "$8 billion to help Ukraine respond".
 HELPING = frozenset({"help", "assist", "support", "enable", "aid", "bolster", "strengthen",
                      "train", "equip", "advise"})
-# Buying verbs: with no supplier named they are procurement or development, not a supply
-# (README decisions: a designee's purchases, attempts to buy weapons, are not AID).
+# Buying verbs: a nuclear weapon "acquired" with no supplier named is one a state would
+# build, not one it would be given.
 BUYING = frozenset({"acquire", "obtain", "buy", "purchase"})
 # Where a giving verb or its goods name who gets them.
 _RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards", "with"})
@@ -221,8 +221,9 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
             trigger.head.head.pos_ in ("VERB", "AUX") and not recipient_verb and \
             trigger.head.head.lemma_ not in HELPING and not _going_ahead(trigger.head.head)
     if recipient_verb:
-        if trigger.lemma_ in BUYING and not _coded(actor):
-            return True  # "never acquire a nuclear weapon", "acquired weapons for the group"
+        if trigger.lemma_ in BUYING and not _coded(actor) and any(
+                t.lower_ == "nuclear" for _, tokens in items for t in tokens):
+            return True  # "ensure Iran never acquires a nuclear weapon": it would build it
         return not asking and not coded  # "acquired a timber permit"
     if not coded and not _has_recipient(trigger, items):
         return True  # "deliver tax credit payments"
