@@ -30,10 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from alerter.corpus import corpus_file, iter_documents, load_sample  # noqa: E402
-from alerter.models import Document  # noqa: E402
-from alerter.sources.documents import RawDocument, to_document  # noqa: E402
-from real_sentences import (  # noqa: E402
+from real_sentences import (
     MAX_WORDS,
     MIN_WORDS,
     WRAPPED,
@@ -41,6 +38,10 @@ from real_sentences import (  # noqa: E402
     load_nlp,
     split_blocks,
 )
+
+from alerter.corpus import corpus_file, iter_documents, load_sample
+from alerter.models import Document
+from alerter.sources.documents import RawDocument, to_document
 
 GOV = ("treasury-press-releases", "whitehouse-statements")
 HELP = re.compile(
