@@ -14,9 +14,9 @@
   Iran never acquires a nuclear weapon") is one a state would build.
 - "Humanitarian assistance and disaster relief" with nobody coded names a field of
   cooperation (HADR), not help given.
-- Money or goods with nobody coded that go to the home public ("delivered $37 billion
-  to all states", "disbursed $9 billion to keep families in their homes", "$37 million
-  in federal funds for a project") are a domestic programme.
+- Money or goods that go to the home public, with no country abroad named ("delivered
+  $37 billion to all states", "$37 million in federal funds for a project"), are a
+  domestic programme (the check is in `home_aid`).
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from collections.abc import Callable, Container
 
 from spacy.tokens import Token
 
-from alerter.extract import lexicon
-from alerter.extract.participants import participants_in, phrase_tokens
+from alerter.extract import home_aid, lexicon
+from alerter.extract.participants import phrase_tokens
 
 Found = list[tuple[str, str, str | None]]
 Items = list[tuple[Token, list[Token]]]
@@ -47,18 +47,6 @@ SHARE_NOUNS = frozenset({"involvement", "role", "participation", "part", "compli
 # payments", "rental assistance", "mortgage relief".
 DOMESTIC = frozenset({"debt", "tax", "mortgage", "rent", "rental", "student", "housing",
                       "unemployment", "pension", "homeowner"})
-# Who gets a domestic programme's money: "to all states", "to keep families in their
-# homes", "to veterans"; and the word that marks the money as the home government's
-# ("federal funds").
-HOME_PUBLIC = frozenset({"state", "community", "family", "household", "american", "veteran",
-                         "homeowner", "taxpayer", "borrower", "farmer", "rancher", "senior",
-                         "school", "tribe", "county", "municipality", "renter", "tenant",
-                         "worker", "consumer", "patient", "resident", "city", "district",
-                         "business", "restaurant", "program", "programme", "provider",
-                         "hospital", "university", "college"})
-HOME_MONEY = frozenset({"federal"})
-# Words that place a giver's work abroad whoever it reaches ("USAID ... to 321 patients").
-ABROAD = frozenset({"usaid", "foreign", "overseas", "abroad"})
 # Purpose verbs whose object is the one helped: "$8 billion to help Ukraine respond".
 HELPING = frozenset({"help", "assist", "support", "enable", "aid", "bolster", "strengthen",
                      "train", "equip", "advise"})
@@ -141,33 +129,6 @@ def _has_recipient(verb: Token, items: Items) -> bool:
                for h in holders for c in h.children)
 
 
-def _for_home_public(verb: Token) -> bool:
-    """Give whether what a giving verb or supply noun gives is marked as the home
-    government's money ("federal funds") or goes to the home public: the objects of its
-    "to"/"for" phrases, its dative, or the object of its purpose clause ("to keep
-    families in their homes")."""
-    said = [t for c in verb.children if c.dep_ in ("dobj", "obj", "dative", "prep")
-            for t in c.subtree]
-    if any(t.lower_ in HOME_MONEY for t in said):
-        return True
-    gets = [c for c in verb.children if c.dep_ == "dative"]
-    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    gets += [g for h in holders for c in h.children if c.dep_ in ("prep", "dative")
-             and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
-    gets += [g for c in verb.children if c.dep_ in ("advcl", "xcomp")
-             for g in c.children if g.dep_ in ("dobj", "obj")]
-    return any(g.lemma_.lower() in HOME_PUBLIC or g.lower_.removesuffix("s") in HOME_PUBLIC
-               for g in gets)
-
-
-def _abroad_in(verb: Token, home: set[str]) -> bool:
-    """Give whether the verb's clause names a country other than the giver's own or the
-    US ("to 14 municipalities in Indonesia"), or a giver that works abroad (USAID)."""
-    tokens = list(verb.subtree)
-    return any(t.lower_ in ABROAD for t in tokens) or \
-        any(p[2] and p[2] not in home for p in participants_in(tokens))
-
-
 def helped(verb: Token) -> list[list[Token]]:
     """Give the phrases naming whom a supply is meant to help: "provide $8 billion to help
     the Government of Ukraine respond" (the Government of Ukraine), "send funds to
@@ -211,7 +172,7 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
         return True  # "deliver student debt relief to borrowers"
     home = {p[2] for p in actor if p[2]} | {"USA"}
     if not recipient_verb and not any(p[2] and p[2] not in home for p in target) and \
-            _for_home_public(trigger) and not _abroad_in(trigger, home):
+            home_aid.for_home_public(trigger) and not home_aid.abroad_in(trigger, home):
         return True  # "delivered $37 billion to all states", "vaccine supply for Americans"
     if trigger.pos_ not in ("VERB", "AUX") and not coded and _relief_domain(trigger):
         return True  # "cooperation on humanitarian assistance and disaster relief"
