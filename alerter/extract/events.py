@@ -171,7 +171,8 @@ class EventBuilder:
                 taking_part = governor is not None and \
                     governor.lemma_ in lexicon.PARTICIPATING
                 alone = (rule.trigger.items and (
-                    self._stands_alone(trigger, rule.trigger.subtype is not None)
+                    self._stands_alone(trigger, rule.trigger.subtype is not None or
+                                       supply.goods_compound(trigger, self._item_class))
                     or supply.framed(trigger))) or (
                     rule.type in self.standalone and (attached(trigger) or taking_part) and (
                         role in ("none", "subject") or taking_part or (
@@ -256,10 +257,14 @@ class EventBuilder:
             modality = "hypothetical"  # "ready to impose costs on X if it invades"
         if rule.trigger.speech_act and modality in ("planned", "hypothetical"):
             modality = "asserted"  # "we will hold Russia accountable" is a threat made now
+        if alone and modality == "asserted" and supply.awaited(trigger):
+            modality = "planned"  # "ready before the delivery of F-35s to Canada"
         event = self._built(span, rule, anchor, subtype, actor, target, items, modality,
                             doubted, governor, nominal, published)
         if rule.trigger.items and rule.trigger.subtype is None:
             event["_also"] = [k for k in supply.kinds(items, self._item_class) if k != subtype]
+        elif rule.type == "AID" and nominal:  # "security, economic, and humanitarian aid"
+            event["_also"] = [k for k in supply.paired_kinds(trigger) if k != subtype]
         return event
 
     @staticmethod
@@ -345,7 +350,14 @@ class EventBuilder:
             subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
             if any(c.dep_ == "agent" for c in verb.children):
                 subject = None
-            return transfers.giver_of(verb, trigger), transfers.receiver_of(verb, subject)
+            giver = transfers.giver_of(verb, trigger)
+            receiver = transfers.receiver_of(verb, subject)
+            if rule.trigger.modality is not None and transfers.funding_request(giver, receiver):
+                # "the Administration requested $6 billion in security assistance for
+                # Ukraine": asked of Congress, to give
+                target, _ = self._target(trigger, anchor, nominal, items)
+                return receiver, [p for p in target if p[2] != "USA"]
+            return giver, receiver
         actor = self._actor(trigger, anchor, nominal, role) or force.doer(trigger) or \
             _all_participants(supply.owner(anchor, self.governors))
         if not actor:
@@ -520,7 +532,8 @@ class EventBuilder:
                     c.dep_ == "amod" and participants_in([c]) for c in trigger.children)):
             return False  # "the supply of X", or "Iranian financial assistance to X"
         # an aid phrase's side is its recipient ("aid to Gaza", not "aid in Sudan")
-        kinds = ("to", "for", "into") if goods_named and "of" not in preps else (
+        # and its giver ("economic assistance from the United States")
+        kinds = ("to", "for", "into", "from") if goods_named and "of" not in preps else (
             "to", "for", "in", "into", "from")
         sides = [g for p in kinds if p in preps for g in preps[p].children if g.dep_ == "pobj"]
         sides += [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
@@ -644,8 +657,13 @@ class EventBuilder:
             preps = ("with", "for") if asking else ("with",)
             heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj"]
-            if not objects and trigger.dep_ == "relcl":
-                heads.append(trigger.head)  # "the kinds of drones Iran will be supplying"
+            # "provided Moldova with generators", the "with" hung on the object
+            heads += [g for o in objects for c in o.children if c.dep_ == "prep"
+                      and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+            if trigger.dep_ == "relcl" and all(o.tag_ in ("WDT", "WP") for o in objects):
+                # "the kinds of drones Iran will be supplying", "the weapons that Iran
+                # supplies to Russia"
+                heads.append(trigger.head)
         expanded: list[Token] = []
         for head in list(heads):
             if head.like_num or head.lower_ in lexicon.SCALES or head.ent_type_ == "MONEY" \
@@ -665,8 +683,9 @@ class EventBuilder:
             expanded += [c for c in head.conjuncts if c.i > head.i]
         items: list[tuple[Token, list[Token]]] = []
         for head in expanded:
-            if participants_in([head]) and head.pos_ == "PROPN":
-                continue
+            if participants_in([head]) and head.pos_ == "PROPN" and \
+                    self._item_class([head]) is None:
+                continue  # a named party, but "F-35s" are goods
             if head.lemma_.lower() in lexicon.FORCE_NOUNS and participants_in(
                     phrase_tokens(head)):
                 continue  # "supply the Russian military": the recipient, not the goods

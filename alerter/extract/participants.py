@@ -137,6 +137,10 @@ def phrase_tokens(head: Token) -> list[Token]:
         if child.dep_ in _PHRASE_DEPS and not (child.dep_ == "prep" and child.lower_ != "of") \
                 and not (child.dep_ == "amod" and child.lemma_.lower() in _BACKING):
             out.extend(phrase_tokens(child))
+        elif child.dep_ == "acl" and child.lower_ == "based":
+            # "a firm, based in the UAE,": the base gives the code (README: a base)
+            out.extend(g for c in child.children if c.dep_ == "prep" and c.lower_ == "in"
+                       for g in c.subtree)
     return out
 
 

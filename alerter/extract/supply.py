@@ -10,7 +10,13 @@
 - Troops sent with no foreign country at the other end are a country moving its own
   forces (MOBILIZE), not aid: "Turkey sends troops into a border province".
 - A buying verb with nobody named ("acquired a permit", "obtain a contract") is a
-  purchase, not a supply.
+  purchase, not a supply; a nuclear weapon acquired with no supplier named ("ensure
+  Iran never acquires a nuclear weapon") is one a state would build.
+- "Humanitarian assistance and disaster relief" with nobody coded names a field of
+  cooperation (HADR), not help given.
+- Money or goods that go to the home public, with no country abroad named ("delivered
+  $37 billion to all states", "$37 million in federal funds for a project"), are a
+  domestic programme (the check is in `home_aid`).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from collections.abc import Callable, Container
 
 from spacy.tokens import Token
 
-from alerter.extract import lexicon
+from alerter.extract import home_aid, lexicon
 from alerter.extract.participants import phrase_tokens
 
 Found = list[tuple[str, str, str | None]]
@@ -44,6 +50,9 @@ DOMESTIC = frozenset({"debt", "tax", "mortgage", "rent", "rental", "student", "h
 # Purpose verbs whose object is the one helped: "$8 billion to help Ukraine respond".
 HELPING = frozenset({"help", "assist", "support", "enable", "aid", "bolster", "strengthen",
                      "train", "equip", "advise"})
+# Buying verbs: a nuclear weapon "acquired" with no supplier named is one a state would
+# build, not one it would be given.
+BUYING = frozenset({"acquire", "obtain", "buy", "purchase"})
 # Where a giving verb or its goods name who gets them.
 _RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards", "with"})
 
@@ -71,6 +80,40 @@ def kinds(items: Items, class_of: ClassOf) -> list[str]:
         if kind is not None and kind not in found:
             found.append(kind)
     return found
+
+
+def paired_kinds(noun: Token) -> list[str]:
+    """Give the kinds of help the conjoined adjectives before an aid noun name, when they
+    name more than one ("security, economic, and humanitarian assistance"); [] else."""
+    words = [t for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound")
+             for t in (c, *c.conjuncts)]
+    # a parse that hangs the noun on the adjectives: "security, economic, and [humanitarian
+    # assistance]" as three conjuncts
+    words += [t for t in noun.conjuncts if t.i < noun.i]
+    named = [PAIRED_KINDS[t.lower_] for t in words if t.lower_ in PAIRED_KINDS]
+    return list(dict.fromkeys(named)) if len(set(named)) > 1 else []
+
+
+def awaited(noun: Token) -> bool:
+    """Give whether a supply noun is something a future clause waits for: "should be in
+    place prior to the delivery of F-35s", "will be trained before the arrival of the
+    tanks" (not "were trained before the delivery": that one happened)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or not (prep.lower_ in ("before", "until") or (
+            prep.lower_ in ("to", "of") and prep.head.lower_ in ("prior", "ahead"))):
+        return False
+    verb = prep
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "should", "must", "'ll")
+               for c in verb.children)
+
+
+def goods_compound(noun: Token, class_of: ClassOf) -> bool:
+    """Give whether a supply noun names its goods in a compound before it ("arms
+    shipments", "weapons deliveries", "aid convoys")."""
+    return any(c.dep_ == "compound" and c.i < noun.i and class_of([c]) is not None
+               for c in noun.children)
 
 
 def _coded(found: Found) -> bool:
@@ -103,6 +146,20 @@ def helped(verb: Token) -> list[list[Token]]:
     return phrases
 
 
+def _relief_domain(noun: Token) -> bool:
+    """Give whether an aid noun is one of a pair "humanitarian assistance and disaster
+    relief" (or response): the name of a field of cooperation (HADR), not help given."""
+    words = {t.lower_ for x in (noun, *noun.conjuncts) for t in x.subtree}
+    return bool(noun.conjuncts) and {"humanitarian", "disaster"} <= words
+
+
+def _going_ahead(verb: Token) -> bool:
+    """Give whether a verb says one goes ahead with what its "with" takes ("move forward
+    with a loan guarantee", "proceed with the transfer"): the act itself, no means."""
+    return verb.lemma_ == "proceed" or any(c.dep_ in ("advmod", "prt") and c.lower_ in
+                                           ("forward", "ahead") for c in verb.children)
+
+
 def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
                  target: Found, recipient_verb: bool, asking: bool) -> bool:
     """Give whether a verb's supply event is no help to another party (see the module),
@@ -115,10 +172,21 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     if not coded and goods and all(any(t.lower_ in DOMESTIC for t in tokens)
                                    for tokens in goods):
         return True  # "deliver student debt relief to borrowers"
+    home = {p[2] for p in actor if p[2]} | {"USA"}
+    if not recipient_verb and not any(p[2] and p[2] not in home for p in target) and \
+            home_aid.for_home_public(trigger) and not home_aid.abroad_in(trigger, home):
+        return True  # "delivered $37 billion to all states", "vaccine supply for Americans"
+    if trigger.pos_ not in ("VERB", "AUX") and not coded and _relief_domain(trigger):
+        return True  # "cooperation on humanitarian assistance and disaster relief"
     if trigger.pos_ not in ("VERB", "AUX"):
+        # but "support Ukraine with security assistance": the help is the means of helping
         return trigger.dep_ == "pobj" and trigger.head.lower_ in ("with", "without") and \
-            trigger.head.head.pos_ in ("VERB", "AUX") and not recipient_verb
+            trigger.head.head.pos_ in ("VERB", "AUX") and not recipient_verb and \
+            trigger.head.head.lemma_ not in HELPING and not _going_ahead(trigger.head.head)
     if recipient_verb:
+        if trigger.lemma_ in BUYING and not _coded(actor) and any(
+                t.lower_ == "nuclear" for _, tokens in items for t in tokens):
+            return True  # "ensure Iran never acquires a nuclear weapon": it would build it
         return not asking and not coded  # "acquired a timber permit"
     if not coded and not _has_recipient(trigger, items):
         return True  # "deliver tax credit payments"
@@ -161,6 +229,8 @@ def framing_noun(verb: Token, governors: Container[str]) -> Token | None:
             noun.pos_ == "ADJ" or noun.dep_ == "acomp"
             or any(c.dep_ == "auxpass" for c in noun.children)):
         return noun  # "remains committed to providing"
+    if noun.pos_ == "VERB" and verb.head.lower_ == "to" and noun.lemma_.lower() in governors:
+        return noun  # "the allies committed (recommitted) to providing"
     if noun.pos_ != "NOUN":
         return None
     lemma = noun.lemma_.lower()
@@ -169,10 +239,14 @@ def framing_noun(verb: Token, governors: Container[str]) -> Token | None:
 
 def owner(verb: Token, governors: Container[str]) -> list[list[Token]]:
     """Give the owner of the framing noun, as phrases: "Iran's involvement in supplying"
-    (Iran), "the President's commitment of providing" (the President)."""
+    (Iran), "the President's commitment of providing" (the President); the subject of a
+    framing verb or adjective ("the United States is committed to providing")."""
     noun = framing_noun(verb, governors)
     if noun is None:
         return []
+    if noun.pos_ in ("VERB", "ADJ"):  # "the United States committed to providing"
+        holder = noun.head if noun.dep_ == "acomp" else noun
+        return [phrase_tokens(c) for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
     return [phrase_tokens(c) for c in noun.children if c.dep_ == "poss"]
 
 
@@ -188,7 +262,8 @@ def recipients_nearby(noun: Token) -> list[Token]:
     """Give the "to"/"for"/"into" objects a parse hangs beside a supply noun rather than
     on it: on its goods ("the supply of drones and parts to Russia"), on a conjunct of
     the noun, on the verb that takes it ("oversaw the supply of UAVs to Venezuela"), or
-    on the noun it measures ("a flow of aid into Gaza")."""
+    on the noun it measures ("a flow of aid into Gaza"); or the one a helping verb
+    helps with it ("support Ukraine with security assistance")."""
     goods = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
              for g in c.children if g.dep_ == "pobj"]
     holders = goods + [c for g in goods for c in g.conjuncts] + list(noun.conjuncts)
@@ -196,8 +271,15 @@ def recipients_nearby(noun: Token) -> list[Token]:
         holders.append(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
         holders.append(noun.head.head)  # "a steady flow of humanitarian aid into Gaza"
-    return [g for h in holders for c in h.children if c.dep_ == "prep"
-            and c.lower_ in ("to", "for", "into") for g in c.children if g.dep_ == "pobj"]
+    helped_ones = []
+    means = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    if means.dep_ == "pobj" and means.head.lower_ == "with" and \
+            means.head.head.lemma_ in HELPING:
+        # "support Ukraine with (amounts of) security assistance": the one the verb helps
+        helped_ones = [c for c in means.head.head.children if c.dep_ in ("dobj", "obj")]
+    return helped_ones + [g for h in holders for c in h.children if c.dep_ == "prep"
+                          and c.lower_ in ("to", "for", "into") for g in c.children
+                          if g.dep_ == "pobj"]
 
 
 def amount_of(noun: Token) -> Token | None:

@@ -6,6 +6,11 @@ Two shapes of supply mention that the verb-centred reading gets wrong:
   is the recipient (target) and the one asked, or the "from" phrase, the supplier;
 - a hyphenated participle: "Iranian-provided drones", "US-supplied rockets" — the word
   before the hyphen is the supplier and the goods are the noun it modifies.
+
+One shape turns them back: the US government asking for money with nobody named to
+give it ("the Administration requested $6 billion in aid for Ukraine") asks Congress
+for funds it will give (README: a request to Congress for another country's funding
+is AID discussed, actor USA).
 """
 
 from __future__ import annotations
@@ -73,3 +78,10 @@ def modifier_parts(participle: Token) -> tuple[Found, Token | None, Found]:
         user = _coded([phrase_tokens(c) for c in objects])
     codes = {p[2] for p in supplier}
     return supplier, goods, [p for p in user if p[2] not in codes]
+
+
+def funding_request(giver: Found, receiver: Found) -> bool:
+    """Give whether an asking verb is the US government's request for funds to give: no
+    supplier named, and the one asking is the US alone."""
+    codes = {p[2] for p in receiver if p[2]}
+    return not giver and codes == {"USA"}

@@ -1,0 +1,54 @@
+"""Whether a supply is a domestic programme: money or goods for the home public.
+
+Government prose gives much money at home: "delivered $37 billion to all states",
+"disbursed $9 billion to keep families in their homes", "$37 million in federal funds
+for a project", "vaccine supply for all Americans". With no country abroad in the
+clause, such a supply is no aid to another party (`supply.not_a_supply` asks here).
+USAID's work is abroad whoever it reaches.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alerter.extract.participants import participants_in
+
+# Who gets a domestic programme's money: "to all states", "to keep families in their
+# homes", "to veterans"; and the word that marks the money as the home government's
+# ("federal funds").
+HOME_PUBLIC = frozenset({"state", "community", "family", "household", "american", "veteran",
+                         "homeowner", "taxpayer", "borrower", "farmer", "rancher", "senior",
+                         "school", "tribe", "county", "municipality", "renter", "tenant",
+                         "worker", "consumer", "patient", "resident", "city", "district",
+                         "business", "restaurant", "program", "programme", "provider",
+                         "hospital", "university", "college"})
+HOME_MONEY = frozenset({"federal"})
+# Words that place a giver's work abroad whoever it reaches ("USAID ... to 321 patients").
+ABROAD = frozenset({"usaid", "foreign", "overseas", "abroad"})
+
+
+def for_home_public(verb: Token) -> bool:
+    """Give whether what a giving verb or supply noun gives is marked as the home
+    government's money ("federal funds") or goes to the home public: the objects of its
+    "to"/"for" phrases, its dative, or the object of its purpose clause ("to keep
+    families in their homes")."""
+    said = [t for c in verb.children if c.dep_ in ("dobj", "obj", "dative", "prep")
+            for t in c.subtree]
+    if any(t.lower_ in HOME_MONEY for t in said):
+        return True
+    gets = [c for c in verb.children if c.dep_ == "dative"]
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    gets += [g for h in holders for c in h.children if c.dep_ in ("prep", "dative")
+             and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
+    gets += [g for c in verb.children if c.dep_ in ("advcl", "xcomp")
+             for g in c.children if g.dep_ in ("dobj", "obj")]
+    return any(g.lemma_.lower() in HOME_PUBLIC or g.lower_.removesuffix("s") in HOME_PUBLIC
+               for g in gets)
+
+
+def abroad_in(verb: Token, home: set[str]) -> bool:
+    """Give whether the verb's clause names a country other than the giver's own or the
+    US ("to 14 municipalities in Indonesia"), or a giver that works abroad (USAID)."""
+    tokens = list(verb.subtree)
+    return any(t.lower_ in ABROAD for t in tokens) or \
+        any(p[2] and p[2] not in home for p in participants_in(tokens))
