@@ -1,0 +1,139 @@
+"""Whether a trigger is an event where it stands: a clause of its own, a
+noun taken by a verb, a verb that blocks it, words it needs around it.
+
+A part of the events component (alerter/extract/events.py).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from alerter.extract import (
+    diplomacy,
+    enforcement,
+    lexicon,
+    supply,
+)
+from alerter.extract.clauses import (
+    charging_verb,
+    np_head,
+)
+from alerter.extract.event_state import EventState
+from alerter.extract.participants import participants_in, phrase_tokens
+from alerter.extract.triggers import SPAN_KEY
+
+
+class Checks(EventState):
+    """Whether a trigger is an event where it stands."""
+
+    @staticmethod
+    def _in_context(span: Span, trigger: Token, words: list[str]) -> bool:
+        """Give whether the sentence holds one of the words, and the trigger names no office
+        ("designated X as Acting Commissioner", "the designation of a delegation")."""
+        holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(c.dep_ == "prep" and c.lower_ in ("as", "of") and g.lemma_.lower() in
+               lexicon.OFFICES for h in holders for c in h.children for g in c.children):
+            return False
+        text = span.sent.text.lower()
+        return any(w in text for w in words)
+
+    def _object_subtype(self, verb: Token, type_name: str) -> str | None:
+        """Give the subtype a trigger on the verb's object carries, if any."""
+        objects = {c.i for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")}
+        for span in verb.doc.spans[SPAN_KEY]:
+            rule = self.rules[int(span.label_)]
+            if rule.type == type_name and span.root.i in objects and rule.trigger.subtype:
+                return rule.trigger.subtype
+        return None
+
+    def _clause_of_its_own(self, verb: Token, type_name: str) -> bool:
+        """Give whether a verb trigger states an event rather than describing a noun.
+
+        Not: "jailed opposition figures", "the individuals designated today", "its
+        ability to designate", "entities supporting the army", "an entity that has
+        refused", "necessary for supporting the war". Yes: "plans to deliver", "the first
+        instance of Iran supplying", "designated for supplying", "by designating two
+        facilitators", "an order that imposes restrictions".
+        """
+        if verb.dep_ in ("amod", "compound", "nmod"):
+            return False  # "jailed opposition figures", "Frequently Asked Questions"
+        if verb.dep_ == "conj" and verb.head.dep_ == "acl" and verb.head.pos_ == "VERB" and \
+                type_name in self.current_only:
+            verb = verb.head  # "its ability to designate and add persons": one describing
+        if verb.dep_ == "acl":
+            head = verb.head.lemma_
+            if verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in verb.children):
+                return True  # a lead-in misread: "Interest Rates: China committed to ..."
+            if verb.tag_ in ("VBN", "VBD"):  # a participle, sometimes tagged as a past
+                # "the shipment seized by Greek authorities", "a man accused of fraud"
+                # are events; "information on the individuals designated today" only
+                # repeats the day's sanctions, but "the entities targeted today help
+                # Iran export oil" says who was hit
+                return type_name not in self.current_only or any(
+                    c.dep_ == "agent" for c in verb.children) or verb.head.dep_ in (
+                    "nsubj", "nsubjpass", "appos")
+            return head in lexicon.SIGNIFICANCE_NOUNS or (
+                verb.tag_ == "VB" and head in self.governors) or \
+                diplomacy.crowd_request(verb, type_name)
+        if verb.dep_ == "pcomp":
+            # "its commitment of providing $11 billion", "Iran's involvement in supplying"
+            return verb.head.lower_ == "by" or charging_verb(verb) is not None or \
+                verb.tag_ != "VBG" or supply.framing_noun(verb, self.governors) is not None
+        if verb.dep_ == "relcl":
+            pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                       and c.tag_ in ("WDT", "WP")]
+            if enforcement.repeats_designees(verb, type_name):
+                return False
+            return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS or \
+                enforcement.states_act(verb, type_name)
+        return True
+
+    def _blocked(self, anchor: Token, type_name: str) -> bool:
+        """Give whether the event is only asked for or refused by a verb above it."""
+        token = anchor
+        while token.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj",
+                             "conj") and token.head.i != token.i:
+            token = token.head
+            if token.lemma_ in self.requests and type_name in self.requestable:
+                return False  # "asked Seoul to send shells": the supply is discussed
+            if token.lemma_ in self.blocking and (type_name, token.lemma_) not in \
+                    self.type_lemmas:
+                return True
+            if token.lemma_ in lexicon.REPORT_VERBS:
+                return False
+        return False
+
+    @staticmethod
+    def _stands_alone(trigger: Token, goods_named: bool = False) -> bool:
+        """Give whether a supply noun names its goods and a side without a governing verb:
+        "the supply of drones to Russia", "the arrival of HIMARS in Ukraine"; an aid
+        phrase names its goods itself ("a flow of humanitarian aid into Gaza")."""
+        preps = {c.lower_: c for c in trigger.children if c.dep_ in ("prep", "agent")}
+        if "of" not in preps and not goods_named and not (
+                trigger.i + 1 < len(trigger.doc) and any(
+                    c.dep_ == "amod" and participants_in([c]) for c in trigger.children)):
+            return False  # "the supply of X", or "Iranian financial assistance to X"
+        # an aid phrase's side is its recipient ("aid to Gaza", not "aid in Sudan")
+        # and its giver ("economic assistance from the United States")
+        kinds = ("to", "for", "into", "from") if goods_named and "of" not in preps else (
+            "to", "for", "in", "into", "from")
+        sides = [g for p in kinds if p in preps for g in preps[p].children if g.dep_ == "pobj"]
+        sides += [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
+        sides += supply.recipients_nearby(trigger)  # "the supply of UAVs and parts to Iran"
+        found = [p for t in sides for p in participants_in(phrase_tokens(t))]
+        if "of" not in preps and goods_named:
+            return any(p[2] for p in found)  # "humanitarian aid to Gaza", not "to those"
+        return bool(found)
+
+    def _accept_nominal(self, trigger: Token, governor: Token | None, role: str) -> bool:
+        if role == "root":
+            return True  # a headline: "New sanctions on Russia"
+        if governor is None:
+            return any(c.dep_ == "acl" and c.lemma_ in self.subject_governors
+                       for c in np_head(trigger).children)
+        if role == "subject":
+            if governor.lemma_ in lexicon.EFFECT_GOVERNORS:
+                return any(c.dep_ in ("amod", "nummod") and c.lower_ in lexicon.NOVELTY
+                           for c in trigger.children)
+            return governor.lemma_ in self.subject_governors
+        return governor.lemma_ in self.governors
