@@ -2,7 +2,9 @@
 with the President", "leaders gather at the G20 summit". A meeting noun that names
 whom it is with, or the named occasion a clause takes place at, is a meeting that
 happens, whatever verb the sentence hangs it from; the verb above still gives its
-modality and actor ("will take part in the EU summit": planned).
+modality and actor ("will take part in the EU summit": planned). Likewise an act done
+"in coordination with" a named party is a joint action (COOPERATE), and a host's
+"welcome" to guests is no endorsement (SUPPORT).
 """
 
 from __future__ import annotations
@@ -49,6 +51,57 @@ def meeting_alone(trigger: Token, type_name: str, role: str) -> bool:
     return trigger.pos_ == "PROPN" or any(
         c.dep_ in ("compound", "amod", "poss", "nmod") and participants_in(phrase_tokens(c))
         for c in trigger.children)
+
+
+# Types whose noun in "in coordination with X" is the joint action itself.
+JOINT_TYPES = frozenset({"COOPERATE"})
+# A government's own bodies: "in coordination with the Department of Justice" is one
+# government's agencies working together, not joint action of parties.
+_AGENCIES = frozenset({"department", "ministry", "agency", "office", "bureau", "service",
+                       "administration", "commission", "division", "unit"})
+
+
+def joint_with(trigger: Token, type_name: str) -> bool:
+    """Give whether a cooperation noun says that the clause's act is done jointly with a
+    named party: "Treasury, in coordination with Japan, designated ...", "in close
+    cooperation with the Government of Canada"; not "in coordination with other
+    agencies" (no named party) nor "with the Department of Justice" (one government's own
+    body)."""
+    if type_name not in JOINT_TYPES or trigger.dep_ != "pobj" or trigger.head.lower_ != "in":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() not in _AGENCIES
+        and any(p[2] for p in participants_in(phrase_tokens(g)))
+        for g in c.children) for c in trigger.children)
+
+
+# Types whose "welcome" may be a host's greeting rather than an endorsement.
+HOST_TYPES = frozenset({"SUPPORT"})
+# Whom or what a host welcomes: "welcomed the Committee", "welcome the opportunity to".
+_GUESTS = frozenset({"committee", "board", "panel", "guest", "delegation", "participant",
+                     "visitor", "audience", "attendee", "everyone", "everybody", "crowd"})
+# Bodies a party joins: "welcome Finland to the Alliance" endorses its accession.
+_BODIES = frozenset({"alliance", "union", "bloc", "organization", "organisation",
+                     "coalition", "club", "family", "membership", "nato", "eu", "asean"})
+
+
+def hosting(trigger: Token, type_name: str) -> bool:
+    """Give whether "welcome" greets guests, not an act or a party's stance: "welcomed
+    the students to the White House", "welcomed the Committee", "we welcome the
+    opportunity to work with you"; but "welcomed Finland to the Alliance", "welcomes the
+    ceasefire"."""
+    if type_name not in HOST_TYPES or trigger.lemma_ != "welcome" or trigger.pos_ != "VERB":
+        return False
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "to" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() not in _BODIES for g in child.children):
+            return True
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in _GUESTS:
+            return True
+        if child.dep_ == "dobj" and child.lemma_.lower() in ("opportunity", "chance") and any(
+                c.dep_ == "acl" and c.tag_ == "VB" for c in child.children):
+            return True  # "welcome the opportunity to testify", not "the opportunities that"
+    return False
 
 
 def drop_purposes(doc: Doc, best: dict[tuple[str, str, int], dict[str, Any]]) -> None:

@@ -1,0 +1,72 @@
+"""Statements and joint action as fresh government prose words them, in our own words:
+"charged" as a task or a price is no charge (ACCUSE), a host's "welcome" to guests is no
+endorsement (SUPPORT), and an act done "in coordination with" a named party is joint
+action (COOPERATE). Each MUST sentence gives an event of the type beside it, each
+MUST_NOT sentence none."""
+
+from __future__ import annotations
+
+import pytest
+
+from alerter.extract import Extractor
+from alerter.models import Event
+
+from .sentences import extract_each, shown
+
+MUST: list[tuple[str, str]] = [
+    # a charge stays a charge: a crime gerund, a crime noun, a person charged
+    ("Prosecutors charged two men with smuggling rifles into Haiti.", "ACCUSE"),
+    ("The captain was charged with illegally shipping fuel to North Korea.", "ACCUSE"),
+    ("A Brazilian trader was charged with fraud and money laundering.", "ACCUSE"),
+    ("Three officers were charged in the killing of a protester.", "ACCUSE"),
+    ("A court filed an indictment charging Ivan Petrov with using stolen card data.", "ACCUSE"),
+    # joint action with a named party, however the clause hangs it
+    ("Treasury, in coordination with Japan, designated four shipping firms today.",
+     "COOPERATE"),
+    ("The measures were taken in close cooperation with the Government of Canada.",
+     "COOPERATE"),
+    # welcoming an act, a decision or a party's accession is endorsement
+    ("Leaders welcomed Finland to the Alliance at the summit.", "SUPPORT"),
+    ("The Minister welcomed the ceasefire agreed by the two sides.", "SUPPORT"),
+    ("We welcome the new opportunities that the peace accord opens for the region.",
+     "SUPPORT"),
+]
+
+MUST_NOT: list[tuple[str, str]] = [
+    # "charged" as a task
+    ("The new board is charged with advising the Governor on water policy.", "ACCUSE"),
+    ("Each district office is charged to report its spending every quarter.", "ACCUSE"),
+    ("The commission, charged with the oversight of port security, met on Monday.", "ACCUSE"),
+    ("All regional offices are charged with actively promoting fair lending.", "ACCUSE"),
+    # "charged" as a price
+    ("The late fees charged by the landlord were illegal.", "ACCUSE"),
+    ("Many renters are charged surprise fees when they move out.", "ACCUSE"),
+    ("The interest is charged to every borrower at the same rate.", "ACCUSE"),
+    # "in partnership with" someone with no code is no joint action of parties
+    ("The firm, in partnership with a local charity, opened a clinic.", "COOPERATE"),
+    # one government's own agencies working together
+    ("The action was taken in coordination with the Department of Commerce.", "COOPERATE"),
+    # a host's greeting
+    ("The Secretary welcomed the visiting students to the Treasury on Friday.", "SUPPORT"),
+    ("The Deputy Secretary welcomed the Committee and opened the session.", "SUPPORT"),
+    ("We welcome the opportunity to testify before you today.", "SUPPORT"),
+]
+
+
+@pytest.fixture(scope="module")
+def extracted(extractor: Extractor) -> dict[str, list[Event]]:
+    return extract_each(extractor, [s for s, _ in MUST + MUST_NOT])
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST)
+def test_the_event_is_found(sentence: str, type_: str,
+                            extracted: dict[str, list[Event]]) -> None:
+    events = extracted[sentence]
+    assert any(e.type == type_ for e in events), [shown(e) for e in events]
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST_NOT)
+def test_no_event_of_the_type(sentence: str, type_: str,
+                              extracted: dict[str, list[Event]]) -> None:
+    events = extracted[sentence]
+    assert not any(e.type == type_ for e in events), [shown(e) for e in events]
