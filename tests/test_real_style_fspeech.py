@@ -1,6 +1,7 @@
 """Statements and joint action as fresh government prose words them, in our own words:
 "charged" as a task or a price is no charge (ACCUSE), a host's "welcome" to guests is no
-endorsement (SUPPORT), and an act done "in coordination with" a named party is joint
+endorsement (SUPPORT) and neither is "support" telling what money, goods or a measure
+are for, and an act done "in coordination with" a named party is joint
 action (COOPERATE). Each MUST sentence gives an event of the type beside it, each
 MUST_NOT sentence none."""
 
@@ -30,6 +31,13 @@ MUST: list[tuple[str, str]] = [
     ("The Minister welcomed the ceasefire agreed by the two sides.", "SUPPORT"),
     ("We welcome the new opportunities that the peace accord opens for the region.",
      "SUPPORT"),
+    # a party's stance stays support
+    ("France supports the ceasefire proposal put forward by Egypt.", "SUPPORT"),
+    ("Japan will support Ukraine's bid to join the European Union.", "SUPPORT"),
+    ("She stressed Canada's commitment to support the transition to civilian rule in Mali.",
+     "SUPPORT"),
+    ("Norway will use every diplomatic tool to support President Sandu of Moldova.",
+     "SUPPORT"),
 ]
 
 MUST_NOT: list[tuple[str, str]] = [
@@ -50,6 +58,12 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The Secretary welcomed the visiting students to the Treasury on Friday.", "SUPPORT"),
     ("The Deputy Secretary welcomed the Committee and opened the session.", "SUPPORT"),
     ("We welcome the opportunity to testify before you today.", "SUPPORT"),
+    # what money, goods or a measure are for
+    ("The new rule supports the Governor's plan to expand rural clinics.", "SUPPORT"),
+    ("The request includes funding to support the production of Ukrainian grain.", "SUPPORT"),
+    ("Rescue teams are deploying to support Turkish search efforts after the earthquake.",
+     "SUPPORT"),
+    ("The parts were intended to support Iran's drone program.", "SUPPORT"),
 ]
 
 

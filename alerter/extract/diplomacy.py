@@ -4,7 +4,8 @@ whom it is with, or the named occasion a clause takes place at, is a meeting tha
 happens, whatever verb the sentence hangs it from; the verb above still gives its
 modality and actor ("will take part in the EU summit": planned). Likewise an act done
 "in coordination with" a named party is a joint action (COOPERATE), and a host's
-"welcome" to guests is no endorsement (SUPPORT).
+"welcome" to guests, or "support" telling what money or a measure is for, is no
+endorsement (SUPPORT).
 """
 
 from __future__ import annotations
@@ -102,6 +103,46 @@ def hosting(trigger: Token, type_name: str) -> bool:
                 c.dep_ == "acl" and c.tag_ == "VB" for c in child.children):
             return True  # "welcome the opportunity to testify", not "the opportunities that"
     return False
+
+
+# What money or a measure does, as the subject of "support": "the final rule supports
+# the Administration's efforts" tells what the rule does, not a party's stance.
+_MEANS = frozenset({"rule", "regulation", "budget", "funding", "fund", "grant", "investment",
+                    "money", "request", "announcement", "law", "order", "guidance", "license",
+                    "licence", "authorization", "authorisation", "program", "programme",
+                    "project", "loan", "award", "tool", "standard", "framework", "item",
+                    "equipment", "team", "revenue", "proceeds"})
+# Verbs whose infinitive says what something is for: "items intended to support X".
+_PURPOSE_VERBS = frozenset({"intend", "design", "mean", "need", "deploy"})
+# Nouns of a pledge or a stance: "its commitment to support the transition".
+_PLEDGES = frozenset({"commitment", "pledge", "promise", "decision", "readiness",
+                      "willingness", "determination", "resolve", "vow", "offer"})
+
+
+def help_given(trigger: Token, type_name: str) -> bool:
+    """Give whether "support" tells what money, goods or a measure are for, not a stance:
+    "the rule supports the Administration's efforts", "funding to support the production
+    of U.S. crops", "goods intended to support the DPRK's programme", "teams deploying to
+    support Turkish rescue efforts"; but "France supports the ceasefire plan"."""
+    if type_name not in HOST_TYPES or trigger.lemma_ != "support" or trigger.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _MEANS
+           for c in trigger.children):
+        return True
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in _PLEDGES:
+        return False  # "its commitment to support the transition": a stance
+    # what is supported is a thing ("the production of grain"), not a party ("Guaidó")
+    if not any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in trigger.children):
+        return False
+    return trigger.dep_ in ("acl", "advcl") or (
+        trigger.dep_ == "xcomp" and trigger.head.lemma_ in _PURPOSE_VERBS)
+
+
+def no_endorsement(trigger: Token, type_name: str) -> bool:
+    """Give whether a SUPPORT word greets guests or tells what help is for."""
+    return hosting(trigger, type_name) or help_given(trigger, type_name)
 
 
 def drop_purposes(doc: Doc, best: dict[tuple[str, str, int], dict[str, Any]]) -> None:
