@@ -1,8 +1,8 @@
 """Statements and joint action as fresh government prose words them, in our own words:
 "charged" as a task or a price is no charge (ACCUSE), a host's "welcome" to guests is no
 endorsement (SUPPORT) and neither is "support" telling what money, goods or a measure
-are for, and an act done "in coordination with" a named party is joint
-action (COOPERATE). Each MUST sentence gives an event of the type beside it, each
+are for, an act done "in coordination with" a named party is joint
+action (COOPERATE), and working with one's own agencies or uncoded stakeholders is not. Each MUST sentence gives an event of the type beside it, each
 MUST_NOT sentence none."""
 
 from __future__ import annotations
@@ -26,6 +26,11 @@ MUST: list[tuple[str, str]] = [
      "COOPERATE"),
     ("The measures were taken in close cooperation with the Government of Canada.",
      "COOPERATE"),
+    ("Russia and China have cooperated with each other on satellite navigation.", "COOPERATE"),
+    ("The two navies will cooperate with Interpol on piracy cases.", "COOPERATE"),
+    ("The new listings were coordinated with allies, who will add their own measures.",
+     "COOPERATE"),
+    ("Kenya agreed to cooperate with the United Nations on the investigation.", "COOPERATE"),
     # welcoming an act, a decision or a party's accession is endorsement
     ("Leaders welcomed Finland to the Alliance at the summit.", "SUPPORT"),
     ("The Minister welcomed the ceasefire agreed by the two sides.", "SUPPORT"),
@@ -54,6 +59,13 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The firm, in partnership with a local charity, opened a clinic.", "COOPERATE"),
     # one government's own agencies working together
     ("The action was taken in coordination with the Department of Commerce.", "COOPERATE"),
+    ("OFAC coordinated closely with the Drug Enforcement Administration on this action.",
+     "COOPERATE"),
+    # working with uncoded stakeholders at home
+    ("The agency will collaborate with stakeholders to improve mental health care.",
+     "COOPERATE"),
+    ("The university will partner with local extension offices across the state.",
+     "COOPERATE"),
     # a host's greeting
     ("The Secretary welcomed the visiting students to the Treasury on Friday.", "SUPPORT"),
     ("The Deputy Secretary welcomed the Committee and opened the session.", "SUPPORT"),

@@ -5,7 +5,8 @@ happens, whatever verb the sentence hangs it from; the verb above still gives it
 modality and actor ("will take part in the EU summit": planned). Likewise an act done
 "in coordination with" a named party is a joint action (COOPERATE), and a host's
 "welcome" to guests, or "support" telling what money or a measure is for, is no
-endorsement (SUPPORT).
+endorsement (SUPPORT), and working with one's own government's bodies or with uncoded
+stakeholders is no cooperation between parties (COOPERATE).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from alerter.extract.clauses import np_head
+from alerter.extract.clauses import np_head, subject_of
 from alerter.extract.participants import participants_in, phrase_tokens
 
 # Types whose nouns are meetings in this sense.
@@ -140,9 +141,39 @@ def help_given(trigger: Token, type_name: str) -> bool:
         trigger.dep_ == "xcomp" and trigger.head.lemma_ in _PURPOSE_VERBS)
 
 
-def no_endorsement(trigger: Token, type_name: str) -> bool:
-    """Give whether a SUPPORT word greets guests or tells what help is for."""
-    return hosting(trigger, type_name) or help_given(trigger, type_name)
+# Partners that stand for one side itself: "cooperate with each other".
+_RECIPROCAL = frozenset({"other", "another"})
+# Uncoded partners that are other parties all the same: "coordinated with allies".
+_OTHERS = frozenset({"ally", "partner", "counterpart", "country", "nation", "government",
+                     "neighbor", "neighbour", "state", "member"})
+
+
+def own_side(trigger: Token, type_name: str) -> bool:
+    """Give whether a cooperation verb's partner is no other party: one government's own
+    body ("OFAC coordinated with the Drug Enforcement Administration"), or people with no
+    code ("will collaborate with stakeholders", "partner with local offices"); but
+    "cooperate with Interpol", "Japan coordinated with Australia"."""
+    if type_name not in JOINT_TYPES or trigger.pos_ != "VERB":
+        return False
+    partners = [h for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children if g.dep_ == "pobj" for h in (g, *g.conjuncts)]
+    if not partners or any(p.lemma_.lower() in _RECIPROCAL for p in partners):
+        return False
+    codes = {p[2] for h in partners for p in participants_in(phrase_tokens(h)) if p[2]}
+    if not codes:  # "with stakeholders", "with the Drug Enforcement Administration"
+        return all((p.pos_ == "NOUN" and p.text.islower() and p.lemma_.lower() not in _OTHERS)
+                   or p.lemma_.lower() in _AGENCIES for p in partners)
+    subject = subject_of(trigger)
+    mine = {p[2] for p in participants_in(phrase_tokens(subject)) if p[2]} \
+        if subject is not None else set()
+    return codes <= mine  # "OFAC coordinated with the DEA": one government
+
+
+def misread(trigger: Token, type_name: str) -> bool:
+    """Give whether a SUPPORT or COOPERATE word is no event between parties: a host's
+    greeting, what help is for, or working with one's own side."""
+    return hosting(trigger, type_name) or help_given(trigger, type_name) or \
+        own_side(trigger, type_name)
 
 
 def drop_purposes(doc: Doc, best: dict[tuple[str, str, int], dict[str, Any]]) -> None:
