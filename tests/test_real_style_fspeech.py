@@ -1,9 +1,9 @@
 """Statements and joint action as fresh government prose words them, in our own words:
-"charged" as a task or a price is no charge (ACCUSE), a host's "welcome" to guests is no
-endorsement (SUPPORT) and neither is "support" telling what money, goods or a measure
-are for, an act done "in coordination with" a named party is joint
-action (COOPERATE), and working with one's own agencies or uncoded stakeholders is not. Each MUST sentence gives an event of the type beside it, each
-MUST_NOT sentence none."""
+"charged" as a task or a price is no charge (ACCUSE); a host's "welcome" to guests is no
+endorsement (SUPPORT), and neither is "support" telling what money, goods or a measure
+are for; an act done "in coordination with" a named party is joint action (COOPERATE),
+and working with one's own agencies or uncoded stakeholders is not. Each MUST sentence
+gives an event of the type beside it, each MUST_NOT sentence none."""
 
 from __future__ import annotations
 
