@@ -1,7 +1,8 @@
 """Statements and joint action as fresh government prose words them, in our own words:
 "charged" as a task or a price is no charge (ACCUSE); a host's "welcome" to guests is no
 endorsement (SUPPORT), and neither is "support" telling what money, goods or a measure
-are for; an act done "in coordination with" a named party is joint action (COOPERATE),
+are for; a refusal after "but" with its own subject is not obliged by the clause before
+it (REJECT); an act done "in coordination with" a named party is joint action (COOPERATE),
 and working with one's own agencies or uncoded stakeholders is not. Each MUST sentence
 gives an event of the type beside it, each MUST_NOT sentence none."""
 
@@ -36,6 +37,8 @@ MUST: list[tuple[str, str]] = [
     ("The Minister welcomed the ceasefire agreed by the two sides.", "SUPPORT"),
     ("We welcome the new opportunities that the peace accord opens for the region.",
      "SUPPORT"),
+    # a refusal in a clause of its own after "but", whatever the first clause obliges
+    ("The talks should cover trade, but Beijing has refused to discuss tariffs.", "REJECT"),
     # a party's stance stays support
     ("France supports the ceasefire proposal put forward by Egypt.", "SUPPORT"),
     ("Japan will support Ukraine's bid to join the European Union.", "SUPPORT"),
@@ -46,6 +49,9 @@ MUST: list[tuple[str, str]] = [
 ]
 
 MUST_NOT: list[tuple[str, str]] = [
+    # a refusal only urged
+    ("We must stand together and reject hatred in every form.", "REJECT"),
+    ("Banks must screen their clients and refuse suspicious payments.", "REJECT"),
     # "charged" as a task
     ("The new board is charged with advising the Governor on water policy.", "ACCUSE"),
     ("Each district office is charged to report its spending every quarter.", "ACCUSE"),

@@ -158,7 +158,10 @@ def nobody_refuses(trigger: Token, type_name: str) -> bool:
     if type_name != "REJECT" or trigger.pos_ != "VERB":
         return False
     verb = trigger
-    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    # a conjunct with a subject of its own is a clause of its own: "talks must cover
+    # revenue, but the party has refused to discuss it"
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head
     if any(c.dep_ == "aux" and c.lower_ in _OBLIGING for c in verb.children):
         return True
