@@ -45,6 +45,14 @@ POOLS = {
     "THREATEN": re.compile(r"\bwarn|\bthreat(?:en)|consequences|accountab"
                            r"|(?:impose|imposing|raise|raising)\b[\w\s]{0,20}\bcosts?\b|costs? on\b"
                            r"|will not hesitate|prepared to|ultimatum", re.I),
+    "ACCUSE": re.compile(r"\bcondemn|\baccus|\bblam|criticiz|denounc|\bindict|\bcharged\b"
+                         r"|lawsuit|\bsued\b|convicted|pleaded guilty", re.I),
+    "REJECT": re.compile(r"\breject|\brefus|\bveto|\bdeclin(?:ed|es|ing) to|\bdenied\b"
+                         r"|\bwill not (?:accept|recognize)|\bboycott", re.I),
+    "SUPPORT": re.compile(r"\bwelcom|\bpraise|\bapplaud|\bcommend|\bendors|solidarity"
+                          r"|stands? (?:with|by)|\bsupport(?:s|ed)? the\b|congratulat", re.I),
+    "COOPERATE": re.compile(r"\bjoint(?:ly)?\b|in coordination with|coordinat|\bcooperat"
+                            r"|collaborat|together with|in partnership with|alongside", re.I),
 }
 MAX_PER_DOC = 2
 

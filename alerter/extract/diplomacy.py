@@ -2,7 +2,11 @@
 with the President", "leaders gather at the G20 summit". A meeting noun that names
 whom it is with, or the named occasion a clause takes place at, is a meeting that
 happens, whatever verb the sentence hangs it from; the verb above still gives its
-modality and actor ("will take part in the EU summit": planned).
+modality and actor ("will take part in the EU summit": planned). Likewise an act done
+"in coordination with" a named party is a joint action (COOPERATE), and a host's
+"welcome" to guests, or "support" telling what money or a measure is for, is no
+endorsement (SUPPORT), and working with one's own government's bodies or with uncoded
+stakeholders is no cooperation between parties (COOPERATE).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from alerter.extract.clauses import np_head
+from alerter.extract.clauses import np_head, subject_of
 from alerter.extract.participants import participants_in, phrase_tokens
 
 # Types whose nouns are meetings in this sense.
@@ -49,6 +53,127 @@ def meeting_alone(trigger: Token, type_name: str, role: str) -> bool:
     return trigger.pos_ == "PROPN" or any(
         c.dep_ in ("compound", "amod", "poss", "nmod") and participants_in(phrase_tokens(c))
         for c in trigger.children)
+
+
+# Types whose noun in "in coordination with X" is the joint action itself.
+JOINT_TYPES = frozenset({"COOPERATE"})
+# A government's own bodies: "in coordination with the Department of Justice" is one
+# government's agencies working together, not joint action of parties.
+_AGENCIES = frozenset({"department", "ministry", "agency", "office", "bureau", "service",
+                       "administration", "commission", "division", "unit"})
+
+
+def joint_with(trigger: Token, type_name: str) -> bool:
+    """Give whether a cooperation noun says that the clause's act is done jointly with a
+    named party: "Treasury, in coordination with Japan, designated ...", "in close
+    cooperation with the Government of Canada"; not "in coordination with other
+    agencies" (no named party) nor "with the Department of Justice" (one government's own
+    body)."""
+    if type_name not in JOINT_TYPES or trigger.dep_ != "pobj" or trigger.head.lower_ != "in":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() not in _AGENCIES
+        and any(p[2] for p in participants_in(phrase_tokens(g)))
+        for g in c.children) for c in trigger.children)
+
+
+# Types whose "welcome" may be a host's greeting rather than an endorsement.
+HOST_TYPES = frozenset({"SUPPORT"})
+# Whom or what a host welcomes: "welcomed the Committee", "welcome the opportunity to".
+_GUESTS = frozenset({"committee", "board", "panel", "guest", "delegation", "participant",
+                     "visitor", "audience", "attendee", "everyone", "everybody", "crowd"})
+# Bodies a party joins: "welcome Finland to the Alliance" endorses its accession.
+_BODIES = frozenset({"alliance", "union", "bloc", "organization", "organisation",
+                     "coalition", "club", "family", "membership", "nato", "eu", "asean"})
+
+
+def hosting(trigger: Token, type_name: str) -> bool:
+    """Give whether "welcome" greets guests, not an act or a party's stance: "welcomed
+    the students to the White House", "welcomed the Committee", "we welcome the
+    opportunity to work with you"; but "welcomed Finland to the Alliance", "welcomes the
+    ceasefire"."""
+    if type_name not in HOST_TYPES or trigger.lemma_ != "welcome" or trigger.pos_ != "VERB":
+        return False
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "to" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() not in _BODIES for g in child.children):
+            return True
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in _GUESTS:
+            return True
+        if child.dep_ == "dobj" and child.lemma_.lower() in ("opportunity", "chance") and any(
+                c.dep_ == "acl" and c.tag_ == "VB" for c in child.children):
+            return True  # "welcome the opportunity to testify", not "the opportunities that"
+    return False
+
+
+# What money or a measure does, as the subject of "support": "the final rule supports
+# the Administration's efforts" tells what the rule does, not a party's stance.
+_MEANS = frozenset({"rule", "regulation", "budget", "funding", "fund", "grant", "investment",
+                    "money", "request", "announcement", "law", "order", "guidance", "license",
+                    "licence", "authorization", "authorisation", "program", "programme",
+                    "project", "loan", "award", "tool", "standard", "framework", "item",
+                    "equipment", "team", "revenue", "proceeds"})
+# Verbs whose infinitive says what something is for: "items intended to support X".
+_PURPOSE_VERBS = frozenset({"intend", "design", "mean", "need", "deploy"})
+# Nouns of a pledge or a stance: "its commitment to support the transition".
+_PLEDGES = frozenset({"commitment", "pledge", "promise", "decision", "readiness",
+                      "willingness", "determination", "resolve", "vow", "offer"})
+
+
+def help_given(trigger: Token, type_name: str) -> bool:
+    """Give whether "support" tells what money, goods or a measure are for, not a stance:
+    "the rule supports the Administration's efforts", "funding to support the production
+    of U.S. crops", "goods intended to support the DPRK's programme", "teams deploying to
+    support Turkish rescue efforts"; but "France supports the ceasefire plan"."""
+    if type_name not in HOST_TYPES or trigger.lemma_ != "support" or trigger.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _MEANS
+           for c in trigger.children):
+        return True
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in _PLEDGES:
+        return False  # "its commitment to support the transition": a stance
+    # what is supported is a thing ("the production of grain"), not a party ("Guaidó")
+    if not any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in trigger.children):
+        return False
+    return trigger.dep_ in ("acl", "advcl") or (
+        trigger.dep_ == "xcomp" and trigger.head.lemma_ in _PURPOSE_VERBS)
+
+
+# Partners that stand for one side itself: "cooperate with each other".
+_RECIPROCAL = frozenset({"other", "another"})
+# Uncoded partners that are other parties all the same: "coordinated with allies".
+_OTHERS = frozenset({"ally", "partner", "counterpart", "country", "nation", "government",
+                     "neighbor", "neighbour", "state", "member"})
+
+
+def own_side(trigger: Token, type_name: str) -> bool:
+    """Give whether a cooperation verb's partner is no other party: one government's own
+    body ("OFAC coordinated with the Drug Enforcement Administration"), or people with no
+    code ("will collaborate with stakeholders", "partner with local offices"); but
+    "cooperate with Interpol", "Japan coordinated with Australia"."""
+    if type_name not in JOINT_TYPES or trigger.pos_ != "VERB":
+        return False
+    partners = [h for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children if g.dep_ == "pobj" for h in (g, *g.conjuncts)]
+    if not partners or any(p.lemma_.lower() in _RECIPROCAL for p in partners):
+        return False
+    codes = {p[2] for h in partners for p in participants_in(phrase_tokens(h)) if p[2]}
+    if not codes:  # "with stakeholders", "with the Drug Enforcement Administration"
+        return all((p.pos_ == "NOUN" and p.text.islower() and p.lemma_.lower() not in _OTHERS)
+                   or p.lemma_.lower() in _AGENCIES for p in partners)
+    subject = subject_of(trigger)
+    mine = {p[2] for p in participants_in(phrase_tokens(subject)) if p[2]} \
+        if subject is not None else set()
+    return codes <= mine  # "OFAC coordinated with the DEA": one government
+
+
+def misread(trigger: Token, type_name: str) -> bool:
+    """Give whether a SUPPORT or COOPERATE word is no event between parties: a host's
+    greeting, what help is for, or working with one's own side."""
+    return hosting(trigger, type_name) or help_given(trigger, type_name) or \
+        own_side(trigger, type_name)
 
 
 def drop_purposes(doc: Doc, best: dict[tuple[str, str, int], dict[str, Any]]) -> None:

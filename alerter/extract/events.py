@@ -136,6 +136,8 @@ class EventBuilder(Checks, Context, Roles, Items):
             return None  # "we have worked to impose costs on X": a campaign recalled
         if speech.nobody_refuses(trigger, rule.type):
             return None  # "persons who ..., refuse to take part in abuses"; "must reject"
+        if speech.task_or_price(trigger, rule.type) or diplomacy.misread(trigger, rule.type):
+            return None  # "charged with advising"; "welcomed the guests"; "with the DEA"
         if rule.type == "AID" and any(c.dep_ == "prt" and c.lower_ in ("up", "back")
                                       for c in trigger.children):
             return None  # "give up arms", "hand back": no aid
@@ -160,7 +162,8 @@ class EventBuilder(Checks, Context, Roles, Items):
                         role in ("none", "subject") or taking_part or (
                             governor is not None and governor.lemma_ in lexicon.PRESUPPOSING))
                     ) or speech.owned(trigger, rule.type) or \
-                    diplomacy.meeting_alone(trigger, rule.type, role)
+                    diplomacy.meeting_alone(trigger, rule.type, role) or \
+                    diplomacy.joint_with(trigger, rule.type)
                 if rule.type == "PROTEST":  # "the riots started", not "detained protesters"
                     alone = protest.alone(trigger, alone)
                 if not alone and rule.type == "ASSAULT" and \
