@@ -1,7 +1,7 @@
 """Agreement, request, talks and concession phrasings seen in fresh government prose, in
 our own words: a commitment renewed jointly ("their", "our shared"), a request made "at
 the request of" a country, a meeting "with" people, calls "today with", "engaged in
-dialogue", and a release that is of people, not of data. Each MUST sentence must give an
+dialogue", a leader hosted or called by title, allies committing to act, and a release that is of people, not of data. Each MUST sentence must give an
 event of the type beside it; each MUST_NOT sentence must give none."""
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ MUST: list[tuple[str, str]] = [
     ("The First Lady and I met with them in Dayton and in El Paso.", "CONSULT"),
     ("The President held calls today with the governors of Ohio and Iowa.", "CONSULT"),
     ("The delegations engaged in a frank dialogue on maritime security.", "CONSULT"),
+    # a readout's call or visit with a leader named by title; parties committing together
+    ("The President hosted Speaker Ruiz at the White House this morning.", "CONSULT"),
+    ("The President called Prime Minister Sato to offer his condolences.", "CONSULT"),
+    ("Allies will commit to ensuring the alliance is fully funded.", "AGREE"),
     # a release of people
     ("Both sides agreed to a prisoner release before the holiday.", "CONCEDE"),
 ]
@@ -41,6 +45,10 @@ MUST_NOT: list[tuple[str, str]] = [
     # "met with" a reaction or a means, not people
     ("The draft rule met with broad resistance from lenders.", "CONSULT"),
     ("Cash needs this quarter will be met with weekly bill auctions.", "CONSULT"),
+    # a call that names someone's remarks; a stance held, not a commitment made
+    ("The President called President Okafor's remarks unhelpful.", "CONSULT"),
+    ("The city keeps hosting Russian troops near the border.", "CONSULT"),
+    ("The United States and its allies are committed to the principle of consent.", "AGREE"),
     # a release of data or a report
     ("The next release, covering data for March, is scheduled for May 15.", "CONCEDE"),
     ("The agency marked the release of its yearly report on housing.", "CONCEDE"),
