@@ -1,8 +1,9 @@
 """Agreement, request, talks and concession phrasings seen in fresh government prose, in
 our own words: a commitment renewed jointly ("their", "our shared"), a request made "at
 the request of" a country, a meeting "with" people, calls "today with", "engaged in
-dialogue", a leader hosted or called by title, allies committing to act, and a release that is of people, not of data. Each MUST sentence must give an
-event of the type beside it; each MUST_NOT sentence must give none."""
+dialogue", a leader hosted or called by title, allies committing to act, and a release
+that is of people, not of data. Each MUST sentence must give an event of the type beside
+it; each MUST_NOT sentence must give none."""
 
 from __future__ import annotations
 
