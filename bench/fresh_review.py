@@ -53,6 +53,14 @@ POOLS = {
                           r"|stands? (?:with|by)|\bsupport(?:s|ed)? the\b|congratulat", re.I),
     "COOPERATE": re.compile(r"\bjoint(?:ly)?\b|in coordination with|coordinat|\bcooperat"
                             r"|collaborat|together with|in partnership with|alongside", re.I),
+    "AGREE": re.compile(r"\bagree|\bsign(?:ed|s|ing)?\b|pledg|\bcommit|\baccord\b|treaty"
+                        r"|memorandum|\bdeal\b", re.I),
+    "CONCEDE": re.compile(r"\blift|\beas(?:e|ed|es|ing)\b|delist|removed? from|general licen"
+                          r"|waiver|relief|releas|unblock", re.I),
+    "REQUEST": re.compile(r"\bcall(?:s|ed|ing)? (?:on|upon|for)\b|\burg(?:e|es|ed|ing)\b"
+                          r"|\bask|\brequest|\bdemand|\bappeal", re.I),
+    "CONSULT": re.compile(r"\bmet\b|\bmeet|\btalks\b|\bvisit|summit|negotiat|spoke with"
+                          r"|\bcall with|discuss|consult|dialogue", re.I),
 }
 MAX_PER_DOC = 2
 
