@@ -19,7 +19,7 @@ import re
 
 from spacy.tokens import Token
 
-from alerter.extract import lexicon
+from alerter.extract import force_figurative, lexicon
 from alerter.extract.participants import mention_index, participants_in, phrase_tokens
 
 # Natural disasters and accidents: what they kill or strike was not attacked.
@@ -258,6 +258,10 @@ def misread(trigger: Token, type_name: str) -> bool:
             g.lemma_.lower() in NOT_WITHDRAWN for c in trigger.children
             if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
         return True  # "the withdrawal of its recognition": a diplomatic sanction
+    if type_name == "ASSAULT" and force_figurative.figurative_attack(trigger):
+        return True  # "the attack on reproductive rights"
+    if type_name == "MOBILIZE" and force_figurative.civil_deployment(trigger):
+        return True  # "the deployment of EV chargers"
     if type_name == "MOBILIZE" and any(c.lower_ in JOINT for c in trigger.children
                                        if c.dep_ in ("amod", "compound")):
         return True  # "joint military exercises": cooperation, not one side's show of force
