@@ -48,6 +48,9 @@ MUST: list[tuple[str, str]] = [
     ("The regulator is initiating an inquiry into the bank's lending to shell companies.",
      "INVESTIGATE"),
     ("The images from the villages as Russian troops withdraw are shocking.", "RETREAT"),
+    # "its" standing for a named group with no country code
+    ("A truce would put pressure on Hezbollah to end its attacks on northern Israel.",
+     "ASSAULT"),
 ]
 
 
@@ -69,3 +72,13 @@ def test_the_real_one_is_still_found(sentence: str, type_: str,
                                      extracted: dict[str, list[Event]]) -> None:
     assert any(e.type == type_ for e in extracted[sentence]), \
         [shown(e) for e in extracted[sentence]]
+
+
+def test_withdrawals_of_things_and_owned_withdrawals(extractor: Extractor) -> None:
+    """A named party's withdrawal standing alone is a RETREAT ("after Moscow's withdrawal");
+    a withdrawal or retreat of goods or figures is none."""
+    owned = "The treaty no longer binds Russia after Moscow's withdrawal from it in 2023."
+    goods = "Prices softened in May, helped by a retreat of inventory building."
+    found = extract_each(extractor, [owned, goods])
+    assert any(e.type == "RETREAT" for e in found[owned]), [shown(e) for e in found[owned]]
+    assert not any(e.type == "RETREAT" for e in found[goods]), [shown(e) for e in found[goods]]

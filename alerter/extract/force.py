@@ -81,6 +81,9 @@ OUTBREAK_NOUNS = frozenset({"violence", "fighting", "clash"})
 OUTBREAK_SPANS = frozenset({"day", "week", "night", "month", "hour", "wave", "outbreak"})
 # Possessive pronouns that stand for a party named before them: "its attack".
 OWNER_PRONOUNS = frozenset({"its", "their"})
+# Named parties with no code an owner pronoun may stand for ("its" is never a person's,
+# so a person there is a group misread: "Hizballah ... its attacks").
+UNCODED_OWNERS = {"its": ("organisation", "person"), "their": ("organisation",)}
 # Where a noun stands that "its" may stand for instead of the named party before it
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 # Nouns whose owner owns the acts they gather: "its campaign of violence".
@@ -110,12 +113,13 @@ def coded(tokens: list[Token]) -> bool:
 
 def antecedent(pronoun: Token) -> list[tuple[str, str, str | None]]:
     """Give the party an "its" or "their" stands for: the nearest coded mention before it
-    in its sentence ("hold Iran accountable for its attack" → Iran); none for others."""
+    in its sentence ("hold Iran accountable for its attack" → Iran), or a named group with
+    no code ("pressed Hezbollah to end its attacks"); none for others."""
     if pronoun.lower_ not in OWNER_PRONOUNS:
         return []
     start = pronoun.sent.start
     before = [(s, text, label) for s, e, text, label in mention_index(pronoun.doc)
-              if start <= s and e <= pronoun.i and label.split("|")[0]]
+              if start <= s and e <= pronoun.i and _may_own(label, pronoun)]
     if not before:
         return []
     first, text, label = max(before)
@@ -125,7 +129,14 @@ def antecedent(pronoun: Token) -> list[tuple[str, str, str | None]]:
            for t in pronoun.doc[first + 1:pronoun.i]):
         return []  # "Norway praised the charity for its work": its is the charity's
     code, kind = label.split("|")
-    return [(text, kind, code)]
+    return [(text, kind, code or None)]
+
+
+def _may_own(label: str, pronoun: Token) -> bool:
+    """Give whether a mention may be what an owner pronoun stands for: a coded party, a
+    named organisation, or for "its" a group the tagger took for a person."""
+    code, kind = label.split("|")
+    return bool(code) or kind in UNCODED_OWNERS.get(pronoun.lower_, ())
 
 
 def _owners(noun: Token) -> list[Token]:
@@ -260,6 +271,8 @@ def misread(trigger: Token, type_name: str) -> bool:
         return True  # "the withdrawal of its recognition": a diplomatic sanction
     if type_name == "ASSAULT" and force_figurative.figurative_attack(trigger):
         return True  # "the attack on reproductive rights"
+    if type_name == "RETREAT" and force_figurative.civil_withdrawal(trigger):
+        return True  # "a retreat of inventory accumulation"
     if type_name == "MOBILIZE" and force_figurative.civil_deployment(trigger):
         return True  # "the deployment of EV chargers"
     if type_name == "MOBILIZE" and any(c.lower_ in JOINT for c in trigger.children

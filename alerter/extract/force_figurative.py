@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from alerter.extract.participants import participants_in, phrase_tokens
+
 # What is attacked in a manner of speaking: rights, freedoms, values, care.
 ABSTRACT_TARGETS = frozenset({"right", "freedom", "liberty", "value", "care", "healthcare",
                               "access", "choice", "privacy", "dignity", "truth", "science",
@@ -22,6 +24,7 @@ FORCES = frozenset({"troop", "troops", "force", "forces", "soldier", "personnel"
                     "missile", "weapon", "battery", "launcher", "system", "tank", "artillery",
                     "vehicle", "guard", "police", "reinforcement", "paratrooper", "asset",
                     "mercenary", "equipment"})
+WITHDRAW_NOUNS = frozenset({"withdrawal", "retreat", "pullout", "drawdown"})
 DEPLOY_NOUNS = frozenset({"deployment", "mobilisation", "mobilization", "buildup",
                           "build-up"})
 # What a deployment in government prose is usually of: technology, energy, money.
@@ -60,10 +63,24 @@ def civil_deployment(trigger: Token) -> bool:
         return True
     if trigger.dep_ == "conj" and trigger.head.lemma_.lower() in MAKING:
         return True
-    deployed = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children if g.dep_ == "pobj"]
+    return _of_no_forces(trigger)
+
+
+def civil_withdrawal(trigger: Token) -> bool:
+    """Give whether a withdrawal noun takes back something that is neither forces nor a
+    party: "a retreat of inventory accumulation", "the withdrawal of funds"; not "the
+    withdrawal of Eritrean forces", "the pullout of Russia from the treaty"."""
+    return trigger.pos_ == "NOUN" and trigger.lemma_.lower() in WITHDRAW_NOUNS and \
+        _of_no_forces(trigger)
+
+
+def _of_no_forces(noun: Token) -> bool:
+    """Give whether the noun's "of" phrase names what is moved and it is no force."""
+    moved = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]
     # "30 gigawatts of offshore wind": the measured thing behind the measure word
-    measured = [g for d in deployed for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children if g.dep_ == "pobj"]
-    return bool(deployed) and not any(
-        t.lemma_.lower() in FORCES or t.lower_ in FORCES for t in deployed + measured)
+    moved += [g for d in moved for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+    return bool(moved) and not any(
+        t.lemma_.lower() in FORCES or t.lower_ in FORCES or participants_in(phrase_tokens(t))
+        for t in moved)
