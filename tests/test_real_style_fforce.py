@@ -35,6 +35,7 @@ MUST_NOT: list[tuple[str, str]] = [
     # arresting a trend, seizing a promise
     ("The plan is the boldest step yet to arrest the decline of the coral reefs.", "COERCE"),
     ("Cities are moving quickly to seize the promise of cheaper solar power.", "COERCE"),
+    ("Patrols were stepped up to prevent Iran's seizure of more tankers.", "COERCE"),
 ]
 MUST: list[tuple[str, str]] = [
     ("Thousands of nurses demonstrated outside the ministry in Lisbon on Tuesday.",
@@ -48,6 +49,9 @@ MUST: list[tuple[str, str]] = [
     ("The regulator is initiating an inquiry into the bank's lending to shell companies.",
      "INVESTIGATE"),
     ("The images from the villages as Russian troops withdraw are shocking.", "RETREAT"),
+    # a coercive act its doer owns, under a verb that neither makes nor frames it
+    ("The ministers hailed recent gains, including Peru's arrest of a cartel banker.",
+     "COERCE"),
     # "its" standing for a named group with no country code
     ("A truce would put pressure on Hezbollah to end its attacks on northern Israel.",
      "ASSAULT"),

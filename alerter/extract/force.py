@@ -219,6 +219,15 @@ def owned_act(noun: Token, governor: Token | None, role: str) -> bool:
     return owner(noun) is not None
 
 
+def owned_coercion(noun: Token, governor: Token | None) -> bool:
+    """Give whether a COERCE noun with no event-making governor is still an event: a party
+    or a day owns it ("welcomed Mexico's arrest of a cartel chief", "Russia's blockade of
+    the ports"). Not when a verb looks ahead to it ("to prevent Iran's seizure of ships")."""
+    if governor is not None and governor.lemma_ in lexicon.ANTICIPATING:
+        return False
+    return noun.pos_ == "NOUN" and owner(noun) is not None
+
+
 def broke_out(noun: Token) -> bool:
     """Give whether fighting is told by its outbreak or its length: "violence erupted",
     "the clashes that broke out", "after 19 days of fighting", "a new wave of violence";
