@@ -61,6 +61,18 @@ POOLS = {
                           r"|\bask|\brequest|\bdemand|\bappeal", re.I),
     "CONSULT": re.compile(r"\bmet\b|\bmeet|\btalks\b|\bvisit|summit|negotiat|spoke with"
                           r"|\bcall with|discuss|consult|dialogue", re.I),
+    "ASSAULT": re.compile(r"\battack|\bstrikes?\b|\bbomb|\bkill|shell(?:ed|ing)|\braid"
+                          r"|assault|missile|drone", re.I),
+    "COERCE": re.compile(r"\bdetain|detention|\barrest|imprison|hostage|wrongful"
+                         r"|\bseiz|expel|deport|blockade|crack(?:ed|s)? ?down", re.I),
+    "PROTEST": re.compile(r"protest|demonstrat|rall(?:y|ies)|\bmarch(?:ed|es)?\b"
+                          r"|dissent|boycott", re.I),
+    "INVESTIGATE": re.compile(r"investigat|\bprobe|inquiry|indict|\bcharged\b|prosecut"
+                              r"|audit|review of", re.I),
+    "MOBILIZE": re.compile(r"\bdeploy|troops|mobiliz|military exercise|build-?up"
+                           r"|send(?:s|ing)? forces|reinforce", re.I),
+    "RETREAT": re.compile(r"withdr[ae]w|pull(?:ed|ing|s)? (?:out|back)|retreat|ceasefire"
+                          r"|cease-fire|evacuat|draw(?:ing)? down|drawdown", re.I),
 }
 MAX_PER_DOC = 2
 

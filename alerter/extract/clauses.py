@@ -171,12 +171,25 @@ def attached(noun: Token) -> bool:
                for c in noun.children)
 
 
+def _shown(child: Token) -> bool:
+    """Give whether a verb's dependent says what it shows, so the verb is not used on its
+    own: "studies demonstrate that ...", "will demonstrate how ...", "as research has
+    demonstrated", "demonstrated exactly why ..."."""
+    if child.dep_ in ("ccomp", "xcomp"):
+        return True
+    if child.dep_ == "mark" and child.lower_ == "as":  # but "as Russian troops withdraw"
+        return child.head.lemma_ in ("demonstrate", "show", "prove")
+    return child.dep_ == "advcl" and any(g.tag_ in ("WRB", "WP") and g.i < child.i
+                                         for g in child.children)
+
+
 def meets(trigger: Token, needs: Requirement) -> bool:
     """Give whether the trigger has what its requirement asks for (any one part)."""
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative", "nsubjpass")]
     # "territory seized by Russian forces": the noun a participle describes is its object
     described = [trigger.head] if trigger.dep_ == "acl" and trigger.tag_ == "VBN" else []
-    if needs.intransitive and not any(c.dep_ in ("dobj", "obj") for c in trigger.children):
+    if needs.intransitive and not any(c.dep_ in ("dobj", "obj") or _shown(c)
+                                      for c in trigger.children):
         return True
     if needs.clause and any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "acl" and c.tag_ == "VB")
                             for c in trigger.children):

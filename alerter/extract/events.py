@@ -166,8 +166,9 @@ class EventBuilder(Checks, Context, Roles, Items):
                     diplomacy.joint_with(trigger, rule.type)
                 if rule.type == "PROTEST":  # "the riots started", not "detained protesters"
                     alone = protest.alone(trigger, alone)
-                if not alone and rule.type == "ASSAULT" and \
-                        force.owned_act(trigger, governor, role):
+                owned = force.owned_act(trigger, governor, role) if rule.type == "ASSAULT" \
+                    else rule.type == "COERCE" and force.owned_coercion(trigger, governor)
+                if not alone and owned:
                     # "food insecurity caused by Russia's war", "discussed the release of
                     # hostages held by X": the verb over it neither makes nor frames it
                     alone = True

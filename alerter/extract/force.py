@@ -19,7 +19,7 @@ import re
 
 from spacy.tokens import Token
 
-from alerter.extract import lexicon
+from alerter.extract import force_figurative, lexicon
 from alerter.extract.participants import mention_index, participants_in, phrase_tokens
 
 # Natural disasters and accidents: what they kill or strike was not attacked.
@@ -81,6 +81,9 @@ OUTBREAK_NOUNS = frozenset({"violence", "fighting", "clash"})
 OUTBREAK_SPANS = frozenset({"day", "week", "night", "month", "hour", "wave", "outbreak"})
 # Possessive pronouns that stand for a party named before them: "its attack".
 OWNER_PRONOUNS = frozenset({"its", "their"})
+# Named parties with no code an owner pronoun may stand for ("its" is never a person's,
+# so a person there is a group misread: "Hizballah ... its attacks").
+UNCODED_OWNERS = {"its": ("organisation", "person"), "their": ("organisation",)}
 # Where a noun stands that "its" may stand for instead of the named party before it
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 # Nouns whose owner owns the acts they gather: "its campaign of violence".
@@ -110,12 +113,13 @@ def coded(tokens: list[Token]) -> bool:
 
 def antecedent(pronoun: Token) -> list[tuple[str, str, str | None]]:
     """Give the party an "its" or "their" stands for: the nearest coded mention before it
-    in its sentence ("hold Iran accountable for its attack" → Iran); none for others."""
+    in its sentence ("hold Iran accountable for its attack" → Iran), or a named group with
+    no code ("pressed Hezbollah to end its attacks"); none for others."""
     if pronoun.lower_ not in OWNER_PRONOUNS:
         return []
     start = pronoun.sent.start
     before = [(s, text, label) for s, e, text, label in mention_index(pronoun.doc)
-              if start <= s and e <= pronoun.i and label.split("|")[0]]
+              if start <= s and e <= pronoun.i and _may_own(label, pronoun)]
     if not before:
         return []
     first, text, label = max(before)
@@ -125,7 +129,14 @@ def antecedent(pronoun: Token) -> list[tuple[str, str, str | None]]:
            for t in pronoun.doc[first + 1:pronoun.i]):
         return []  # "Norway praised the charity for its work": its is the charity's
     code, kind = label.split("|")
-    return [(text, kind, code)]
+    return [(text, kind, code or None)]
+
+
+def _may_own(label: str, pronoun: Token) -> bool:
+    """Give whether a mention may be what an owner pronoun stands for: a coded party, a
+    named organisation, or for "its" a group the tagger took for a person."""
+    code, kind = label.split("|")
+    return bool(code) or kind in UNCODED_OWNERS.get(pronoun.lower_, ())
 
 
 def _owners(noun: Token) -> list[Token]:
@@ -208,6 +219,15 @@ def owned_act(noun: Token, governor: Token | None, role: str) -> bool:
     return owner(noun) is not None
 
 
+def owned_coercion(noun: Token, governor: Token | None) -> bool:
+    """Give whether a COERCE noun with no event-making governor is still an event: a party
+    or a day owns it ("welcomed Mexico's arrest of a cartel chief", "Russia's blockade of
+    the ports"). Not when a verb looks ahead to it ("to prevent Iran's seizure of ships")."""
+    if governor is not None and governor.lemma_ in lexicon.ANTICIPATING:
+        return False
+    return noun.pos_ == "NOUN" and owner(noun) is not None
+
+
 def broke_out(noun: Token) -> bool:
     """Give whether fighting is told by its outbreak or its length: "violence erupted",
     "the clashes that broke out", "after 19 days of fighting", "a new wave of violence";
@@ -258,6 +278,12 @@ def misread(trigger: Token, type_name: str) -> bool:
             g.lemma_.lower() in NOT_WITHDRAWN for c in trigger.children
             if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
         return True  # "the withdrawal of its recognition": a diplomatic sanction
+    if type_name == "ASSAULT" and force_figurative.figurative_attack(trigger):
+        return True  # "the attack on reproductive rights"
+    if type_name == "RETREAT" and force_figurative.civil_withdrawal(trigger):
+        return True  # "a retreat of inventory accumulation"
+    if type_name == "MOBILIZE" and force_figurative.civil_deployment(trigger):
+        return True  # "the deployment of EV chargers"
     if type_name == "MOBILIZE" and any(c.lower_ in JOINT for c in trigger.children
                                        if c.dep_ in ("amod", "compound")):
         return True  # "joint military exercises": cooperation, not one side's show of force

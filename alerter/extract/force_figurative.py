@@ -1,0 +1,86 @@
+"""Force words used of things that are no force, common in government prose (issue 10,
+fresh government text): an "attack on reproductive rights" is no ASSAULT, and the
+"deployment of EV chargers" or "clean energy deployment" is no MOBILIZE.
+
+Called from alerter/extract/force.py's `misread`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alerter.extract.participants import participants_in, phrase_tokens
+
+# What is attacked in a manner of speaking: rights, freedoms, values, care.
+ABSTRACT_TARGETS = frozenset({"right", "freedom", "liberty", "value", "care", "healthcare",
+                              "access", "choice", "privacy", "dignity", "truth", "science",
+                              "integrity", "reputation", "character", "credibility"})
+ATTACK_WORDS = frozenset({"attack", "assault"})
+# What may be deployed or mobilised as a show of force.
+FORCES = frozenset({"troop", "troops", "force", "forces", "soldier", "personnel", "unit",
+                    "army", "military", "navy", "marine", "reservist", "brigade", "battalion",
+                    "division", "contingent", "regiment", "warship", "ship", "vessel",
+                    "carrier", "submarine", "jet", "aircraft", "bomber", "fighter", "drone",
+                    "missile", "weapon", "battery", "launcher", "system", "tank", "artillery",
+                    "vehicle", "guard", "police", "reinforcement", "paratrooper", "asset",
+                    "mercenary", "equipment"})
+WITHDRAW_NOUNS = frozenset({"withdrawal", "retreat", "pullout", "drawdown"})
+DEPLOY_NOUNS = frozenset({"deployment", "mobilisation", "mobilization", "buildup",
+                          "build-up"})
+# What a deployment in government prose is usually of: technology, energy, money.
+CIVIL_MODIFIERS = frozenset({"energy", "clean", "wind", "solar", "charger", "broadband",
+                             "internet", "technology", "commercial", "ai", "software",
+                             "vaccine", "grid", "network", "cloud", "capital", "fund",
+                             "ev", "pump", "infrastructure", "resource", "finance",
+                             "private", "digital", "transmission", "hydrogen", "battery"})
+# Work on a thing, beside which a deployment is the thing's roll-out.
+MAKING = frozenset({"development", "research", "production", "adoption", "design",
+                    "testing", "manufacturing", "innovation", "procurement", "acquisition"})
+
+
+def figurative_attack(trigger: Token) -> bool:
+    """Give whether an attack word's target is a right or a value, not a party or a
+    place: "laws meant to attack voting rights", "the attack on reproductive rights"."""
+    if trigger.lemma_.lower() not in ATTACK_WORDS:
+        return False
+    targets = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    targets += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                for g in c.children if g.dep_ == "pobj"]
+    targets += [t for g in targets for t in g.conjuncts]
+    return bool(targets) and all(t.lemma_.lower() in ABSTRACT_TARGETS for t in targets)
+
+
+def civil_deployment(trigger: Token) -> bool:
+    """Give whether a deployment noun tells of rolling out things that are no forces:
+    "the deployment of EV chargers", "clean energy deployment", "development, deployment
+    and use of AI"; not "the deployment of 10,000 troops", "troop deployments"."""
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in DEPLOY_NOUNS:
+        return False
+    modifiers = [c for c in trigger.children if c.dep_ in ("amod", "compound")]
+    if any(m.lemma_.lower() in FORCES for m in modifiers):
+        return False
+    if any(m.lemma_.lower() in CIVIL_MODIFIERS for m in modifiers):
+        return True
+    if trigger.dep_ == "conj" and trigger.head.lemma_.lower() in MAKING:
+        return True
+    return _of_no_forces(trigger)
+
+
+def civil_withdrawal(trigger: Token) -> bool:
+    """Give whether a withdrawal noun takes back something that is neither forces nor a
+    party: "a retreat of inventory accumulation", "the withdrawal of funds"; not "the
+    withdrawal of Eritrean forces", "the pullout of Russia from the treaty"."""
+    return trigger.pos_ == "NOUN" and trigger.lemma_.lower() in WITHDRAW_NOUNS and \
+        _of_no_forces(trigger)
+
+
+def _of_no_forces(noun: Token) -> bool:
+    """Give whether the noun's "of" phrase names what is moved and it is no force."""
+    moved = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]
+    # "30 gigawatts of offshore wind": the measured thing behind the measure word
+    moved += [g for d in moved for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+    return bool(moved) and not any(
+        t.lemma_.lower() in FORCES or t.lower_ in FORCES or participants_in(phrase_tokens(t))
+        for t in moved)
