@@ -58,13 +58,21 @@ def test_who_bargains_for_a_delivery_receives_it(extracted: dict[str, list[Event
         {"TUR"}, {"AZE"}, "discussed")
 
 
+def test_the_named_recipient_is_not_also_a_supplier(extracted: dict[str, list[Event]]) -> None:
+    """"Greek and Cypriot officials discussed the supply of shells to Cyprus": Greece
+    supplies, Cyprus receives (both officials still talk)."""
+    [aid] = [e for e in extracted[BOTH_SIDES] if e.type == "AID"]
+    assert ({p.code for p in aid.actor}, {p.code for p in aid.target}) == ({"GRC"}, {"CYP"})
+
+
+BOTH_SIDES = "Greek and Cypriot officials discussed the supply of shells to Cyprus."
 BARGAIN = "Azerbaijan is negotiating with a Turkish arms maker for the delivery of 40 drones."
 WARNED = "Serbia warned Hungary of a harsh answer over its plan to send rifles to Moldova."
 
 
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
-    return extract_each(extractor, [s for s, _ in MUST_NOT + MUST] + [WARNED, BARGAIN])
+    return extract_each(extractor, [s for s, _ in MUST_NOT + MUST] + [WARNED, BARGAIN, BOTH_SIDES])
 
 
 @pytest.mark.parametrize(("sentence", "type_"), MUST_NOT,

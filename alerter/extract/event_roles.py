@@ -100,7 +100,8 @@ class Roles(EventState):
                                         for g in c.children if g.dep_ == "pobj"])
         if not target and rule.type in self.place_targets:
             target = force.place(trigger, anchor)  # "a shooting spree in Maine, killing two"
-        settled_actor, settled_target = settle(actor, target, partners)
+        settled_actor, settled_target = settle(actor, target, partners,
+                                               supply=bool(rule.trigger.items))
         if rule.type in diplomacy.SELF_ADDRESSED and settled_actor is actor:
             # "the President called on Congress to act": a request at home, USA → USA
             settled_target += [p for p in target if p not in settled_target]
@@ -196,7 +197,8 @@ def all_participants(phrases: list[list[Token]]) -> Found:
     return found
 
 
-def settle(actor: Found, target: Found, partners: Found) -> tuple[Found, Found]:
+def settle(actor: Found, target: Found, partners: Found,
+           supply: bool = False) -> tuple[Found, Found]:
     """Give actor and target once "with" partners are placed.
 
     "Russia negotiated with a Chinese firm for drones to Russian forces": the
@@ -209,6 +211,11 @@ def settle(actor: Found, target: Found, partners: Found) -> tuple[Found, Found]:
         codes = {p[2] for p in actor if p[2]}
     elif partners and not any(p[2] for p in target):
         target = target + partners
+    overlap = codes & {p[2] for p in target if p[2]}
+    if supply and overlap and codes - overlap:
+        # "Spanish and Moroccan ministers negotiated the supply of missiles to Morocco":
+        # the one named as receiving is the target; the others act
+        return [p for p in actor if not (p[2] and p[2] in overlap)], target
     return actor, [p for p in target if not (p[2] and p[2] in codes)]
 
 
