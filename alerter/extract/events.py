@@ -24,6 +24,7 @@ from alerter.extract import (
     enforcement,
     force,
     force_fold,
+    force_misread,
     framing,
     lexicon,
     protest,
@@ -127,7 +128,7 @@ class EventBuilder(Checks, Context, Roles, Items):
             return None  # "designated as a voter registration agency": no sanctions here
         if rule.trigger.requires is not None and not meets(trigger, rule.trigger.requires):
             return None  # "support broadband", "seize the opportunity", "meet challenges"
-        if force.misread(trigger, rule.type):
+        if force_misread.misread(trigger, rule.type):
             return None  # "a fire kills 12", "the war in Ukraine": no attack
         if (rule.trigger.speech_act or rule.type == "THREATEN") and \
                 speech.effect_of_measure(trigger):

@@ -4,54 +4,21 @@ rules miss or count twice (issue 10, docs/extraction.md "Force").
 - A war named by its owner is an event wherever it is mentioned: "Russia's invasion of
   Ukraine", "Putin's war", "Iran's attack on Israel", "the violence committed by the
   army", "hostages held by the group" (the annotation conventions' nominal-mention rule).
-- Disasters and accidents are not attacks: "a fire kills 12", "an earthquake strikes",
-  troops "deployed to help with the floods".
-- A withdrawal of recognition or of an envoy is a diplomatic sanction, not a RETREAT.
 - A force verb taken for granted ("after deploying troops") or in a relative clause ("a
   militia that seized the valley") states an event; an attack's place is its target.
 
-Counting one attack once is alerter/extract/force_fold.py.
+Counting one attack once is alerter/extract/force_fold.py; force words that tell of
+something else (disasters, games, spaceflight, a withdrawal of recognition) are
+alerter/extract/force_misread.py, and figurative ones force_figurative.py.
 """
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
-from alerter.extract import force_figurative, lexicon
+from alerter.extract import lexicon
 from alerter.extract.participants import mention_index, participants_in, phrase_tokens
 
-# Natural disasters and accidents: what they kill or strike was not attacked.
-DISASTERS = frozenset({
-    "fire", "blaze", "wildfire", "bushfire", "flood", "flooding", "floodwater", "earthquake",
-    "quake", "tremor", "storm", "hurricane", "typhoon", "cyclone", "tornado", "landslide",
-    "mudslide", "avalanche", "tsunami", "eruption", "volcano", "crash", "collision",
-    "accident", "derailment", "collapse", "stampede", "heatwave", "drought", "epidemic",
-    "outbreak", "disease", "pandemic", "lightning", "rain", "rainfall", "snowstorm",
-    "blizzard", "sinking", "capsize", "shipwreck", "famine",
-})
-# Businesses: what they close or block is their own ("carmakers closed their plants").
-BUSINESSES = frozenset({"company", "firm", "carmaker", "automaker", "maker", "manufacturer",
-                        "retailer", "brand", "chain", "operator", "airline", "business",
-                        "corporation", "producer", "supplier", "owner", "investor", "insurer",
-                        "shop", "store", "restaurant", "factory"})
-# What one strikes or hits in games and in talk, not in an attack: "struck a powerful shot",
-# "hit the ball", "struck a balance".
-NOT_STRUCK = frozenset({"shot", "ball", "goal", "balance", "chord", "note", "pose", "tone",
-                        "bargain", "compromise", "deal", "agreement", "match", "penalty",
-                        "record", "high", "low", "nerve", "jackpot", "milestone"})
-# Words of spaceflight: a rocket launched with these is no attack.
-SPACEFLIGHT = frozenset({"satellite", "orbit", "spaceport", "payload", "spacecraft", "astronaut",
-                         "cosmodrome", "probe", "telescope", "launchpad"})
-# A score: "beat Harbour City 3-1" is a game.
-SCORE = re.compile(r"(?<![\d-])\d{1,2} ?[-–] ?\d{1,2}(?![\d-])")
-# What troops may be sent to do that is no show of force: "to support vaccinations".
-CIVIL_DUTIES = frozenset({"vaccination", "vaccine", "vaccinate", "covid-19", "relief",
-                          "rescue", "firefighting", "evacuation", "cleanup", "testing"})
-# Words that make an explosion or a fire an attack: "a bomb explosion", "arson fire".
-WEAPON_WORDS = frozenset({"bomb", "car", "suicide", "arson", "grenade", "rocket", "missile",
-                          "mortar", "artillery", "terrorist", "ied", "gunfire"})
 # Nouns for hostages: an event under these verbs or held by someone.
 HOSTAGE_NOUNS = frozenset({"hostage", "captive"})
 HOSTAGE_VERBS = frozenset({"release", "free", "hold", "take", "seize", "keep", "return",
@@ -63,12 +30,6 @@ OWNED_ONLY = frozenset({"war", "aggression"})
 # committed by the army", "the war launched by Russia".
 DOING_VERBS = frozenset({"commit", "perpetrate", "carry", "launch", "wage", "conduct",
                          "unleash", "inflict", "hold", "take", "order"})
-# What a withdrawal may take back without a retreat: recognition and envoys (a
-# diplomatic sanction), offers, bids, candidacies, complaints and orders.
-NOT_WITHDRAWN = frozenset({"recognition", "ambassador", "envoy", "nomination", "candidacy",
-                           "bid", "application", "complaint", "order", "offer", "proposal",
-                           "license", "licence", "permit", "visa", "charge", "lawsuit", "suit",
-                           "funding", "name", "statement", "remark", "accreditation"})
 # Verbs of courts and police: the act someone is tried for happened.
 JUDICIAL_VERBS = frozenset({"charge", "indict", "convict", "sentence", "accuse", "acquit",
                             "try", "prosecute", "jail", "imprison", "arrest", "detain",
@@ -90,16 +51,6 @@ _PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 CAMPAIGNS = frozenset({"campaign", "wave", "series", "spree"})
 # Fights with named sides: an event wherever they are mentioned.
 FIGHTS = frozenset({"clash", "fighting", "skirmish", "gunbattle", "firefight"})
-# Operations that are no attack: "launched an asset seizure operation".
-CIVIL_OPERATIONS = frozenset({"seizure", "rescue", "relief", "humanitarian", "evacuation",
-                              "search", "recovery", "cleanup", "sting", "undercover",
-                              "peacekeeping", "salvage", "repatriation", "vaccination",
-                              "fundraising", "business", "commercial", "financial",
-                              "banking", "shipping", "mining", "logging", "trading",
-                              "influence", "disinformation", "procurement", "smuggling"})
-# Exercises held with partners: cooperation, not a MOBILIZE.
-JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral",
-                   "multinational", "cyber", "tabletop"})
 # "the war on drugs", "a war against poverty": no armed conflict
 FIGURATIVE = frozenset({"drug", "terror", "terrorism", "poverty", "crime", "cancer",
                         "inflation", "want", "woman", "christmas", "talent", "idea",
@@ -263,85 +214,6 @@ def unowned_war(noun: Token) -> bool:
     """Give whether the noun is a war or aggression nobody is named as waging: "the war in
     Ukraine", "the war on drugs" (no event)."""
     return noun.lemma_ in OWNED_ONLY and (figurative(noun) or owner(noun) is None)
-
-
-def misread(trigger: Token, type_name: str) -> bool:
-    """Give whether a trigger of ours is not the event its word suggests: a war nobody is
-    named as waging, a withdrawal of something other than forces, or a disaster."""
-    if type_name == "ASSAULT" and unowned_war(trigger):
-        return True  # "the war in Ukraine"
-    if type_name == "ASSAULT" and any(
-            m.lemma_.lower() in CIVIL_OPERATIONS for c in trigger.children
-            if c.dep_ == "dobj" and c.lemma_ == "operation" for m in c.children):
-        return True  # "launched an asset seizure operation", "a rescue operation"
-    if type_name == "RETREAT" and trigger.pos_ == "NOUN" and any(
-            g.lemma_.lower() in NOT_WITHDRAWN for c in trigger.children
-            if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
-        return True  # "the withdrawal of its recognition": a diplomatic sanction
-    if type_name == "ASSAULT" and force_figurative.figurative_attack(trigger):
-        return True  # "the attack on reproductive rights"
-    if type_name == "RETREAT" and force_figurative.civil_withdrawal(trigger):
-        return True  # "a retreat of inventory accumulation"
-    if type_name == "MOBILIZE" and force_figurative.civil_deployment(trigger):
-        return True  # "the deployment of EV chargers"
-    if type_name == "MOBILIZE" and any(c.lower_ in JOINT for c in trigger.children
-                                       if c.dep_ in ("amod", "compound")):
-        return True  # "joint military exercises": cooperation, not one side's show of force
-    if type_name == "ASSAULT" and trigger.lemma_ == "launch" and any(
-            t.lemma_.lower() in SPACEFLIGHT for t in trigger.sent):
-        return True  # "launched a rocket with 20 satellites": a spaceflight
-    if type_name == "ASSAULT" and trigger.pos_ == "VERB" and game(trigger):
-        return True  # "United beat City 3-1", "he struck a powerful shot"
-    if type_name == "COERCE" and trigger.lemma_ in ("close", "block") and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in BUSINESSES | DISASTERS | {"rain", "wind"}
-            for c in trigger.children):
-        return True  # "carmakers closed their plants", "storms closed roads"
-    return natural(trigger, type_name)
-
-
-def game(verb: Token) -> bool:
-    """Give whether a verb of force tells of a game or a manner of speaking: a score
-    beside it ("beat City 3-1"), or something struck that is no target ("struck a shot")."""
-    if verb.lemma_ in ("beat", "defeat", "thrash", "crush", "rout", "edge") and \
-            SCORE.search(verb.sent.text):
-        return True
-    return verb.lemma_ in ("strike", "hit") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in NOT_STRUCK for c in verb.children)
-
-
-def natural(trigger: Token, type_name: str) -> bool:
-    """Give whether a force verb tells of a disaster or an accident, not an attack or a
-    deployment: "a fire kills 12", "an earthquake strikes", "killed in a landslide",
-    "troops deployed to help with rising floodwaters"."""
-    if type_name == "ASSAULT":
-        causes = [c for c in trigger.children if c.dep_ == "nsubj"]
-        causes += [g for c in trigger.children
-                   if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "after", "from")
-                   for g in c.children if g.dep_ == "pobj"]
-        token = trigger
-        for _ in range(3):
-            # "a fire breaks out, killing 12", "flooding continues, with 176 killed"
-            if token.dep_ not in ("advcl", "conj", "acl", "pcomp", "prep", "relcl") or \
-                    token.head.i == token.i:
-                break
-            token = token.head
-            if token.pos_ in ("NOUN", "PROPN"):
-                causes.append(token)
-                break
-            causes += [c for c in token.children if c.dep_ == "nsubj"]
-        return any(_disaster(c) for c in causes)
-    if type_name == "MOBILIZE":
-        return any(t.lemma_.lower() in DISASTERS | CIVIL_DUTIES for c in trigger.children
-                   if c.dep_ in ("advcl", "xcomp", "prep", "acl") for t in c.subtree)
-    return False
-
-
-def _disaster(noun: Token) -> bool:
-    head = noun
-    while head.dep_ == "compound" and head.head.i != head.i:
-        head = head.head
-    words = [t.lemma_.lower() for t in head.subtree if t.i <= head.i]
-    return head.lemma_.lower() in DISASTERS and not any(w in WEAPON_WORDS for w in words)
 
 
 def stated(verb: Token, type_name: str) -> bool:

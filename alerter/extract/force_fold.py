@@ -16,7 +16,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from alerter.extract.force import WEAPON_WORDS, coded
+from alerter.extract.force import coded
+from alerter.extract.force_misread import WEAPON_WORDS
 
 # Verbs that report the toll or the impact of an attack rather than a second attack
 # ("when the raid began, the depot was hit by rockets").
