@@ -29,3 +29,23 @@ def shown(e: Event) -> str:
     return (f"{e.type}/{e.subtype} '{e.trigger.text}' {e.modality} hedged={e.hedged} "
             f"{sorted(p.code for p in e.actor if p.code)} → "
             f"{sorted(p.code for p in e.target if p.code)}")
+
+
+def described(event: Event, fields: tuple[str, ...]) -> tuple[object, ...]:
+    """Give the event's values of `fields`: "actor" and "target" as sets of codes, any
+    other name as the attribute of that name ("type", "subtype", "modality", "hedged")."""
+    return tuple({p.code for p in getattr(event, f) if p.code} if f in ("actor", "target")
+                 else getattr(event, f) for f in fields)
+
+
+def assert_found(events: list[Event], expected: tuple[object, ...],
+                 fields: tuple[str, ...]) -> None:
+    """Assert that one of the events has exactly the `expected` values of `fields`."""
+    assert expected in [described(e, fields) for e in events], [shown(e) for e in events]
+
+
+def assert_none_of(events: list[Event], type_: str, modalities: tuple[str, ...] = ()) -> None:
+    """Assert that no event is of `type_` (with one of `modalities`, when given)."""
+    wrong = [e for e in events if e.type == type_
+             and (not modalities or e.modality in modalities)]
+    assert not wrong, [shown(e) for e in wrong]

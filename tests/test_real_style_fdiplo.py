@@ -12,7 +12,7 @@ import pytest
 from alerter.extract import Extractor
 from alerter.models import Event
 
-from .sentences import extract_each, shown
+from .sentences import assert_found, assert_none_of, extract_each
 
 MUST: list[tuple[str, str]] = [
     # a commitment renewed by two or more parties together
@@ -64,13 +64,11 @@ def extracted(extractor: Extractor) -> dict[str, list[Event]]:
 @pytest.mark.parametrize(("sentence", "type_"), MUST, ids=[f"{t}: {s[:50]}" for s, t in MUST])
 def test_the_event_is_found(sentence: str, type_: str,
                             extracted: dict[str, list[Event]]) -> None:
-    found = extracted[sentence]
-    assert any(e.type == type_ for e in found), [shown(e) for e in found]
+    assert_found(extracted[sentence], (type_,), ("type",))
 
 
 @pytest.mark.parametrize(("sentence", "type_"), MUST_NOT,
                          ids=[f"{t}: {s[:50]}" for s, t in MUST_NOT])
 def test_no_event_of_the_type(sentence: str, type_: str,
                               extracted: dict[str, list[Event]]) -> None:
-    wrong = [e for e in extracted[sentence] if e.type == type_]
-    assert not wrong, [shown(e) for e in wrong]
+    assert_none_of(extracted[sentence], type_)

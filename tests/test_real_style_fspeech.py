@@ -13,7 +13,7 @@ import pytest
 from alerter.extract import Extractor
 from alerter.models import Event
 
-from .sentences import extract_each, shown
+from .sentences import assert_found, assert_none_of, extract_each
 
 MUST: list[tuple[str, str]] = [
     # a charge stays a charge: a crime gerund, a crime noun, a person charged
@@ -93,12 +93,10 @@ def extracted(extractor: Extractor) -> dict[str, list[Event]]:
 @pytest.mark.parametrize(("sentence", "type_"), MUST)
 def test_the_event_is_found(sentence: str, type_: str,
                             extracted: dict[str, list[Event]]) -> None:
-    events = extracted[sentence]
-    assert any(e.type == type_ for e in events), [shown(e) for e in events]
+    assert_found(extracted[sentence], (type_,), ("type",))
 
 
 @pytest.mark.parametrize(("sentence", "type_"), MUST_NOT)
 def test_no_event_of_the_type(sentence: str, type_: str,
                               extracted: dict[str, list[Event]]) -> None:
-    events = extracted[sentence]
-    assert not any(e.type == type_ for e in events), [shown(e) for e in events]
+    assert_none_of(extracted[sentence], type_)

@@ -10,7 +10,7 @@ import pytest
 from alerter.extract import Extractor
 from alerter.models import Event
 
-from .sentences import extract_each, shown
+from .sentences import assert_found, assert_none_of, extract_each
 
 MUST_NOT: list[tuple[str, str]] = [
     # a game: a score beside "beat", a shot or a ball struck
@@ -79,12 +79,10 @@ def extracted(extractor: Extractor) -> dict[str, list[Event]]:
                          ids=[f"{t}: {s[:50]}" for s, t in MUST_NOT])
 def test_no_event_of_the_type(sentence: str, type_: str,
                               extracted: dict[str, list[Event]]) -> None:
-    wrong = [e for e in extracted[sentence] if e.type == type_]
-    assert not wrong, [shown(e) for e in wrong]
+    assert_none_of(extracted[sentence], type_)
 
 
 @pytest.mark.parametrize(("sentence", "type_"), MUST, ids=[f"{t}: {s[:50]}" for s, t in MUST])
 def test_the_real_one_is_still_found(sentence: str, type_: str,
                                      extracted: dict[str, list[Event]]) -> None:
-    assert any(e.type == type_ for e in extracted[sentence]), \
-        [shown(e) for e in extracted[sentence]]
+    assert_found(extracted[sentence], (type_,), ("type",))

@@ -11,7 +11,7 @@ import pytest
 from alerter.extract import Extractor
 from alerter.models import Event
 
-from .sentences import extract_each, shown
+from .sentences import assert_found, extract_each, shown
 
 # sentence → an event it must hold, with exactly these codes: (type, actor, target)
 Expected = tuple[str, set[str], set[str]]
@@ -131,9 +131,7 @@ def extracted(extractor: Extractor) -> dict[str, list[Event]]:
 @pytest.mark.parametrize(("sentence", "expected"), MUST, ids=[s[:60] for s, _ in MUST])
 def test_participants_are_read(sentence: str, expected: Expected,
                                extracted: dict[str, list[Event]]) -> None:
-    found = [(e.type, {p.code for p in e.actor if p.code}, {p.code for p in e.target if p.code})
-             for e in extracted[sentence]]
-    assert expected in found, [shown(e) for e in extracted[sentence]]
+    assert_found(extracted[sentence], expected, ("type", "actor", "target"))
 
 
 @pytest.mark.parametrize(("sentence", "type_"), MUST_NOT,

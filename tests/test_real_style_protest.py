@@ -12,7 +12,7 @@ import pytest
 from alerter.extract import Extractor
 from alerter.models import Event
 
-from .sentences import extract_each, shown
+from .sentences import assert_found, assert_none_of, extract_each, shown
 
 # sentence → an event it must hold: (type, modality, actor codes, target codes)
 Expected = tuple[str, str, set[str], set[str]]
@@ -138,17 +138,14 @@ def extracted(extractor: Extractor) -> dict[str, list[Event]]:
 @pytest.mark.parametrize(("sentence", "expected"), MUST, ids=[s[:60] for s, _ in MUST])
 def test_event_is_found(sentence: str, expected: Expected,
                         extracted: dict[str, list[Event]]) -> None:
-    found = [(e.type, e.modality, {p.code for p in e.actor if p.code},
-              {p.code for p in e.target if p.code}) for e in extracted[sentence]]
-    assert expected in found, [shown(e) for e in extracted[sentence]]
+    assert_found(extracted[sentence], expected, ("type", "modality", "actor", "target"))
 
 
 @pytest.mark.parametrize(("sentence", "type_"), MUST_NOT,
                          ids=[f"{t}: {s[:50]}" for s, t in MUST_NOT])
 def test_event_is_not_misread(sentence: str, type_: str,
                               extracted: dict[str, list[Event]]) -> None:
-    wrong = [e for e in extracted[sentence] if e.type == type_]
-    assert not wrong, [shown(e) for e in wrong]
+    assert_none_of(extracted[sentence], type_)
 
 
 @pytest.mark.parametrize(("sentence", "type_", "code"), NOT_TARGET,
