@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from alerter.extract.clauses import np_head, subject_of
-from alerter.extract.participants import participants_in, phrase_tokens
+from alerter.extract.participants import Found, participants_in, phrase_tokens
 
 # Types whose nouns are meetings in this sense.
 MEETING_TYPES = frozenset({"CONSULT"})
@@ -185,7 +185,6 @@ def drop_purposes(doc: Doc, best: dict[tuple[str, str, int], dict[str, Any]]) ->
             del best[key]
 
 
-Found = list[tuple[str, str, str | None]]
 # Verbs whose object is the topic, not the other side: "discussed Russia's war".
 _TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate"})
 

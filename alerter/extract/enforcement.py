@@ -24,7 +24,7 @@ import re
 from spacy.tokens import Span, Token
 
 from alerter.extract import lexicon
-from alerter.extract.participants import participants_in, phrase_tokens
+from alerter.extract.participants import all_participants, phrase_tokens
 
 # Types whose nouns an evaluative adjective makes an event, and whose relative clauses
 # state an act.
@@ -174,21 +174,15 @@ def topic(modifier: Token) -> bool:
 
 def topic_target(trigger: Token) -> list[tuple[str, str, str | None]]:
     """Give the countries a measure is said to be about: "North Korea-related designations"."""
-    found: list[tuple[str, str, str | None]] = []
-    for modifier in (c for c in trigger.children if topic(c)):
-        found += [p for p in participants_in(phrase_tokens(modifier)) if p[2] and p not in found]
-    return found
+    return all_participants((phrase_tokens(c) for c in trigger.children if topic(c)),
+                            coded_only=True)
 
 
 def sector_target(sentence: Span) -> list[tuple[str, str, str | None]]:
     """Give the countries whose economy or sector the sentence names: "operating in the
     technology sector of the Russian Federation economy" → Russia."""
-    found: list[tuple[str, str, str | None]] = []
-    for token in sentence:
-        if token.lemma_ not in _SECTOR_WORDS or token.pos_ != "NOUN":
-            continue
-        for owner in (c for c in token.children if c.dep_ in ("poss", "compound", "amod",
-                                                              "nmod")):
-            found += [p for p in participants_in(phrase_tokens(owner))
-                      if p[2] and p not in found]
-    return found
+    return all_participants((phrase_tokens(owner) for token in sentence
+                             if token.lemma_ in _SECTOR_WORDS and token.pos_ == "NOUN"
+                             for owner in token.children
+                             if owner.dep_ in ("poss", "compound", "amod", "nmod")),
+                            coded_only=True)

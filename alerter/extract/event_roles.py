@@ -25,10 +25,8 @@ from alerter.extract.clauses import (
     subject_of,
 )
 from alerter.extract.event_state import EventState
-from alerter.extract.participants import participants_in, phrase_tokens
+from alerter.extract.participants import Found, all_participants, participants_in, phrase_tokens
 from alerter.extract.triggers import TriggerRule
-
-Found = framing.Found
 
 
 class Roles(EventState):
@@ -187,14 +185,6 @@ class Roles(EventState):
                         phrases += [phrase_tokens(g) for g in child.children
                                     if g.dep_ == "pobj"]
         return all_participants(phrases), all_participants(partners)
-
-
-def all_participants(phrases: list[list[Token]]) -> Found:
-    """Give the participants of several phrases, each named once."""
-    found: Found = []
-    for phrase in phrases:
-        found += [p for p in participants_in(phrase) if p not in found]
-    return found
 
 
 def settle(actor: Found, target: Found, partners: Found,

@@ -43,7 +43,7 @@ from alerter.extract.event_checks import Checks
 from alerter.extract.event_context import Context, trimmed
 from alerter.extract.event_items import Items
 from alerter.extract.event_roles import Roles, funded_at_home
-from alerter.extract.participants import INDEX_KEY, mention_index
+from alerter.extract.participants import INDEX_KEY, Found, mention_index
 from alerter.extract.taxonomy import load_taxonomy
 from alerter.extract.triggers import SPAN_KEY, TriggerRule
 
@@ -310,7 +310,6 @@ class EventBuilder(Checks, Context, Roles, Items):
     # -- framing -----------------------------------------------------------------
 
 
-Found = framing.Found
 
 
 def _once(events: Iterable[dict[str, Any]], once: set[str]) -> list[dict[str, Any]]:

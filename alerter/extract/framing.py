@@ -12,10 +12,9 @@ from collections.abc import Container, Mapping
 from spacy.tokens import Span, Token
 
 from alerter.extract import lexicon
-from alerter.extract.participants import participants_in, phrase_tokens
+from alerter.extract.participants import Found, participants_in, phrase_tokens
 
 _SUBJECT = {"nsubj", "csubj"}
-Found = list[tuple[str, str, str | None]]
 # dependencies through which the words above an event frame it ("plans to send",
 # "talks on the supply of"); not "relcl": a relative clause makes its own statement
 _FRAMING_DEPS = ("xcomp", "pcomp", "conj", "ccomp", "advcl", "prep", "pobj", "dobj", "acl",

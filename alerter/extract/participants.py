@@ -6,12 +6,17 @@ a syntactic phrase refers to.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from alerter.extract.gazetteer import load_gazetteer
+
+# Participants as (text, kind, code), the code None where the gazetteer has none.
+Found = list[tuple[str, str, str | None]]
 
 SPAN_KEY = "participants"
 _NER_KIND = {"GPE": "country", "NORP": "group", "ORG": "organisation", "PERSON": "person"}
@@ -169,3 +174,12 @@ def participants_in(tokens: list[Token]) -> list[tuple[str, str, str | None]]:
                 found.append((text, kind, code or None))
     return found
 
+
+def all_participants(phrases: Iterable[list[Token]], coded_only: bool = False) -> Found:
+    """Give the participants of several phrases, each named once (with `coded_only`,
+    only those with a code)."""
+    found: Found = []
+    for phrase in phrases:
+        found += [p for p in participants_in(phrase)
+                  if (p[2] or not coded_only) and p not in found]
+    return found

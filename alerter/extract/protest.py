@@ -20,9 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from alerter.extract.participants import participants_in
-
-Found = list[tuple[str, str, str | None]]
+from alerter.extract.participants import Found, participants_in
 
 # people protesting: a protest only with a participle of what they do
 PEOPLE = frozenset({"protester", "protestor", "demonstrator", "rioter"})

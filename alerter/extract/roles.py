@@ -11,8 +11,7 @@ from spacy.tokens import Token
 
 from alerter.extract import lexicon
 from alerter.extract.clauses import subject_of
-from alerter.extract.framing import Found
-from alerter.extract.participants import participants_in, phrase_tokens
+from alerter.extract.participants import Found, all_participants, participants_in, phrase_tokens
 
 
 def own_doer(verb: Token) -> bool:
@@ -36,11 +35,8 @@ def warned_party(verb: Token) -> Found:
     while not any(c.dep_ in ("dobj", "dative") for c in head.children) and \
             head.dep_ in ("ccomp", "xcomp", "conj") and head.head.i != head.i:
         head = head.head
-    found: Found = []
-    for c in head.children:
-        if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON":
-            found += [p for p in participants_in(phrase_tokens(c)) if p not in found]
-    return found
+    return all_participants(phrase_tokens(c) for c in head.children
+                            if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON")
 
 
 def possessed_by_object(verb: Token) -> Found:
@@ -54,11 +50,8 @@ def possessed_by_object(verb: Token) -> Found:
     while clause.dep_ not in ("ROOT", "ccomp", "advcl", "xcomp", "relcl") and \
             clause.head.i != clause.i:
         clause = clause.head
-    found: Found = []
-    for c in clause.children:
-        if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON" and c.i < verb.i:
-            found += [p for p in participants_in(phrase_tokens(c)) if p not in found]
-    return found
+    return all_participants(phrase_tokens(c) for c in clause.children
+                            if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON" and c.i < verb.i)
 
 
 # Verbs of bargaining: "negotiating with a Chinese firm for the delivery of drones".
@@ -78,9 +71,7 @@ def bargained_supply(noun: Token) -> tuple[Found, Found] | None:
         return None
     partners = [g for c in above.children if c.dep_ == "prep" and c.lower_ == "with"
                 for g in c.children if g.dep_ == "pobj"]
-    supplier: Found = []
-    for partner in partners:
-        supplier += [p for p in participants_in(phrase_tokens(partner)) if p not in supplier]
+    supplier = all_participants(phrase_tokens(partner) for partner in partners)
     subject = subject_of(above)
     recipient = participants_in(phrase_tokens(subject)) if subject is not None else []
     return (supplier, recipient) if supplier else None

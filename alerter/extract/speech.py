@@ -22,19 +22,14 @@ from spacy.tokens import Token
 
 from alerter.extract import lexicon
 from alerter.extract.clauses import subject_of
-from alerter.extract.participants import participants_in, phrase_tokens
+from alerter.extract.participants import Found, all_participants, phrase_tokens
 
-Found = list[tuple[str, str, str | None]]
 _DOER_DEPS = ("poss", "compound", "amod", "nmod")
 
 
 def _coded(tokens: list[Token]) -> Found:
     """Give the participants with a code among the tokens, each once."""
-    found: Found = []
-    for p in participants_in(tokens):
-        if p[2] and p not in found:
-            found.append(p)
-    return found
+    return all_participants([tokens], coded_only=True)
 
 
 # Nouns of resolve whose infinitive states what the speaker means to do: "our efforts to
@@ -183,10 +178,7 @@ def _doers(act: Token) -> Found:
                 for c in holder.children if c.dep_ == "agent" or (c.dep_ == "prep"
                                                                    and c.lower_ == "by")
                 for g in c.children if g.dep_ == "pobj"]
-    found: Found = []
-    for phrase in phrases:
-        found += [p for p in _coded(phrase) if p not in found]
-    return found
+    return all_participants(phrases, coded_only=True)
 
 
 # Words through which the speaker charges the one who does something, not the one who

@@ -26,9 +26,8 @@ from collections.abc import Callable, Container
 from spacy.tokens import Token
 
 from alerter.extract import home_aid, lexicon
-from alerter.extract.participants import phrase_tokens
+from alerter.extract.participants import Found, phrase_tokens
 
-Found = list[tuple[str, str, str | None]]
 Items = list[tuple[Token, list[Token]]]
 ClassOf = Callable[[list[Token]], "str | None"]
 

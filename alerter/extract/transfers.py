@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from alerter.extract.participants import participants_in, phrase_tokens
+from alerter.extract.participants import Found, all_participants, participants_in, phrase_tokens
 
-Found = list[tuple[str, str, str | None]]
 _SUBJECT = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -28,14 +27,6 @@ def _pobjs(token: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep"
     """Give the objects of the token's prepositions among `preps`."""
     return [g for c in token.children if c.dep_ in deps and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]
-
-
-def _coded(phrases: list[list[Token]]) -> Found:
-    """Give the participants of the phrases that have a code, each once."""
-    found: Found = []
-    for phrase in phrases:
-        found += [p for p in participants_in(phrase) if p[2] and p not in found]
-    return found
 
 
 def giver_of(verb: Token, trigger: Token) -> Found:
@@ -85,3 +76,8 @@ def funding_request(giver: Found, receiver: Found) -> bool:
     supplier named, and the one asking is the US alone."""
     codes = {p[2] for p in receiver if p[2]}
     return not giver and codes == {"USA"}
+
+
+def _coded(phrases: list[list[Token]]) -> Found:
+    """Give the participants of the phrases that have a code, each once."""
+    return all_participants(phrases, coded_only=True)
