@@ -116,7 +116,7 @@ class Roles(EventState):
             by = [g for c in trigger.children if c.dep_ in ("prep", "agent")
                   and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"]
             found = all_participants([phrase_tokens(m) for m in modifiers + by])
-        if not found and not nominal and roles.possessed_by_object(anchor):
+        if not found and not nominal:
             # "warned Poland over its plan to send tanks": "its" is Poland's
             found = roles.possessed_by_object(anchor)
         if not found and (not nominal or (role == "object" and

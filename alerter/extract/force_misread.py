@@ -90,7 +90,7 @@ def misread(trigger: Token, type_name: str) -> bool:
     if type_name == "ASSAULT" and trigger.pos_ == "VERB" and game(trigger):
         return True  # "United beat City 3-1", "he struck a powerful shot"
     if type_name == "COERCE" and trigger.lemma_ in ("close", "block") and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in BUSINESSES | DISASTERS | {"rain", "wind"}
+            c.dep_ == "nsubj" and c.lemma_.lower() in BUSINESSES | DISASTERS | {"wind"}
             for c in trigger.children):
         return True  # "carmakers closed their plants", "storms closed roads"
     return natural(trigger, type_name)
