@@ -155,9 +155,11 @@ def _parse_json(text: str, origin: str, on_problem: ProblemSink) -> Iterator[Raw
     if stripped.startswith("["):
         loaded = _json(text, origin, 1, on_problem, "")
         records = [(first, item) for item in loaded] if isinstance(loaded, list) else []
-    elif _one_object(stripped):
+    elif _first_line(stripped) == "{":  # pretty-printed: one object over many lines
         loaded = _json(text, origin, 1, on_problem, "")
         records = [(first, loaded)] if loaded is not None else []
+    elif (whole := _whole_object(stripped)) is not None:
+        records = [(first, whole)]
     else:
         for number, line in enumerate(text.splitlines(), start=1):
             if line.strip():
@@ -170,22 +172,27 @@ def _parse_json(text: str, origin: str, on_problem: ProblemSink) -> Iterator[Raw
             yield raw
 
 
-def _one_object(stripped: str) -> bool:
-    """Give whether the text is one JSON object spread over lines (pretty-printed), not
-    JSON Lines: its first line is an object's opening alone, or the whole parses as one."""
-    head = stripped.split("\n", 1)[0].strip()
-    if head == "{":
-        return True
+def _first_line(stripped: str) -> str:
+    end = stripped.find("\n")
+    return (stripped if end < 0 else stripped[:end]).strip()
+
+
+def _whole_object(stripped: str) -> dict[str, Any] | None:
+    """Give the one JSON object a text holds over several lines when its first line is
+    not JSON of its own (`{"id": "a",` and the rest below); None for JSON Lines."""
+    head = _first_line(stripped)
     if not head.startswith("{") or "\n" not in stripped.rstrip():
-        return False
+        return None
     try:
         json.loads(head)
+        return None  # the first line is a record of its own: JSON Lines
     except (ValueError, RecursionError):
-        try:
-            return isinstance(json.loads(stripped), dict)
-        except (ValueError, RecursionError):
-            return False
-    return False
+        pass
+    try:
+        whole = json.loads(stripped)
+    except (ValueError, RecursionError):
+        return None
+    return whole if isinstance(whole, dict) else None
 
 
 def _json(text: str, origin: str, line: int, on_problem: ProblemSink, skipped: str) -> Any:
