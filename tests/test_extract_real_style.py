@@ -208,8 +208,6 @@ MUST_NOT: list[tuple[str, str, tuple[str, ...]]] = [
 ]
 
 
-
-
 ONE_ATTACK = "A car bomb attack killed twelve soldiers in Mogadishu."
 
 

@@ -153,8 +153,6 @@ MEET_TO_DISCUSS = ("The Saudi and Qatari foreign ministers will meet at the Gulf
                    "discuss trade.")
 
 
-
-
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
     sentences = sorted({s for s, _ in MUST} | {s for s, _, _ in MUST_NOT} | {MEET_TO_DISCUSS})

@@ -159,8 +159,6 @@ JUDGED = ("“The unjust detention of the two reporters is unacceptable,” said
           "Secretary Janet Yellen.")
 
 
-
-
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
     sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT} | {ONE_MEASURE, JUDGED})

@@ -86,8 +86,6 @@ MUST_NOT: list[tuple[str, str]] = [
 ]
 
 
-
-
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
     sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT})

@@ -120,8 +120,6 @@ MUST_NOT += [
 ]
 
 
-
-
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
     sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT} | {s for s, _ in WRONG})

@@ -126,8 +126,6 @@ ONE_ATTACK = [
 ]
 
 
-
-
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
     sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT}
