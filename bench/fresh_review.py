@@ -1,12 +1,13 @@
 """Print fresh real sentences with the events the extractor finds, for error review.
 
     python bench/fresh_review.py --seed 1 --per-type 200 --random 40 [--types SANCTION,THREATEN]
-        [--exclude /work/fresh_excluded_docs.txt] [--corpus DIR] [--avoid FILE] [--jsonl FILE]
+        [--exclude FILE] [--corpus DIR] [--avoid FILE ...] [--jsonl FILE]
     python bench/fresh_review.py --sentences FILE    # re-run over an earlier --jsonl file
 
 Draws sentences from government documents (Treasury press releases, White House
-statements) that are NOT in the annotated sample (document ids listed one a line in
-the --exclude file), so tuning on them cannot fit the annotated splits. For each type
+statements) that are NOT in the annotated sample (every document with a line in
+tests/data/real/sentences.jsonl, or the ids listed one a line in an --exclude file), so
+tuning on them cannot fit the annotated splits. For each type
 a keyword pool (our own lists, below) is drawn in seeded random order, one sentence a
 block, at most 2 a document; `--random` adds plain random sentences. Sentences are
 found as bench/real_sample.py finds them (bench/real_sentences.py) and run through the
@@ -14,7 +15,8 @@ extractor with the same reading step `alerter eval` uses (alerter.evaluate's
 gold_document). Prints each sentence with the events found; `--jsonl` writes the same
 to a scratch file (outside the repository: it holds corpus text). With `--avoid` the
 documents of an earlier draw are left out, so two draws share no document (a held-out
-sample and a development one).
+sample and a development one); it may be given more than once, and a line without its
+`doc` (a hand-labelled file) leaves out its sentence by text.
 """
 
 from __future__ import annotations
@@ -77,6 +79,12 @@ POOLS = {
 MAX_PER_DOC = 2
 
 
+def _sampled_documents() -> set[str]:
+    """Return the ids of the documents that have a line in the annotated real-text sample."""
+    lines = (ROOT / "tests" / "data" / "real" / "sentences.jsonl").read_text().splitlines()
+    return {json.loads(line)["doc"] for line in lines if line.strip()}
+
+
 def _docs(corpus_dir: Path, excluded: set[str]) -> list[tuple[str, CorpusDocument]]:
     out: list[tuple[str, CorpusDocument]] = []
     for name in GOV:
@@ -130,13 +138,15 @@ def draw(docs: list[tuple[str, CorpusDocument]], seed: int, per_type: int, n_ran
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--avoid", type=Path, default=None,
+    parser.add_argument("--avoid", type=Path, action="append", default=[],
                         help="leave out the documents of this earlier --jsonl file")
     parser.add_argument("--per-type", type=int, default=200)
     parser.add_argument("--random", type=int, default=40)
     parser.add_argument("--types", default="SANCTION,THREATEN")
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--exclude", type=Path, default=Path("/work/fresh_excluded_docs.txt"))
+    parser.add_argument("--exclude", type=Path, default=None,
+                        help="document ids to leave out, one a line (default: the annotated "
+                             "sample's documents)")
     parser.add_argument("--jsonl", type=Path, default=None)
     parser.add_argument("--sentences", type=Path, default=None,
                         help="re-run the extractor over a --jsonl file instead of drawing")
@@ -147,15 +157,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.sentences is not None:
         drawn = [json.loads(line) for line in args.sentences.read_text().splitlines() if line]
     else:
-        excluded = set(args.exclude.read_text().split())
+        excluded = (set(args.exclude.read_text().split()) if args.exclude is not None
+                    else _sampled_documents())
         docs = _docs(args.corpus, excluded)
         nlp = load_nlp()
         types = args.types.split(",")
-        avoid: set[str] = set()
-        if args.avoid is not None:
-            avoid = {json.loads(line)["doc"] for line in args.avoid.read_text().splitlines()
-                     if line}
-        drawn = draw(docs, args.seed, args.per_type, args.random, types, nlp, avoid)
+        earlier = [json.loads(line) for path in args.avoid
+                   for line in path.read_text().splitlines() if line.strip()]
+        avoid = {e["doc"] for e in earlier if "doc" in e}
+        seen = {e["text"] for e in earlier if "doc" not in e}
+        drawn = [d for d in draw(docs, args.seed, args.per_type, args.random, types, nlp, avoid)
+                 if d["text"] not in seen]
     gold = [GoldSentence(id=f"f{i:04d}", split="dev", published=date.fromisoformat(d["published"]),
                          text=d["text"], events=()) for i, d in enumerate(drawn, start=1)]
     extractor = extractor_for(optional_config(None))
