@@ -75,6 +75,8 @@ POOLS = {
                            r"|send(?:s|ing)? forces|reinforce", re.I),
     "RETREAT": re.compile(r"withdr[ae]w|pull(?:ed|ing|s)? (?:out|back)|retreat|ceasefire"
                           r"|cease-fire|evacuat|draw(?:ing)? down|drawdown", re.I),
+    "AID": re.compile(r"assistance|\baid\b|humanitarian|weapons|\barms\b|munitions|drawdown"
+                      r"|\bdeliver|\bdonat|\bloans?\b|\bgrants?\b|\bsuppl(?:y|ied|ies)\b", re.I),
 }
 MAX_PER_DOC = 2
 
