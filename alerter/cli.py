@@ -125,12 +125,16 @@ def extract(paths: tuple[str, ...], fmt: str, config_path: str | None,
 @click.option("--show-test-errors", "show_test", is_flag=True,
               help="List errors on val and test sentences too (without it only dev errors "
                    "are listed: keep the held-out splits unseen while tuning).")
+@click.option("--bootstrap", "resamples", default=1000, show_default=True,
+              type=click.IntRange(min=0),
+              help="Give each F1 its 95% interval from this many seeded resamples of the "
+                   "sentences (0: none): how far the figures could move on another sample.")
 @text_or_json
 @click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False),
               help="Take nlp settings from this config (default: ./config.yaml if present).")
 @friendly
 def eval_(gold: str, corpus: str | None, split: str, labels: tuple[str, ...],
-          rules_path: str | None, errors: int, show_test: bool, fmt: str,
+          rules_path: str | None, errors: int, show_test: bool, resamples: int, fmt: str,
           config_path: str | None) -> None:
     """Score extraction on an annotated set: per-type P/R/F1, modality, worst errors.
 
@@ -140,7 +144,7 @@ def eval_(gold: str, corpus: str | None, split: str, labels: tuple[str, ...],
     from alerter.commands.eval import eval_command
 
     sys.exit(eval_command(gold, corpus, split, fmt, list(labels), rules_path, config_path,
-                          errors, show_test))
+                          errors, show_test, resamples))
 
 
 @main.group()

@@ -2,7 +2,8 @@
 
 Gives the report over every chosen sentence and over the sure ones only (sentences
 not flagged `unsure`), the worst errors, and, with a rule engine, the rules'
-precision and recall. The worst errors quote sentences of the dev split only,
+precision and recall; asked for, bootstrap intervals of the F1 scores over all
+chosen sentences (alerter.bootstrap). The worst errors quote sentences of the dev split only,
 unless the caller asks for held-out sentences explicitly: the test split and the val
 split (a second real sample, held out from tuning) stay unread by whoever tunes the
 extractor.
@@ -14,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from alerter.bootstrap import Intervals, intervals, sentence_counts
 from alerter.evaluate import (
     EventExtractor,
     GoldEvent,
@@ -50,11 +52,13 @@ class EvalResult:
     sure: Report | None
     errors: tuple[ErrorCase, ...]
     rules: tuple[RuleScore, ...] | None = None
+    spans: Intervals | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Return the result as a JSON-ready dict."""
         return {
             "all": self.report.as_dict(),
+            "intervals": None if self.spans is None else self.spans.as_dict(),
             "without_unsure": None if self.sure is None else self.sure.as_dict(),
             "worst_errors": [{"id": e.id, "split": e.split, "text": e.text, "cost": e.cost,
                               "problems": list(e.problems)} for e in self.errors],
@@ -130,8 +134,9 @@ def worst_errors(gold: Sequence[GoldSentence], predicted: Mapping[str, Sequence[
 
 def run_eval(extractor: EventExtractor, gold: Sequence[GoldSentence], split: str | None,
              engine: RuleEngine | None = None, errors: int = 20,
-             show_test: bool = False) -> EvalResult:
-    """Return the scores of the extractor (and the rules) on the gold sentences of `split`."""
+             show_test: bool = False, resamples: int = 0) -> EvalResult:
+    """Return the scores of the extractor (and the rules) on the gold sentences of `split`,
+    with bootstrap intervals from `resamples` draws when it is above 0."""
     chosen = select_split(gold, split)
     predicted, documents = predict(extractor, chosen)
     name = split or "all"
@@ -141,13 +146,14 @@ def run_eval(extractor: EventExtractor, gold: Sequence[GoldSentence], split: str
             if len(sure_rows) != len(chosen) else None)
     rules = None if engine is None else tuple(score_rules(engine, chosen, predicted,
                                                           documents))
+    spans = intervals(sentence_counts(chosen, predicted), resamples) if resamples else None
     return EvalResult(report, sure, tuple(worst_errors(chosen, predicted, errors, show_test)),
-                      rules)
+                      rules, spans)
 
 
 def format_result(result: EvalResult) -> str:
     """Return the whole result as readable text."""
-    parts = [format_report(result.report)]
+    parts = [format_report(result.report, result.spans)]
     if result.sure is not None:
         parts.append(format_report(result.sure))
     else:

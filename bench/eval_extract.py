@@ -40,6 +40,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--errors", type=int, default=20, help="worst errors to list")
     parser.add_argument("--show-test-errors", action="store_true",
                         help="list errors on val and test sentences too")
+    parser.add_argument("--bootstrap", type=int, default=1000,
+                        help="resamples for each F1's 95%% interval (0: none)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy pipeline name")
     parser.add_argument("--batch-size", type=int, default=64)
@@ -65,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     except AlerterError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    result = run_eval(extractor, gold, split, engine, args.errors, args.show_test_errors)
+    result = run_eval(extractor, gold, split, engine, args.errors, args.show_test_errors,
+                      args.bootstrap)
     print(json.dumps(result.as_dict(), indent=2) if args.json else format_result(result))
     return 0
 

@@ -16,7 +16,7 @@ def _warn(message: str) -> None:
 
 def eval_command(gold: str, corpus: str | None, split: str, fmt: str, labels: list[str],
                  rules_path: str | None, config_path: str | None, errors: int,
-                 show_test: bool) -> int:
+                 show_test: bool, resamples: int) -> int:
     from alerter.evalrun import format_result, run_eval
     from alerter.extract import extractor_for
     from alerter.goldreal import load_annotated
@@ -32,7 +32,8 @@ def eval_command(gold: str, corpus: str | None, split: str, fmt: str, labels: li
         from alerter.rules.loader import configured_codes, load_rules
 
         engine = RuleEngine(load_rules([Path(rules_path)], configured_codes(config)))
-    result = run_eval(extractor_for(config), sentences, chosen, engine, errors, show_test)
+    result = run_eval(extractor_for(config), sentences, chosen, engine, errors, show_test,
+                      resamples)
     if fmt == "json":
         click.echo(json.dumps(result.as_dict(), indent=2))
     else:
