@@ -20,7 +20,7 @@ from typing import Any
 
 from alerter.gold import GoldSentence
 from alerter.models import Event
-from alerter.scoring import Counts, align
+from alerter.scoring import Counts, align, alignment_counts
 
 LEVEL = 0.95
 
@@ -57,18 +57,7 @@ class Intervals:
 def sentence_counts(gold: Sequence[GoldSentence], predicted: Mapping[str, Sequence[Event]]
                     ) -> list[dict[str, Counts]]:
     """Return each sentence's counts per type, as the report counts them."""
-    rows = []
-    for sentence in gold:
-        alignment = align(sentence.events, predicted.get(sentence.id, ()))
-        row: dict[str, Counts] = {}
-        for g, _ in alignment.pairs:
-            row[g.type] = row.get(g.type, Counts()) + Counts(tp=1)
-        for g in alignment.missed:
-            row[g.type] = row.get(g.type, Counts()) + Counts(fn=1)
-        for p in alignment.spurious:
-            row[p.type] = row.get(p.type, Counts()) + Counts(fp=1)
-        rows.append(row)
-    return rows
+    return [alignment_counts(align(s.events, predicted.get(s.id, ()))) for s in gold]
 
 
 def _central(values: list[float]) -> Interval:

@@ -187,16 +187,25 @@ def _accuracy(check: _Check, pairs: Iterable[tuple[GoldEvent, Event]]) -> Accura
     return Accuracy(correct=sum(verdicts), total=len(verdicts))
 
 
+def alignment_counts(a: Alignment) -> dict[str, Counts]:
+    """Return one sentence's counts per type: pairs are hits, missed and spurious events
+    misses and false alarms."""
+    counts: dict[str, Counts] = {}
+    for g, _ in a.pairs:
+        counts[g.type] = counts.get(g.type, Counts()) + Counts(tp=1)
+    for g in a.missed:
+        counts[g.type] = counts.get(g.type, Counts()) + Counts(fn=1)
+    for p in a.spurious:
+        counts[p.type] = counts.get(p.type, Counts()) + Counts(fp=1)
+    return counts
+
+
 def _type_counts(alignments: Iterable[Alignment]) -> dict[str, Counts]:
     """Return the counts per type, in taxonomy order (unknown predicted types last)."""
     counts: dict[str, Counts] = {}
     for a in alignments:
-        for g, _ in a.pairs:
-            counts[g.type] = counts.get(g.type, Counts()) + Counts(tp=1)
-        for g in a.missed:
-            counts[g.type] = counts.get(g.type, Counts()) + Counts(fn=1)
-        for p in a.spurious:
-            counts[p.type] = counts.get(p.type, Counts()) + Counts(fp=1)
+        for kind, c in alignment_counts(a).items():
+            counts[kind] = counts.get(kind, Counts()) + c
     order = {t: i for i, t in enumerate(EVENT_TYPES)}
     return dict(sorted(counts.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
 
