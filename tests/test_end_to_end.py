@@ -36,12 +36,12 @@ def test_examples_give_the_golden_digest(project: Path, clock: FixedClock,
     assert "## New sanctions announced" in digest and "## Lethal aid discussed" in digest
     # the UK/US sanctions on Russia, retold by four outlets, are one story and one alert:
     # `new` (rules/sanctions.yaml) holds back the retellings of the same actors and target
-    # within a day, so only the outlets whose events matched are its sources
+    # within a day, and a retelling matched in the same run is one more source of the story
     heads = {part.split("\n")[0]: part for part in digest.split("### ")}
     [story] = [part for head, part in heads.items()
                if "The UK and the US →" in head and "sanctions announced" in head]
     assert story.split("] ", 1)[1].startswith("The UK and the US → Russia: sanctions announced\n")
-    assert "Sources (2):" in story
+    assert "Sources (4):" in story
     assert [d.status for d in store.deliveries()] == ["sent"]
 
 

@@ -117,6 +117,25 @@ def test_new_fires_once_per_key_within_the_window(tmp_path: Path) -> None:
         in first[0].explanation
 
 
+def test_a_retelling_in_the_same_run_is_a_source_of_the_first_match_not_an_alert(
+        tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("id: r\nname: R\nwhen: {type: SANCTION}\n"
+                    "new: {key: [type, actor.code], within: 2d}\n")
+    engine = RuleEngine(load_rules([path]))
+    memory = DictMemory()
+    told = "Britain sanctioned four banks in Minsk on Monday."
+    first = event(id_="e1", sentence=told)
+    retold = event(id_="e2", sentence="On Monday Britain sanctioned four Minsk banks.")
+    other = event(id_="e3", sentence="A Dubai shipping agent was added to the British list.")
+    [match] = engine.match([(first, document(20)), (retold, document(20)),
+                            (other, document(20))], memory)
+    # the retelling is one more source; another happening with the same key is held back
+    assert match.event_ids == ("e1", "e2")
+    # a retelling in a later run neither alerts nor changes what may be sent already
+    assert engine.match([(event(id_="e4", sentence=told), document(20))], memory) == []
+
+
 def attack(id_: str, target: str = "UKR") -> Event:
     return Event(id=id_, doc_id="d1", type="ASSAULT", subtype=None,
                  trigger=Span(text="shelled", start=0, end=7),

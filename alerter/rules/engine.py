@@ -22,6 +22,7 @@ from alerter.models import Document, Event, Match, stable_id
 from alerter.rules import explain
 from alerter.rules.conditions import Outcome, field_values
 from alerter.rules.loader import LoadedRule
+from alerter.stories import Mention, same_story
 
 # Fields a rule can be indexed by, in order of preference, and the most index
 # entries one rule may take (the product of its listed values).
@@ -169,17 +170,34 @@ class RuleEngine:
         """Give the matches for events in order, applying the stateful parts with memory.
 
         With `misses`, a hit that the rule's state held back is recorded there, by rule id.
+        A hit that a `new` rule holds back because the same run has just matched the same
+        happening (stories.same_story: another outlet retelling it) joins that match's
+        events, so a digest lists every outlet as a source of the one story; a retelling of
+        a match from an earlier run is only held back, as that match may be sent already.
         """
         matches: list[Match] = []
         latest: dict[str, datetime] = {}
+        firsts: dict[tuple[str, str], tuple[int, Mention]] = {}  # `new` matches made here
         for event, document in items:
             at = _time_of(document)
             for hit in self.hits(event, document):
+                rule = hit.rule.rule
                 match, reason = self._stateful(hit, document, at, memory)
                 if match is not None:
                     matches.append(match)
-                elif misses is not None:
-                    rule = hit.rule.rule
+                    if rule.new is not None and document is not None:
+                        firsts[(rule.id, match.group_key)] = (
+                            len(matches) - 1, Mention(match, event, document))
+                    continue
+                first = firsts.get((rule.id, group_key(event, document, rule.key_fields())))
+                if first is not None and document is not None and \
+                        same_story(first[1], Mention(first[1].match, event, document)):
+                    # a retelling of a first sighting made in this same run: one more
+                    # source of that match, not an alert of its own
+                    told = matches[first[0]]
+                    matches[first[0]] = told.model_copy(
+                        update={"event_ids": (*told.event_ids, event.id)})
+                if misses is not None:
                     misses.setdefault(rule.id, []).append(
                         Miss(hit.rule, event, 1, 1, [reason]))
                 latest[hit.rule.rule.id] = max(at, latest.get(hit.rule.rule.id, at))
