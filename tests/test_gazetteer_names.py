@@ -1,5 +1,6 @@
-"""Demonyms, capitals and short names of the countries pycountry names only officially
-(alerter/data/gazetteer.yaml): through the real pipeline they give the country's code,
+"""Demonyms, capitals and short names of the countries pycountry names only officially,
+and leaders and ministers (alerter/data/gazetteer.yaml): through the real pipeline they
+give the country's (or body's) code,
 and the forms left out as ambiguous ("Dominican", "Congolese", "Kingston") give none.
 Every sentence is our own.
 """
@@ -35,6 +36,18 @@ MUST: list[tuple[str, Expected]] = [
      ("REQUEST", {"COL"}, {"ECU"})),
     ("The United States imposed sanctions on three Nigerien generals.",
      ("SANCTION", {"USA"}, {"NER"})),
+    # leaders and ministers stand for their state or body, as "Putin" always has
+    ("Secretary Bessent said on Friday that Washington would sanction two Hong Kong firms.",
+     ("SANCTION", {"USA"}, {"HKG"})),
+    ("Macron and Scholz condemned the drone strikes on Odesa.",
+     ("ACCUSE", {"FRA", "DEU"}, set())),
+    ("Guterres urged Kyiv and Moscow to extend the grain corridor deal.",
+     ("REQUEST", {"UN"}, {"UKR", "RUS"})),
+    # the long name of North Korea holds "Republic of Korea", which is South Korea
+    ("Seoul condemned the Democratic People’s Republic of Korea for the missile launch.",
+     ("ACCUSE", {"KOR"}, {"PRK"})),
+    ("The Republic of Korea condemned the Democratic People's Republic of Korea's launch.",
+     ("ACCUSE", {"KOR"}, {"PRK"})),
 ]
 
 # sentence, event type, role, codes the role must not hold: the skipped forms
