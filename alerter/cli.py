@@ -126,7 +126,7 @@ def extract(paths: tuple[str, ...], fmt: str, config_path: str | None,
               help="List errors on val and test sentences too (without it only dev errors "
                    "are listed: keep the held-out splits unseen while tuning).")
 @click.option("--bootstrap", "resamples", default=1000, show_default=True,
-              type=click.IntRange(min=0),
+              type=click.IntRange(min=0, max=20000),
               help="Give each F1 its 95% interval from this many seeded resamples of the "
                    "sentences (0: none): how far the figures could move on another sample.")
 @text_or_json
