@@ -61,6 +61,7 @@ class CorpusDocument:
     title: str
     published: str | None
     text: str
+    source: str | None = None  # who published it, as the corpus names them
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,8 @@ def iter_documents(path: Path) -> Iterator[CorpusDocument]:
             try:
                 obj = json.loads(raw)
                 yield CorpusDocument(id=str(obj["id"]), title=str(obj.get("title") or ""),
-                                     published=obj.get("published"), text=str(obj["text"]))
+                                     published=obj.get("published"), text=str(obj["text"]),
+                                     source=obj.get("source"))
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise CorpusError([Problem(str(path), number, "",
                                            f"not a corpus document: {exc}")]) from None

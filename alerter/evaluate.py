@@ -44,7 +44,8 @@ class EventExtractor(Protocol):
 def gold_document(sentence: GoldSentence) -> Document:
     """Return the Document for a gold sentence: its id, published at 12:00 UTC that day."""
     published = datetime.combine(sentence.published, time(12, 0), tzinfo=UTC)
-    raw = RawDocument(text=sentence.text, origin="gold", id=sentence.id, published=published)
+    raw = RawDocument(text=sentence.text, origin="gold", id=sentence.id, published=published,
+                      source=sentence.source, title=sentence.title)
     document = to_document(raw, published, None)
     if document is None:
         raise ValueError(f"gold sentence {sentence.id} has no text")

@@ -60,6 +60,8 @@ class GoldSentence:
     events: tuple[GoldEvent, ...]
     tags: tuple[str, ...] = ()
     unsure: bool = False
+    source: str | None = None  # the source and title of its document, where known
+    title: str | None = None
 
 
 class _BadLine(ValueError):

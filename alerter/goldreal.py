@@ -56,7 +56,8 @@ def real_gold(lines: Iterable[SampleLine], labels: Mapping[str, Label], corpus_d
         label = labels[line.id]
         gold.append(GoldSentence(id=line.id, split=line.split, published=published,
                                  text=found.text, events=label.events, unsure=label.unsure,
-                                 tags=(f"chunk:{line.chunk}",)))
+                                 tags=(f"chunk:{line.chunk}",),
+                                 source=found.document.source, title=found.title or None))
     return gold
 
 

@@ -63,7 +63,11 @@ def main(argv: list[str] | None = None) -> int:
             from alerter.rules.loader import load_rules
 
             engine = RuleEngine(load_rules([args.rules]))
-        extractor = Extractor.load(args.model, batch_size=args.batch_size, n_process=1)
+        from alerter.commands.common import optional_config
+
+        # the sources' issuers of ./config.yaml, as `alerter eval` takes them
+        extractor = Extractor.load(args.model, batch_size=args.batch_size, n_process=1,
+                                   issuers=optional_config(None).nlp.issuers)
     except AlerterError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -5,9 +5,16 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 Severity = Literal["info", "low", "medium", "high", "critical"]
 SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical")
@@ -60,6 +67,11 @@ class NlpConfig(Strict):
         "(one per core, fewer for a small input).")
     taxonomy: str | None = Field(None, description="A taxonomy YAML replacing or extending ours.")
     gazetteer: str | None = Field(None, description="Extra participant names and codes.")
+    issuers: dict[str, Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]{1,5}$")]] = \
+        Field(default_factory=dict, description=(
+            "Document source → the code of the government or body that issues it "
+            "(treasury: USA): its 'we', 'our', 'the President' and the measures it tells "
+            "without a doer get that actor."))
 
     @field_validator("n_process", mode="before")
     @classmethod

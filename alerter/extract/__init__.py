@@ -15,11 +15,12 @@ is mapped back to the document's own text.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from alerter.errors import ModelError
+from alerter.extract.issuer import Issuer, issued, issuer_kinds
 from alerter.extract.workers import Processes, choose_processes
 from alerter.models import Document, Event, stable_id
 from alerter.reading import Reading, read
@@ -91,12 +92,16 @@ def passages(documents: Iterable[Document], limit: int = PASSAGE_CHARS
                                                    number == len(ranges))
 
 
-def events_from(doc: Doc, passage: Passage) -> list[Event]:
+def events_from(doc: Doc, passage: Passage, issuers: Mapping[str, Issuer] | None = None
+                ) -> list[Event]:
     """Give the Events our components found in a processed passage, with offsets in
-    its document's text."""
+    its document's text; a document whose source has an issuer gets it as the doer of
+    what it says it does (alerter.extract.issuer)."""
     events: list[Event] = []
     document = passage.document
-    for raw in doc._.alerter_events or []:
+    code, kind = (issuers or {}).get(document.source, (None, "country"))
+    for found in doc._.alerter_events or []:
+        raw = issued(doc, found, code, kind, document.title)
         sentence = passage.span(raw["sentence"])
         trigger = passage.span(raw["trigger"])
         event_id = stable_id(document.id, sentence["start"], sentence["end"], raw["type"],
@@ -110,17 +115,20 @@ class Extractor:
     """The loaded pipeline and the settings to run it with."""
 
     def __init__(self, nlp: Language, *, batch_size: int = 32,
-                 n_process: Processes = 1, passage_chars: int = PASSAGE_CHARS) -> None:
+                 n_process: Processes = 1, passage_chars: int = PASSAGE_CHARS,
+                 issuers: Mapping[str, Issuer] | None = None) -> None:
         self.nlp = nlp
         self.batch_size = batch_size
         self.n_process = n_process
         self.passage_chars = passage_chars
+        self.issuers = dict(issuers or {})  # document source → (code, participant kind)
 
     @classmethod
     def load(cls, model: str, *, taxonomy: str | None = None, gazetteer: str | None = None,
-             batch_size: int = 32, n_process: Processes = 1) -> Extractor:
+             batch_size: int = 32, n_process: Processes = 1,
+             issuers: Mapping[str, str] | None = None) -> Extractor:
         return cls(load_pipeline(model, taxonomy, gazetteer), batch_size=batch_size,
-                   n_process=n_process)
+                   n_process=n_process, issuers=issuer_kinds(issuers or {}, gazetteer))
 
     def _ours(self) -> list[Any]:
         return [self.nlp.get_pipe(name) for name in OUR_COMPONENTS]
@@ -166,7 +174,7 @@ class Extractor:
         for doc, passage in self._processed(documents):
             if doc is not None:
                 try:
-                    events.extend(events_from(doc, passage))
+                    events.extend(events_from(doc, passage, self.issuers))
                 except Exception as error:  # as in _processed: one passage, not the run
                     _skipped(passage, error)
             if passage.last:
@@ -186,7 +194,7 @@ def extractor_for(config: Config) -> Extractor:
     return Extractor.load(
         nlp.model, taxonomy=str(config.resolve(nlp.taxonomy)) if nlp.taxonomy else None,
         gazetteer=str(config.resolve(nlp.gazetteer)) if nlp.gazetteer else None,
-        batch_size=nlp.batch_size, n_process=nlp.n_process)
+        batch_size=nlp.batch_size, n_process=nlp.n_process, issuers=nlp.issuers)
 
 
 def _dated(pairs: Iterable[tuple[str, Passage]], nlp: Language) -> Iterator[tuple[Any, Passage]]:
