@@ -38,6 +38,8 @@ from alerter.intake import Intake
 from alerter.matching import Engines, load_valid_rules
 from alerter.models import Delivery, Event, Match, stable_id
 from alerter.render import SUBJECT_TEMPLATE, TEMPLATE_FOR_FORMAT, environment, render
+from alerter.retellings import join_retellings
+from alerter.rules.engine import Miss
 from alerter.rules.loader import LoadedRule, configured_codes
 from alerter.schedule import is_due
 from alerter.sending import LEASE, RETRY_BASE, Sending, backoff
@@ -139,9 +141,11 @@ class Pipeline(Intake, Sending):
                     documents = self.store.documents(e.doc_id for e in ordered)
                     pairs = [(e, documents.get(e.doc_id)) for e in ordered]
                     old = self.store.quiet_documents(documents)
-                    for match in engine.match(pairs, self.store):
+                    held: dict[str, list[Miss]] = {}
+                    for match in engine.match(pairs, self.store, held):
                         report.matches += self.store.add_match(
                             match, now, quiet=_old_news(match, events, old))
+                    join_retellings(self.store, held, documents)
                 if complete:
                     self.store.mark_matched(ids, now)
                 else:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from alerter.models import Document
+from alerter.models import Document, Match
 from alerter.store import MIGRATIONS, Store
 
 T = datetime(2023, 2, 24, tzinfo=UTC)
@@ -44,6 +44,25 @@ def test_same_id_new_content_is_kept_as_a_revision(store_location: str) -> None:
         second = store.add_document(doc("a", "two"))
     assert second.id.startswith("a@")
     assert [d.id for d in store.unextracted()] == ["a", second.id]
+
+
+def test_a_retelling_joins_the_latest_match_of_its_rule_and_key_once(
+        store_location: str) -> None:
+    store = Store.open(store_location)
+    older = Match(id="m1", rule_id="r", event_ids=("e1",), group_key="SANCTION|NOR|IRN",
+                  first_seen=T, severity="high", explanation="x")
+    newer = older.model_copy(update={"id": "m2", "event_ids": ("e5",),
+                                     "first_seen": T + timedelta(days=40)})
+    with store.transaction():
+        for match in (older, newer, older.model_copy(update={"id": "m3", "rule_id": "q"})):
+            store.add_match(match, T)
+    latest = store.latest_match("r", "SANCTION|NOR|IRN")
+    assert latest is not None and latest.id == "m2"
+    assert store.latest_match("r", "SANCTION|NOR|SYR") is None
+    with store.transaction():
+        store.add_source("m2", "e6")
+        store.add_source("m2", "e6")  # a second run over the same event adds nothing
+    assert {m.id: m.event_ids for m in store.matches()}["m2"] == ("e5", "e6")
 
 
 def test_one_holder_at_a_time_and_an_expired_lease_passes_on(store_location: str) -> None:

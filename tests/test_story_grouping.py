@@ -91,6 +91,7 @@ def test_sanctions_on_three_countries_are_three_stories(project: Path,
     digest = digest_of(project, extractor, {"belarus.txt": BELARUS, "iran.txt": IRAN,
                                             "syria.txt": SYRIA})
     found = stories(digest)
+    print(digest)
     heads = {next(country for country in ("Belarus", "Iran", "Syria") if country in head): head
              for head in found}
     assert set(heads) == {"Belarus", "Iran", "Syria"}, list(found)
@@ -137,3 +138,50 @@ def test_one_sentence_matched_by_two_rules_is_one_story(project: Path,
     assert len(highlights) == 1
     (head,) = stories(digest)
     assert head.startswith("[1] Spain → Morocco: ")
+
+
+FIRST_REPORT = """\
+---
+title: Norway freezes assets of Iranian shipping firms
+source: Northgate Wire
+url: https://news.example.org/2023/03/06/norway-iran
+published: 2023-03-06T09:40:00Z
+---
+Norway imposed sanctions on three Iranian shipping firms on Monday over the oil trade.
+"""
+RETELLING = """\
+---
+title: Oslo sanctions Iranian shippers
+source: Harbour Post
+url: https://harbourpost.example.net/2023/03/06/oslo-iran-shippers
+published: 2023-03-06T15:10:00Z
+---
+On Monday Norway imposed sanctions on three Iranian shipping firms over the oil trade.
+"""
+
+
+def test_a_retelling_in_a_later_cycle_is_one_more_source_of_the_waiting_story(
+        project: Path, extractor: Extractor) -> None:
+    from alerter.store import Store
+
+    shutil.rmtree(project / "examples")
+    (project / "examples").mkdir()
+    days = project / "out" / "digests" / "daily-summary"
+    # a first, empty cycle: the daily digest has run, the next one is due tomorrow 07:00
+    cycle(project, FixedClock(datetime(2023, 3, 6, 7, 30, tzinfo=UTC)), extractor)[1].close()
+    for name, text, hour in (("first.txt", FIRST_REPORT, 10), ("retold.txt", RETELLING, 16)):
+        (project / "examples" / name).write_text(text)
+        report, store = cycle(project, FixedClock(datetime(2023, 3, 6, hour, tzinfo=UTC)),
+                              extractor)
+        store.close()
+        assert report.problems == [] and not days.exists()
+    cycle(project, FixedClock(datetime(2023, 3, 7, 7, 30, tzinfo=UTC)), extractor)[1].close()
+    digest = (days / "2023-03-07.md").read_text()
+    [story] = [part for head, part in stories(digest).items() if "Norway → Iran" in head]
+    assert "Sources (2):" in story and "Harbour Post" in story, story
+    store = Store.open(project / "out" / "alerter.db")
+    try:
+        [match] = [m for m in store.matches() if m.rule_id == "new-sanctions-announced"]
+        assert len(match.event_ids) == 2  # one alert, two sources
+    finally:
+        store.close()

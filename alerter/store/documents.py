@@ -130,6 +130,20 @@ class Documents(StoreBase):
                      severity=row["severity"], event_ids=tuple(json.loads(row["event_ids"])),
                      explanation=row["explanation"])
 
+    def latest_match(self, rule_id: str, key: str) -> Match | None:
+        """Give the rule's latest match for this group key, if any."""
+        rows = self._rows("SELECT * FROM matches WHERE rule_id = ? AND group_key = ? "
+                          "ORDER BY first_seen DESC, id DESC LIMIT 1", rule_id, key)
+        return self._match(rows[0]) if rows else None
+
+    def add_source(self, match_id: str, event_id: str) -> None:
+        """Add an event to a match's events: a retelling, one more source of its story."""
+        for row in self._rows("SELECT event_ids FROM matches WHERE id = ?", match_id):
+            ids = json.loads(row["event_ids"])
+            if event_id not in ids:
+                self._db.execute("UPDATE matches SET event_ids = ? WHERE id = ?",
+                                 (json.dumps([*ids, event_id]), match_id))
+
     def matches(self) -> list[Match]:
         """Give every match, oldest first."""
         return [self._match(r) for r in self._rows("SELECT * FROM matches ORDER BY first_seen, id")]
