@@ -99,12 +99,44 @@ def judged(trigger: Token) -> bool:
 
 
 def repeats_designees(verb: Token, type_name: str) -> bool:
-    """Give whether a relative clause only repeats the day's measure over a generic noun:
-    "the arrest of one of the individuals OFAC is sanctioning today" (but "Acme, which
-    is being designated today, ..." names who was hit)."""
-    return (type_name in CURRENT_TYPES and verb.dep_ == "relcl"
+    """Give whether a relative clause or participle only repeats the day's measure over a
+    generic noun: "the arrest of one of the individuals OFAC is sanctioning today", "the
+    persons designated today risk exposure to sanctions" (but "Acme, which is being
+    designated today, ..." and "the five firms designated today operate in Iran" name
+    who was hit)."""
+    return (type_name in CURRENT_TYPES and verb.dep_ in ("relcl", "acl")
             and verb.head.lemma_.lower() in _GENERIC_DESIGNEES
-            and verb.head.dep_ not in ("nsubj", "nsubjpass", "appos"))
+            and verb.head.dep_ not in ("nsubj", "nsubjpass"))
+
+
+# The lines of a release that point at its list of designees: "identifying information
+# on the individuals sanctioned today", "for more information on the entities designated".
+_POINTER = re.compile(r"\binformation on the (?:\w+ ){0,3}(?:individual|entit|person|vessel"
+                      r"|compan|propert|designee|target)", re.IGNORECASE)
+
+
+def boilerplate(sentence: Span) -> bool:
+    """Give whether the sentence only points at the release's list of designees."""
+    return _POINTER.search(sentence.text) is not None
+
+
+def told_today(verb: Token, type_name: str) -> bool:
+    """Give whether a relative clause says the day's measure hit its noun: "the five
+    individuals, who are designated today pursuant to E.O. 13224, have ..."."""
+    return type_name in CURRENT_TYPES and any(c.lower_ == "today" and c.dep_ in (
+        "npadvmod", "advmod") for c in verb.children)
+
+
+def misread_modifier(verb: Token, type_name: str) -> bool:
+    """Give whether a past form the parser took for a clause is a modifier of a name:
+    "transactions from OFAC designated Acme Ltd" (no subject nor auxiliary of its own,
+    and a preposition's object, or after a name that is not its subject)."""
+    if type_name not in CURRENT_TYPES or verb.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    return verb.dep_ == "pobj" or (before is not None and before.pos_ == "PROPN"
+                                   and before.dep_ in ("pobj", "npadvmod"))
 
 
 def effect_of_measures(verb: Token) -> bool:

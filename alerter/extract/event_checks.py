@@ -60,6 +60,9 @@ class Checks(EventState):
         if verb.dep_ == "conj" and verb.head.dep_ == "acl" and verb.head.pos_ == "VERB" and \
                 type_name in self.current_only:
             verb = verb.head  # "its ability to designate and add persons": one describing
+        if enforcement.repeats_designees(verb, type_name) or \
+                enforcement.misread_modifier(verb, type_name):
+            return False  # "the persons designated today risk ..."; "from OFAC designated X"
         if verb.dep_ == "acl":
             head = verb.head.lemma_
             if verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in verb.children):
@@ -82,10 +85,8 @@ class Checks(EventState):
         if verb.dep_ == "relcl":
             pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                        and c.tag_ in ("WDT", "WP")]
-            if enforcement.repeats_designees(verb, type_name):
-                return False
             return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS or \
-                enforcement.states_act(verb, type_name)
+                enforcement.states_act(verb, type_name) or enforcement.told_today(verb, type_name)
         return True
 
     def _blocked(self, anchor: Token, type_name: str) -> bool:

@@ -28,16 +28,19 @@ class Context(EventState):
     """An event's date, place, background status and confidence."""
 
     def _date(self, sentence: Span, anchor: Token, published: date) -> str | None:
-        frame = set()
+        # the words from the anchor up its clause, nearest first: of two dates, the one
+        # hanging nearest the event is its own ("today, OFAC designated firms that help
+        # Acme, an entity designated in January 2020": January for the second)
+        frame = [anchor.i]
         token = anchor
-        frame.add(token.i)
         while token.head.i != token.i and token.lemma_ not in lexicon.REPORT_VERBS:
             if token.dep_ in ("ccomp", "parataxis"):
                 break
             token = token.head
             if token.lemma_ in lexicon.REPORT_VERBS:
                 break
-            frame.add(token.i)
+            frame.append(token.i)
+        found: list[tuple[int, str]] = []
         for ent in self._dates:
             if ent.start < sentence.start or ent.end > sentence.end:
                 continue
@@ -50,12 +53,12 @@ class Context(EventState):
                         break  # "for, on or after May 5, 2018, having ...": a criterion
                     value = normalise_date(ent.text, published, future=before in _BY)
                     if value:
-                        return value
+                        found.append((frame.index(node.head.i), value))
                     break
                 if node.head.i == node.i:
                     break
                 node = node.head
-        return None
+        return min(found, key=lambda f: f[0])[1] if found else None
 
     @staticmethod
     def _location(anchor: Token) -> str | None:
@@ -112,8 +115,10 @@ class Context(EventState):
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                     # "to date, Treasury has sanctioned", "in previous actions, OFAC ..."
                     if (prep.lower_, pobj.lower_) == ("to", "date") or any(
-                            a.lower_ in lexicon.BACKGROUND_ADJECTIVES for a in pobj.children):
-                        return True
+                            a.lower_ in lexicon.BACKGROUND_ADJECTIVES or (
+                                a.lower_ == "other" and pobj.lemma_ == "action")
+                            for a in pobj.children):
+                        return True  # "in other actions, OFAC has sanctioned ..."
         if any(c.dep_ == "amod" and c.lower_ in lexicon.BACKGROUND_ADJECTIVES
                for c in span.root.children if span.root.pos_ == "NOUN"):
             return True  # "existing sanctions"
@@ -122,12 +127,16 @@ class Context(EventState):
         if any(c.lower_ == "today" for c in anchor.children):
             return False  # "Samad, also designated today, ...", whatever year the clause names
         when = self._date(trimmed(span.sent), anchor, published)
-        if when is None or "W" in when:
+        if when is None:
             return False
+        if "W" in when:  # "last week, Treasury imposed sanctions" in a speech: recalled
+            return (int(when[:4]), int(when[6:8])) < published.isocalendar()[:2]
         if len(when) == 10:  # a day: "designated on April 27, 2023" in a later release
             return (published - date.fromisoformat(when)).days > 7
+        # a month or a year before the one of publication: "we sanctioned X in February"
+        # in an April speech, "was sanctioned by the EU in 2019"
         year, month = int(when[:4]), int(when[5:7]) if len(when) >= 7 else 12
-        return (published.year - year) * 12 + published.month - month > 3
+        return (published.year - year) * 12 + published.month - month > 0
 
 
 def trimmed(sentence: Span) -> Span:

@@ -29,6 +29,7 @@ from alerter.extract import (
     lexicon,
     protest,
     roles,
+    sanction_fold,
     speech,
     supply,
     transfers,
@@ -80,9 +81,9 @@ class EventBuilder(Checks, Context, Roles, Items):
             self._dates = []
             self._cues = {}
             self._named = {}
-        doc._.alerter_events = force_fold.folded(sorted(
+        doc._.alerter_events = sanction_fold.folded(force_fold.folded(sorted(
             _once(best.values(), self.once), key=lambda e: (e["trigger"]["start"], e["type"])),
-            doc)
+            doc))
         return doc
 
     def _events(self, doc: Doc, published: str,
@@ -202,8 +203,9 @@ class EventBuilder(Checks, Context, Roles, Items):
         if rule.type in enforcement.CURRENT_TYPES and (enforcement.effect_of_measures(trigger)
                                                        or enforcement.named_as_cause(trigger)):
             return None  # "the sanctions have imposed unprecedented costs": an effect
-        if rule.type in self.current_only and self._background(span, anchor, published):
-            return None
+        if rule.type in self.current_only and (self._background(span, anchor, published)
+                                               or enforcement.boilerplate(span.sent)):
+            return None  # "was designated in 2019"; "information on the persons designated"
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
         if rule.type == "AID" and nominal and (sides := roles.bargained_supply(trigger)):
             actor, target = sides  # "negotiating with a Chinese firm for the delivery of"

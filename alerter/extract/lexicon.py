@@ -74,7 +74,8 @@ OFFICES = frozenset({"commissioner", "director", "secretary", "chair", "chairman
                      "member", "delegation", "ambassador", "representative", "envoy",
                      "administrator", "head", "officer", "site", "monument", "area", "zone",
                      "holiday", "day", "week", "month", "office", "facility", "successor",
-                     "president", "leader", "chief", "deputy", "coordinator", "park"})
+                     "president", "leader", "chief", "deputy", "coordinator", "park",
+                     "agency"})
 # Decrees and measures: "an order that imposes restrictions" states the measure itself,
 # where "an entity that has refused" only describes the entity.
 INSTRUMENTS = frozenset({"order", "action", "law", "measure", "package", "resolution",
@@ -138,6 +139,9 @@ SPENDING_INSTRUMENTS = frozenset({"law", "budget", "plan", "program", "programme
 # signing of a memorandum" is a memorandum signed, whatever verb takes "the signing".
 ENACTING_NOUNS = frozenset({"signing", "finalization", "finalisation", "ratification",
                             "conclusion"})
+# Nouns of making a measure known, through which an "of" phrase is the measure made:
+# "welcomed Japan's announcement of export controls" (they were announced).
+ANNOUNCING_NOUNS = frozenset({"announcement", "adoption"})
 # Verbs whose "with" phrase is the other side, not the goods: "stands with Ukraine",
 # "talked with his Polish counterpart" (but "supply X with drones").
 PARTNERING = frozenset({"stand", "side", "meet", "talk", "negotiate", "consult", "confer",
