@@ -55,6 +55,19 @@ MUST: list[tuple[str, Expected]] = [
     # a real embargo on goods still is one
     ("The United States embargoed Iranian oil.",
      ("SANCTION", "embargo", "asserted", {"USA"}, {"IRN"})),
+    # the blocking rule of today's action, told by "frozen"
+    ("As a result of today's action, all assets of those designated today that are held "
+     "in the United States are frozen.", ("SANCTION", "asset_freeze", "asserted", set(), set())),
+    # a relative clause about the day's designee, whatever older date the clause above has
+    ("Since 2015, the broker has moved cash for Jane Roe, who is also being designated "
+     "today.", ("SANCTION", "economic", "asserted", set(), set())),
+    ("Roe runs Acme Imports, a trading company that the Treasury Department is designating "
+     "today.", ("SANCTION", "economic", "asserted", {"USA"}, set())),
+    # held out under a condition, or as a power over a named party
+    ("The United States and its partners stand ready to impose further sanctions on Russia "
+     "if needed.", ("SANCTION", "economic", "hypothetical", {"USA"}, {"RUS"})),
+    ("The accord gives us the ability to re-impose sanctions on Iran.",
+     ("SANCTION", "economic", "hypothetical", set(), {"IRN"})),
 ]
 
 # sentence → a type it must not hold
@@ -78,6 +91,32 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Last week, the Treasury imposed sanctions on two tanker operators.", "SANCTION"),
     ("In other actions, OFAC has sanctioned dozens of people tied to the cartel.",
      "SANCTION"),
+    ("Since the President signed the order in 2021, Treasury has imposed some 300 sanctions "
+     "on drug traffickers.", "SANCTION"),
+    ("In recent months, Treasury has imposed heavy sanctions on cartel financiers.",
+     "SANCTION"),
+    # a campaign summed up; measures in force
+    ("Together with 40 partners, we have imposed an unprecedented set of sanctions on Russia.",
+     "SANCTION"),
+    ("The allies agreed to maintain current sanctions until Russia withdraws.", "SANCTION"),
+    # a power to act on nobody named: the order's authority, not a measure
+    ("This order authorizes Treasury to impose sanctions on those who undermine the peace of "
+     "Mali.", "SANCTION"),
+    ("The new order provides authority to impose sanctions on any person who trades in the "
+     "region.", "SANCTION"),
+    ("The order will allow the United States to issue sanctions against those who attack aid "
+     "workers.", "SANCTION"),
+    ("The Secretary is now authorized to impose financial sanctions on persons whose hacking "
+     "threatens the economy.", "SANCTION"),
+    # a chart of the day's designees
+    ("View the Kingpin Act chart on the person designated today.", "SANCTION"),
+]
+
+# sentence → a type it must not hold with these modalities
+NOT_AS: list[tuple[str, str, tuple[str, ...]]] = [
+    # held out under a condition: not a plan
+    ("The United States and its partners stand ready to impose further sanctions on Russia "
+     "if needed.", "SANCTION", ("planned", "asserted")),
 ]
 
 # sentence → how many SANCTION events it holds: one measure said twice is one
@@ -96,7 +135,8 @@ COUNTS: list[tuple[str, int]] = [
 
 @pytest.fixture(scope="module")
 def extracted(extractor: Extractor) -> dict[str, list[Event]]:
-    sentences = {s for s, _ in MUST} | {s for s, _ in MUST_NOT} | {s for s, _ in COUNTS}
+    sentences = {s for s, _ in MUST} | {s for s, _ in MUST_NOT} | {s for s, _ in COUNTS} | {
+        s for s, _, _ in NOT_AS}
     return extract_each(extractor, sentences)
 
 
@@ -120,3 +160,10 @@ def test_one_measure_is_one_event(sentence: str, count: int,
                                   extracted: dict[str, list[Event]]) -> None:
     found = [e for e in extracted[sentence] if e.type == "SANCTION"]
     assert len(found) == count, found
+
+
+@pytest.mark.parametrize(("sentence", "type_", "modalities"), NOT_AS,
+                         ids=[f"{t}: {s[:50]}" for s, t, _ in NOT_AS])
+def test_modality_is_not_misread(sentence: str, type_: str, modalities: tuple[str, ...],
+                                 extracted: dict[str, list[Event]]) -> None:
+    assert_none_of(extracted[sentence], type_, modalities)

@@ -104,20 +104,29 @@ def repeats_designees(verb: Token, type_name: str) -> bool:
     persons designated today risk exposure to sanctions" (but "Acme, which is being
     designated today, ..." and "the five firms designated today operate in Iran" name
     who was hit)."""
+    head = verb.head
     return (type_name in CURRENT_TYPES and verb.dep_ in ("relcl", "acl")
-            and verb.head.lemma_.lower() in _GENERIC_DESIGNEES
-            and verb.head.dep_ not in ("nsubj", "nsubjpass"))
+            and head.lemma_.lower() in _GENERIC_DESIGNEES
+            and head.dep_ not in ("nsubj", "nsubjpass")
+            and not (head.dep_ == "appos" and head.head.pos_ == "PROPN"))  # "Acme, a firm"
 
 
 # The lines of a release that point at its list of designees: "identifying information
 # on the individuals sanctioned today", "for more information on the entities designated".
-_POINTER = re.compile(r"\binformation on the (?:\w+ ){0,3}(?:individual|entit|person|vessel"
-                      r"|compan|propert|designee|target)", re.IGNORECASE)
+_POINTER = re.compile(r"\b(?:information|chart) (?:on|regarding) (?:the )?(?:\w+ ){0,3}"
+                      r"(?:individual|entit|person|vessel|compan|propert|designee|target)",
+                      re.IGNORECASE)
 
 
 def boilerplate(sentence: Span) -> bool:
     """Give whether the sentence only points at the release's list of designees."""
     return _POINTER.search(sentence.text) is not None
+
+
+def not_news(trigger: Token, anchor: Token) -> bool:
+    """Give whether a sanction reading is the release's boilerplate or a campaign summed
+    up rather than a measure taken now."""
+    return boilerplate(trigger.sent) or campaign_told(trigger, anchor)
 
 
 def told_today(verb: Token, type_name: str) -> bool:
@@ -190,6 +199,52 @@ def campaign_summary(trigger: Token, anchor: Token) -> bool:
         candidates.append(trigger.head.head)
     return any(t.lemma_ in lexicon.CONTAINERS | {"round", "wave"} and any(
         a.dep_ == "amod" and a.lower_ in _MANY for a in t.children) for t in candidates)
+
+
+# Nouns and verbs of a power to act: "the order provides authority to impose sanctions",
+# "authorizes Treasury to impose sanctions", "will allow us to issue sanctions".
+_CAPABILITY = frozenset({"authority", "ability", "power", "opportunity", "authorization",
+                         "authorisation", "capacity", "capability", "tool", "mechanism",
+                         "authorize", "authorise", "allow", "enable", "empower", "permit"})
+# Words that sum up a campaign rather than a day's measure: "has imposed an unprecedented
+# suite of sanctions".
+_SWEEPING = frozenset({"unprecedented", "sweeping", "historic", "massive", "crippling",
+                       "powerful", "severe", "tough", "strong", "significant"})
+
+
+def _today(*tokens: Token) -> bool:
+    return any(c.lower_ == "today" for t in tokens for c in t.children)
+
+
+def capability(trigger: Token, anchor: Token) -> bool:
+    """Give whether the measure is only a power to act: "authority to impose sanctions",
+    "is authorized to impose", "will allow the United States to issue sanctions" (but
+    "used its authority today to designate X" and "including today's designations" are
+    the act). With a named party it is a measure held out (hypothetical): "the ability to
+    re-impose sanctions on Iran"."""
+    if any(t.lower_ == "today" for t in (*trigger.children, *anchor.subtree)):
+        return False
+    token = anchor
+    while token.head.i != token.i and (token.dep_ in ("xcomp", "acl", "ccomp", "conj") or (
+            token.dep_ == "relcl" and any(c.lower_ == "to" for c in token.children))):
+        if _today(token):
+            return False
+        token = token.head
+        if token.lemma_.lower() in _CAPABILITY:
+            return True
+    return False
+
+
+def campaign_told(trigger: Token, anchor: Token) -> bool:
+    """Give whether a perfect sums up a campaign: "the United States, with 30 partners,
+    has imposed an unprecedented suite of sanctions on Russia"."""
+    if _today(trigger, anchor) or not any(c.dep_ == "aux" and c.lemma_ == "have"
+                                          for c in anchor.children):
+        return False
+    nouns = [trigger, *(c for c in anchor.children if c.dep_ == "dobj")]
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
+        nouns.append(trigger.head.head)
+    return any(a.dep_ == "amod" and a.lower_ in _SWEEPING for n in nouns for a in n.children)
 
 
 def states_act(verb: Token, type_name: str) -> bool:

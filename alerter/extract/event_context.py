@@ -107,9 +107,15 @@ class Context(EventState):
         if any(c.dep_ == "advmod" and c.lower_ in lexicon.BACKGROUND_ADVERBS
                for v in verbs for c in v.children):
             return True  # "previously identified and designated"
-        if any(c.dep_ == "prep" and c.lower_ == "since" for v in (anchor, *anchor.ancestors)
-               if v.pos_ in ("VERB", "AUX") for c in v.children):
-            return True  # "since January, Treasury has taken 19 actions, sanctioning ...": a tally
+        if any(c.lower_ == "today" for c in anchor.children):
+            return False  # "Samad, also designated today, ...", whatever year the clause names
+        if any((c.dep_ == "prep" and c.lower_ == "since") or (c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
+               for v in (anchor, *anchor.ancestors) if v.pos_ in ("VERB", "AUX")
+               for c in v.children):
+            # "since January, Treasury has taken 19 actions, sanctioning ...", "since the
+            # order was signed, Treasury has imposed 250 sanctions": a tally
+            return True
         for verb in verbs:
             for prep in (c for c in verb.children if c.dep_ == "prep"):
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
@@ -124,8 +130,6 @@ class Context(EventState):
             return True  # "existing sanctions"
         if enforcement.campaign_summary(trigger, anchor):
             return True  # "levying multiple rounds of sanctions": a campaign summed up
-        if any(c.lower_ == "today" for c in anchor.children):
-            return False  # "Samad, also designated today, ...", whatever year the clause names
         when = self._date(trimmed(span.sent), anchor, published)
         if when is None:
             return False

@@ -107,7 +107,8 @@ ANTICIPATING = frozenset({"warn", "fear", "predict", "expect", "anticipate", "pr
                           "deter", "plot", "plan", "risk"})
 # "existing sanctions", "in previous actions": earlier measures recalled
 BACKGROUND_ADJECTIVES = frozenset({"existing", "previous", "prior", "past", "earlier",
-                                   "former", "longstanding", "long-standing"})
+                                   "former", "longstanding", "long-standing", "current",
+                                   "recent"})
 # Passives that state a purpose or a rule, not an act: "sanctions are intended to ..."
 PURPOSE_PASSIVES = frozenset({"intend", "design", "mean", "require", "aim", "meant",
                               "calibrate", "tailor"})
