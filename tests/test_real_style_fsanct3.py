@@ -63,6 +63,10 @@ MUST: list[tuple[str, Expected]] = [
      "today.", ("SANCTION", "economic", "asserted", set(), set())),
     ("Roe runs Acme Imports, a trading company that the Treasury Department is designating "
      "today.", ("SANCTION", "economic", "asserted", {"USA"}, set())),
+    # the blocking rule of "today's designation"
+    ("As a result of today's designation, all property of the designated firms that is "
+     "subject to U.S. jurisdiction is blocked.",
+     ("SANCTION", "asset_freeze", "asserted", set(), set())),
     # held out under a condition, or as a power over a named party
     ("The United States and its partners stand ready to impose further sanctions on Russia "
      "if needed.", ("SANCTION", "economic", "hypothetical", {"USA"}, {"RUS"})),
@@ -108,6 +112,13 @@ MUST_NOT: list[tuple[str, str]] = [
      "workers.", "SANCTION"),
     ("The Secretary is now authorized to impose financial sanctions on persons whose hacking "
      "threatens the economy.", "SANCTION"),
+    # a tally of a campaign in the perfect
+    ("OFAC has also designated numerous gang leaders for threatening the peace of Haiti.",
+     "SANCTION"),
+    ("Treasury has sanctioned hundreds of people tied to the regime's repression.", "SANCTION"),
+    # costs imposed by a thing, not a party: no measure held out
+    ("In a world where shipping bottlenecks can impose heavy costs, we want closer trade "
+     "ties with Brazil.", "SANCTION"),
     # a chart of the day's designees
     ("View the Kingpin Act chart on the person designated today.", "SANCTION"),
 ]

@@ -184,6 +184,19 @@ def costs_only(verb: Token) -> bool:
     return bool(objects) and all(o.lemma_.lower() in _THREATENED for o in objects)
 
 
+# Common nouns that name a party that can impose costs: "our partners", "the coalition".
+_PARTY_NOUNS = lexicon.FORCE_NOUNS | {"partner", "coalition", "administration", "nation",
+                                      "country", "ally", "we"}
+
+
+def imposed_by_thing(verb: Token) -> bool:
+    """Give whether costs are imposed by a thing, not a party: "supply chain weaknesses can
+    impose heavy costs" (no measure held out)."""
+    return any(s.dep_ == "nsubj" and s.pos_ == "NOUN" and s.lemma_.lower() not in _PARTY_NOUNS
+               and not all_participants([phrase_tokens(s)], coded_only=True)
+               for s in verb.children)
+
+
 def conditional(verb: Token) -> bool:
     """Give whether the verb carries its own condition: "readiness to impose costs on X
     if it invades"."""
@@ -210,6 +223,9 @@ _CAPABILITY = frozenset({"authority", "ability", "power", "opportunity", "author
 # suite of sanctions".
 _SWEEPING = frozenset({"unprecedented", "sweeping", "historic", "massive", "crippling",
                        "powerful", "severe", "tough", "strong", "significant"})
+# How many a campaign has hit: "has designated numerous leaders", "hundreds of people".
+_MANY_HIT = frozenset({"numerous", "countless", "many"})
+_TALLIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens"})
 
 
 def _today(*tokens: Token) -> bool:
@@ -244,7 +260,10 @@ def campaign_told(trigger: Token, anchor: Token) -> bool:
     nouns = [trigger, *(c for c in anchor.children if c.dep_ == "dobj")]
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
         nouns.append(trigger.head.head)
-    return any(a.dep_ == "amod" and a.lower_ in _SWEEPING for n in nouns for a in n.children)
+    # "has imposed an unprecedented suite of sanctions", "has designated numerous leaders",
+    # "has sanctioned hundreds of people"
+    return any(n.lemma_ in _TALLIES or any(a.dep_ == "amod" and a.lower_ in _SWEEPING | _MANY_HIT
+                                           for a in n.children) for n in nouns)
 
 
 def states_act(verb: Token, type_name: str) -> bool:

@@ -244,7 +244,8 @@ class EventBuilder(Checks, Context, Roles, Items):
                                              self.governors, self.requests, bare,
                                              climb=not alone or frame is not anchor)
         if rule.type in enforcement.CURRENT_TYPES and enforcement.costs_only(trigger):
-            if modality != "hypothetical" and not enforcement.conditional(trigger):
+            if (modality != "hypothetical" and not enforcement.conditional(trigger)) or \
+                    enforcement.imposed_by_thing(trigger):
                 return None  # "will keep imposing costs on X": a threat (THREATEN) only
             modality = "hypothetical"  # "ready to impose costs on X if it invades"
         elif able or (rule.type in enforcement.CURRENT_TYPES and modality == "planned" and
