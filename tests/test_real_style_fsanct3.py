@@ -119,6 +119,13 @@ MUST_NOT: list[tuple[str, str]] = [
     # costs imposed by a thing, not a party: no measure held out
     ("In a world where shipping bottlenecks can impose heavy costs, we want closer trade "
      "ties with Brazil.", "SANCTION"),
+    # a tally in the perfect, by a large number, told after other acts
+    ("We have cut crossings, arrested dozens of smugglers, sanctioned over 300 people tied "
+     "to the cartels.", "SANCTION"),
+    # restrictions imposed by firms; an officer designated under an executive order
+    ("Phone makers impose restrictions on independent repair shops.", "SANCTION"),
+    ("Within a week of the Executive Order, the agency will designate a recovery "
+     "coordinator.", "SANCTION"),
     # a chart of the day's designees
     ("View the Kingpin Act chart on the person designated today.", "SANCTION"),
 ]

@@ -78,7 +78,8 @@ def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None
     if head.i != trigger.i and head.lemma_ in lexicon.ENACTING_NOUNS | lexicon.ANNOUNCING_NOUNS \
             and head.lemma_ in governors:
         return head, "object"  # "welcomed the signing of a memorandum": it was signed
-    for told in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+    for told in (c for t in {trigger, head} for c in t.children
+                 if c.dep_ == "acl" and c.tag_ == "VBN"):
         if told.lemma_ in governors and any(g.lower_ == "today" for g in told.children):
             return told, "object"  # "welcomed the sanctions adopted today by the EU"
     while True:

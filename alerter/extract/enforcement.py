@@ -186,7 +186,10 @@ def costs_only(verb: Token) -> bool:
 
 # Common nouns that name a party that can impose costs: "our partners", "the coalition".
 _PARTY_NOUNS = lexicon.FORCE_NOUNS | {"partner", "coalition", "administration", "nation",
-                                      "country", "ally", "we"}
+                                      "country", "ally", "we", "bloc", "union", "council",
+                                      "department", "office", "agency", "parliament",
+                                      "congress", "leader", "minister", "president",
+                                      "official", "member", "court", "senate", "body"}
 
 
 def imposed_by_thing(verb: Token) -> bool:
@@ -254,16 +257,21 @@ def capability(trigger: Token, anchor: Token) -> bool:
 def campaign_told(trigger: Token, anchor: Token) -> bool:
     """Give whether a perfect sums up a campaign: "the United States, with 30 partners,
     has imposed an unprecedented suite of sanctions on Russia"."""
+    verbs = [anchor]
+    while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
+        verbs.append(verbs[-1].head)  # "have seized ..., arrested ... and sanctioned ..."
     if _today(trigger, anchor) or not any(c.dep_ == "aux" and c.lemma_ == "have"
-                                          for c in anchor.children):
+                                          for v in verbs for c in v.children):
         return False
     nouns = [trigger, *(c for c in anchor.children if c.dep_ == "dobj")]
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
         nouns.append(trigger.head.head)
     # "has imposed an unprecedented suite of sanctions", "has designated numerous leaders",
-    # "has sanctioned hundreds of people"
-    return any(n.lemma_ in _TALLIES or any(a.dep_ == "amod" and a.lower_ in _SWEEPING | _MANY_HIT
-                                           for a in n.children) for n in nouns)
+    # "has sanctioned hundreds of people", "have seized ... and sanctioned over 300 firms"
+    return any(n.lemma_ in _TALLIES or any(
+        (a.dep_ == "amod" and a.lower_ in _SWEEPING | _MANY_HIT) or (
+            a.dep_ == "nummod" and a.text.replace(",", "").isdigit() and int(
+                a.text.replace(",", "")) >= 100) for a in n.children) for n in nouns)
 
 
 def states_act(verb: Token, type_name: str) -> bool:

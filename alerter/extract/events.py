@@ -204,7 +204,9 @@ class EventBuilder(Checks, Context, Roles, Items):
                                                        or enforcement.named_as_cause(trigger)):
             return None  # "the sanctions have imposed unprecedented costs": an effect
         if rule.type in self.current_only and (self._background(span, anchor, published)
-                                               or enforcement.not_news(trigger, anchor)):
+                                               or enforcement.not_news(trigger, anchor)
+                                               or (rule.trigger.objects is not None and
+                                                   enforcement.imposed_by_thing(trigger))):
             return None  # "was designated in 2019"; "information on the persons designated"
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
         able = rule.type in enforcement.CURRENT_TYPES and enforcement.capability(trigger, anchor)
