@@ -32,6 +32,8 @@ MUST: list[tuple[str, Expected]] = [
      "pursuant to the Kingpin Act.", ("SANCTION", "economic", "asserted", {"USA"}, set())),
     ("The following firms are being identified on the SDN List by OFAC today.",
      ("SANCTION", "economic", "asserted", {"USA"}, set())),
+    ("Today, Treasury named the militia's commander, John Roe, as a Specially Designated "
+     "Global Terrorist.", ("SANCTION", "economic", "asserted", {"USA"}, set())),
     # "taking action ... against", with a partner named in between
     ("Today, OFAC is taking action in coordination with the Government of Peru against "
      "four cocaine brokers.", ("SANCTION", "economic", "asserted", {"USA"}, set())),
@@ -126,6 +128,14 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Phone makers impose restrictions on independent repair shops.", "SANCTION"),
     ("Within a week of the Executive Order, the agency will designate a recovery "
      "coordinator.", "SANCTION"),
+    # designations of other kinds: zones, deputies, funds a state names
+    ("The Treasury and the IRS today designated Opportunity Zones in 12 States.", "SANCTION"),
+    ("The Treasury Secretary may appoint three deputies and designate one as the First "
+     "Deputy Comptroller.", "SANCTION"),
+    ("Treasury will issue rules on credits for gifts to funds designated by the state.",
+     "SANCTION"),
+    ("As designated by the Secretary of the Treasury, Jane Roe will become acting head of "
+     "the bureau.", "SANCTION"),
     # a chart of the day's designees
     ("View the Kingpin Act chart on the person designated today.", "SANCTION"),
 ]

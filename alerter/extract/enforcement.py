@@ -143,6 +143,13 @@ def misread_modifier(verb: Token, type_name: str) -> bool:
     if type_name not in CURRENT_TYPES or verb.tag_ not in ("VBN", "VBD") or any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
         return False
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return True  # "as designated by the Secretary", "as designated by the FDIC"
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children
+              if g.dep_ == "pobj"]
+    if verb.dep_ == "acl" and agents and not all_participants(
+            (phrase_tokens(a) for a in agents), coded_only=True):
+        return True  # "funds designated by the state": no government's measure
     before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
     return verb.dep_ == "pobj" or (before is not None and before.pos_ == "PROPN"
                                    and before.dep_ in ("pobj", "npadvmod"))

@@ -75,7 +75,8 @@ OFFICES = frozenset({"commissioner", "director", "secretary", "chair", "chairman
                      "administrator", "head", "officer", "site", "monument", "area", "zone",
                      "holiday", "day", "week", "month", "office", "facility", "successor",
                      "president", "leader", "chief", "deputy", "coordinator", "park",
-                     "agency", "requirement", "lead", "contact", "aide"})
+                     "agency", "requirement", "lead", "contact", "aide", "comptroller",
+                     "zones", "beneficiary"})
 # Decrees and measures: "an order that imposes restrictions" states the measure itself,
 # where "an entity that has refused" only describes the entity.
 INSTRUMENTS = frozenset({"order", "action", "law", "measure", "package", "resolution",
