@@ -97,6 +97,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Last week, the Treasury imposed sanctions on two tanker operators.", "SANCTION"),
     ("In other actions, OFAC has sanctioned dozens of people tied to the cartel.",
      "SANCTION"),
+    ("Last fall, OFAC designated a timber trader linked to the junta.", "SANCTION"),
+    ("Two weeks ago, Treasury sanctioned three Iranian drone makers.", "SANCTION"),
+    ("One year ago, the allies joined together to impose sanctions on Moscow.", "SANCTION"),
     ("Since the President signed the order in 2021, Treasury has imposed some 300 sanctions "
      "on drug traffickers.", "SANCTION"),
     ("In recent months, Treasury has imposed heavy sanctions on cartel financiers.",

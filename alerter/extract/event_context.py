@@ -21,6 +21,8 @@ from alerter.extract.event_state import EventState
 from alerter.extract.participants import phrase_tokens
 from alerter.extract.triggers import TriggerRule
 
+# "last fall, OFAC designated ...": a season before publication
+_SEASONS = frozenset({"fall", "autumn", "summer", "spring", "winter"})
 _BY = frozenset(("by", "until", "till", "before"))  # "by Friday": a deadline ahead
 
 
@@ -107,6 +109,10 @@ class Context(EventState):
         if any(c.dep_ == "advmod" and c.lower_ in lexicon.BACKGROUND_ADVERBS
                for v in verbs for c in v.children):
             return True  # "previously identified and designated"
+        if any(c.dep_ in ("npadvmod", "advmod") and (c.lower_ == "ago" or any(
+                g.lower_ == "ago" for g in c.children) or (c.lower_ in _SEASONS and any(
+                    g.lower_ == "last" for g in c.children))) for v in verbs for c in v.children):
+            return True  # "last fall, OFAC designated", "two weeks ago, Treasury sanctioned"
         if any(c.lower_ == "today" for c in anchor.children):
             return False  # "Samad, also designated today, ...", whatever year the clause names
         if any((c.dep_ == "prep" and c.lower_ == "since") or (c.dep_ == "advcl" and any(
