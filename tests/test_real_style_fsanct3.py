@@ -65,6 +65,17 @@ MUST: list[tuple[str, Expected]] = [
      "today.", ("SANCTION", "economic", "asserted", set(), set())),
     ("Roe runs Acme Imports, a trading company that the Treasury Department is designating "
      "today.", ("SANCTION", "economic", "asserted", {"USA"}, set())),
+    # another government's measure today; an order that imposes a measure
+    ("The UK also designated this bank today.",
+     ("SANCTION", "economic", "asserted", {"GBR"}, set())),
+    ("The President signed an order that imposes sanctions on ICC officials.",
+     ("SANCTION", "economic", "asserted", set(), {"ICC"})),
+    # a power given over a named party: held out
+    ("The order provides the authority to impose sanctions on the Belarusian regime.",
+     ("SANCTION", "economic", "hypothetical", set(), {"BLR"})),
+    # a power put to use is the measure
+    ("Treasury used its counterterrorism authority to designate two Hamas financiers.",
+     ("SANCTION", "economic", "asserted", {"USA"}, set())),
     # the blocking rule of "today's designation"
     ("As a result of today's designation, all property of the designated firms that is "
      "subject to U.S. jurisdiction is blocked.",
@@ -139,6 +150,14 @@ MUST_NOT: list[tuple[str, str]] = [
      "SANCTION"),
     ("As designated by the Secretary of the Treasury, Jane Roe will become acting head of "
      "the bureau.", "SANCTION"),
+    # a numbered order cited with what it does in general
+    ("Today's action is taken pursuant to Executive Order (E.O.) 14098, which imposes "
+     "sanctions on persons who undermine peace in Sudan.", "SANCTION"),
+    # another government's earlier measure, told in the passive
+    ("The militia has also been sanctioned by Canada, Japan and the European Union.",
+     "SANCTION"),
+    ("Both judges were sanctioned by the European Union for presiding over show trials.",
+     "SANCTION"),
     # a chart of the day's designees
     ("View the Kingpin Act chart on the person designated today.", "SANCTION"),
 ]
@@ -158,6 +177,8 @@ COUNTS: list[tuple[str, int]] = [
      "for the ministry.", 1),
     ("Today, OFAC designated four firms for their support to Acme Oil, an entity designated "
      "by Treasury in January 2023.", 1),
+    ("OFAC designated Jane Roe pursuant to Executive Order (E.O.) 14098, which imposes "
+     "sanctions on persons who undermine peace in Sudan.", 1),
     # sanctions and visa restrictions are two measures
     ("Treasury sanctioned two judges, and the State Department imposed visa restrictions "
      "on them.", 2),

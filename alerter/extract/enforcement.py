@@ -126,7 +126,8 @@ def boilerplate(sentence: Span) -> bool:
 def not_news(trigger: Token, anchor: Token) -> bool:
     """Give whether a sanction reading is the release's boilerplate or a campaign summed
     up rather than a measure taken now."""
-    return boilerplate(trigger.sent) or campaign_told(trigger, anchor)
+    return boilerplate(trigger.sent) or campaign_told(trigger, anchor) or \
+        standing_order(anchor) or recalled_abroad(anchor)
 
 
 def told_today(verb: Token, type_name: str) -> bool:
@@ -229,6 +230,8 @@ def campaign_summary(trigger: Token, anchor: Token) -> bool:
 _CAPABILITY = frozenset({"authority", "ability", "power", "opportunity", "authorization",
                          "authorisation", "capacity", "capability", "tool", "mechanism",
                          "authorize", "authorise", "allow", "enable", "empower", "permit"})
+# Verbs that put a power to use: "Treasury used its authority to designate X".
+_USING = frozenset({"use", "exercise", "leverage", "employ", "wield", "invoke"})
 # Words that sum up a campaign rather than a day's measure: "has imposed an unprecedented
 # suite of sanctions".
 _SWEEPING = frozenset({"unprecedented", "sweeping", "historic", "massive", "crippling",
@@ -252,13 +255,43 @@ def capability(trigger: Token, anchor: Token) -> bool:
         return False
     token = anchor
     while token.head.i != token.i and (token.dep_ in ("xcomp", "acl", "ccomp", "conj") or (
-            token.dep_ == "relcl" and any(c.lower_ == "to" for c in token.children))):
+            token.dep_ in ("relcl", "advcl") and any(c.lower_ == "to" for c in token.children))):
         if _today(token):
             return False
         token = token.head
-        if token.lemma_.lower() in _CAPABILITY:
-            return True
+        if token.lemma_.lower() in _USING:
+            return False  # "used its authority to designate X": the power used
+        if token.lemma_.lower() in _CAPABILITY or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _CAPABILITY for c in token.children):
+            return True  # "provides (increased) authorities to impose sanctions"
     return False
+
+
+# A numbered order: "E.O. 13726", "Executive Order (E.O.) 14098".
+_CITED_ORDER = re.compile(r"(?:E\.\s?O\.\)?|Executive Order)\s*\d{4,5}")
+
+
+def standing_order(anchor: Token) -> bool:
+    """Give whether the measure is what a numbered order does in general: "pursuant to
+    E.O. 13726, which imposes sanctions on those who threaten Libya" (its citation)."""
+    if anchor.dep_ != "relcl" or any(c.lower_ == "today" for c in anchor.children):
+        return False
+    head = anchor.head  # "E.O. 13726, which", "Executive Order (E.O.) 14098, which"
+    cited = anchor.doc[max(head.sent.start, head.i - 6):anchor.i].text
+    return _CITED_ORDER.search(cited) is not None
+
+
+def recalled_abroad(verb: Token) -> bool:
+    """Give whether a passive tells another government's earlier measure: "X was
+    sanctioned by the EU for ...", "has also been sanctioned by Canada and Japan" (but
+    "the UK is also designating X", "sanctions also taken today by the EU")."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(
+            c.lower_ in ("today", "concurrently", "simultaneously") for c in verb.children):
+        return False
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.subtree if g.dep_ != "agent"]
+    codes = {code for _, _, code in all_participants([agents], coded_only=True)} if agents \
+        else set()
+    return bool(codes) and "USA" not in codes
 
 
 def campaign_told(trigger: Token, anchor: Token) -> bool:

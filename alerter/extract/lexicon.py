@@ -76,7 +76,7 @@ OFFICES = frozenset({"commissioner", "director", "secretary", "chair", "chairman
                      "holiday", "day", "week", "month", "office", "facility", "successor",
                      "president", "leader", "chief", "deputy", "coordinator", "park",
                      "agency", "requirement", "lead", "contact", "aide", "comptroller",
-                     "zones", "beneficiary"})
+                     "zones", "beneficiary", "agent"})
 # Decrees and measures: "an order that imposes restrictions" states the measure itself,
 # where "an entity that has refused" only describes the entity.
 INSTRUMENTS = frozenset({"order", "action", "law", "measure", "package", "resolution",
@@ -132,7 +132,8 @@ ABOUT_MEASURES = frozenset({"use", "threat", "effectiveness", "role", "power", "
                             "purpose", "goal", "history", "future", "value", "tool",
                             "authority", "program", "programme", "regulation", "guideline",
                             "law", "circumvention", "easing", "cost", "burden", "risk",
-                            "compliance", "breach", "administration", "waiver"})
+                            "compliance", "breach", "administration", "waiver",
+                            "rescission", "revocation", "termination"})
 # Laws and budgets as the subject of "provides $X": spending, not aid to another party.
 SPENDING_INSTRUMENTS = frozenset({"law", "budget", "plan", "program", "programme", "bill",
                                   "act", "rule", "legislation", "initiative", "proposal",
