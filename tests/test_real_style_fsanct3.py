@@ -65,8 +65,11 @@ MUST: list[tuple[str, Expected]] = [
      "today.", ("SANCTION", "economic", "asserted", set(), set())),
     ("Roe runs Acme Imports, a trading company that the Treasury Department is designating "
      "today.", ("SANCTION", "economic", "asserted", {"USA"}, set())),
+    # members and officials designated are designees, not offices filled
+    ("Today, OFAC designated three cartel members involved in fentanyl trafficking.",
+     ("SANCTION", "economic", "asserted", {"USA"}, set())),
     # another government's measure today; an order that imposes a measure
-    ("The UK also designated this bank today.",
+    ("The UK also imposed sanctions on this bank today.",
      ("SANCTION", "economic", "asserted", {"GBR"}, set())),
     ("The President signed an order that imposes sanctions on ICC officials.",
      ("SANCTION", "economic", "asserted", set(), {"ICC"})),
@@ -142,7 +145,11 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Phone makers impose restrictions on independent repair shops.", "SANCTION"),
     ("Within a week of the Executive Order, the agency will designate a recovery "
      "coordinator.", "SANCTION"),
-    # designations of other kinds: zones, deputies, funds a state names
+    # designations of other kinds: delegations, zones, deputies, funds a state names
+    ("President Biden today announced the designation of two Presidential Delegations to "
+     "Rome.", "SANCTION"),
+    ("Today, the President will announce the designation of 20 communities as technology "
+     "hubs.", "SANCTION"),
     ("The Treasury and the IRS today designated Opportunity Zones in 12 States.", "SANCTION"),
     ("The Treasury Secretary may appoint three deputies and designate one as the First "
      "Deputy Comptroller.", "SANCTION"),

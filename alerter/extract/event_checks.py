@@ -31,12 +31,13 @@ class Checks(EventState):
         """Give whether the sentence holds one of the words, and the trigger names no office
         ("designated X as Acting Commissioner", "the designation of a delegation")."""
         holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-        if any(c.dep_ == "prep" and c.lower_ in ("as", "of") and g.lemma_.lower() in
-               lexicon.OFFICES for h in holders for c in h.children for g in c.children):
+        if any(c.dep_ == "prep" and c.lower_ in ("as", "of") and (
+                g.lemma_.lower() in lexicon.OFFICES or g.lower_.rstrip("s") in lexicon.OFFICES)
+               for h in holders for c in h.children for g in c.children):
             return False
-        if trigger.pos_ == "VERB" and any(h.lemma_.lower() in lexicon.OFFICES
+        if trigger.pos_ == "VERB" and any(h.lower_.rstrip("s") in lexicon.DESIGNATED_THINGS
                                           for h in holders[1:]):
-            return False  # "FEMA will designate a recovery coordinator"
+            return False  # "FEMA will designate a recovery coordinator", "designated zones"
         text = span.sent.text.lower()
         return any(w in text for w in words)
 

@@ -76,7 +76,13 @@ OFFICES = frozenset({"commissioner", "director", "secretary", "chair", "chairman
                      "holiday", "day", "week", "month", "office", "facility", "successor",
                      "president", "leader", "chief", "deputy", "coordinator", "park",
                      "agency", "requirement", "lead", "contact", "aide", "comptroller",
-                     "zones", "beneficiary", "agent"})
+                     "beneficiary", "agent"})
+# What is designated that is no designee (as the object of "designate"): "will designate
+# a recovery coordinator", "designated Opportunity Zones" (not "designated cartel members").
+DESIGNATED_THINGS = frozenset({"coordinator", "delegation", "zone", "monument", "site", "area",
+                               "park", "landscape", "holiday", "point", "lead", "contact",
+                               "beneficiary", "successor", "county", "counties", "communitie",
+                               "corridor", "hub"})
 # Decrees and measures: "an order that imposes restrictions" states the measure itself,
 # where "an entity that has refused" only describes the entity.
 INSTRUMENTS = frozenset({"order", "action", "law", "measure", "package", "resolution",
