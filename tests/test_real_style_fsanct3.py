@@ -65,6 +65,12 @@ MUST: list[tuple[str, Expected]] = [
      "today.", ("SANCTION", "economic", "asserted", set(), set())),
     ("Roe runs Acme Imports, a trading company that the Treasury Department is designating "
      "today.", ("SANCTION", "economic", "asserted", {"USA"}, set())),
+    # "also designated" in a release, with no other sanctions word
+    ("Two other brokers and three firms linked to the cartel were also designated.",
+     ("SANCTION", "economic", "asserted", set(), set())),
+    # a day inside a relative clause dates that clause only
+    ("Today, OFAC designated Acme Ltd, which was previously designated by the EU on June 26, "
+     "2014.", ("SANCTION", "economic", "asserted", {"USA"}, set())),
     # members and officials designated are designees, not offices filled
     ("Today, OFAC designated three cartel members involved in fentanyl trafficking.",
      ("SANCTION", "economic", "asserted", {"USA"}, set())),
@@ -112,6 +118,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("In other actions, OFAC has sanctioned dozens of people tied to the cartel.",
      "SANCTION"),
     ("Last fall, OFAC designated a timber trader linked to the junta.", "SANCTION"),
+    ("OFAC designated the gang as a Specially Designated Narcotics Trafficker pursuant to "
+     "the Kingpin Act on June 26, 2014.", "SANCTION"),
     ("Two weeks ago, Treasury sanctioned three Iranian drone makers.", "SANCTION"),
     ("One year ago, the allies joined together to impose sanctions on Moscow.", "SANCTION"),
     ("Since the President signed the order in 2021, Treasury has imposed some 300 sanctions "

@@ -87,6 +87,20 @@ class Context(EventState):
             score -= 0.1
         return round(min(max(score, 0.05), 0.95), 2)
 
+    def _inner_date(self, anchor: Token, published: date) -> str | None:
+        """Give a day named inside the clause of the measure, not in a clause of its own:
+        "designated X pursuant to the Kingpin Act on June 26, 2014" (but not "X, who was
+        designated on May 5, 2018")."""
+        for ent in self._dates:
+            node, inside = ent.root, True
+            while node.i != anchor.i and node.head.i != node.i:
+                if node.dep_ in ("relcl", "acl", "appos", "advcl", "ccomp"):
+                    inside = False
+                node = node.head
+            if inside and node.i == anchor.i and (value := normalise_date(ent.text, published)):
+                return value if len(value) == 10 else None
+        return None
+
     def _background(self, span: Span, anchor: Token, published: date) -> bool:
         """Give whether the event is an earlier one recalled: "was previously designated",
         "was sanctioned in 2019" (more than a quarter before publication)."""
@@ -136,7 +150,8 @@ class Context(EventState):
             return True  # "existing sanctions"
         if enforcement.campaign_summary(trigger, anchor):
             return True  # "levying multiple rounds of sanctions": a campaign summed up
-        when = self._date(trimmed(span.sent), anchor, published)
+        when = self._date(trimmed(span.sent), anchor, published) or self._inner_date(
+            anchor, published)
         if when is None:
             return False
         if "W" in when:  # "last week, Treasury imposed sanctions" in a speech: recalled
