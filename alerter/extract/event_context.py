@@ -97,7 +97,10 @@ class Context(EventState):
                 if node.dep_ in ("relcl", "acl", "appos", "advcl", "ccomp"):
                     inside = False
                 node = node.head
-            if inside and node.i == anchor.i and (value := normalise_date(ent.text, published)):
+            criterion = ent.start > 1 and ent.doc[ent.start - 1].lower_ == "after" and \
+                ent.doc[ent.start - 2].lower_ == "or"  # "for, on or after May 5, 2018, ..."
+            if inside and not criterion and node.i == anchor.i and (
+                    value := normalise_date(ent.text, published)):
                 return value if len(value) == 10 else None
         return None
 
