@@ -71,6 +71,9 @@ MUST: list[tuple[str, Expected]] = [
     # a day inside a relative clause dates that clause only
     ("Today, OFAC designated Acme Ltd, which was previously designated by the EU on June 26, "
      "2014.", ("SANCTION", "economic", "asserted", {"USA"}, set())),
+    # a measure that bans is the measure, unlike a firm that restricts
+    ("The new package bans the export of machine parts and chips to Iran.",
+     ("SANCTION", "export_control", "asserted", set(), {"IRN"})),
     # members and officials designated are designees, not offices filled
     ("Today, OFAC designated three cartel members involved in fentanyl trafficking.",
      ("SANCTION", "economic", "asserted", {"USA"}, set())),
@@ -173,6 +176,9 @@ MUST_NOT: list[tuple[str, str]] = [
      "SANCTION"),
     ("Both judges were sanctioned by the European Union for presiding over show trials.",
      "SANCTION"),
+    # measures listed among a government's tools
+    ("The ministers reviewed work on their toolkits, including investment screening and "
+     "export controls, to protect new technologies.", "SANCTION"),
     # a chart of the day's designees
     ("View the Kingpin Act chart on the person designated today.", "SANCTION"),
 ]

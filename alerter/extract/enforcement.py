@@ -127,7 +127,28 @@ def not_news(trigger: Token, anchor: Token) -> bool:
     """Give whether a sanction reading is the release's boilerplate or a campaign summed
     up rather than a measure taken now."""
     return boilerplate(trigger.sent) or campaign_told(trigger, anchor) or \
-        standing_order(anchor) or recalled_abroad(anchor)
+        standing_order(anchor) or recalled_abroad(anchor) or in_toolkit(trigger)
+
+
+# Nouns for the means a government has, whose listed measures are no measure taken:
+# "strengthening our toolkits, including export controls".
+_TOOLS = frozenset({"toolkit", "tool", "instrument", "lever", "means", "authority",
+                    "capability", "arsenal"})
+
+
+def in_toolkit(trigger: Token) -> bool:
+    """Give whether the measure is listed among the tools a government has: "our
+    respective toolkits, including investment screening and export controls"."""
+    token = trigger
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in ("including", "like", "as"):
+        return False
+    listing = token.head  # its noun, or the noun just before it when hung on the verb
+    before = [t for t in token.doc[max(token.sent.start, listing.i - 3):listing.i]
+              if t.pos_ == "NOUN"]
+    return listing.head.lemma_.lower() in _TOOLS or (
+        listing.head.pos_ == "VERB" and bool(before) and before[-1].lemma_.lower() in _TOOLS)
 
 
 def told_today(verb: Token, type_name: str) -> bool:
@@ -192,12 +213,13 @@ def costs_only(verb: Token) -> bool:
     return bool(objects) and all(o.lemma_.lower() in _THREATENED for o in objects)
 
 
-# Common nouns that name a party that can impose costs: "our partners", "the coalition".
-_PARTY_NOUNS = lexicon.FORCE_NOUNS | {"partner", "coalition", "administration", "nation",
-                                      "country", "ally", "we", "bloc", "union", "council",
-                                      "department", "office", "agency", "parliament",
-                                      "congress", "leader", "minister", "president",
-                                      "official", "member", "court", "senate", "body"}
+# Common nouns that name a party that can impose costs ("our partners", "the coalition"),
+# or a measure that does ("the package bans the export of ...").
+_PARTY_NOUNS = lexicon.FORCE_NOUNS | lexicon.INSTRUMENTS | {
+    "round", "tranche", "partner", "coalition", "administration", "nation", "country", "ally",
+    "we", "bloc", "union", "council", "department", "office", "agency", "parliament",
+    "congress", "leader", "minister", "president", "official", "member", "court", "senate",
+    "body"}
 
 
 def imposed_by_thing(verb: Token) -> bool:
