@@ -105,6 +105,10 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Moreover, banks that process payments for, or firms that sell goods to, the persons "
      "designated today risk exposure to sanctions.", "SANCTION"),
     ("Find identifying information on the individual sanctioned today here.", "SANCTION"),
+    ("Banks that help the firms and people designated today risk exposure to sanctions "
+     "that could cut their access to U.S. markets.", "SANCTION"),
+    ("Our partners recently imposed further sanctions on the Russian defence sector.",
+     "SANCTION"),
     ("For more information on the entities designated today, click here.", "SANCTION"),
     # "designated" before a name, which the parser read as a clause
     ("The exchange received payments from OFAC designated Acme Trading and Beta Metals.",

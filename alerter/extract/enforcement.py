@@ -118,9 +118,17 @@ _POINTER = re.compile(r"\b(?:information|chart) (?:on|regarding) (?:the )?(?:\w+
                       re.IGNORECASE)
 
 
+# The warning to others that deal with the designees: "... the persons designated today
+# risk exposure to sanctions", "may expose themselves to sanctions".
+_WARNING = re.compile(r"\b(?:exposure to|expose (?:themselves|itself) to|exposed to)"
+                      r" (?:U\.S\. |secondary |significant )?sanctions", re.IGNORECASE)
+
+
 def boilerplate(sentence: Span) -> bool:
-    """Give whether the sentence only points at the release's list of designees."""
-    return _POINTER.search(sentence.text) is not None
+    """Give whether the sentence only points at the release's list of designees, or warns
+    whoever deals with them."""
+    return _POINTER.search(sentence.text) is not None or \
+        _WARNING.search(sentence.text) is not None
 
 
 def not_news(trigger: Token, anchor: Token) -> bool:
