@@ -166,6 +166,15 @@ def told_today(verb: Token, type_name: str) -> bool:
         "npadvmod", "advmod") for c in verb.children)
 
 
+def recalled_in_relative(verb: Token, type_name: str) -> bool:
+    """Give whether a relative clause recalls an earlier measure to describe its noun:
+    "other corrupt actors that Treasury has designated", "a bank that OFAC sanctioned"
+    (but "Acme, which OFAC is designating today" is the day's)."""
+    return type_name in CURRENT_TYPES and verb.dep_ == "relcl" and not told_today(
+        verb, type_name) and (verb.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+
+
 def misread_modifier(verb: Token, type_name: str) -> bool:
     """Give whether a past form the parser took for a clause is a modifier of a name:
     "transactions from OFAC designated Acme Ltd" (no subject nor auxiliary of its own,

@@ -89,6 +89,8 @@ class Checks(EventState):
         if verb.dep_ == "relcl":
             pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                        and c.tag_ in ("WDT", "WP")]
+            if enforcement.recalled_in_relative(verb, type_name):
+                return False  # "other corrupt actors that Treasury has designated"
             return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS or \
                 enforcement.states_act(verb, type_name) or enforcement.told_today(verb, type_name)
         return True

@@ -60,7 +60,7 @@ US_AUTHORITY = re.compile(r"\b(?:E\.\s?O\.|Executive Order)\s*\d{4,5}")
 BASED = frozenset({"base", "locate", "headquarter", "register", "incorporate"})
 # "was previously designated": an earlier event recalled
 BACKGROUND_ADVERBS = frozenset({"previously", "formerly", "earlier", "originally", "already",
-                                "once", "recently"})
+                                "once", "recently", "currently"})
 # Verbs that name an act as the reason for a measure or a charge: "designated for
 # supplying weapons" (the supply happened), "accused of shipping drones" (it is alleged).
 CHARGING_VERBS = frozenset({"designate", "sanction", "blacklist", "target", "penalize",
