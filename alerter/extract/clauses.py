@@ -75,8 +75,13 @@ def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None
     noun it hangs from ("negotiations for the delivery of drones").
     """
     head = np_head(trigger)
-    if head.i != trigger.i and head.lemma_ in lexicon.ENACTING_NOUNS and head.lemma_ in governors:
+    if head.i != trigger.i and head.lemma_ in lexicon.ENACTING_NOUNS | lexicon.ANNOUNCING_NOUNS \
+            and head.lemma_ in governors:
         return head, "object"  # "welcomed the signing of a memorandum": it was signed
+    for told in (c for t in {trigger, head} for c in t.children
+                 if c.dep_ == "acl" and c.tag_ == "VBN"):
+        if told.lemma_ in governors and any(g.lower_ == "today" for g in told.children):
+            return told, "object"  # "welcomed the sanctions adopted today by the EU"
     while True:
         if head.dep_ in _PASSIVE_SUBJECT and head.head.lemma_ in lexicon.PURPOSE_PASSIVES:
             return None, "none"  # "sanctions are intended to change behaviour"

@@ -31,9 +31,13 @@ class Checks(EventState):
         """Give whether the sentence holds one of the words, and the trigger names no office
         ("designated X as Acting Commissioner", "the designation of a delegation")."""
         holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-        if any(c.dep_ == "prep" and c.lower_ in ("as", "of") and g.lemma_.lower() in
-               lexicon.OFFICES for h in holders for c in h.children for g in c.children):
+        if any(c.dep_ == "prep" and c.lower_ in ("as", "of") and (
+                g.lemma_.lower() in lexicon.OFFICES or g.lower_.rstrip("s") in lexicon.OFFICES)
+               for h in holders for c in h.children for g in c.children):
             return False
+        if trigger.pos_ == "VERB" and any(h.lower_.rstrip("s") in lexicon.DESIGNATED_THINGS
+                                          for h in holders[1:]):
+            return False  # "FEMA will designate a recovery coordinator", "designated zones"
         text = span.sent.text.lower()
         return any(w in text for w in words)
 
@@ -60,6 +64,9 @@ class Checks(EventState):
         if verb.dep_ == "conj" and verb.head.dep_ == "acl" and verb.head.pos_ == "VERB" and \
                 type_name in self.current_only:
             verb = verb.head  # "its ability to designate and add persons": one describing
+        if enforcement.repeats_designees(verb, type_name) or \
+                enforcement.misread_modifier(verb, type_name):
+            return False  # "the persons designated today risk ..."; "from OFAC designated X"
         if verb.dep_ == "acl":
             head = verb.head.lemma_
             if verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in verb.children):
@@ -82,10 +89,10 @@ class Checks(EventState):
         if verb.dep_ == "relcl":
             pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                        and c.tag_ in ("WDT", "WP")]
-            if enforcement.repeats_designees(verb, type_name):
-                return False
+            if enforcement.recalled_in_relative(verb, type_name):
+                return False  # "other corrupt actors that Treasury has designated"
             return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS or \
-                enforcement.states_act(verb, type_name)
+                enforcement.states_act(verb, type_name) or enforcement.told_today(verb, type_name)
         return True
 
     def _blocked(self, anchor: Token, type_name: str) -> bool:

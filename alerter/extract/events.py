@@ -29,6 +29,7 @@ from alerter.extract import (
     lexicon,
     protest,
     roles,
+    sanction_fold,
     speech,
     supply,
     transfers,
@@ -80,9 +81,9 @@ class EventBuilder(Checks, Context, Roles, Items):
             self._dates = []
             self._cues = {}
             self._named = {}
-        doc._.alerter_events = force_fold.folded(sorted(
+        doc._.alerter_events = sanction_fold.folded(force_fold.folded(sorted(
             _once(best.values(), self.once), key=lambda e: (e["trigger"]["start"], e["type"])),
-            doc)
+            doc))
         return doc
 
     def _events(self, doc: Doc, published: str,
@@ -202,9 +203,15 @@ class EventBuilder(Checks, Context, Roles, Items):
         if rule.type in enforcement.CURRENT_TYPES and (enforcement.effect_of_measures(trigger)
                                                        or enforcement.named_as_cause(trigger)):
             return None  # "the sanctions have imposed unprecedented costs": an effect
-        if rule.type in self.current_only and self._background(span, anchor, published):
-            return None
+        if rule.type in self.current_only and (self._background(span, anchor, published)
+                                               or enforcement.not_news(trigger, anchor)
+                                               or (rule.trigger.objects is not None and
+                                                   enforcement.imposed_by_thing(trigger))):
+            return None  # "was designated in 2019"; "information on the persons designated"
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
+        able = rule.type in enforcement.CURRENT_TYPES and enforcement.capability(trigger, anchor)
+        if able and not any(p[2] for p in target):
+            return None  # "the order gives authority to impose sanctions on those who ..."
         if rule.type == "AID" and nominal and (sides := roles.bargained_supply(trigger)):
             actor, target = sides  # "negotiating with a Chinese firm for the delivery of"
         if rule.type == "PROTEST":  # "thousands march in Seoul": Koreans, against Seoul
@@ -239,9 +246,15 @@ class EventBuilder(Checks, Context, Roles, Items):
                                              self.governors, self.requests, bare,
                                              climb=not alone or frame is not anchor)
         if rule.type in enforcement.CURRENT_TYPES and enforcement.costs_only(trigger):
-            if modality != "hypothetical" and not enforcement.conditional(trigger):
+            if (modality != "hypothetical" and not enforcement.conditional(trigger)) or \
+                    enforcement.imposed_by_thing(trigger):
                 return None  # "will keep imposing costs on X": a threat (THREATEN) only
             modality = "hypothetical"  # "ready to impose costs on X if it invades"
+        elif able or (rule.type in enforcement.CURRENT_TYPES and modality == "planned" and
+                      enforcement.conditional(anchor)):
+            # "ready to impose further sanctions if needed", "the ability to re-impose
+            # sanctions on Iran"
+            modality = "hypothetical"
         if rule.trigger.speech_act and modality in ("planned", "hypothetical"):
             modality = "asserted"  # "we will hold Russia accountable" is a threat made now
         if alone and modality == "asserted" and supply.awaited(trigger):

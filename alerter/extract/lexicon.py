@@ -60,7 +60,7 @@ US_AUTHORITY = re.compile(r"\b(?:E\.\s?O\.|Executive Order)\s*\d{4,5}")
 BASED = frozenset({"base", "locate", "headquarter", "register", "incorporate"})
 # "was previously designated": an earlier event recalled
 BACKGROUND_ADVERBS = frozenset({"previously", "formerly", "earlier", "originally", "already",
-                                "once"})
+                                "once", "recently", "currently"})
 # Verbs that name an act as the reason for a measure or a charge: "designated for
 # supplying weapons" (the supply happened), "accused of shipping drones" (it is alleged).
 CHARGING_VERBS = frozenset({"designate", "sanction", "blacklist", "target", "penalize",
@@ -74,7 +74,15 @@ OFFICES = frozenset({"commissioner", "director", "secretary", "chair", "chairman
                      "member", "delegation", "ambassador", "representative", "envoy",
                      "administrator", "head", "officer", "site", "monument", "area", "zone",
                      "holiday", "day", "week", "month", "office", "facility", "successor",
-                     "president", "leader", "chief", "deputy", "coordinator", "park"})
+                     "president", "leader", "chief", "deputy", "coordinator", "park",
+                     "agency", "requirement", "lead", "contact", "aide", "comptroller",
+                     "beneficiary", "agent"})
+# What is designated that is no designee (as the object of "designate"): "will designate
+# a recovery coordinator", "designated Opportunity Zones" (not "designated cartel members").
+DESIGNATED_THINGS = frozenset({"coordinator", "delegation", "zone", "monument", "site", "area",
+                               "park", "landscape", "holiday", "point", "lead", "contact",
+                               "beneficiary", "successor", "county", "counties", "communitie",
+                               "corridor", "hub"})
 # Decrees and measures: "an order that imposes restrictions" states the measure itself,
 # where "an entity that has refused" only describes the entity.
 INSTRUMENTS = frozenset({"order", "action", "law", "measure", "package", "resolution",
@@ -106,7 +114,8 @@ ANTICIPATING = frozenset({"warn", "fear", "predict", "expect", "anticipate", "pr
                           "deter", "plot", "plan", "risk"})
 # "existing sanctions", "in previous actions": earlier measures recalled
 BACKGROUND_ADJECTIVES = frozenset({"existing", "previous", "prior", "past", "earlier",
-                                   "former", "longstanding", "long-standing"})
+                                   "former", "longstanding", "long-standing", "current",
+                                   "recent"})
 # Passives that state a purpose or a rule, not an act: "sanctions are intended to ..."
 PURPOSE_PASSIVES = frozenset({"intend", "design", "mean", "require", "aim", "meant",
                               "calibrate", "tailor"})
@@ -129,7 +138,8 @@ ABOUT_MEASURES = frozenset({"use", "threat", "effectiveness", "role", "power", "
                             "purpose", "goal", "history", "future", "value", "tool",
                             "authority", "program", "programme", "regulation", "guideline",
                             "law", "circumvention", "easing", "cost", "burden", "risk",
-                            "compliance", "breach", "administration", "waiver"})
+                            "compliance", "breach", "administration", "waiver",
+                            "rescission", "revocation", "termination"})
 # Laws and budgets as the subject of "provides $X": spending, not aid to another party.
 SPENDING_INSTRUMENTS = frozenset({"law", "budget", "plan", "program", "programme", "bill",
                                   "act", "rule", "legislation", "initiative", "proposal",
@@ -138,6 +148,9 @@ SPENDING_INSTRUMENTS = frozenset({"law", "budget", "plan", "program", "programme
 # signing of a memorandum" is a memorandum signed, whatever verb takes "the signing".
 ENACTING_NOUNS = frozenset({"signing", "finalization", "finalisation", "ratification",
                             "conclusion"})
+# Nouns of making a measure known, through which an "of" phrase is the measure made:
+# "welcomed Japan's announcement of export controls" (they were announced).
+ANNOUNCING_NOUNS = frozenset({"announcement", "adoption"})
 # Verbs whose "with" phrase is the other side, not the goods: "stands with Ukraine",
 # "talked with his Polish counterpart" (but "supply X with drones").
 PARTNERING = frozenset({"stand", "side", "meet", "talk", "negotiate", "consult", "confer",
