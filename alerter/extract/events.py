@@ -28,6 +28,7 @@ from alerter.extract import (
     framing,
     lexicon,
     protest,
+    relief,
     roles,
     speech,
     supply,
@@ -237,7 +238,8 @@ class EventBuilder(Checks, Context, Roles, Items):
         modality, doubted = framing.modality(trigger, frame,
                                              None if role == "subject" else governor,
                                              self.governors, self.requests, bare,
-                                             climb=not alone or frame is not anchor)
+                                             climb=not alone or frame is not anchor
+                                             or relief.framed_by_clause(trigger, rule.type))
         if rule.type in enforcement.CURRENT_TYPES and enforcement.costs_only(trigger):
             if modality != "hypothetical" and not enforcement.conditional(trigger):
                 return None  # "will keep imposing costs on X": a threat (THREATEN) only

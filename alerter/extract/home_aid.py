@@ -25,6 +25,9 @@ HOME_PUBLIC = frozenset({"state", "community", "family", "household", "american"
 HOME_MONEY = frozenset({"federal"})
 # Words that place a giver's work abroad whoever it reaches ("USAID ... to 321 patients").
 ABROAD = frozenset({"usaid", "foreign", "overseas", "abroad"})
+# Words that place the ones helped abroad: "to support global health programs",
+# "for foreign schools" are no home public.
+WORLDWIDE = frozenset({"global", "worldwide", "foreign", "overseas"})
 
 
 def for_home_public(verb: Token) -> bool:
@@ -42,7 +45,8 @@ def for_home_public(verb: Token) -> bool:
              and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
     gets += [g for c in verb.children if c.dep_ in ("advcl", "xcomp")
              for g in c.children if g.dep_ in ("dobj", "obj")]
-    return any(g.lemma_.lower() in HOME_PUBLIC or g.lower_.removesuffix("s") in HOME_PUBLIC
+    return any((g.lemma_.lower() in HOME_PUBLIC or g.lower_.removesuffix("s") in HOME_PUBLIC)
+               and not any(c.dep_ == "amod" and c.lower_ in WORLDWIDE for c in g.children)
                for g in gets)
 
 

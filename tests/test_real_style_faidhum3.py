@@ -1,0 +1,78 @@
+"""Humanitarian and development aid in the wording of government prose the annotated
+sample does not hold (issue 10; read on fresh White House and Treasury documents, outside
+the sample, with bench/fresh_review.py): vaccine doses shared abroad, money for global
+programmes, aid as the means of supporting a country ("including through humanitarian
+assistance"), aid whose flow into a place is discussed; and the look-alikes: information
+or burdens shared, money for local programmes, help at home given through grants, flows
+of migrants or funds. Every sentence is our own, written in the style of the error
+classes seen; none is corpus text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from alerter.extract import Extractor
+from alerter.models import Event
+
+from .sentences import assert_found, assert_none_of, extract_each
+
+FIELDS = ("type", "subtype", "modality", "actor", "target")
+# sentence → an event it must hold: (type, subtype, modality, actor, target)
+Expected = tuple[str, str, str, set[str], set[str]]
+MUST: list[tuple[str, Expected]] = [
+    # vaccine doses shared abroad
+    ("The United States shared 2 million vaccine doses with Ghana on Friday.",
+     ("AID", "humanitarian", "asserted", {"USA"}, set())),
+    ("Japan will share 30 million doses of its vaccine supply with the world.",
+     ("AID", "humanitarian", "planned", {"JPN"}, set())),
+    ("The Administration will begin sharing its first 10 million doses with countries "
+     "in need next week.", ("AID", "humanitarian", "planned", {"USA"}, set())),
+    # donated doses are humanitarian help, however many millions they count
+    ("Canada is donating an additional two million doses of vaccine to Kenya.",
+     ("AID", "humanitarian", "asserted", {"CAN"}, {"KEN"})),
+    # money for programmes abroad is no domestic programme
+    ("Last year the United States provided over $4 billion to support global health "
+     "programs.", ("AID", "economic", "asserted", {"USA"}, set())),
+    # aid as the means of supporting a country
+    ("Canada will keep supporting Jordan through development assistance.",
+     ("AID", "economic", "planned", {"CAN"}, {"JOR"})),
+    ("The United States has supported Haiti through humanitarian aid since the storm.",
+     ("AID", "humanitarian", "asserted", {"USA"}, {"HTI"})),
+    # aid whose flow into a place is discussed
+    ("The two presidents discussed ongoing efforts to increase the flow of humanitarian "
+     "aid into Sudan.", ("AID", "humanitarian", "discussed", set(), {"SDN"})),
+]
+
+# sentence → a type it must not hold
+MUST_NOT: list[tuple[str, str]] = [
+    # what is shared is no aid unless it is doses or vaccines
+    ("The two ministries will share information on the outbreak with Mexico.", "AID"),
+    ("Our allies share the burden of defending Poland.", "AID"),
+    # money for local programmes is a domestic programme
+    ("The agency provided $12 million to support local health programs in Ohio.", "AID"),
+    # help at home given through grants and loans
+    ("The program supported small businesses through grants and loans.", "AID"),
+    ("The governor backed the farmers through emergency assistance.", "AID"),
+    # flows that are no aid
+    ("The ministers discussed ways to slow the flow of migrants into Greece.", "AID"),
+    ("Officials discussed ways to stop the flow of illicit funds into Venezuela.", "AID"),
+]
+
+
+@pytest.fixture(scope="module")
+def found(extractor: Extractor) -> dict[str, list[Event]]:
+    return extract_each(extractor, [s for s, _ in MUST] + [s for s, _ in MUST_NOT])
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MUST, ids=[s[:50] for s, _ in MUST])
+def test_aid_in_government_prose_is_found(found: dict[str, list[Event]], sentence: str,
+                                          expected: Expected) -> None:
+    assert_found(found[sentence], expected, FIELDS)
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST_NOT,
+                         ids=[s[:50] for s, _ in MUST_NOT])
+def test_look_alikes_are_not_aid(found: dict[str, list[Event]], sentence: str,
+                                 type_: str) -> None:
+    assert_none_of(found[sentence], type_)
