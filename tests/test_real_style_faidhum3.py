@@ -42,6 +42,20 @@ MUST: list[tuple[str, Expected]] = [
     # aid whose flow into a place is discussed
     ("The two presidents discussed ongoing efforts to increase the flow of humanitarian "
      "aid into Sudan.", ("AID", "humanitarian", "discussed", set(), {"SDN"})),
+    # aid carried to the verb by the noun that measures it
+    ("Last month the President announced a surge in humanitarian assistance for Haiti.",
+     ("AID", "humanitarian", "asserted", set(), {"HTI"})),
+    ("The Secretary announced $40 million in new support for disaster relief.",
+     ("AID", "humanitarian", "asserted", set(), set())),
+    # an aid noun whose adjectives name its kinds, with a coded side
+    ("The envoy thanked Norway for its humanitarian and technical assistance to Sudan.",
+     ("AID", "humanitarian", "asserted", {"NOR"}, {"SDN"})),
+    # goods a participle gives away
+    ("The campaign counts the 3 million vaccine doses donated to Ghana by Japan so far.",
+     ("AID", "humanitarian", "asserted", {"JPN"}, {"GHA"})),
+    # a participle restating an aid noun: one event, the one naming the sides
+    ("They welcomed the humanitarian assistance delivered by Canada to Sudan.",
+     ("AID", "humanitarian", "asserted", {"CAN"}, {"SDN"})),
 ]
 
 # sentence → a type it must not hold
@@ -57,7 +71,16 @@ MUST_NOT: list[tuple[str, str]] = [
     # flows that are no aid
     ("The ministers discussed ways to slow the flow of migrants into Greece.", "AID"),
     ("Officials discussed ways to stop the flow of illicit funds into Venezuela.", "AID"),
+    # a surge or increase of what is no aid
+    ("The report documents a surge in migrants crossing into Mexico.", "AID"),
+    ("The agency offers technical assistance for small businesses in rural areas.", "AID"),
 ]
+
+
+def test_a_restated_supply_is_one_event(found: dict[str, list[Event]]) -> None:
+    events = found["They welcomed the humanitarian assistance delivered by Canada to Sudan."]
+    assert len([e for e in events if e.type == "AID"]) == 1, events
+
 
 
 @pytest.fixture(scope="module")

@@ -103,6 +103,7 @@ class EventBuilder(Checks, Context, Roles, Items):
                 if key not in best or event["confidence"] > best[key]["confidence"]:
                     best[key] = event
         diplomacy.drop_purposes(doc, best)
+        relief.drop_restated(doc, best)
 
     # -- one event -------------------------------------------------------------
 
@@ -151,14 +152,17 @@ class EventBuilder(Checks, Context, Roles, Items):
         alone = evaluated = False
         if nominal and trigger.pos_ != "VERB":
             # "announced $300 million in assistance": the verb takes the amount
-            governor, role = governor_of(supply.amount_of(trigger) or trigger, self.governors)
+            governor, role = governor_of(supply.amount_of(trigger) or
+                                         relief.carrier(trigger, rule.type) or trigger,
+                                         self.governors)
             if not self._accept_nominal(trigger, governor, role):
                 # "police assisting in the investigation": the subject takes part in it
                 taking_part = governor is not None and \
                     governor.lemma_ in lexicon.PARTICIPATING
                 alone = (rule.trigger.items and (
                     self._stands_alone(trigger, rule.trigger.subtype is not None or
-                                       supply.goods_compound(trigger, self._item_class))
+                                       supply.goods_compound(trigger, self._item_class)
+                                       or relief.kind_named(trigger))
                     or supply.framed(trigger))) or (
                     rule.type in self.standalone and (attached(trigger) or taking_part) and (
                         role in ("none", "subject") or taking_part or (

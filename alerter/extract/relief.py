@@ -14,12 +14,26 @@ when the parse hangs the recipient away from it.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import Any
 
-from alerter.extract.supply import HELPING
+from spacy.tokens import Doc, Token
+
+from alerter.extract.supply import HELPING, amount_of
 
 # Prepositions that make an aid noun the means of a helping verb: "support X through aid".
 MEANS = frozenset({"through", "via"})
+# Nouns of help a giving verb takes: "provide continued support to Ukraine, including
+# through economic assistance" (the "to" side is the one helped).
+HELP_NOUNS = frozenset({"support", "help", "assistance", "aid"})
+# Nouns that carry an aid noun to the verb over them: "announced a surge in security
+# assistance", "announced $310 million in support for humanitarian relief".
+CARRIERS = frozenset({"surge", "increase", "boost", "expansion", "tranche", "infusion",
+                      "support", "funding", "financing"})
+# Adjectives that name a kind of aid: "humanitarian and defense assistance for Ukraine",
+# "technical assistance for Guatemala" (still only with a coded side).
+KIND_WORDS = frozenset({"humanitarian", "development", "economic", "financial", "budgetary",
+                        "technical", "reconstruction", "bilateral", "macroeconomic",
+                        "defense", "defence", "military", "security"})
 # Nouns that measure aid as a stream: "the flow of aid", "access to assistance".
 FLOWS = frozenset({"flow", "surge", "access", "entry", "stream", "influx", "movement"})
 _TOWARDS = frozenset({"to", "into"})
@@ -41,9 +55,14 @@ def _helped_by_means(noun: Token) -> list[Token]:
     verb = noun.head.head
     while verb.dep_ == "prep" and verb.head.i != verb.i:  # "including through"
         verb = verb.head
-    if verb.lemma_ not in HELPING:
-        return []
-    return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if verb.lemma_ in HELPING:
+        return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    # "provide continued support to Ukraine, including through ...": the "to" side
+    helps = [c for c in verb.children if c.dep_ in ("dobj", "obj")
+             and c.lemma_.lower() in HELP_NOUNS]
+    return [g for h in [verb, *helps] for c in h.children
+            if c.dep_ == "prep" and c.lower_ in _TOWARDS for g in c.children
+            if g.dep_ == "pobj"] if helps else []
 
 
 def _where_it_flows(noun: Token) -> list[Token]:
@@ -73,3 +92,46 @@ def framed_by_clause(noun: Token, type_: str) -> bool:
     read through `recipients_beside` does: "discussed efforts to increase the flow of
     aid into Gaza" (discussed), "will continue to support X through aid" (planned)."""
     return type_ == "AID" and noun.pos_ in ("NOUN", "PROPN") and bool(recipients_beside(noun))
+
+
+def carrier(noun: Token, type_: str) -> Token | None:
+    """Give the noun (or its amount) that carries an aid noun to the verb over it: "a surge"
+    in "announced a surge in security assistance", "$310 million" in "announced $310
+    million in support for humanitarian relief"; None otherwise."""
+    if type_ != "AID" or noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "of", "for"):
+        return None
+    holder = noun.head.head
+    if holder.pos_ not in ("NOUN", "PROPN") or holder.lemma_.lower() not in CARRIERS:
+        return None
+    return amount_of(holder) or holder
+
+
+def kind_named(noun: Token) -> bool:
+    """Give whether an aid noun names its kind in an adjective before it ("humanitarian and
+    defense assistance", "technical assistance"): goods named, as in an aid phrase."""
+    return any(t.dep_ in ("amod", "compound", "conj") and t.i < noun.i
+               and t.lower_ in KIND_WORDS
+               for c in noun.children if c.i < noun.i for t in (c, *c.conjuncts))
+
+
+def drop_restated(doc: Doc, best: dict[tuple[str, str, int], dict[str, Any]]) -> None:
+    """Keep one event of a supply that a participle restates about an aid noun that is an
+    event itself: "the military support provided by the Allies to Ukraine" is one event,
+    the one that names more coded sides (the noun's when they tie). "The vaccine doses
+    donated to Nigeria" keeps the participle's: doses are no event of their own."""
+    def coded(event: dict[str, Any]) -> int:
+        return sum(1 for p in event["actor"] + event["target"] if p["code"])
+
+    for key in [k for k in best if k[0] == "AID"]:
+        anchor = doc[key[2]]
+        if key not in best or anchor.dep_ != "acl" or anchor.tag_ != "VBN":
+            continue
+        nouns = [k for k, e in best.items() if k[0] == "AID" and k != key
+                 and e["trigger"]["start"] <= anchor.head.idx < e["trigger"]["end"]]
+        if not nouns:
+            continue
+        if coded(best[key]) > max(coded(best[k]) for k in nouns):
+            for k in nouns:
+                del best[k]
+        else:
+            del best[key]
