@@ -37,6 +37,9 @@ MUST: list[tuple[str, Expected]] = [
     # aid as the means of supporting a country
     ("Canada will keep supporting Jordan through development assistance.",
      ("AID", "economic", "planned", {"CAN"}, {"JOR"})),
+    # help abroad still counts when it reaches families or children there
+    ("The United States provided $20 million in emergency aid to displaced families in "
+     "Sudan.", ("AID", "economic", "asserted", {"USA"}, {"SDN"})),
     ("The United States has supported Haiti through humanitarian aid since the storm.",
      ("AID", "humanitarian", "asserted", {"USA"}, {"HTI"})),
     # aid whose flow into a place is discussed
@@ -74,6 +77,11 @@ MUST_NOT: list[tuple[str, str]] = [
     # a surge or increase of what is no aid
     ("The report documents a surge in migrants crossing into Mexico.", "AID"),
     ("The agency offers technical assistance for small businesses in rural areas.", "AID"),
+    # money for a domestic programme: its purpose, its people, the verb over an aid noun
+    ("The administration has allocated $8 billion for housing grants run by HUD.", "AID"),
+    ("Emergency financial assistance for an estimated 2 million college students.", "AID"),
+    ("Treasury remains committed to delivering relief to the American people.", "AID"),
+    ("Congress must act now to deliver more aid to struggling homeowners.", "AID"),
 ]
 
 

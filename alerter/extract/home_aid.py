@@ -21,7 +21,15 @@ HOME_PUBLIC = frozenset({"state", "community", "family", "household", "american"
                          "school", "tribe", "county", "municipality", "renter", "tenant",
                          "worker", "consumer", "patient", "resident", "city", "district",
                          "business", "restaurant", "program", "programme", "provider",
-                         "hospital", "university", "college"})
+                         "hospital", "university", "college",
+                         # "financial assistance for community college students"
+                         "student", "child", "parent", "nonprofit", "grantee", "applicant"})
+# Words of a domestic programme in what the money is for: "$10 billion for housing
+# grants", "aid to struggling homeowners"; and help no other party gets ("first aid").
+HOME_PURPOSES = frozenset({"housing", "tax", "mortgage", "rental", "unemployment", "pension",
+                           "homeownership"})
+# "relief to the American people": the people named as the home public
+HOME_PEOPLE = frozenset({"american", "americans"})
 HOME_MONEY = frozenset({"federal"})
 # Words that place a giver's work abroad whoever it reaches ("USAID ... to 321 patients").
 ABROAD = frozenset({"usaid", "foreign", "overseas", "abroad"})
@@ -41,11 +49,20 @@ def for_home_public(verb: Token) -> bool:
         return True
     gets = [c for c in verb.children if c.dep_ == "dative"]
     holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    gets += [g for h in holders for c in h.children if c.dep_ in ("prep", "dative")
-             and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj"):
+        holders.append(verb.head)  # "deliver more aid to homeowners": the noun's verb
+    preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "dative")
+             and c.lower_ in ("to", "for")]
+    # "to struggling homeowners": the parser may read the adjective as a verb
+    gets += [g for c in preps for g in c.subtree if g.dep_ in ("pobj", "dobj")
+             and g.pos_ in ("NOUN", "PROPN")]
     gets += [g for c in verb.children if c.dep_ in ("advcl", "xcomp")
              for g in c.children if g.dep_ in ("dobj", "obj")]
-    return any((g.lemma_.lower() in HOME_PUBLIC or g.lower_.removesuffix("s") in HOME_PUBLIC)
+    if any(t.lower_ in HOME_PURPOSES for c in preps for t in c.subtree) or any(
+            t.lower_ == "first" and t.head.lemma_ == "aid" for t in said):
+        return True  # "$10 billion for housing grants", "providing psychological first aid"
+    return any((g.lemma_.lower() in HOME_PUBLIC or g.lower_.removesuffix("s") in HOME_PUBLIC
+                or any(c.lower_ in HOME_PEOPLE for c in g.children))
                and not any(c.dep_ == "amod" and c.lower_ in WORLDWIDE for c in g.children)
                for g in gets)
 
@@ -53,6 +70,9 @@ def for_home_public(verb: Token) -> bool:
 def abroad_in(verb: Token, home: set[str]) -> bool:
     """Give whether the verb's clause names a country other than the giver's own or the
     US ("to 14 municipalities in Indonesia"), or a giver that works abroad (USAID)."""
-    tokens = list(verb.subtree)
+    # not a name that only describes the home public: "to states and Indian tribes"
+    tokens = [t for t in verb.subtree if not (
+        t.dep_ in ("amod", "compound") and (t.head.lemma_.lower() in HOME_PUBLIC
+                                            or t.head.lower_.removesuffix("s") in HOME_PUBLIC))]
     return any(t.lower_ in ABROAD for t in tokens) or \
         any(p[2] and p[2] not in home for p in participants_in(tokens))
