@@ -37,6 +37,14 @@ MUST: list[tuple[str, Expected]] = [
     # aid as the means of supporting a country
     ("Canada will keep supporting Jordan through development assistance.",
      ("AID", "economic", "planned", {"CAN"}, {"JOR"})),
+    # money nouns with a named giver and receiver
+    ("The ministers welcomed the IMF's disbursement of $2 billion in emergency financing to "
+     "Egypt.", ("AID", "economic", "asserted", {"IMF"}, {"EGY"})),
+    ("Germany announced a contribution of $50 million to the World Food Programme for "
+     "Yemen.", ("AID", "economic", "asserted", {"DEU"}, {"YEM"})),
+    # a budget's money for other countries is no domestic spending
+    ("The budget provides $3 billion for refugees and host countries abroad.",
+     ("AID", "economic", "asserted", set(), set())),
     # help abroad still counts when it reaches families or children there
     ("The United States provided $20 million in emergency aid to displaced families in "
      "Sudan.", ("AID", "economic", "asserted", {"USA"}, {"SDN"})),
@@ -82,6 +90,11 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Emergency financial assistance for an estimated 2 million college students.", "AID"),
     ("Treasury remains committed to delivering relief to the American people.", "AID"),
     ("Congress must act now to deliver more aid to struggling homeowners.", "AID"),
+    ("The city received funding from the Bipartisan Infrastructure Law to repair its "
+     "bridges.", "AID"),
+    ("The department's grant funding included $90 million in funding to improve school "
+     "safety.", "AID"),
+    ("The law provides $40 billion for state programs.", "AID"),
 ]
 
 

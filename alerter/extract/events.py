@@ -26,6 +26,7 @@ from alerter.extract import (
     force_fold,
     force_misread,
     framing,
+    home_aid,
     lexicon,
     protest,
     relief,
@@ -221,7 +222,8 @@ class EventBuilder(Checks, Context, Roles, Items):
                                            framing.self_report(span.sent, anchor))
         if rule.type in diplomacy.MEETING_TYPES:
             target = diplomacy.meeting_target(trigger, nominal, actor, target)
-        if rule.trigger.items and not any(p[2] for p in target) and funded_at_home(anchor):
+        if rule.trigger.items and not any(p[2] for p in target) and funded_at_home(anchor) \
+                and not home_aid.for_countries(anchor):
             # "the law provides $44 billion to state programmes", "the American Rescue Plan
             # provided $130 billion to schools": no aid abroad
             return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from alerter.extract import lexicon
 from alerter.extract.participants import participants_in
 
 # Who gets a domestic programme's money: "to all states", "to keep families in their
@@ -31,6 +32,8 @@ HOME_PURPOSES = frozenset({"housing", "tax", "mortgage", "rental", "unemployment
 # "relief to the American people": the people named as the home public
 HOME_PEOPLE = frozenset({"american", "americans"})
 HOME_MONEY = frozenset({"federal"})
+# Who gets help abroad though no country is named: "to support 30 countries".
+FOREIGN_PUBLIC = frozenset({"country", "nation", "refugee"})
 # Words that place a giver's work abroad whoever it reaches ("USAID ... to 321 patients").
 ABROAD = frozenset({"usaid", "foreign", "overseas", "abroad"})
 # Words that place the ones helped abroad: "to support global health programs",
@@ -47,24 +50,51 @@ def for_home_public(verb: Token) -> bool:
             for t in c.subtree]
     if any(t.lower_ in HOME_MONEY for t in said):
         return True
-    gets = [c for c in verb.children if c.dep_ == "dative"]
-    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj"):
-        holders.append(verb.head)  # "deliver more aid to homeowners": the noun's verb
-    preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "dative")
-             and c.lower_ in ("to", "for")]
-    # "to struggling homeowners": the parser may read the adjective as a verb
-    gets += [g for c in preps for g in c.subtree if g.dep_ in ("pobj", "dobj")
-             and g.pos_ in ("NOUN", "PROPN")]
-    gets += [g for c in verb.children if c.dep_ in ("advcl", "xcomp")
-             for g in c.children if g.dep_ in ("dobj", "obj")]
+    if any(g.lemma_.lower() in lexicon.SPENDING_INSTRUMENTS for c in verb.children
+           if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"
+           for g in (p, *p.conjuncts)):
+        return True  # "funding from the Bipartisan Infrastructure Law": money of a home law
+    preps = _recipient_preps(verb)
+    gets = _gets(verb)
     if any(t.lower_ in HOME_PURPOSES for c in preps for t in c.subtree) or any(
             t.lower_ == "first" and t.head.lemma_ == "aid" for t in said):
         return True  # "$10 billion for housing grants", "providing psychological first aid"
     return any((g.lemma_.lower() in HOME_PUBLIC or g.lower_.removesuffix("s") in HOME_PUBLIC
-                or any(c.lower_ in HOME_PEOPLE for c in g.children))
+                or any(c.lower_ in HOME_PEOPLE or (c.dep_ == "compound" and c.lemma_.lower()
+                                                   in HOME_PUBLIC) for c in g.children))
                and not any(c.dep_ == "amod" and c.lower_ in WORLDWIDE for c in g.children)
                for g in gets)
+
+
+def _recipient_preps(verb: Token) -> list[Token]:
+    """Give the "to"/"for" phrases of a giving verb or supply noun, of its objects, and of
+    the verb that takes the noun ("deliver more aid to homeowners")."""
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj"):
+        holders.append(verb.head)
+    return [c for h in holders for c in h.children if c.dep_ in ("prep", "dative")
+            and c.lower_ in ("to", "for")]
+
+
+def _gets(verb: Token) -> list[Token]:
+    """Give the nouns naming who gets what a giving verb or supply noun gives: its dative,
+    the objects of its "to"/"for" phrases, the object of its purpose clause."""
+    gets = [c for c in verb.children if c.dep_ == "dative"]
+    # "to struggling homeowners": the parser may read the adjective as a verb
+    gets += [g for c in _recipient_preps(verb) for g in c.subtree
+             if g.dep_ in ("pobj", "dobj") and g.pos_ in ("NOUN", "PROPN")]
+    gets += [g for c in verb.children if c.dep_ in ("advcl", "xcomp", "acl")
+             for g in c.children if g.dep_ in ("dobj", "obj")]
+    return gets
+
+
+def for_countries(verb: Token) -> bool:
+    """Give whether a giving verb's money goes to other countries though none is named:
+    "the initiative provided $3 billion to support 30 countries", "the budget provides
+    $2 billion for refugees abroad" (no domestic spending, see `funded_at_home`)."""
+    return any(g.lemma_.lower() in FOREIGN_PUBLIC or any(
+        c.dep_ == "amod" and c.lower_ in WORLDWIDE for c in g.children) for g in _gets(verb)) \
+        or any(t.lower_ in ABROAD for t in verb.subtree)
 
 
 def abroad_in(verb: Token, home: set[str]) -> bool:
