@@ -45,6 +45,16 @@ MUST: list[tuple[str, Expected]] = [
     # a budget's money for other countries is no domestic spending
     ("The budget provides $3 billion for refugees and host countries abroad.",
      ("AID", "economic", "asserted", set(), set())),
+    # aid as the means of a support noun, aid a participle says reaches a place, aid to a
+    # coded recipient under a flow, loans with a named party
+    ("The President reaffirmed lasting support for the Haitian people through "
+     "development and humanitarian aid.", ("AID", "humanitarian", "asserted", set(), set())),
+    ("They stressed the need to increase humanitarian aid reaching families in Sudan.",
+     ("AID", "humanitarian", "asserted", set(), set())),
+    ("The ministers reviewed efforts to increase the flow of life-saving assistance to the "
+     "people of Sudan.", ("AID", "economic", "asserted", set(), {"SDN"})),
+    ("The leaders committed to issue $20 billion in loans for Ukraine.",
+     ("AID", "economic", "planned", set(), {"UKR"})),
     # help abroad still counts when it reaches families or children there
     ("The United States provided $20 million in emergency aid to displaced families in "
      "Sudan.", ("AID", "economic", "asserted", {"USA"}, {"SDN"})),
@@ -95,6 +105,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The department's grant funding included $90 million in funding to improve school "
      "safety.", "AID"),
     ("The law provides $40 billion for state programs.", "AID"),
+    ("Officials say the aid reaching families in Ohio has been slow.", "AID"),
+    ("The bank offers loans to farmers in the valley.", "AID"),
 ]
 
 

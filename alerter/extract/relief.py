@@ -37,6 +37,8 @@ KIND_WORDS = frozenset({"humanitarian", "development", "economic", "financial", 
 # Nouns that measure aid as a stream: "the flow of aid", "access to assistance".
 FLOWS = frozenset({"flow", "surge", "access", "entry", "stream", "influx", "movement"})
 _TOWARDS = frozenset({"to", "into"})
+# Participles that say where aid arrives: "aid reaching people in Gaza".
+ARRIVING = frozenset({"reach", "enter", "flow", "arrive", "go"})
 
 
 def _first_conjunct(noun: Token) -> Token:
@@ -55,8 +57,12 @@ def _helped_by_means(noun: Token) -> list[Token]:
     verb = noun.head.head
     while verb.dep_ == "prep" and verb.head.i != verb.i:  # "including through"
         verb = verb.head
-    if verb.lemma_ in HELPING:
+    if verb.lemma_ in HELPING and verb.pos_ in ("VERB", "AUX"):
         return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if verb.lemma_.lower() in HELP_NOUNS and verb.pos_ == "NOUN":
+        # "enduring support for the Afghan people ... through development aid"
+        return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "to")
+                for g in c.children if g.dep_ == "pobj"]
     # "provide continued support to Ukraine, including through ...": the "to" side
     helps = [c for c in verb.children if c.dep_ in ("dobj", "obj")
              and c.lemma_.lower() in HELP_NOUNS]
@@ -79,12 +85,24 @@ def _where_it_flows(noun: Token) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"]
 
 
+def _where_it_goes(noun: Token) -> list[Token]:
+    """Give whom or where an aid noun's participle says it reaches: "humanitarian aid
+    reaching people in Gaza", "assistance entering Gaza", "aid flowing into Sudan"."""
+    reached = [g for c in noun.children if c.dep_ == "acl" and c.lemma_ in ARRIVING
+               for g in [*c.children, *(x for p in c.children if p.dep_ == "prep"
+                                        and p.lower_ in _TOWARDS for x in p.children)]
+               if g.dep_ in ("dobj", "obj", "pobj")]
+    # "reaching people in Gaza": the place of the people reached
+    return reached + [x for g in reached for p in g.children if p.dep_ == "prep"
+                      and p.lower_ == "in" for x in p.children if x.dep_ == "pobj"]
+
+
 def recipients_beside(noun: Token) -> list[Token]:
     """Give the phrases that name whom an aid noun reaches though the parse hangs them
-    elsewhere (see the module): the one a helping verb helps by it, or where its flow
-    goes."""
+    elsewhere (see the module): the one a helping verb helps by it, where its flow
+    goes, or whom its participle says it reaches."""
     first = _first_conjunct(noun)
-    return _helped_by_means(first) + _where_it_flows(first)
+    return _helped_by_means(first) + _where_it_flows(first) + _where_it_goes(noun)
 
 
 def framed_by_clause(noun: Token, type_: str) -> bool:
@@ -108,10 +126,14 @@ def carrier(noun: Token, type_: str) -> Token | None:
 
 def kind_named(noun: Token) -> bool:
     """Give whether an aid noun names its kind in an adjective before it ("humanitarian and
-    defense assistance", "technical assistance"): goods named, as in an aid phrase."""
+    defense assistance", "technical assistance"), or whom it goes to ("the flow of
+    life-saving assistance to the people of Gaza"): goods named, as in an aid phrase
+    (which still needs a coded side to stand alone)."""
     return any(t.dep_ in ("amod", "compound", "conj") and t.i < noun.i
                and t.lower_ in KIND_WORDS
-               for c in noun.children if c.i < noun.i for t in (c, *c.conjuncts))
+               for c in noun.children if c.i < noun.i for t in (c, *c.conjuncts)) or \
+        (noun.lemma_.lower() in HELP_NOUNS and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "for", "into") for c in noun.children))
 
 
 def drop_restated(doc: Doc, best: dict[tuple[str, str, int], dict[str, Any]]) -> None:
