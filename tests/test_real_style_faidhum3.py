@@ -55,6 +55,9 @@ MUST: list[tuple[str, Expected]] = [
      "people of Sudan.", ("AID", "economic", "asserted", set(), {"SDN"})),
     ("The leaders committed to issue $20 billion in loans for Ukraine.",
      ("AID", "economic", "planned", set(), {"UKR"})),
+    # a federal agency's help abroad is still aid
+    ("The CDC delivered 2 million vaccine doses to Ghana last month.",
+     ("AID", "humanitarian", "asserted", set(), {"GHA"})),
     # help abroad still counts when it reaches families or children there
     ("The United States provided $20 million in emergency aid to displaced families in "
      "Sudan.", ("AID", "economic", "asserted", {"USA"}, {"SDN"})),
@@ -106,6 +109,9 @@ MUST_NOT: list[tuple[str, str]] = [
      "safety.", "AID"),
     ("The law provides $40 billion for state programs.", "AID"),
     ("Officials say the aid reaching families in Ohio has been slow.", "AID"),
+    # a federal agency's help at home
+    ("The FCC provided technical assistance to emergency call centers after the flood.",
+     "AID"),
     ("The bank offers loans to farmers in the valley.", "AID"),
 ]
 

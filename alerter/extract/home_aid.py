@@ -32,6 +32,11 @@ HOME_PURPOSES = frozenset({"housing", "tax", "mortgage", "rental", "unemployment
 # "relief to the American people": the people named as the home public
 HOME_PEOPLE = frozenset({"american", "americans"})
 HOME_MONEY = frozenset({"federal"})
+# Federal agencies whose help goes to the home public unless the clause names a country
+# abroad: "the FCC provided technical assistance to 911 call centers".
+HOME_AGENCIES = frozenset({"fcc", "hhs", "epa", "hud", "usda", "fema", "sba", "irs", "cdc",
+                           "nih", "cms", "samhsa", "hrsa", "doj", "dol", "va", "ferc",
+                           "americorps", "fhfa", "fdic"})
 # Who gets help abroad though no country is named: "to support 30 countries".
 FOREIGN_PUBLIC = frozenset({"country", "nation", "refugee"})
 # Words that place a giver's work abroad whoever it reaches ("USAID ... to 321 patients").
@@ -54,6 +59,9 @@ def for_home_public(verb: Token) -> bool:
            if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"
            for g in (p, *p.conjuncts)):
         return True  # "funding from the Bipartisan Infrastructure Law": money of a home law
+    if any(t.lower_ in HOME_AGENCIES for c in verb.children if c.dep_ in ("nsubj", "agent")
+           for t in c.subtree):
+        return True  # "the FCC provided technical assistance to 911 call centers"
     preps = _recipient_preps(verb)
     gets = _gets(verb)
     if any(t.lower_ in HOME_PURPOSES for c in preps for t in c.subtree) or any(
