@@ -58,6 +58,9 @@ MUST: list[tuple[str, Expected]] = [
     # a federal agency's help abroad is still aid
     ("The CDC delivered 2 million vaccine doses to Ghana last month.",
      ("AID", "humanitarian", "asserted", set(), {"GHA"})),
+    # a giving role names the giver
+    ("Norway is the largest single provider of humanitarian assistance to Sudan.",
+     ("AID", "humanitarian", "asserted", set(), {"SDN"})),
     # help abroad still counts when it reaches families or children there
     ("The United States provided $20 million in emergency aid to displaced families in "
      "Sudan.", ("AID", "economic", "asserted", {"USA"}, {"SDN"})),
@@ -113,6 +116,7 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The FCC provided technical assistance to emergency call centers after the flood.",
      "AID"),
     ("The bank offers loans to farmers in the valley.", "AID"),
+    ("The firm is a leading provider of financial assistance software.", "AID"),
 ]
 
 

@@ -37,6 +37,8 @@ KIND_WORDS = frozenset({"humanitarian", "development", "economic", "financial", 
 # Nouns that measure aid as a stream: "the flow of aid", "access to assistance".
 FLOWS = frozenset({"flow", "surge", "access", "entry", "stream", "influx", "movement"})
 _TOWARDS = frozenset({"to", "into"})
+# Roles that name their holder as the giver: "the largest provider of humanitarian aid".
+GIVING_ROLES = frozenset({"provider", "donor", "contributor", "supplier"})
 # Participles that say where aid arrives: "aid reaching people in Gaza".
 ARRIVING = frozenset({"reach", "enter", "flow", "arrive", "go"})
 
@@ -97,12 +99,25 @@ def _where_it_goes(noun: Token) -> list[Token]:
                       and p.lower_ == "in" for x in p.children if x.dep_ == "pobj"]
 
 
+def _giver_by_role(noun: Token) -> list[Token]:
+    """Give the subject that a giving role names as the giver: "the United States is the
+    largest provider of humanitarian assistance" (the United States)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return []
+    role = noun.head.head
+    if role.lemma_.lower() not in GIVING_ROLES or role.dep_ != "attr":
+        return []
+    return [c for c in role.head.children if c.dep_ == "nsubj"]
+
+
 def recipients_beside(noun: Token) -> list[Token]:
     """Give the phrases that name whom an aid noun reaches though the parse hangs them
     elsewhere (see the module): the one a helping verb helps by it, where its flow
-    goes, or whom its participle says it reaches."""
+    goes, whom its participle says it reaches, or the giver a giving role names ("X is
+    the largest provider of humanitarian aid")."""
     first = _first_conjunct(noun)
-    return _helped_by_means(first) + _where_it_flows(first) + _where_it_goes(noun)
+    return _helped_by_means(first) + _where_it_flows(first) + _where_it_goes(noun) + \
+        _giver_by_role(first)
 
 
 def framed_by_clause(noun: Token, type_: str) -> bool:
