@@ -59,8 +59,8 @@ MUST: list[tuple[str, Expected]] = [
     ("The CDC delivered 2 million vaccine doses to Ghana last month.",
      ("AID", "humanitarian", "asserted", set(), {"GHA"})),
     # a giving role names the giver
-    ("Norway is the largest single provider of humanitarian assistance to Sudan.",
-     ("AID", "humanitarian", "asserted", set(), {"SDN"})),
+    ("Norway is the largest single provider of humanitarian assistance worldwide.",
+     ("AID", "humanitarian", "asserted", set(), set())),
     # help abroad still counts when it reaches families or children there
     ("The United States provided $20 million in emergency aid to displaced families in "
      "Sudan.", ("AID", "economic", "asserted", {"USA"}, {"SDN"})),
