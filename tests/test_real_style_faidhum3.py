@@ -58,6 +58,9 @@ MUST: list[tuple[str, Expected]] = [
     # a federal agency's help abroad is still aid
     ("The CDC delivered 2 million vaccine doses to Ghana last month.",
      ("AID", "humanitarian", "asserted", set(), {"GHA"})),
+    # a country's name before the aid noun names its giver
+    ("The envoy highlighted ongoing U.S. assistance to help Moldova reform its courts.",
+     ("AID", "economic", "asserted", {"USA"}, set())),
     # a giving role names the giver
     ("Norway is the largest single provider of humanitarian assistance worldwide.",
      ("AID", "humanitarian", "asserted", set(), set())),
@@ -117,6 +120,7 @@ MUST_NOT: list[tuple[str, str]] = [
      "AID"),
     ("The bank offers loans to farmers in the valley.", "AID"),
     ("The firm is a leading provider of financial assistance software.", "AID"),
+    ("Liquidity remains ample in US funding markets.", "AID"),
 ]
 
 
