@@ -61,6 +61,9 @@ MUST: list[tuple[str, Expected]] = [
     # a country's name before the aid noun names its giver
     ("The envoy highlighted ongoing U.S. assistance to help Moldova reform its courts.",
      ("AID", "economic", "asserted", {"USA"}, set())),
+    # money pledged: aid planned
+    ("Canada's pledge of $200 million to Ukraine was welcomed by the ministers.",
+     ("AID", "economic", "planned", {"CAN"}, {"UKR"})),
     # a giving role names the giver
     ("Norway is the largest single provider of humanitarian assistance worldwide.",
      ("AID", "humanitarian", "asserted", set(), set())),
@@ -121,6 +124,7 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The bank offers loans to farmers in the valley.", "AID"),
     ("The firm is a leading provider of financial assistance software.", "AID"),
     ("Liquidity remains ample in US funding markets.", "AID"),
+    ("Our pledge to expand training for Mexico's police was renewed.", "AID"),
 ]
 
 
