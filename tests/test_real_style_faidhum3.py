@@ -64,6 +64,15 @@ MUST: list[tuple[str, Expected]] = [
     # money pledged: aid planned
     ("Canada's pledge of $200 million to Ukraine was welcomed by the ministers.",
      ("AID", "economic", "planned", {"CAN"}, {"UKR"})),
+    # "economic support" named with its recipient
+    ("The United States announced new economic support for Jordan.",
+     ("AID", "economic", "asserted", {"USA"}, {"JOR"})),
+    ("They reviewed their steadfast political, security, economic, and humanitarian "
+     "support for Ukraine.",
+     ("AID", "humanitarian", "discussed", set(), {"UKR"})),
+    # a home department's help abroad is still aid
+    ("The Department of Agriculture will send $20 million in food aid to Haiti.",
+     ("AID", "humanitarian", "planned", set(), {"HTI"})),
     # a giving role names the giver
     ("Norway is the largest single provider of humanitarian assistance worldwide.",
      ("AID", "humanitarian", "asserted", set(), set())),
@@ -125,6 +134,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The firm is a leading provider of financial assistance software.", "AID"),
     ("Liquidity remains ample in US funding markets.", "AID"),
     ("Our pledge to expand training for Mexico's police was renewed.", "AID"),
+    ("The President spoke about economic support for workers in Michigan.", "AID"),
+    ("The Department of Justice's grant funding included $90 million in funding to "
+     "improve school safety.", "AID"),
 ]
 
 

@@ -37,6 +37,9 @@ HOME_MONEY = frozenset({"federal"})
 HOME_AGENCIES = frozenset({"fcc", "hhs", "epa", "hud", "usda", "fema", "sba", "irs", "cdc",
                            "nih", "cms", "samhsa", "hrsa", "doj", "dol", "va", "ferc",
                            "americorps", "fhfa", "fdic"})
+HOME_DEPARTMENTS = frozenset({"justice", "education", "energy", "labor", "agriculture",
+                              "health", "housing", "transportation", "interior",
+                              "veterans"})
 # Who gets help abroad though no country is named: "to support 30 countries".
 FOREIGN_PUBLIC = frozenset({"country", "nation", "refugee"})
 # Words that place a giver's work abroad whoever it reaches ("USAID ... to 321 patients").
@@ -59,8 +62,7 @@ def for_home_public(verb: Token) -> bool:
            if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"
            for g in (p, *p.conjuncts)):
         return True  # "funding from the Bipartisan Infrastructure Law": money of a home law
-    if any(t.lower_ in HOME_AGENCIES for c in verb.children if c.dep_ in ("nsubj", "agent")
-           for t in c.subtree):
+    if any(_home_agency(c) for c in verb.children if c.dep_ in ("nsubj", "agent", "poss")):
         return True  # "the FCC provided technical assistance to 911 call centers"
     preps = _recipient_preps(verb)
     gets = _gets(verb)
@@ -72,6 +74,15 @@ def for_home_public(verb: Token) -> bool:
                                                    in HOME_PUBLIC) for c in g.children))
                and not any(c.dep_ == "amod" and c.lower_ in WORLDWIDE for c in g.children)
                for g in gets)
+
+
+def _home_agency(phrase: Token) -> bool:
+    """Give whether a phrase names a federal agency that works at home: "the FCC", "the
+    Department of Justice's" (not the Treasury or State: they work abroad too)."""
+    words = [t.lower_ for t in phrase.subtree]
+    return any(w in HOME_AGENCIES for w in words) or any(
+        a == "department" and b == "of" and c in HOME_DEPARTMENTS
+        for a, b, c in zip(words, words[1:], words[2:], strict=False))
 
 
 def _recipient_preps(verb: Token) -> list[Token]:

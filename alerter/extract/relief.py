@@ -111,6 +111,15 @@ def _giver_by_role(noun: Token) -> list[Token]:
     return [c for c in role.head.children if c.dep_ == "nsubj"]
 
 
+def _people_in_place(noun: Token) -> list[Token]:
+    """Give the place of the people an aid noun goes to: "humanitarian assistance to
+    innocent civilians in Gaza", "aid for families in Sudan" (Gaza, Sudan)."""
+    people = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in _TOWARDS | {"for"}
+              for g in c.children if g.dep_ == "pobj"]
+    return [x for g in people for p in g.children if p.dep_ == "prep" and p.lower_ in
+            ("in", "throughout", "across") for x in p.children if x.dep_ == "pobj"]
+
+
 def recipients_beside(noun: Token) -> list[Token]:
     """Give the phrases that name whom an aid noun reaches though the parse hangs them
     elsewhere (see the module): the one a helping verb helps by it, where its flow
@@ -118,7 +127,7 @@ def recipients_beside(noun: Token) -> list[Token]:
     the largest provider of humanitarian aid")."""
     first = _first_conjunct(noun)
     return _helped_by_means(first) + _where_it_flows(first) + _where_it_goes(noun) + \
-        _giver_by_role(first)
+        _giver_by_role(first) + _people_in_place(noun)
 
 
 def framed_by_clause(noun: Token, type_: str) -> bool:
