@@ -73,6 +73,9 @@ MUST: list[tuple[str, Expected]] = [
     # a home department's help abroad is still aid
     ("The Department of Agriculture will send $20 million in food aid to Haiti.",
      ("AID", "humanitarian", "planned", set(), {"HTI"})),
+    # the receiver abroad
+    ("Millions of Ukrainians have received humanitarian assistance from the United States.",
+     ("AID", "humanitarian", "asserted", {"USA"}, {"UKR"})),
     # a giving role names the giver
     ("Norway is the largest single provider of humanitarian assistance worldwide.",
      ("AID", "humanitarian", "asserted", set(), set())),
@@ -135,6 +138,12 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Liquidity remains ample in US funding markets.", "AID"),
     ("Our pledge to expand training for Mexico's police was renewed.", "AID"),
     ("The President spoke about economic support for workers in Michigan.", "AID"),
+    ("It was right to provide flexible aid to state and local governments.", "AID"),
+    ("The store will sell hearing aids in Ohio and Texas.", "AID"),
+    ("Millions of Americans have received financial assistance to lower their premiums.",
+     "AID"),
+    ("The Administration will deliver 5 million masks to community health centers and "
+     "food pantries.", "AID"),
     ("The Department of Justice's grant funding included $90 million in funding to "
      "improve school safety.", "AID"),
 ]

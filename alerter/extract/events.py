@@ -231,6 +231,9 @@ class EventBuilder(Checks, Context, Roles, Items):
                 trigger, items, self._item_class, actor, target, rule.trigger.recipient,
                 rule.trigger.modality is not None):
             return None  # "deliver tax credit payments", "sends troops into a province"
+        if rule.trigger.recipient and rule.trigger.modality is None and \
+                home_aid.received_at_home(actor, target):
+            return None  # "millions of Americans received financial assistance"
         bare = rule.trigger.modality or "asserted"
         if alone and role != "subject" and governor is not None and \
                 governor.lemma_ in lexicon.ANTICIPATING:

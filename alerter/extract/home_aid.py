@@ -24,13 +24,20 @@ HOME_PUBLIC = frozenset({"state", "community", "family", "household", "american"
                          "business", "restaurant", "program", "programme", "provider",
                          "hospital", "university", "college",
                          # "financial assistance for community college students"
-                         "student", "child", "parent", "nonprofit", "grantee", "applicant"})
+                         "student", "child", "parent", "nonprofit", "grantee", "applicant",
+                         "center", "clinic", "pantry"})
 # Words of a domestic programme in what the money is for: "$10 billion for housing
 # grants", "aid to struggling homeowners"; and help no other party gets ("first aid").
 HOME_PURPOSES = frozenset({"housing", "tax", "mortgage", "rental", "unemployment", "pension",
                            "homeownership"})
 # "relief to the American people": the people named as the home public
 HOME_PEOPLE = frozenset({"american", "americans"})
+# "aid to state and local governments": the home's own levels of government
+HOME_LEVELS = frozenset({"state", "local", "tribal", "territorial", "municipal"})
+# Aids that are no help given: "first aid", "hearing aids"
+DEVICES = frozenset({"first", "hearing", "visual", "teaching", "study"})
+# Verbs whose subject gets what their object gives: "Americans received assistance".
+RECEIVING = frozenset({"receive", "get", "obtain"})
 HOME_MONEY = frozenset({"federal"})
 # Federal agencies whose help goes to the home public unless the clause names a country
 # abroad: "the FCC provided technical assistance to 911 call centers".
@@ -67,11 +74,13 @@ def for_home_public(verb: Token) -> bool:
     preps = _recipient_preps(verb)
     gets = _gets(verb)
     if any(t.lower_ in HOME_PURPOSES for c in preps for t in c.subtree) or any(
-            t.lower_ == "first" and t.head.lemma_ == "aid" for t in said):
-        return True  # "$10 billion for housing grants", "providing psychological first aid"
+            t.lower_ in DEVICES and t.head.lemma_ == "aid" for t in [*said, *verb.children]):
+        return True  # "$10 billion for housing grants", "psychological first aid"
     return any((g.lemma_.lower() in HOME_PUBLIC or g.lower_.removesuffix("s") in HOME_PUBLIC
-                or any(c.lower_ in HOME_PEOPLE or (c.dep_ == "compound" and c.lemma_.lower()
-                                                   in HOME_PUBLIC) for c in g.children))
+                or g.lower_ in HOME_PEOPLE
+                or any(c.lower_ in HOME_PEOPLE | HOME_LEVELS or (
+                    c.dep_ == "compound" and c.lemma_.lower() in HOME_PUBLIC)
+                    for c in g.children))
                and not any(c.dep_ == "amod" and c.lower_ in WORLDWIDE for c in g.children)
                for g in gets)
 
@@ -104,6 +113,12 @@ def _gets(verb: Token) -> list[Token]:
              if g.dep_ in ("pobj", "dobj") and g.pos_ in ("NOUN", "PROPN")]
     gets += [g for c in verb.children if c.dep_ in ("advcl", "xcomp", "acl")
              for g in c.children if g.dep_ in ("dobj", "obj")]
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj") and \
+            verb.head.lemma_ in RECEIVING:
+        # "millions of Americans received financial assistance": the receiver
+        getters = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        gets += getters + [g for s in getters for c in s.children if c.dep_ == "prep"
+                           and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return gets
 
 
@@ -125,3 +140,12 @@ def abroad_in(verb: Token, home: set[str]) -> bool:
                                             or t.head.lower_.removesuffix("s") in HOME_PUBLIC))]
     return any(t.lower_ in ABROAD for t in tokens) or \
         any(p[2] and p[2] not in home for p in participants_in(tokens))
+
+
+def received_at_home(actor: list[tuple[str, str, str | None]],
+                     target: list[tuple[str, str, str | None]]) -> bool:
+    """Give whether a receiving verb's receiver is the home public and nobody abroad is
+    named: "millions of Americans received financial assistance" (the receiver is the
+    target, USA; "Ukrainians received aid from the United States" is help abroad)."""
+    codes = {p[2] for p in [*actor, *target] if p[2]}
+    return codes == {"USA"} and any(p[2] == "USA" for p in target)

@@ -159,8 +159,9 @@ def kind_named(noun: Token) -> bool:
                for c in noun.children if c.i < noun.i for t in (c, *c.conjuncts)) or \
         (noun.lemma_.lower() in HELP_NOUNS and any(
             c.dep_ == "prep" and c.lower_ in ("to", "for", "into") for c in noun.children)) or \
-        any(c.dep_ == "compound" and c.i < noun.i and any(p[2] for p in participants_in([c]))
-            for c in noun.children)  # "U.S. assistance": its giver named
+        (noun.lemma_.lower() in HELP_NOUNS | {"funding"} and any(
+            c.dep_ == "compound" and c.i < noun.i and any(p[2] for p in participants_in([c]))
+            for c in noun.children))  # "U.S. assistance": its giver named
 
 
 def drop_restated(doc: Doc, best: dict[tuple[str, str, int], dict[str, Any]]) -> None:
