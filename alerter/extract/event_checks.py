@@ -12,6 +12,7 @@ from alerter.extract import (
     diplomacy,
     enforcement,
     lexicon,
+    relief,
     supply,
 )
 from alerter.extract.clauses import (
@@ -127,6 +128,7 @@ class Checks(EventState):
         sides = [g for p in kinds if p in preps for g in preps[p].children if g.dep_ == "pobj"]
         sides += [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
         sides += supply.recipients_nearby(trigger)  # "the supply of UAVs and parts to Iran"
+        sides += relief.recipients_beside(trigger)  # "support X through aid", "aid into Gaza"
         found = [p for t in sides for p in participants_in(phrase_tokens(t))]
         if "of" not in preps and goods_named:
             return any(p[2] for p in found)  # "humanitarian aid to Gaza", not "to those"

@@ -41,6 +41,8 @@ class Items(EventState):
             # "provided Moldova with generators", the "with" hung on the object
             heads += [g for o in objects for c in o.children if c.dep_ == "prep"
                       and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+            if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not objects:
+                heads.append(trigger.head)  # "the vaccine doses donated to Nigeria"
             if trigger.dep_ == "relcl" and all(o.tag_ in ("WDT", "WP") for o in objects):
                 # "the kinds of drones Iran will be supplying", "the weapons that Iran
                 # supplies to Russia"

@@ -26,8 +26,10 @@ from alerter.extract import (
     force_fold,
     force_misread,
     framing,
+    home_aid,
     lexicon,
     protest,
+    relief,
     roles,
     sanction_fold,
     speech,
@@ -103,6 +105,7 @@ class EventBuilder(Checks, Context, Roles, Items):
                 if key not in best or event["confidence"] > best[key]["confidence"]:
                     best[key] = event
         diplomacy.drop_purposes(doc, best)
+        relief.drop_restated(doc, best)
 
     # -- one event -------------------------------------------------------------
 
@@ -151,14 +154,17 @@ class EventBuilder(Checks, Context, Roles, Items):
         alone = evaluated = False
         if nominal and trigger.pos_ != "VERB":
             # "announced $300 million in assistance": the verb takes the amount
-            governor, role = governor_of(supply.amount_of(trigger) or trigger, self.governors)
+            governor, role = governor_of(supply.amount_of(trigger) or
+                                         relief.carrier(trigger, rule.type) or trigger,
+                                         self.governors)
             if not self._accept_nominal(trigger, governor, role):
                 # "police assisting in the investigation": the subject takes part in it
                 taking_part = governor is not None and \
                     governor.lemma_ in lexicon.PARTICIPATING
                 alone = (rule.trigger.items and (
                     self._stands_alone(trigger, rule.trigger.subtype is not None or
-                                       supply.goods_compound(trigger, self._item_class))
+                                       supply.goods_compound(trigger, self._item_class)
+                                       or relief.kind_named(trigger))
                     or supply.framed(trigger))) or (
                     rule.type in self.standalone and (attached(trigger) or taking_part) and (
                         role in ("none", "subject") or taking_part or (
@@ -223,7 +229,8 @@ class EventBuilder(Checks, Context, Roles, Items):
                                            framing.self_report(span.sent, anchor))
         if rule.type in diplomacy.MEETING_TYPES:
             target = diplomacy.meeting_target(trigger, nominal, actor, target)
-        if rule.trigger.items and not any(p[2] for p in target) and funded_at_home(anchor):
+        if rule.trigger.items and not any(p[2] for p in target) and funded_at_home(anchor) \
+                and not home_aid.for_countries(anchor):
             # "the law provides $44 billion to state programmes", "the American Rescue Plan
             # provided $130 billion to schools": no aid abroad
             return None
@@ -231,6 +238,9 @@ class EventBuilder(Checks, Context, Roles, Items):
                 trigger, items, self._item_class, actor, target, rule.trigger.recipient,
                 rule.trigger.modality is not None):
             return None  # "deliver tax credit payments", "sends troops into a province"
+        if rule.trigger.recipient and rule.trigger.modality is None and \
+                home_aid.received_at_home(actor, target):
+            return None  # "millions of Americans received financial assistance"
         bare = rule.trigger.modality or "asserted"
         if alone and role != "subject" and governor is not None and \
                 governor.lemma_ in lexicon.ANTICIPATING:
@@ -244,7 +254,8 @@ class EventBuilder(Checks, Context, Roles, Items):
         modality, doubted = framing.modality(trigger, frame,
                                              None if role == "subject" else governor,
                                              self.governors, self.requests, bare,
-                                             climb=not alone or frame is not anchor)
+                                             climb=not alone or frame is not anchor
+                                             or relief.framed_by_clause(trigger, rule.type))
         if rule.type in enforcement.CURRENT_TYPES and enforcement.costs_only(trigger):
             if (modality != "hypothetical" and not enforcement.conditional(trigger)) or \
                     enforcement.imposed_by_thing(trigger):

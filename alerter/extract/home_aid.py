@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from alerter.extract import lexicon
 from alerter.extract.participants import participants_in
 
 # Who gets a domestic programme's money: "to all states", "to keep families in their
@@ -21,10 +22,38 @@ HOME_PUBLIC = frozenset({"state", "community", "family", "household", "american"
                          "school", "tribe", "county", "municipality", "renter", "tenant",
                          "worker", "consumer", "patient", "resident", "city", "district",
                          "business", "restaurant", "program", "programme", "provider",
-                         "hospital", "university", "college"})
+                         "hospital", "university", "college",
+                         # "financial assistance for community college students"
+                         "student", "child", "parent", "nonprofit", "grantee", "applicant",
+                         "center", "clinic", "pantry"})
+# Words of a domestic programme in what the money is for: "$10 billion for housing
+# grants", "aid to struggling homeowners"; and help no other party gets ("first aid").
+HOME_PURPOSES = frozenset({"housing", "tax", "mortgage", "rental", "unemployment", "pension",
+                           "homeownership"})
+# "relief to the American people": the people named as the home public
+HOME_PEOPLE = frozenset({"american", "americans"})
+# "aid to state and local governments": the home's own levels of government
+HOME_LEVELS = frozenset({"state", "local", "tribal", "territorial", "municipal"})
+# Aids that are no help given: "first aid", "hearing aids"
+DEVICES = frozenset({"first", "hearing", "visual", "teaching", "study"})
+# Verbs whose subject gets what their object gives: "Americans received assistance".
+RECEIVING = frozenset({"receive", "get", "obtain"})
 HOME_MONEY = frozenset({"federal"})
+# Federal agencies whose help goes to the home public unless the clause names a country
+# abroad: "the FCC provided technical assistance to 911 call centers".
+HOME_AGENCIES = frozenset({"fcc", "hhs", "epa", "hud", "usda", "fema", "sba", "irs", "cdc",
+                           "nih", "cms", "samhsa", "hrsa", "doj", "dol", "va", "ferc",
+                           "americorps", "fhfa", "fdic"})
+HOME_DEPARTMENTS = frozenset({"justice", "education", "energy", "labor", "agriculture",
+                              "health", "housing", "transportation", "interior",
+                              "veterans"})
+# Who gets help abroad though no country is named: "to support 30 countries".
+FOREIGN_PUBLIC = frozenset({"country", "nation", "refugee"})
 # Words that place a giver's work abroad whoever it reaches ("USAID ... to 321 patients").
 ABROAD = frozenset({"usaid", "foreign", "overseas", "abroad"})
+# Words that place the ones helped abroad: "to support global health programs",
+# "for foreign schools" are no home public.
+WORLDWIDE = frozenset({"global", "worldwide", "foreign", "overseas"})
 
 
 def for_home_public(verb: Token) -> bool:
@@ -36,19 +65,87 @@ def for_home_public(verb: Token) -> bool:
             for t in c.subtree]
     if any(t.lower_ in HOME_MONEY for t in said):
         return True
-    gets = [c for c in verb.children if c.dep_ == "dative"]
-    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    gets += [g for h in holders for c in h.children if c.dep_ in ("prep", "dative")
-             and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
-    gets += [g for c in verb.children if c.dep_ in ("advcl", "xcomp")
-             for g in c.children if g.dep_ in ("dobj", "obj")]
-    return any(g.lemma_.lower() in HOME_PUBLIC or g.lower_.removesuffix("s") in HOME_PUBLIC
+    if any(g.lemma_.lower() in lexicon.SPENDING_INSTRUMENTS for c in verb.children
+           if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"
+           for g in (p, *p.conjuncts)):
+        return True  # "funding from the Bipartisan Infrastructure Law": money of a home law
+    if any(_home_agency(c) for c in verb.children if c.dep_ in ("nsubj", "agent", "poss")):
+        return True  # "the FCC provided technical assistance to 911 call centers"
+    preps = _recipient_preps(verb)
+    gets = _gets(verb)
+    if any(t.lower_ in HOME_PURPOSES for c in preps for t in c.subtree) or any(
+            t.lower_ in DEVICES and t.head.lemma_ == "aid" for t in [*said, *verb.children]):
+        return True  # "$10 billion for housing grants", "psychological first aid"
+    return any((g.lemma_.lower() in HOME_PUBLIC or g.lower_.removesuffix("s") in HOME_PUBLIC
+                or g.lower_ in HOME_PEOPLE
+                or any(c.lower_ in HOME_PEOPLE | HOME_LEVELS or (
+                    c.dep_ == "compound" and c.lemma_.lower() in HOME_PUBLIC)
+                    for c in g.children))
+               and not any(c.dep_ == "amod" and c.lower_ in WORLDWIDE for c in g.children)
                for g in gets)
+
+
+def _home_agency(phrase: Token) -> bool:
+    """Give whether a phrase names a federal agency that works at home: "the FCC", "the
+    Department of Justice's" (not the Treasury or State: they work abroad too)."""
+    words = [t.lower_ for t in phrase.subtree]
+    return any(w in HOME_AGENCIES for w in words) or any(
+        a == "department" and b == "of" and c in HOME_DEPARTMENTS
+        for a, b, c in zip(words, words[1:], words[2:], strict=False))
+
+
+def _recipient_preps(verb: Token) -> list[Token]:
+    """Give the "to"/"for" phrases of a giving verb or supply noun, of its objects, and of
+    the verb that takes the noun ("deliver more aid to homeowners")."""
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj"):
+        holders.append(verb.head)
+    return [c for h in holders for c in h.children if c.dep_ in ("prep", "dative")
+            and c.lower_ in ("to", "for")]
+
+
+def _gets(verb: Token) -> list[Token]:
+    """Give the nouns naming who gets what a giving verb or supply noun gives: its dative,
+    the objects of its "to"/"for" phrases, the object of its purpose clause."""
+    gets = [c for c in verb.children if c.dep_ == "dative"]
+    # "to struggling homeowners": the parser may read the adjective as a verb
+    gets += [g for c in _recipient_preps(verb) for g in c.subtree
+             if g.dep_ in ("pobj", "dobj") and g.pos_ in ("NOUN", "PROPN")]
+    gets += [g for c in verb.children if c.dep_ in ("advcl", "xcomp", "acl")
+             for g in c.children if g.dep_ in ("dobj", "obj")]
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj") and \
+            verb.head.lemma_ in RECEIVING:
+        # "millions of Americans received financial assistance": the receiver
+        getters = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        gets += getters + [g for s in getters for c in s.children if c.dep_ == "prep"
+                           and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return gets
+
+
+def for_countries(verb: Token) -> bool:
+    """Give whether a giving verb's money goes to other countries though none is named:
+    "the initiative provided $3 billion to support 30 countries", "the budget provides
+    $2 billion for refugees abroad" (no domestic spending, see `funded_at_home`)."""
+    return any(g.lemma_.lower() in FOREIGN_PUBLIC or any(
+        c.dep_ == "amod" and c.lower_ in WORLDWIDE for c in g.children) for g in _gets(verb)) \
+        or any(t.lower_ in ABROAD for t in verb.subtree)
 
 
 def abroad_in(verb: Token, home: set[str]) -> bool:
     """Give whether the verb's clause names a country other than the giver's own or the
     US ("to 14 municipalities in Indonesia"), or a giver that works abroad (USAID)."""
-    tokens = list(verb.subtree)
+    # not a name that only describes the home public: "to states and Indian tribes"
+    tokens = [t for t in verb.subtree if not (
+        t.dep_ in ("amod", "compound") and (t.head.lemma_.lower() in HOME_PUBLIC
+                                            or t.head.lower_.removesuffix("s") in HOME_PUBLIC))]
     return any(t.lower_ in ABROAD for t in tokens) or \
         any(p[2] and p[2] not in home for p in participants_in(tokens))
+
+
+def received_at_home(actor: list[tuple[str, str, str | None]],
+                     target: list[tuple[str, str, str | None]]) -> bool:
+    """Give whether a receiving verb's receiver is the home public and nobody abroad is
+    named: "millions of Americans received financial assistance" (the receiver is the
+    target, USA; "Ukrainians received aid from the United States" is help abroad)."""
+    codes = {p[2] for p in [*actor, *target] if p[2]}
+    return codes == {"USA"} and any(p[2] == "USA" for p in target)
