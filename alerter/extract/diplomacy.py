@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from alerter.extract import diplomacy_misread
 from alerter.extract.clauses import np_head, subject_of
 from alerter.extract.participants import Found, participants_in, phrase_tokens
 
@@ -26,6 +27,8 @@ CALL_TYPES = frozenset({"REQUEST"})
 SELF_ADDRESSED = frozenset({"REQUEST"})
 # "talks with Iran", "a meeting between the two leaders"
 _PARTNER_PREPS = frozenset({"with", "between"})
+# "a bilateral meeting": a meeting between states, whoever is named
+_BETWEEN_STATES = frozenset({"bilateral", "trilateral", "quadrilateral"})
 # "at the summit", "during talks", "arrived for talks", "took part in the summit"
 _OCCASION_PREPS = frozenset({"at", "during", "for", "in", "on", "into", "ahead", "before"})
 
@@ -49,10 +52,28 @@ def meeting_alone(trigger: Token, type_name: str, role: str) -> bool:
     if head.dep_ != "pobj" or prep.lower_ not in _OCCASION_PREPS or \
             prep.head.pos_ not in ("VERB", "AUX"):
         return False
-    # a named occasion: "the G20 summit", "the U.S.-EU Summit", "Austria's talks"
+    # a named occasion: "the G20 summit", "the U.S.-EU Summit", "Austria's talks"; or one
+    # between states: "will host the Prime Minister for a bilateral meeting"
     return trigger.pos_ == "PROPN" or any(
-        c.dep_ in ("compound", "amod", "poss", "nmod") and participants_in(phrase_tokens(c))
+        (c.dep_ in ("compound", "amod", "poss", "nmod") and participants_in(phrase_tokens(c)))
+        or (c.dep_ == "amod" and c.lemma_.lower() in _BETWEEN_STATES)
         for c in trigger.children)
+
+
+# Types whose noun a party's praise, or an outcome, takes as done: "welcomed the release
+# of the journalists", "commended Ethiopia on the release of prisoners", "hailed the
+# deal", "the pause resulted in the release of 100 hostages".
+PRAISED_TYPES = frozenset({"CONCEDE", "AGREE"})
+_PRAISING = frozenset({"welcome", "commend", "praise", "applaud", "hail", "laud",
+                       "congratulate", "celebrate", "salute", "result"})
+
+
+def praised(trigger: Token, type_name: str, governor: Token | None) -> bool:
+    """Give whether a release or a deal is told as done by the praise (or the outcome) over
+    it: "the Minister welcomed the release of the detained journalists" (CONCEDE by
+    whoever released them, not by the Minister)."""
+    return type_name in PRAISED_TYPES and governor is not None and \
+        governor.pos_ == "VERB" and governor.lemma_ in _PRAISING
 
 
 # Types whose noun in "in coordination with X" is the joint action itself.
@@ -65,11 +86,11 @@ _AGENCIES = frozenset({"department", "ministry", "agency", "office", "bureau", "
 
 def joint_with(trigger: Token, type_name: str) -> bool:
     """Give whether a cooperation noun says that the clause's act is done jointly with a
-    named party: "Treasury, in coordination with Japan, designated ...", "in close
-    cooperation with the Government of Canada"; not "in coordination with other
-    agencies" (no named party) nor "with the Department of Justice" (one government's own
-    body)."""
-    if type_name not in JOINT_TYPES or trigger.dep_ != "pobj" or trigger.head.lower_ != "in":
+    named party, or names the party it is with: "Treasury, in coordination with Japan,
+    designated ...", "in close cooperation with the Government of Canada", "continuing
+    our close cooperation with India"; not "in coordination with other agencies" (no
+    named party) nor "with the Department of Justice" (one government's own body)."""
+    if type_name not in JOINT_TYPES or trigger.pos_ == "VERB":
         return False
     return any(c.dep_ == "prep" and c.lower_ == "with" and any(
         g.dep_ == "pobj" and g.lemma_.lower() not in _AGENCIES
@@ -162,7 +183,8 @@ def own_side(trigger: Token, type_name: str) -> bool:
     codes = {p[2] for h in partners for p in participants_in(phrase_tokens(h)) if p[2]}
     if not codes:  # "with stakeholders", "with the Drug Enforcement Administration"
         return all((p.pos_ == "NOUN" and p.text.islower() and p.lemma_.lower() not in _OTHERS)
-                   or p.lemma_.lower() in _AGENCIES for p in partners)
+                   or p.lemma_.lower() in _AGENCIES or diplomacy_misread.own_body(p)
+                   for p in partners)
     subject = subject_of(trigger)
     mine = {p[2] for p in participants_in(phrase_tokens(subject)) if p[2]} \
         if subject is not None else set()
@@ -170,8 +192,16 @@ def own_side(trigger: Token, type_name: str) -> bool:
 
 
 def misread(trigger: Token, type_name: str) -> bool:
-    """Give whether a SUPPORT or COOPERATE word is no event between parties: a host's
-    greeting, what help is for, or working with one's own side."""
+    """Give whether a diplomacy word is no event between parties: a host's greeting, what
+    help is for, working or consulting with one's own side, agreement in opinion."""
+    if type_name == "AGREE":
+        return diplomacy_misread.opinion_shared(trigger) or diplomacy_misread.describing(trigger)
+    if type_name in MEETING_TYPES and diplomacy_misread.consulting_own(trigger):
+        return True
+    if type_name in HOST_TYPES and diplomacy_misread.greeting(trigger):
+        return True
+    if type_name in JOINT_TYPES and diplomacy_misread.agencies_alone(trigger):
+        return True
     return hosting(trigger, type_name) or help_given(trigger, type_name) or \
         own_side(trigger, type_name)
 
@@ -185,6 +215,8 @@ def drop_purposes(doc: Doc, best: dict[tuple[str, str, int], dict[str, Any]]) ->
             del best[key]
 
 
+# Verbs of a visit hosted, whose object is the guest: "hosted Prime Minister X".
+_HOSTING = frozenset({"host", "welcome"})
 # Verbs whose object is the topic, not the other side: "discussed Russia's war".
 _TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate"})
 
@@ -199,6 +231,10 @@ def meeting_target(trigger: Token, nominal: bool, actor: Found, target: Found) -
     partners = [p for p in found if p[2] and p[2] not in codes]
     if partners:
         return partners
+    if not nominal and trigger.lemma_ in _HOSTING:
+        # "welcomed Chancellor X to the White House": the guest, never the host's seat
+        return [p for c in trigger.children if c.dep_ == "dobj"
+                for p in participants_in(phrase_tokens(c)) if p[2] not in codes]
     return [] if not nominal and trigger.lemma_ in _TOPIC_VERBS else target
 
 

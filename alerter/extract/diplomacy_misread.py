@@ -1,0 +1,130 @@
+"""Diplomacy words that are no event between parties, read on fresh government prose
+(issue 10): a host greeting people or asking for input ("welcomes volunteer applicants",
+"pleased to welcome President X and his delegation", "welcome written comments"),
+agreement in opinion ("agreed on the importance of dialogue"), "promising" as a
+describing word, one government consulting its own bodies ("in consultation with the
+Department of State") and agencies working together with no other party named
+("agencies collaborated on a toolkit"). Called from alerter/extract/diplomacy.py's
+`misread`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alerter.extract.participants import participants_in, phrase_tokens
+
+# What a host welcomes that is no party's act or stance: people who come, and input asked
+# for ("welcome public comments", "welcomes applications", "welcoming foreign investment").
+_INVITED = frozenset({"volunteer", "applicant", "application", "comment", "input", "feedback",
+                      "submission", "nomination", "refugee", "immigrant", "newcomer",
+                      "investment", "investor", "student", "family", "member", "voice",
+                      "insight", "idea", "question", "you", "all", "them", "him", "her",
+                      "tourist", "traveler", "traveller", "public", "participation"})
+# A person greeted: "welcome President Ruto", "welcomed the Prime Minister and his team".
+_GREETED = frozenset({"president", "minister", "chancellor", "king", "queen", "emir",
+                      "premier", "prince", "princess", "secretary", "ambassador", "leader",
+                      "governor", "mayor", "senator", "speaker", "delegation", "counterpart",
+                      "taoiseach", "sultan", "sheikh", "monarch"})
+# What a greeting is "as": "welcome Sweden as the newest Ally" is an endorsement.
+_AS_MEMBER = "as"
+
+
+def greeting(trigger: Token) -> bool:
+    """Give whether "welcome" greets people or asks for input rather than endorsing an act:
+    "welcomes volunteer applicants", "welcome written comments", "pleased to welcome
+    President Ruto and the Kenyan delegation", "a welcoming space"; but "welcomed the
+    decision", "welcomed President Lula's election", "welcome Sweden as an Ally". Likewise
+    "I congratulate you on this summit" speaks to an audience."""
+    if trigger.lemma_ == "congratulate":
+        return any(c.dep_ == "dobj" and c.lower_ in ("you", "everyone", "everybody", "all")
+                   for c in trigger.children)
+    if trigger.lemma_ != "welcome":
+        return False
+    if trigger.dep_ == "amod":
+        return True  # "a welcoming environment"
+    if any(c.dep_ == "prep" and c.lower_ == _AS_MEMBER for c in trigger.children):
+        return False
+    for child in trigger.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        heads = [child, *child.conjuncts]
+        if any(h.lemma_.lower() in _INVITED for h in heads):
+            return True
+        if any(any(c.dep_ == "case" for c in h.children) for h in heads):
+            return False  # "welcomed President Lula's election": the act is welcomed
+        titled = [h for h in heads if h.lemma_.lower() in _GREETED or any(
+            c.dep_ == "compound" and c.lemma_.lower() in _GREETED for c in h.children)]
+        if titled:
+            return True
+    return False
+
+
+# Opinions one may agree on: "agreed on the importance of dialogue", "the need to".
+_OPINIONS = frozenset({"importance", "need", "value", "necessity", "urgency", "significance",
+                       "centrality", "benefit", "merit", "principle", "view"})
+
+
+def opinion_shared(trigger: Token) -> bool:
+    """Give whether "agree on" shares an opinion, not a deal: "the two sides agreed on the
+    importance of dialogue"; but "agreed on a roadmap"."""
+    if trigger.lemma_ != "agree" or any(c.dep_ in ("xcomp", "dobj", "ccomp")
+                                        for c in trigger.children):
+        return False
+    on = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+          for g in c.children if g.dep_ == "pobj"]
+    return bool(on) and all(g.lemma_.lower() in _OPINIONS for g in on)
+
+
+def describing(trigger: Token) -> bool:
+    """Give whether a pledge word only describes a noun: "promising new partnerships"
+    (often parsed as a gerund under the verb); but "is promising to send", "Iran,
+    promising weapons, ..." has its own subject or infinitive."""
+    return trigger.tag_ == "VBG" and trigger.dep_ in ("amod", "xcomp") and not any(
+        c.dep_ in ("aux", "nsubj", "xcomp", "dative") for c in trigger.children)
+
+
+# One government's own bodies and officers, whom it consults or works with.
+_OWN = frozenset({"department", "ministry", "agency", "office", "bureau", "service",
+                  "administration", "commission", "division", "unit", "secretary",
+                  "general", "attorney", "counsel", "regulator", "authority", "council",
+                  "staff", "stakeholder", "official"})
+
+
+def consulting_own(trigger: Token) -> bool:
+    """Give whether "in consultation with" names no other party: "acted in consultation
+    with the Department of State", "with other relevant agencies"; but "in close
+    consultation with Japan"."""
+    if trigger.lemma_ != "consultation" or trigger.dep_ != "pobj" or \
+            trigger.head.lower_ != "in":
+        return False
+    partners = [h for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children if g.dep_ == "pobj" for h in (g, *g.conjuncts)]
+    return bool(partners) and all(
+        h.lemma_.lower() in _OWN or not any(p[2] for p in participants_in(phrase_tokens(h)))
+        for h in partners)
+
+
+def agencies_alone(trigger: Token) -> bool:
+    """Give whether a cooperation verb has only agencies as its subject and no partner:
+    "agencies collaborated on a toolkit"; but "the two countries cooperated"."""
+    if trigger.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "with"
+                                     for c in trigger.children):
+        return False
+    subjects = [h for c in trigger.children if c.dep_ == "nsubj"
+                for h in (c, *c.conjuncts)]
+    return bool(subjects) and all(
+        h.lemma_.lower() in _OWN and not any(p[2] for p in participants_in(phrase_tokens(h)))
+        for h in subjects)
+
+
+# Words that make a name one government's own body: "the Drug Enforcement
+# Administration", "Customs and Border Protection", "the Maui Police Department".
+_BODY_WORDS = _OWN | {"enforcement", "customs", "protection", "police", "investigations",
+                      "fbi", "dea", "cbp", "hsi", "irs", "fincen", "ofac", "doj", "dhs"}
+
+
+def own_body(partner: Token) -> bool:
+    """Give whether an uncoded partner is a government body: "the Drug Enforcement
+    Administration", "Customs and Border Protection"."""
+    return any(t.lemma_.lower() in _BODY_WORDS for t in phrase_tokens(partner))

@@ -1,0 +1,121 @@
+"""Agreements, meetings, concessions, cooperation and support in the wording of fresh
+government prose (issue 10; read on documents outside the annotated sample with
+bench/fresh_review.py): congratulations to a leader, a leader welcomed to the White House
+or hosted for a bilateral meeting, a commitment reaffirmed for two named countries,
+cooperation "with" a named party, "work jointly", a release or a deal told as done by the
+praise over it; and the look-alikes: a host greeting people or asking for input, agreement
+in opinion, "promising" as a describing word, one government consulting or working with
+its own bodies, a report "released" whose name looks like a person. Every sentence is our
+own, written in the style of the error classes seen; none is corpus text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from alerter.extract import Extractor
+from alerter.models import Event
+
+from .sentences import assert_found, assert_none_of, extract_each
+
+# sentence → an event it must hold: (type, modality, actor, target)
+Expected = tuple[str, str, set[str], set[str]]
+MUST: list[tuple[str, Expected]] = [
+    # congratulations to a leader or a party
+    ("The President congratulated Prime Minister Albanese on his election victory.",
+     ("SUPPORT", "asserted", set(), set())),
+    ("The Secretary congratulated the Polish finance minister on his appointment.",
+     ("SUPPORT", "asserted", set(), {"POL"})),
+    # a leader welcomed to the host's seat, or hosted for a bilateral meeting
+    ("The Secretary welcomed Chancellor Nehammer to the White House on Tuesday.",
+     ("CONSULT", "asserted", set(), set())),
+    ("The President welcomed King Philippe of Belgium to the White House today.",
+     ("CONSULT", "asserted", set(), {"BEL"})),
+    ("President Biden will host Leo Varadkar, Taoiseach of Ireland, for a virtual bilateral "
+     "meeting.", ("CONSULT", "planned", {"USA"}, {"IRL"})),
+    # a commitment renewed for two named countries, or with a participle before it
+    ("The two delegations reaffirmed the United States and Colombia's commitment to a joint "
+     "fight against trafficking.", ("AGREE", "asserted", set(), {"COL", "USA"})),
+    ("Peru and Chile reaffirmed their shared commitment to open trade.",
+     ("AGREE", "asserted", {"CHL", "PER"}, set())),
+    # cooperation that names its partner, whatever verb takes it
+    ("The Secretary looks forward to continuing our close cooperation with Brazil on climate "
+     "finance.", ("COOPERATE", "asserted", set(), {"BRA"})),
+    ("We value our cooperation with Kenya on counterterrorism.",
+     ("COOPERATE", "asserted", set(), {"KEN"})),
+    ("The two countries will work jointly to build supply chains.",
+     ("COOPERATE", "planned", set(), set())),
+    # a release or a deal told as done by the praise (or the outcome) over it
+    ("The Minister welcomed the release of the detained journalists.",
+     ("CONCEDE", "asserted", set(), set())),
+    ("The President commended Prime Minister Abiy on the recent release of several political "
+     "prisoners.", ("CONCEDE", "asserted", set(), set())),
+    ("The deal resulted in the release of more than 50 hostages.",
+     ("CONCEDE", "asserted", set(), set())),
+    ("The two presidents welcomed the agreement between Armenia and Azerbaijan.",
+     ("AGREE", "asserted", set(), set())),
+    # people set free, named as the object
+    ("Belarus freed two Americans held since last spring.",
+     ("CONCEDE", "asserted", {"BLR"}, {"USA"})),
+    # consultation with another state is still a meeting
+    ("Officials worked in close consultation with Japan on the package.",
+     ("CONSULT", "asserted", set(), {"JPN"})),
+    # a real agreement on something
+    ("The leaders agreed on a new roadmap for energy trade.",
+     ("AGREE", "asserted", set(), set())),
+]
+
+# sentence → a type it must not hold
+MUST_NOT: list[tuple[str, str]] = [
+    # a host greeting people, or asking for input: no endorsement
+    ("The First Lady welcomes volunteer applicants from every state.", "SUPPORT"),
+    ("The agencies welcome written comments through the portal.", "SUPPORT"),
+    ("The Office remains committed to welcoming foreign investment.", "SUPPORT"),
+    ("I am pleased to welcome President Ruto and the Kenyan delegation to Treasury.",
+     "SUPPORT"),
+    ("The museum offers a welcoming space for families.", "SUPPORT"),
+    ("I want to congratulate you on this fine conference.", "SUPPORT"),
+    ("Congratulations to the winners of this year's award.", "SUPPORT"),
+    # agreement in opinion
+    ("The two sides agreed on the importance of regular dialogue.", "AGREE"),
+    ("The leaders agreed on the need to keep channels open.", "AGREE"),
+    # "promising" describes
+    ("They discussed promising new partnerships across the region.", "AGREE"),
+    # one government consulting or working with its own bodies
+    ("OFAC acted today, in consultation with the Department of State, under Executive Order "
+     "14024.", "CONSULT"),
+    ("The Secretary designated the firm in consultation with the Attorney General.",
+     "CONSULT"),
+    ("Agencies collaborated on a handbook for flood recovery.", "COOPERATE"),
+    ("OFAC closely coordinated with the Drug Enforcement Administration and Customs and "
+     "Border Protection to execute today's action.", "COOPERATE"),
+    ("The FBI, in coordination with the Maui Police Department, found the missing people.",
+     "COOPERATE"),
+    # a report released, whose name looks like a person's or a people's
+    ("The Treasury today released Quarterly Refunding Survey data for the second quarter.",
+     "CONCEDE"),
+    ("The bureau released the June edition of its Farm Credit Scorecard.", "CONCEDE"),
+    # a release still sought
+    ("We will keep working for the release of the remaining hostages.", "CONCEDE"),
+    ("The release of the hostages remains our top priority.", "CONCEDE"),
+]
+
+
+@pytest.fixture(scope="module")
+def extracted(extractor: Extractor) -> dict[str, list[Event]]:
+    sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT})
+    return extract_each(extractor, sentences)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MUST,
+                         ids=[f"{e[0]}: {s[:50]}" for s, e in MUST])
+def test_event_is_found(sentence: str, expected: Expected,
+                        extracted: dict[str, list[Event]]) -> None:
+    assert_found(extracted[sentence], expected, ("type", "modality", "actor", "target"))
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST_NOT,
+                         ids=[f"{t}: {s[:50]}" for s, t in MUST_NOT])
+def test_event_is_not_misread(sentence: str, type_: str,
+                              extracted: dict[str, list[Event]]) -> None:
+    assert_none_of(extracted[sentence], type_)
