@@ -60,6 +60,15 @@ MUST: list[tuple[str, Expected]] = [
     # consultation with another state is still a meeting
     ("Officials worked in close consultation with Japan on the package.",
      ("CONSULT", "asserted", set(), {"JPN"})),
+    # kept in contact with a named party
+    ("Throughout the month we remained in close contact with the IMF and with Greek "
+     "officials.", ("CONSULT", "asserted", set(), {"IMF"})),
+    ("The two ministers will stay in touch with Kyiv on the next steps.",
+     ("CONSULT", "planned", set(), {"UKR"})),
+    ("Officials negotiated with Iran over the prisoner swap.",
+     ("CONSULT", "asserted", set(), {"IRN"})),
+    ("Britain shared intelligence with Ukraine on the attack.",
+     ("COOPERATE", "asserted", {"GBR"}, set())),
     # a real agreement on something
     ("The leaders agreed on a new roadmap for energy trade.",
      ("AGREE", "asserted", set(), set())),
@@ -91,6 +100,14 @@ MUST_NOT: list[tuple[str, str]] = [
      "Border Protection to execute today's action.", "COOPERATE"),
     ("The FBI, in coordination with the Maui Police Department, found the missing people.",
      "COOPERATE"),
+    # no talks: nobody named to be in contact with, a passive "met with", a price
+    # bargained; views shared are no joint work
+    ("The team remained in close contact with local hospitals.", "CONSULT"),
+    ("Financing needs will be met with Treasury bill auctions and Floating Rate Note "
+     "auctions.", "CONSULT"),
+    ("The proposal was met with Russian objections.", "CONSULT"),
+    ("The law lets Medicare negotiate lower drug prices.", "CONSULT"),
+    ("Participants shared updates on the Canada-U.S. regulatory dialogue.", "COOPERATE"),
     # a report released, whose name looks like a person's or a people's
     ("The Treasury today released Quarterly Refunding Survey data for the second quarter.",
      "CONCEDE"),

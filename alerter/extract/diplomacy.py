@@ -196,11 +196,13 @@ def misread(trigger: Token, type_name: str) -> bool:
     help is for, working or consulting with one's own side, agreement in opinion."""
     if type_name == "AGREE":
         return diplomacy_misread.opinion_shared(trigger) or diplomacy_misread.describing(trigger)
-    if type_name in MEETING_TYPES and diplomacy_misread.consulting_own(trigger):
+    if type_name in MEETING_TYPES and (diplomacy_misread.consulting_own(trigger) or
+                                       diplomacy_misread.no_talks(trigger)):
         return True
     if type_name in HOST_TYPES and diplomacy_misread.greeting(trigger):
         return True
-    if type_name in JOINT_TYPES and diplomacy_misread.agencies_alone(trigger):
+    if type_name in JOINT_TYPES and (diplomacy_misread.agencies_alone(trigger) or
+                                     diplomacy_misread.views_shared(trigger)):
         return True
     return hosting(trigger, type_name) or help_given(trigger, type_name) or \
         own_side(trigger, type_name)
@@ -226,8 +228,10 @@ def meeting_target(trigger: Token, nominal: bool, actor: Found, target: Found) -
     Kyiv"), before any party the verb above takes ("thanked Norway for its support for
     talks with Iran"); never the topic ("they discussed Russia's war": no target)."""
     codes = {p[2] for p in actor if p[2]}
-    found = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
-             for g in c.children if g.dep_ == "pobj" for p in participants_in(phrase_tokens(g))]
+    withs = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+             for g in c.children if g.dep_ == "pobj"]
+    found = [p for g in withs + diplomacy_misread.in_contact_with(trigger)
+             for p in participants_in(phrase_tokens(g))]
     partners = [p for p in found if p[2] and p[2] not in codes]
     if partners:
         return partners

@@ -128,3 +128,42 @@ def own_body(partner: Token) -> bool:
     """Give whether an uncoded partner is a government body: "the Drug Enforcement
     Administration", "Customs and Border Protection"."""
     return any(t.lemma_.lower() in _BODY_WORDS for t in phrase_tokens(partner))
+
+
+def in_contact_with(verb: Token) -> list[Token]:
+    """Give whom a verb says one is "in contact with": "remained in close contact with the
+    IMF and the ECB" → IMF, ECB."""
+    return [h for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children if g.lemma_.lower() in ("contact", "touch")
+            for w in g.children if w.dep_ == "prep" and w.lower_ == "with"
+            for p in w.children if p.dep_ == "pobj" for h in (p, *p.conjuncts)]
+
+
+# What a buyer negotiates, not talks between parties: "allow Medicare to negotiate lower
+# drug prices".
+_PRICES = frozenset({"price", "cost", "rate", "fee", "discount", "wage", "salary", "rent"})
+# What is shared that is no joint work: "shared updates on the dialogue", "share a vision".
+_VIEWS = frozenset({"update", "view", "perspective", "story", "experience", "concern",
+                    "thought", "vision", "value", "goal", "interest", "priority", "belief",
+                    "idea", "reflection", "insight", "lesson", "recommendation"})
+
+
+def no_talks(trigger: Token) -> bool:
+    """Give whether a meeting verb holds no talks: "needs will be met with bill auctions"
+    (a passive), "negotiate lower drug prices" (a price bargained), "remained in close
+    contact with local hospitals" (no party named)."""
+    if trigger.lemma_ in ("remain", "stay", "keep", "be"):
+        return not any(p[2] for h in in_contact_with(trigger)
+                       for p in participants_in(phrase_tokens(h)))
+    if trigger.lemma_ == "meet":
+        return any(c.dep_ == "auxpass" for c in trigger.children)
+    if trigger.lemma_ == "negotiate":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _PRICES for c in trigger.children)
+    return False
+
+
+def views_shared(trigger: Token) -> bool:
+    """Give whether "share" passes on views, not intelligence: "participants shared updates
+    on the dialogue"; but "shared intelligence with Kyiv"."""
+    return trigger.lemma_ == "share" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _VIEWS for c in trigger.children)
