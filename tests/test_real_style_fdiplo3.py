@@ -69,6 +69,16 @@ MUST: list[tuple[str, Expected]] = [
      ("CONSULT", "asserted", set(), {"IRN"})),
     ("Britain shared intelligence with Ukraine on the attack.",
      ("COOPERATE", "asserted", {"GBR"}, set())),
+    # the parser hangs "with" on the verb before "in coordination"
+    ("Working in close coordination with Japan, we designated six firms.",
+     ("COOPERATE", "asserted", set(), {"JPN"})),
+    # a title written as a name; praise of a party's role
+    ("The Secretary will meet with the Crown Prince next week.",
+     ("CONSULT", "planned", set(), set())),
+    ("The United States appreciates Guyana's leadership in the region.",
+     ("SUPPORT", "asserted", {"USA"}, {"GUY"})),
+    # set free from prison or custody
+    ("Her husband was released from jail on Friday.", ("CONCEDE", "asserted", set(), set())),
     # a real agreement on something
     ("The leaders agreed on a new roadmap for energy trade.",
      ("AGREE", "asserted", set(), set())),
@@ -112,6 +122,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The Treasury today released Quarterly Refunding Survey data for the second quarter.",
      "CONCEDE"),
     ("The bureau released the June edition of its Farm Credit Scorecard.", "CONCEDE"),
+    ("The patient was released from the hospital on Monday.", "CONCEDE"),
+    ("We appreciate your time and your questions.", "SUPPORT"),
     # a release still sought
     ("We will keep working for the release of the remaining hostages.", "CONCEDE"),
     ("The release of the hostages remains our top priority.", "CONCEDE"),

@@ -92,10 +92,14 @@ def joint_with(trigger: Token, type_name: str) -> bool:
     named party) nor "with the Department of Justice" (one government's own body)."""
     if type_name not in JOINT_TYPES or trigger.pos_ == "VERB":
         return False
+    withs = list(trigger.children)
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
+        # "working in close coordination with Qatar": the parser may hang "with" on the verb
+        withs += [c for c in trigger.head.head.children if c.i > trigger.i]
     return any(c.dep_ == "prep" and c.lower_ == "with" and any(
         g.dep_ == "pobj" and g.lemma_.lower() not in _AGENCIES
         and any(p[2] for p in participants_in(phrase_tokens(g)))
-        for g in c.children) for c in trigger.children)
+        for g in c.children) for c in withs)
 
 
 # Types whose "welcome" may be a host's greeting rather than an endorsement.
