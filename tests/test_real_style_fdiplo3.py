@@ -72,6 +72,12 @@ MUST: list[tuple[str, Expected]] = [
     # the parser hangs "with" on the verb before "in coordination"
     ("Working in close coordination with Japan, we designated six firms.",
      ("COOPERATE", "asserted", set(), {"JPN"})),
+    ("Today's action was coordinated with Japan's Ministry of Finance.",
+     ("COOPERATE", "asserted", set(), set())),
+    ("The designation is the result of strong coordination between OFAC and Mexico's "
+     "financial intelligence unit.", ("COOPERATE", "asserted", {"USA"}, set())),
+    ("The United States chaired the network in partnership with Romania last year.",
+     ("COOPERATE", "asserted", {"USA"}, {"ROU"})),
     # a title written as a name; praise of a party's role
     ("The Secretary will meet with the Crown Prince next week.",
      ("CONSULT", "planned", set(), set())),
@@ -118,6 +124,13 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The proposal was met with Russian objections.", "CONSULT"),
     ("The law lets Medicare negotiate lower drug prices.", "CONSULT"),
     ("Participants shared updates on the Canada-U.S. regulatory dialogue.", "COOPERATE"),
+    ("OFAC closely coordinated today's action with the Department of Justice, which "
+     "released details of its case.", "COOPERATE"),
+    ("Today's action was coordinated with the Department of Justice and the Drug "
+     "Enforcement Administration.", "COOPERATE"),
+    # a partnership that is a relation, not a joint act
+    ("The President reaffirmed our close partnership with Ireland.", "COOPERATE"),
+    ("The program will be implemented in partnership with local charities.", "COOPERATE"),
     # a report released, whose name looks like a person's or a people's
     ("The Treasury today released Quarterly Refunding Survey data for the second quarter.",
      "CONCEDE"),

@@ -78,6 +78,8 @@ def praised(trigger: Token, type_name: str, governor: Token | None) -> bool:
 
 # Types whose noun in "in coordination with X" is the joint action itself.
 JOINT_TYPES = frozenset({"COOPERATE"})
+# "cooperation with India", "coordination between OFAC and Mexico's UIF"
+_JOINT_PREPS = frozenset({"with", "between", "among"})
 # A government's own bodies: "in coordination with the Department of Justice" is one
 # government's agencies working together, not joint action of parties.
 _AGENCIES = frozenset({"department", "ministry", "agency", "office", "bureau", "service",
@@ -96,7 +98,7 @@ def joint_with(trigger: Token, type_name: str) -> bool:
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
         # "working in close coordination with Qatar": the parser may hang "with" on the verb
         withs += [c for c in trigger.head.head.children if c.i > trigger.i]
-    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+    return any(c.dep_ == "prep" and c.lower_ in _JOINT_PREPS and any(
         g.dep_ == "pobj" and g.lemma_.lower() not in _AGENCIES
         and any(p[2] for p in participants_in(phrase_tokens(g)))
         for g in c.children) for c in withs)
@@ -180,18 +182,23 @@ def own_side(trigger: Token, type_name: str) -> bool:
     "cooperate with Interpol", "Japan coordinated with Australia"."""
     if type_name not in JOINT_TYPES or trigger.pos_ != "VERB":
         return False
-    partners = [h for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+    # "coordinated today's action with the DOJ": the parser may hang "with" on the object
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    partners = [h for t in heads for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
                 for g in c.children if g.dep_ == "pobj" for h in (g, *g.conjuncts)]
     if not partners or any(p.lemma_.lower() in _RECIPROCAL for p in partners):
         return False
     codes = {p[2] for h in partners for p in participants_in(phrase_tokens(h)) if p[2]}
+    bodies = all(p.lemma_.lower() in _AGENCIES or diplomacy_misread.own_body(p)
+                 for p in partners)
     if not codes:  # "with stakeholders", "with the Drug Enforcement Administration"
-        return all((p.pos_ == "NOUN" and p.text.islower() and p.lemma_.lower() not in _OTHERS)
-                   or p.lemma_.lower() in _AGENCIES or diplomacy_misread.own_body(p)
-                   for p in partners)
+        return bodies or all(p.pos_ == "NOUN" and p.text.islower() and
+                             p.lemma_.lower() not in _OTHERS for p in partners)
     subject = subject_of(trigger)
     mine = {p[2] for p in participants_in(phrase_tokens(subject)) if p[2]} \
         if subject is not None else set()
+    if not mine and bodies and codes == {"USA"}:
+        return True  # "today's action was coordinated with the Department of Justice"
     return codes <= mine  # "OFAC coordinated with the DEA": one government
 
 
@@ -206,7 +213,8 @@ def misread(trigger: Token, type_name: str) -> bool:
     if type_name in HOST_TYPES and diplomacy_misread.greeting(trigger):
         return True
     if type_name in JOINT_TYPES and (diplomacy_misread.agencies_alone(trigger) or
-                                     diplomacy_misread.views_shared(trigger)):
+                                     diplomacy_misread.views_shared(trigger) or
+                                     diplomacy_misread.bare_partnership(trigger)):
         return True
     return hosting(trigger, type_name) or help_given(trigger, type_name) or \
         own_side(trigger, type_name)

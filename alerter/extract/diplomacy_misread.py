@@ -167,3 +167,11 @@ def views_shared(trigger: Token) -> bool:
     on the dialogue"; but "shared intelligence with Kyiv"."""
     return trigger.lemma_ == "share" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _VIEWS for c in trigger.children)
+
+
+def bare_partnership(trigger: Token) -> bool:
+    """Give whether "partnership" names a relation, not an act done jointly: "reaffirmed our
+    close partnership with Ireland"; but "chaired the network in partnership with
+    Romania"."""
+    return trigger.lemma_ == "partnership" and not (
+        trigger.dep_ == "pobj" and trigger.head.lower_ == "in")
