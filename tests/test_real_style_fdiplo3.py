@@ -33,6 +33,13 @@ MUST: list[tuple[str, Expected]] = [
      ("CONSULT", "asserted", set(), {"BEL"})),
     ("President Biden will host Leo Varadkar, Taoiseach of Ireland, for a virtual bilateral "
      "meeting.", ("CONSULT", "planned", {"USA"}, {"IRL"})),
+    ("The President spoke today with Prime Minister-elect Carney to congratulate him on his "
+     "election.", ("SUPPORT", "asserted", set(), set())),
+    # solidarity in other words
+    ("We stand in solidarity with the families of the victims and with our ally Norway.",
+     ("SUPPORT", "asserted", set(), set())),
+    ("The United States stands by the people of Morocco as they recover.",
+     ("SUPPORT", "asserted", {"USA"}, set())),
     # a commitment renewed for two named countries, or with a participle before it
     ("The two delegations reaffirmed the United States and Colombia's commitment to a joint "
      "fight against trafficking.", ("AGREE", "asserted", set(), {"COL", "USA"})),
@@ -99,6 +106,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("I am pleased to welcome President Ruto and the Kenyan delegation to Treasury.",
      "SUPPORT"),
     ("The museum offers a welcoming space for families.", "SUPPORT"),
+    ("Her family is eager to welcome him back to the United States.", "SUPPORT"),
+    ("The Secretary stands by her decision to delay the auction.", "SUPPORT"),
     ("I want to congratulate you on this fine conference.", "SUPPORT"),
     ("Congratulations to the winners of this year's award.", "SUPPORT"),
     # agreement in opinion

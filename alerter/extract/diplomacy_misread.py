@@ -49,7 +49,7 @@ def greeting(trigger: Token) -> bool:
         if child.dep_ not in ("dobj", "nsubjpass"):
             continue
         heads = [child, *child.conjuncts]
-        if any(h.lemma_.lower() in _INVITED for h in heads):
+        if any(h.lemma_.lower() in _INVITED or h.lower_ in _INVITED for h in heads):
             return True
         if any(any(c.dep_ == "case" for c in h.children) for h in heads):
             return False  # "welcomed President Lula's election": the act is welcomed
