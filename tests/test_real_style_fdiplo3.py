@@ -64,6 +64,12 @@ MUST: list[tuple[str, Expected]] = [
     # people set free, named as the object
     ("Belarus freed two Americans held since last spring.",
      ("CONCEDE", "asserted", {"BLR"}, {"USA"})),
+    # taken off the list under its full name
+    ("All persons blocked solely under the Burundi regulations have been removed from "
+     "OFAC's Specially Designated Nationals and Blocked Persons List.",
+     ("CONCEDE", "asserted", {"USA"}, set())),
+    ("The junta released 700 political prisoners on Friday.",
+     ("CONCEDE", "asserted", set(), set())),
     # consultation with another state is still a meeting
     ("Officials worked in close consultation with Japan on the package.",
      ("CONSULT", "asserted", set(), {"JPN"})),
@@ -146,7 +152,10 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The bureau released the June edition of its Farm Credit Scorecard.", "CONCEDE"),
     ("The patient was released from the hospital on Monday.", "CONCEDE"),
     ("We appreciate your time and your questions.", "SUPPORT"),
-    # a release still sought
+    # a release still sought, or demanded of a party
+    ("Beijing must stop targeting the press and release the journalists it has detained.",
+     "CONCEDE"),
+    ("Russia should immediately release the detained sailors.", "CONCEDE"),
     ("We will keep working for the release of the remaining hostages.", "CONCEDE"),
     ("The release of the hostages remains our top priority.", "CONCEDE"),
 ]

@@ -212,6 +212,8 @@ def misread(trigger: Token, type_name: str) -> bool:
         return True
     if type_name in HOST_TYPES and diplomacy_misread.greeting(trigger):
         return True
+    if type_name == "CONCEDE" and diplomacy_misread.demanded(trigger):
+        return True
     if type_name in JOINT_TYPES and (diplomacy_misread.agencies_alone(trigger) or
                                      diplomacy_misread.views_shared(trigger) or
                                      diplomacy_misread.bare_partnership(trigger)):

@@ -175,3 +175,20 @@ def bare_partnership(trigger: Token) -> bool:
     Romania"."""
     return trigger.lemma_ == "partnership" and not (
         trigger.dep_ == "pobj" and trigger.head.lower_ == "in")
+
+
+# Modals of a demand: "Beijing must release the journalists", "Russia should free him".
+_DEMANDING = frozenset({"must", "should"})
+
+
+def demanded(trigger: Token) -> bool:
+    """Give whether a release is only demanded of a party: "Beijing must stop targeting the
+    press and release the journalists", "Russia should immediately release Paul"; but
+    "the junta released 700 prisoners", "Iran may release the crew"."""
+    verb = trigger
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in _DEMANDING for c in verb.children):
+            return True
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.pos_ not in ("VERB", "AUX"):
+            return False
+        verb = verb.head
