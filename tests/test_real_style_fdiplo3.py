@@ -146,6 +146,10 @@ MUST_NOT: list[tuple[str, str]] = [
     # a partnership that is a relation, not a joint act
     ("The President reaffirmed our close partnership with Ireland.", "COOPERATE"),
     ("The program will be implemented in partnership with local charities.", "COOPERATE"),
+    ("Acme Rides, in partnership with CareNet, will conduct a study of rural transport.",
+     "COOPERATE"),
+    ("Treasury, in partnership with the Department of Energy (DOE), will open the "
+     "application process.", "COOPERATE"),
     # a report released, whose name looks like a person's or a people's
     ("The Treasury today released Quarterly Refunding Survey data for the second quarter.",
      "CONCEDE"),

@@ -94,14 +94,23 @@ def joint_with(trigger: Token, type_name: str) -> bool:
     named party) nor "with the Department of Justice" (one government's own body)."""
     if type_name not in JOINT_TYPES or trigger.pos_ == "VERB":
         return False
+    if trigger.lemma_ == "partnership" and (trigger.dep_ != "pobj" or
+                                            trigger.head.lower_ != "in"):
+        return False  # "our partnership with Ireland" is a relation, not an act
     withs = list(trigger.children)
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
         # "working in close coordination with Qatar": the parser may hang "with" on the verb
         withs += [c for c in trigger.head.head.children if c.i > trigger.i]
     return any(c.dep_ == "prep" and c.lower_ in _JOINT_PREPS and any(
-        g.dep_ == "pobj" and g.lemma_.lower() not in _AGENCIES
-        and any(p[2] for p in participants_in(phrase_tokens(g)))
+        g.dep_ == "pobj" and g.lemma_.lower() not in _AGENCIES and _other_party(g)
         for g in c.children) for c in withs)
+
+
+def _other_party(partner: Token) -> bool:
+    """Give whether a partner names a coded party other than a US body: "Japan", "the
+    Government of Canada"; not "CareSource" (no code), "the Department of Energy (DOE)"."""
+    codes = {p[2] for p in participants_in(phrase_tokens(partner)) if p[2]}
+    return bool(codes) and not (codes == {"USA"} and diplomacy_misread.own_body(partner))
 
 
 # Types whose "welcome" may be a host's greeting rather than an endorsement.
@@ -216,7 +225,8 @@ def misread(trigger: Token, type_name: str) -> bool:
         return True
     if type_name in JOINT_TYPES and (diplomacy_misread.agencies_alone(trigger) or
                                      diplomacy_misread.views_shared(trigger) or
-                                     diplomacy_misread.bare_partnership(trigger)):
+                                     (trigger.lemma_ == "partnership" and
+                                      not joint_with(trigger, type_name))):
         return True
     return hosting(trigger, type_name) or help_given(trigger, type_name) or \
         own_side(trigger, type_name)

@@ -169,14 +169,6 @@ def views_shared(trigger: Token) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in _VIEWS for c in trigger.children)
 
 
-def bare_partnership(trigger: Token) -> bool:
-    """Give whether "partnership" names a relation, not an act done jointly: "reaffirmed our
-    close partnership with Ireland"; but "chaired the network in partnership with
-    Romania"."""
-    return trigger.lemma_ == "partnership" and not (
-        trigger.dep_ == "pobj" and trigger.head.lower_ == "in")
-
-
 # Modals of a demand: "Beijing must release the journalists", "Russia should free him".
 _DEMANDING = frozenset({"must", "should"})
 
