@@ -78,6 +78,10 @@ MUST: list[tuple[str, Expected]] = [
      "officials.", ("CONSULT", "asserted", set(), {"IMF"})),
     ("The two ministers will stay in touch with Kyiv on the next steps.",
      ("CONSULT", "planned", set(), {"UKR"})),
+    ("The two sides committed to remain in regular contact over the coming weeks.",
+     ("CONSULT", "planned", set(), set())),
+    ("The President and the Prime Minister agreed to remain in regular consultation through "
+     "their teams.", ("CONSULT", "planned", set(), set())),
     ("Officials negotiated with Iran over the prisoner swap.",
      ("CONSULT", "asserted", set(), {"IRN"})),
     ("Britain shared intelligence with Ukraine on the attack.",
@@ -99,6 +103,8 @@ MUST: list[tuple[str, Expected]] = [
     # set free from prison or custody
     ("Her husband was released from jail on Friday.", ("CONCEDE", "asserted", set(), set())),
     # a real agreement on something
+    ("The two ministers signed a plan of action on migration.",
+     ("AGREE", "asserted", set(), set())),
     ("The leaders agreed on a new roadmap for energy trade.",
      ("AGREE", "asserted", set(), set())),
 ]
@@ -119,6 +125,9 @@ MUST_NOT: list[tuple[str, str]] = [
     # agreement in opinion
     ("The two sides agreed on the importance of regular dialogue.", "AGREE"),
     ("The leaders agreed on the need to keep channels open.", "AGREE"),
+    # a law or named programme signed at home
+    ("In March 2021, President Biden signed the American Rescue Plan, which expanded the "
+     "credit.", "AGREE"),
     # "promising" describes
     ("They discussed promising new partnerships across the region.", "AGREE"),
     # one government consulting or working with its own bodies
@@ -134,6 +143,7 @@ MUST_NOT: list[tuple[str, str]] = [
     # no talks: nobody named to be in contact with, a passive "met with", a price
     # bargained; views shared are no joint work
     ("The team remained in close contact with local hospitals.", "CONSULT"),
+    ("Readers can stay in touch through our newsletter.", "CONSULT"),
     ("Financing needs will be met with Treasury bill auctions and Floating Rate Note "
      "auctions.", "CONSULT"),
     ("The proposal was met with Russian objections.", "CONSULT"),

@@ -130,11 +130,16 @@ def own_body(partner: Token) -> bool:
     return any(t.lemma_.lower() in _BODY_WORDS for t in phrase_tokens(partner))
 
 
+# Verbs under which parties undertake to keep in touch: "agreed to stay in touch".
+_PLEDGING = frozenset({"agree", "commit", "pledge", "promise", "decide", "resolve", "vow"})
+_CONTACT = frozenset({"contact", "touch", "consultation", "communication"})
+
+
 def in_contact_with(verb: Token) -> list[Token]:
     """Give whom a verb says one is "in contact with": "remained in close contact with the
     IMF and the ECB" → IMF, ECB."""
     return [h for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
-            for g in c.children if g.lemma_.lower() in ("contact", "touch")
+            for g in c.children if g.lemma_.lower() in _CONTACT
             for w in g.children if w.dep_ == "prep" and w.lower_ == "with"
             for p in w.children if p.dep_ == "pobj" for h in (p, *p.conjuncts)]
 
@@ -153,8 +158,10 @@ def no_talks(trigger: Token) -> bool:
     (a passive), "negotiate lower drug prices" (a price bargained), "remained in close
     contact with local hospitals" (no party named)."""
     if trigger.lemma_ in ("remain", "stay", "keep", "be"):
-        return not any(p[2] for h in in_contact_with(trigger)
-                       for p in participants_in(phrase_tokens(h)))
+        partners = in_contact_with(trigger)
+        if not partners:  # "the two sides agreed to remain in regular contact"
+            return not (trigger.dep_ == "xcomp" and trigger.head.lemma_ in _PLEDGING)
+        return not any(p[2] for h in partners for p in participants_in(phrase_tokens(h)))
     if trigger.lemma_ == "meet":
         return any(c.dep_ == "auxpass" for c in trigger.children)
     if trigger.lemma_ == "negotiate":
@@ -184,3 +191,18 @@ def demanded(trigger: Token) -> bool:
         if verb.dep_ not in ("conj", "xcomp") or verb.head.pos_ not in ("VERB", "AUX"):
             return False
         verb = verb.head
+
+
+def law_signed(trigger: Token) -> bool:
+    """Give whether "sign" puts a law or a named programme into force, not an accord:
+    "signed the American Rescue Plan", "signed the bill into law"; but "signed a plan of
+    action with Mexico", "signed the Paris Agreement"."""
+    if trigger.lemma_ != "sign" or any(c.dep_ == "prep" and c.lower_ == "with"
+                                       for c in trigger.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "into" and any(g.lemma_.lower() == "law"
+                                                          for g in c.children)
+           for c in trigger.children):
+        return True
+    return any(c.dep_ == "dobj" and c.pos_ == "PROPN" and c.lemma_.lower() == "plan"
+               for c in trigger.children)
