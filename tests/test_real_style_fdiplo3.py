@@ -64,6 +64,10 @@ MUST: list[tuple[str, Expected]] = [
     # people set free, named as the object
     ("Belarus freed two Americans held since last spring.",
      ("CONCEDE", "asserted", {"BLR"}, {"USA"})),
+    ("Washington has alleviated some sanctions on Venezuela.",
+     ("CONCEDE", "asserted", {"USA"}, {"VEN"})),
+    ("Officials consulted with Japan before the vote.",
+     ("CONSULT", "asserted", set(), {"JPN"})),
     # taken off the list under its full name
     ("All persons blocked solely under the Burundi regulations have been removed from "
      "OFAC's Specially Designated Nationals and Blocked Persons List.",
@@ -144,6 +148,10 @@ MUST_NOT: list[tuple[str, str]] = [
     # bargained; views shared are no joint work
     ("The team remained in close contact with local hospitals.", "CONSULT"),
     ("Readers can stay in touch through our newsletter.", "CONSULT"),
+    ("He has been in contact with members of the White House staff by phone this morning.",
+     "CONSULT"),
+    ("The Vice President will continue to consult with her physician.", "CONSULT"),
+    ("The new policy will alleviate the burden on small farms.", "CONCEDE"),
     ("Financing needs will be met with Treasury bill auctions and Floating Rate Note "
      "auctions.", "CONSULT"),
     ("The proposal was met with Russian objections.", "CONSULT"),

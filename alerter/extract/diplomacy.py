@@ -102,15 +102,8 @@ def joint_with(trigger: Token, type_name: str) -> bool:
         # "working in close coordination with Qatar": the parser may hang "with" on the verb
         withs += [c for c in trigger.head.head.children if c.i > trigger.i]
     return any(c.dep_ == "prep" and c.lower_ in _JOINT_PREPS and any(
-        g.dep_ == "pobj" and g.lemma_.lower() not in _AGENCIES and _other_party(g)
-        for g in c.children) for c in withs)
-
-
-def _other_party(partner: Token) -> bool:
-    """Give whether a partner names a coded party other than a US body: "Japan", "the
-    Government of Canada"; not "CareSource" (no code), "the Department of Energy (DOE)"."""
-    codes = {p[2] for p in participants_in(phrase_tokens(partner)) if p[2]}
-    return bool(codes) and not (codes == {"USA"} and diplomacy_misread.own_body(partner))
+        g.dep_ == "pobj" and g.lemma_.lower() not in _AGENCIES
+        and diplomacy_misread.other_party(g) for g in c.children) for c in withs)
 
 
 # Types whose "welcome" may be a host's greeting rather than an endorsement.

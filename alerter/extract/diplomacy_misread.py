@@ -135,6 +135,14 @@ _PLEDGING = frozenset({"agree", "commit", "pledge", "promise", "decide", "resolv
 _CONTACT = frozenset({"contact", "touch", "consultation", "communication"})
 
 
+def other_party(partner: Token) -> bool:
+    """Give whether a partner names a coded party other than a US body: "Japan", "the
+    Government of Canada"; not "CareSource" (no code), "the Department of Energy", "members
+    of the White House staff"."""
+    codes = {p[2] for p in participants_in(phrase_tokens(partner)) if p[2]}
+    return bool(codes) and not (codes == {"USA"} and own_body(partner))
+
+
 def in_contact_with(verb: Token) -> list[Token]:
     """Give whom a verb says one is "in contact with": "remained in close contact with the
     IMF and the ECB" → IMF, ECB."""
@@ -161,7 +169,12 @@ def no_talks(trigger: Token) -> bool:
         partners = in_contact_with(trigger)
         if not partners:  # "the two sides agreed to remain in regular contact"
             return not (trigger.dep_ == "xcomp" and trigger.head.lemma_ in _PLEDGING)
-        return not any(p[2] for h in partners for p in participants_in(phrase_tokens(h)))
+        return not any(other_party(h) for h in partners)
+    if trigger.lemma_ == "consult":  # "consult with her physician", not "with Japan"
+        partners = [h for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj" for h in (g, *g.conjuncts)]
+        return bool(partners) and not any(other_party(h) for h in partners) and all(
+            h.pos_ == "NOUN" and h.text.islower() for h in partners)
     if trigger.lemma_ == "meet":
         return any(c.dep_ == "auxpass" for c in trigger.children)
     if trigger.lemma_ == "negotiate":
