@@ -35,6 +35,14 @@ MUST: list[tuple[str, Expected]] = [
      "meeting.", ("CONSULT", "planned", {"USA"}, {"IRL"})),
     ("The President spoke today with Prime Minister-elect Carney to congratulate him on his "
      "election.", ("SUPPORT", "asserted", set(), set())),
+    ("The Secretary conveyed his warm congratulations to Minister Morneau on his "
+     "appointment.", ("SUPPORT", "asserted", set(), set())),
+    # a visit told as to come by the welcome over it
+    ("The Secretary warmly welcomed the upcoming visit by President Park to Washington next "
+     "week.", ("CONSULT", "planned", set(), {"USA"})),
+    # "in coordination with" a foreign ministry, whatever verb takes the phrase
+    ("Treasury acted in coordination with Japan's Ministry of Finance.",
+     ("COOPERATE", "asserted", {"USA"}, {"JPN"})),
     # solidarity in other words
     ("We stand in solidarity with the families of the victims and with our ally Norway.",
      ("SUPPORT", "asserted", set(), set())),
@@ -123,6 +131,11 @@ MUST_NOT: list[tuple[str, str]] = [
      "SUPPORT"),
     ("The museum offers a welcoming space for families.", "SUPPORT"),
     ("Her family is eager to welcome him back to the United States.", "SUPPORT"),
+    ("I am delighted to welcome fellow delegates to Washington for the Annual Meetings.",
+     "SUPPORT"),
+    # what a document does
+    ("The memorandum supports the ongoing work of the Japan-United States energy "
+     "partnership.", "SUPPORT"),
     ("The Secretary stands by her decision to delay the auction.", "SUPPORT"),
     ("I want to congratulate you on this fine conference.", "SUPPORT"),
     ("Congratulations to the winners of this year's award.", "SUPPORT"),
@@ -161,6 +174,8 @@ MUST_NOT: list[tuple[str, str]] = [
      "released details of its case.", "COOPERATE"),
     ("Today's action was coordinated with the Department of Justice and the Drug "
      "Enforcement Administration.", "COOPERATE"),
+    ("Today's action was conducted in close coordination with the Homeland Security "
+     "Investigations Field Office and the Department of Justice.", "COOPERATE"),
     # a partnership that is a relation, not a joint act
     ("The President reaffirmed our close partnership with Ireland.", "COOPERATE"),
     ("The program will be implemented in partnership with local charities.", "COOPERATE"),

@@ -63,7 +63,7 @@ def meeting_alone(trigger: Token, type_name: str, role: str) -> bool:
 # Types whose noun a party's praise, or an outcome, takes as done: "welcomed the release
 # of the journalists", "commended Ethiopia on the release of prisoners", "hailed the
 # deal", "the pause resulted in the release of 100 hostages".
-PRAISED_TYPES = frozenset({"CONCEDE", "AGREE"})
+PRAISED_TYPES = frozenset({"CONCEDE", "AGREE", "CONSULT"})
 _PRAISING = frozenset({"welcome", "commend", "praise", "applaud", "hail", "laud",
                        "congratulate", "celebrate", "salute", "result"})
 
@@ -102,8 +102,8 @@ def joint_with(trigger: Token, type_name: str) -> bool:
         # "working in close coordination with Qatar": the parser may hang "with" on the verb
         withs += [c for c in trigger.head.head.children if c.i > trigger.i]
     return any(c.dep_ == "prep" and c.lower_ in _JOINT_PREPS and any(
-        g.dep_ == "pobj" and g.lemma_.lower() not in _AGENCIES
-        and diplomacy_misread.other_party(g) for g in c.children) for c in withs)
+        g.dep_ == "pobj" and diplomacy_misread.other_party(g) for g in c.children)
+        for c in withs)
 
 
 # Types whose "welcome" may be a host's greeting rather than an endorsement.
@@ -141,7 +141,10 @@ _MEANS = frozenset({"rule", "regulation", "budget", "funding", "fund", "grant", 
                     "money", "request", "announcement", "law", "order", "guidance", "license",
                     "licence", "authorization", "authorisation", "program", "programme",
                     "project", "loan", "award", "tool", "standard", "framework", "item",
-                    "equipment", "team", "revenue", "proceeds"})
+                    "equipment", "team", "revenue", "proceeds",
+                    # documents and vehicles: "the MOC supports the ongoing work of"
+                    "memorandum", "moc", "mou", "initiative", "dialogue", "strategy",
+                    "facility", "mechanism", "platform", "report", "act", "partnership"})
 # Verbs whose infinitive says what something is for: "items intended to support X".
 _PURPOSE_VERBS = frozenset({"intend", "design", "mean", "need", "deploy"})
 # Nouns of a pledge or a stance: "its commitment to support the transition".
@@ -219,7 +222,9 @@ def misread(trigger: Token, type_name: str) -> bool:
         return True
     if type_name in JOINT_TYPES and (diplomacy_misread.agencies_alone(trigger) or
                                      diplomacy_misread.views_shared(trigger) or
-                                     (trigger.lemma_ == "partnership" and
+                                     ((trigger.lemma_ == "partnership" or (
+                                         trigger.dep_ == "pobj" and trigger.head.lower_ == "in"
+                                         and trigger.pos_ == "NOUN")) and
                                       not joint_with(trigger, type_name))):
         return True
     return hosting(trigger, type_name) or help_given(trigger, type_name) or \

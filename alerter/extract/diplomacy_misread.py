@@ -20,7 +20,8 @@ _INVITED = frozenset({"volunteer", "applicant", "application", "comment", "input
                       "submission", "nomination", "refugee", "immigrant", "newcomer",
                       "investment", "investor", "student", "family", "member", "voice",
                       "insight", "idea", "question", "you", "all", "them", "him", "her",
-                      "tourist", "traveler", "traveller", "public", "participation"})
+                      "tourist", "traveler", "traveller", "public", "participation",
+                      "delegate", "colleague", "friend", "guest"})
 # A person greeted: "welcome President Ruto", "welcomed the Prime Minister and his team".
 _GREETED = frozenset({"president", "minister", "chancellor", "king", "queen", "emir",
                       "premier", "prince", "princess", "secretary", "ambassador", "leader",
