@@ -76,6 +76,11 @@ MUST: list[tuple[str, Expected]] = [
      ("CONCEDE", "asserted", {"USA"}, {"VEN"})),
     ("Officials consulted with Japan before the vote.",
      ("CONSULT", "asserted", set(), {"JPN"})),
+    ("As a result of today's action, all property and interests in property of the former "
+     "minister are unblocked.", ("CONCEDE", "asserted", set(), set())),
+    # a meeting looked forward to
+    ("I look forward to meeting with Chilean President Piñera and Minister Larraín.",
+     ("CONSULT", "asserted", set(), {"CHL"})),
     # taken off the list under its full name
     ("All persons blocked solely under the Burundi regulations have been removed from "
      "OFAC's Specially Designated Nationals and Blocked Persons List.",
@@ -164,6 +169,10 @@ MUST_NOT: list[tuple[str, str]] = [
     ("He has been in contact with members of the White House staff by phone this morning.",
      "CONSULT"),
     ("The Vice President will continue to consult with her physician.", "CONSULT"),
+    ("The 2024 report also discusses Hamas and the ways it raises money.", "CONSULT"),
+    ("She will also discuss with her G7 partners the importance of public health.",
+     "COOPERATE"),
+    ("We look forward to supporting the new government.", "CONSULT"),
     ("The new policy will alleviate the burden on small farms.", "CONCEDE"),
     ("Financing needs will be met with Treasury bill auctions and Floating Rate Note "
      "auctions.", "CONSULT"),

@@ -21,6 +21,14 @@ from alerter.extract.participants import Found, participants_in, phrase_tokens
 
 # Types whose nouns are meetings in this sense.
 MEETING_TYPES = frozenset({"CONSULT"})
+
+
+def looked_forward(verb: Token, type_name: str) -> bool:
+    """Give whether a gerund is a meeting looked forward to: "I look forward to meeting
+    with President X", "looks forward to welcoming King Y to the White House"."""
+    above = verb.head.head
+    return type_name in MEETING_TYPES and verb.head.lower_ == "to" and \
+        above.lemma_ == "look" and any(c.lower_ == "forward" for c in above.children)
 # Types whose "call" nouns are calls made: "calls for a ceasefire".
 CALL_TYPES = frozenset({"REQUEST"})
 # Types that a party may address to its own side: "the President called on Congress".
@@ -221,6 +229,7 @@ def misread(trigger: Token, type_name: str) -> bool:
     if type_name == "CONCEDE" and diplomacy_misread.demanded(trigger):
         return True
     if type_name in JOINT_TYPES and (diplomacy_misread.agencies_alone(trigger) or
+                                     diplomacy_misread.noun_misparsed(trigger) or
                                      diplomacy_misread.views_shared(trigger) or
                                      ((trigger.lemma_ == "partnership" or (
                                          trigger.dep_ == "pobj" and trigger.head.lower_ == "in"

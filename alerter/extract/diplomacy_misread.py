@@ -153,6 +153,12 @@ def in_contact_with(verb: Token) -> list[Token]:
             for p in w.children if p.dep_ == "pobj" for h in (p, *p.conjuncts)]
 
 
+# Writings that "discuss" a topic: no talks.
+_DOCUMENTS = frozenset({"report", "paper", "study", "document", "chapter", "section",
+                        "article", "book", "analysis", "memo", "memorandum", "testimony",
+                        "assessment", "review", "strategy", "plan", "guidance", "notice"})
+
+
 # What a buyer negotiates, not talks between parties: "allow Medicare to negotiate lower
 # drug prices".
 _PRICES = frozenset({"price", "cost", "rate", "fee", "discount", "wage", "salary", "rent"})
@@ -171,6 +177,9 @@ def no_talks(trigger: Token) -> bool:
         if not partners:  # "the two sides agreed to remain in regular contact"
             return not (trigger.dep_ == "xcomp" and trigger.head.lemma_ in _PLEDGING)
         return not any(other_party(h) for h in partners)
+    if trigger.lemma_ == "discuss" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENTS for c in trigger.children):
+        return True  # "the report also discusses Hamas"
     if trigger.lemma_ == "consult":  # "consult with her physician", not "with Japan"
         partners = [h for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
                     for g in c.children if g.dep_ == "pobj" for h in (g, *g.conjuncts)]
@@ -220,3 +229,10 @@ def law_signed(trigger: Token) -> bool:
         return True
     return any(c.dep_ == "dobj" and c.pos_ == "PROPN" and c.lemma_.lower() == "plan"
                for c in trigger.children)
+
+
+def noun_misparsed(trigger: Token) -> bool:
+    """Give whether a cooperation verb is a plural noun the tagger read as a verb: "will
+    discuss with her G7 partners" ("partners" is no act of partnering)."""
+    return trigger.lower_ == "partners" and any(
+        c.dep_ in ("poss", "det", "amod", "compound") for c in trigger.children)
