@@ -120,6 +120,8 @@ MUST: list[tuple[str, Expected]] = [
     # set free from prison or custody
     ("Her husband was released from jail on Friday.", ("CONCEDE", "asserted", set(), set())),
     # a real agreement on something
+    ("The agency committed $20 million to flood relief in Pakistan.",
+     ("AGREE", "asserted", set(), set())),
     ("The two ministers signed a plan of action on migration.",
      ("AGREE", "asserted", set(), set())),
     ("The leaders agreed on a new roadmap for energy trade.",
@@ -147,6 +149,11 @@ MUST_NOT: list[tuple[str, str]] = [
     # agreement in opinion
     ("The two sides agreed on the importance of regular dialogue.", "AGREE"),
     ("The leaders agreed on the need to keep channels open.", "AGREE"),
+    # a home body's spending committed
+    ("Today the U.S. Army Corps of Engineers is committing $321 million through the "
+     "infrastructure law to expand capacity at key ports.", "AGREE"),
+    ("Lane County is committing over $13 million in recovery funds to expand broadband to "
+     "rural homes.", "AGREE"),
     # a law or named programme signed at home
     ("In March 2021, President Biden signed the American Rescue Plan, which expanded the "
      "credit.", "AGREE"),

@@ -220,7 +220,8 @@ def misread(trigger: Token, type_name: str) -> bool:
     help is for, working or consulting with one's own side, agreement in opinion."""
     if type_name == "AGREE":
         return diplomacy_misread.opinion_shared(trigger) or \
-            diplomacy_misread.describing(trigger) or diplomacy_misread.law_signed(trigger)
+            diplomacy_misread.describing(trigger) or diplomacy_misread.law_signed(trigger) or \
+            diplomacy_misread.spent_at_home(trigger)
     if type_name in MEETING_TYPES and (diplomacy_misread.consulting_own(trigger) or
                                        diplomacy_misread.no_talks(trigger)):
         return True

@@ -236,3 +236,25 @@ def noun_misparsed(trigger: Token) -> bool:
     discuss with her G7 partners" ("partners" is no act of partnering)."""
     return trigger.lower_ == "partners" and any(
         c.dep_ in ("poss", "det", "amod", "compound") for c in trigger.children)
+
+
+# Home bodies whose money committed is spending at home, not a pledge to a party.
+_HOME_SPENDERS = frozenset({"county", "city", "state", "corps", "department", "agency",
+                            "office", "treasury", "municipality", "district", "administration"})
+_MONEY = frozenset({"$", "million", "billion", "fund", "funding", "dollar", "grant"})
+
+
+def spent_at_home(trigger: Token) -> bool:
+    """Give whether "committing $X" is a home body's spending: "the Army Corps of
+    Engineers is committing $321 million to expand port capacity", "the County is
+    committing $13 million to broadband"; but "Japan committed $5 billion", "the agency
+    committed $20 million to flood relief in Pakistan"."""
+    if trigger.lemma_ != "commit" or not any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in _MONEY or any(
+                g.lemma_.lower() in _MONEY for g in c.subtree)) for c in trigger.children):
+        return False
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    if not subjects or not all(s.lemma_.lower() in _HOME_SPENDERS for s in subjects):
+        return False
+    return not any(p[2] and p[2] != "USA"
+                   for p in participants_in(list(trigger.subtree)))
