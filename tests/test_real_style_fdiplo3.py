@@ -58,6 +58,10 @@ MUST: list[tuple[str, Expected]] = [
      "finance.", ("COOPERATE", "asserted", set(), {"BRA"})),
     ("We value our cooperation with Kenya on counterterrorism.",
      ("COOPERATE", "asserted", set(), {"KEN"})),
+    ("The two leaders agreed to continue their close coordination to prevent the conflict "
+     "from widening.", ("COOPERATE", "asserted", set(), set())),
+    ("The two sides shared information on the smuggling routes.",
+     ("COOPERATE", "asserted", set(), set())),
     ("The two countries will work jointly to build supply chains.",
      ("COOPERATE", "planned", set(), set())),
     # a release or a deal told as done by the praise (or the outcome) over it
@@ -200,6 +204,10 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Treasury, in partnership with the Department of Energy (DOE), will open the "
      "application process.", "COOPERATE"),
     # a report released, whose name looks like a person's or a people's
+    ("They agreed on the importance of continued dialogue to enhance the U.S.-Turkey "
+     "bilateral relationship.", "AGREE"),
+    ("Officials shared information and new resources to help workers understand their "
+     "rights.", "COOPERATE"),
     ("The Treasury today released Quarterly Refunding Survey data for the second quarter.",
      "CONCEDE"),
     ("The bureau released the June edition of its Farm Credit Scorecard.", "CONCEDE"),

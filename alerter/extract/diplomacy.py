@@ -80,8 +80,11 @@ def praised(trigger: Token, type_name: str, governor: Token | None) -> bool:
     """Give whether a release or a deal is told as done by the praise (or the outcome) over
     it: "the Minister welcomed the release of the detained journalists" (CONCEDE by
     whoever released them, not by the Minister)."""
-    return type_name in PRAISED_TYPES and governor is not None and \
-        governor.pos_ == "VERB" and governor.lemma_ in _PRAISING
+    if governor is None or governor.pos_ != "VERB":
+        return False
+    if type_name in JOINT_TYPES:  # "agreed to continue their close coordination"
+        return governor.lemma_ == "continue"
+    return type_name in PRAISED_TYPES and governor.lemma_ in _PRAISING
 
 
 # Types whose noun in "in coordination with X" is the joint action itself.

@@ -69,8 +69,7 @@ _OPINIONS = frozenset({"importance", "need", "value", "necessity", "urgency", "s
 def opinion_shared(trigger: Token) -> bool:
     """Give whether "agree on" shares an opinion, not a deal: "the two sides agreed on the
     importance of dialogue"; but "agreed on a roadmap"."""
-    if trigger.lemma_ != "agree" or any(c.dep_ in ("xcomp", "dobj", "ccomp")
-                                        for c in trigger.children):
+    if trigger.lemma_ != "agree" or any(c.dep_ in ("dobj", "ccomp") for c in trigger.children):
         return False
     on = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
           for g in c.children if g.dep_ == "pobj"]
@@ -192,11 +191,26 @@ def no_talks(trigger: Token) -> bool:
     return False
 
 
+# Subjects that are parties even uncoded: "the two sides shared intelligence".
+_SIDES = frozenset({"side", "country", "nation", "government", "ally", "partner", "leader",
+                    "state", "both", "two", "they", "we", "service", "agency"})
+
+
 def views_shared(trigger: Token) -> bool:
-    """Give whether "share" passes on views, not intelligence: "participants shared updates
-    on the dialogue"; but "shared intelligence with Kyiv"."""
-    return trigger.lemma_ == "share" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _VIEWS for c in trigger.children)
+    """Give whether "share" passes on views, or passes to nobody named: "participants
+    shared updates on the dialogue", "officials shared information to help workers"; but
+    "shared intelligence with Kyiv", "Britain shared intelligence", "the two sides
+    shared information"."""
+    if trigger.lemma_ != "share":
+        return False
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _VIEWS for c in trigger.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
+        return False
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return bool(subjects) and not any(
+        s.lemma_.lower() in _SIDES or any(p[2] for p in participants_in(phrase_tokens(s)))
+        for s in subjects)
 
 
 # Modals of a demand: "Beijing must release the journalists", "Russia should free him".
