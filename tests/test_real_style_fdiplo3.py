@@ -116,6 +116,14 @@ MUST: list[tuple[str, Expected]] = [
      "financial intelligence unit.", ("COOPERATE", "asserted", {"USA"}, set())),
     ("The United States chaired the network in partnership with Romania last year.",
      ("COOPERATE", "asserted", {"USA"}, {"ROU"})),
+    ("National Security Advisor Jake Sullivan met today with High Representative for "
+     "Bosnia and Herzegovina Christian Schmidt.", ("CONSULT", "asserted", set(), {"BIH"})),
+    ("President Biden and Sheikh Tamim agreed to continue close consultation on the "
+     "conditions for a durable peace.", ("CONSULT", "asserted", set(), set())),
+    ("The United States extends our deep appreciation to the Nigerien government.",
+     ("SUPPORT", "asserted", {"USA"}, {"NER"})),
+    ("The two countries agreed to share intelligence on the smuggling routes.",
+     ("COOPERATE", "planned", set(), set())),
     # a title written as a name; praise of a party's role
     ("The Secretary will meet with the Crown Prince next week.",
      ("CONSULT", "planned", set(), set())),
@@ -206,6 +214,10 @@ MUST_NOT: list[tuple[str, str]] = [
     # a report released, whose name looks like a person's or a people's
     ("They agreed on the importance of continued dialogue to enhance the U.S.-Turkey "
      "bilateral relationship.", "AGREE"),
+    ("They agreed that Hamas should release the hostages it is holding without delay.",
+     "AGREE"),
+    ("Mayors can play an important role, including by supporting public education and "
+     "sharing information.", "COOPERATE"),
     ("Officials shared information and new resources to help workers understand their "
      "rights.", "COOPERATE"),
     ("The Treasury today released Quarterly Refunding Survey data for the second quarter.",

@@ -82,8 +82,8 @@ def praised(trigger: Token, type_name: str, governor: Token | None) -> bool:
     whoever released them, not by the Minister)."""
     if governor is None or governor.pos_ != "VERB":
         return False
-    if type_name in JOINT_TYPES:  # "agreed to continue their close coordination"
-        return governor.lemma_ == "continue"
+    if governor.lemma_ == "continue":  # "agreed to continue their close coordination"
+        return type_name in JOINT_TYPES or type_name in MEETING_TYPES
     return type_name in PRAISED_TYPES and governor.lemma_ in _PRAISING
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from alerter.extract.clauses import subject_of
 from alerter.extract.participants import participants_in, phrase_tokens
 
 # What a host welcomes that is no party's act or stance: people who come, and input asked
@@ -69,8 +70,12 @@ _OPINIONS = frozenset({"importance", "need", "value", "necessity", "urgency", "s
 def opinion_shared(trigger: Token) -> bool:
     """Give whether "agree on" shares an opinion, not a deal: "the two sides agreed on the
     importance of dialogue"; but "agreed on a roadmap"."""
-    if trigger.lemma_ != "agree" or any(c.dep_ in ("dobj", "ccomp") for c in trigger.children):
+    if trigger.lemma_ != "agree" or any(c.dep_ == "dobj" for c in trigger.children):
         return False
+    if any(c.dep_ == "ccomp" for c in trigger.children):
+        # "agreed that Hamas should release the hostages": an opinion on what others owe
+        return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in _DEMANDING
+                                             for a in c.children) for c in trigger.children)
     on = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
           for g in c.children if g.dep_ == "pobj"]
     return bool(on) and all(g.lemma_.lower() in _OPINIONS for g in on)
@@ -207,10 +212,11 @@ def views_shared(trigger: Token) -> bool:
         return True
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
         return False
-    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
-    return bool(subjects) and not any(
-        s.lemma_.lower() in _SIDES or any(p[2] for p in participants_in(phrase_tokens(s)))
-        for s in subjects)
+    subject = subject_of(trigger)
+    return subject is None or not (
+        subject.lemma_.lower() in _SIDES or
+        any(p[2] for h in (subject, *subject.conjuncts)
+            for p in participants_in(phrase_tokens(h))))
 
 
 # Modals of a demand: "Beijing must release the journalists", "Russia should free him".
