@@ -43,6 +43,8 @@ MUST: list[tuple[str, Expected]] = [
     # "in coordination with" a foreign ministry, whatever verb takes the phrase
     ("Treasury acted in coordination with Japan's Ministry of Finance.",
      ("COOPERATE", "asserted", {"USA"}, {"JPN"})),
+    ("OFAC, in coordination with the Government of Canada, will continue to target the "
+     "cartel's finances.", ("COOPERATE", "planned", {"USA"}, {"CAN"})),
     # solidarity in other words
     ("We stand in solidarity with the families of the victims and with our ally Norway.",
      ("SUPPORT", "asserted", set(), set())),
@@ -124,6 +126,8 @@ MUST: list[tuple[str, Expected]] = [
      ("SUPPORT", "asserted", {"USA"}, {"NER"})),
     ("The two countries agreed to share intelligence on the smuggling routes.",
      ("COOPERATE", "planned", set(), set())),
+    ("Chile approved measures to share radar data between the United States and Chile.",
+     ("COOPERATE", "asserted", set(), set())),
     # a title written as a name; praise of a party's role
     ("The Secretary will meet with the Crown Prince next week.",
      ("CONSULT", "planned", set(), set())),

@@ -83,7 +83,8 @@ def praised(trigger: Token, type_name: str, governor: Token | None) -> bool:
     if governor is None or governor.pos_ != "VERB":
         return False
     if governor.lemma_ == "continue":  # "agreed to continue their close coordination"
-        return type_name in JOINT_TYPES or type_name in MEETING_TYPES
+        return (type_name in JOINT_TYPES or type_name in MEETING_TYPES) and \
+            trigger.dep_ == "dobj" and trigger.head.i == governor.i
     return type_name in PRAISED_TYPES and governor.lemma_ in _PRAISING
 
 

@@ -210,8 +210,10 @@ def views_shared(trigger: Token) -> bool:
         return False
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _VIEWS for c in trigger.children):
         return True
-    if any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
-        return False
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+           for h in holders for c in h.children):
+        return False  # "share radar information between the United States and Peru"
     subject = subject_of(trigger)
     return subject is None or not (
         subject.lemma_.lower() in _SIDES or
