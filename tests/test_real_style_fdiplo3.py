@@ -87,6 +87,11 @@ MUST: list[tuple[str, Expected]] = [
     # a meeting looked forward to
     ("I look forward to meeting with Chilean President Piñera and Minister Larraín.",
      ("CONSULT", "asserted", set(), {"CHL"})),
+    # a sanctions programme ended
+    ("The President signed an order that terminates the Syria sanctions program.",
+     ("CONCEDE", "asserted", set(), {"SYR"})),
+    ("The administration ended the Burundi sanctions regime last year.",
+     ("CONCEDE", "asserted", {"USA"}, {"BDI"})),
     # taken off the list under its full name
     ("All persons blocked solely under the Burundi regulations have been removed from "
      "OFAC's Specially Designated Nationals and Blocked Persons List.",
@@ -229,6 +234,7 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The bureau released the June edition of its Farm Credit Scorecard.", "CONCEDE"),
     ("The patient was released from the hospital on Monday.", "CONCEDE"),
     ("We appreciate your time and your questions.", "SUPPORT"),
+    ("The committee will review the Syria sanctions program next month.", "CONCEDE"),
     # a release still sought, or demanded of a party
     ("Beijing must stop targeting the press and release the journalists it has detained.",
      "CONCEDE"),
