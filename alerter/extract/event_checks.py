@@ -86,7 +86,8 @@ class Checks(EventState):
         if verb.dep_ == "pcomp":
             # "its commitment of providing $11 billion", "Iran's involvement in supplying"
             return verb.head.lower_ == "by" or charging_verb(verb) is not None or \
-                verb.tag_ != "VBG" or supply.framing_noun(verb, self.governors) is not None
+                verb.tag_ != "VBG" or supply.framing_noun(verb, self.governors) is not None \
+                or diplomacy.looked_forward(verb, type_name)
         if verb.dep_ == "relcl":
             pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                        and c.tag_ in ("WDT", "WP")]

@@ -171,7 +171,8 @@ class EventBuilder(Checks, Context, Roles, Items):
                             governor is not None and governor.lemma_ in lexicon.PRESUPPOSING))
                     ) or speech.owned(trigger, rule.type) or \
                     diplomacy.meeting_alone(trigger, rule.type, role) or \
-                    diplomacy.joint_with(trigger, rule.type)
+                    diplomacy.joint_with(trigger, rule.type) or \
+                    diplomacy.praised(trigger, rule.type, governor)
                 if rule.type == "PROTEST":  # "the riots started", not "detained protesters"
                     alone = protest.alone(trigger, alone)
                 owned = force.owned_act(trigger, governor, role) if rule.type == "ASSAULT" \
@@ -192,7 +193,8 @@ class EventBuilder(Checks, Context, Roles, Items):
                     for s in span.doc.spans[SPAN_KEY]):
             return None  # "a rocket attack killed 27", "these sanctions target": told by the verb
         if evaluated or (alone and role == "object" and governor is not None and
-                         governor.lemma_ in lexicon.PRESUPPOSING):
+                         (governor.lemma_ in lexicon.PRESUPPOSING or
+                          diplomacy.praised(trigger, rule.type, governor))):
             role = "alone"  # "Poland condemned the attack": Poland did not attack
             alone = True
         anchor = governor if governor is not None and role == "object" else trigger
