@@ -33,6 +33,19 @@ CIVIL_MODIFIERS = frozenset({"energy", "clean", "wind", "solar", "charger", "bro
                              "vaccine", "grid", "network", "cloud", "capital", "fund",
                              "ev", "pump", "infrastructure", "resource", "finance",
                              "private", "digital", "transmission", "hydrogen", "battery"})
+# What a withdrawal noun's modifier says is taken back that is no force: "a mineral
+# withdrawal" (land closed to mining), "the withdrawal of monetary accommodation".
+CIVIL_WITHDRAWALS = frozenset({"mineral", "land", "cash", "monetary", "stimulus", "liquidity",
+                               "deposit", "fund", "capital", "policy", "support", "tax",
+                               "retirement", "savings", "account", "fiscal", "credit"})
+# Who may withdraw or retreat in a fight or from a treaty, when no code names them.
+FIGHTERS = frozenset({"rebel", "militant", "fighter", "insurgent", "militia", "separatist",
+                      "guerrilla", "jihadist", "enemy", "regime", "government", "country",
+                      "nation", "state", "ally", "coalition", "side", "party", "administration",
+                      "occupier", "invader", "platoon", "company", "squad", "patrol",
+                      "convoy", "corporal", "sergeant", "officer", "commander", "captain",
+                      "lieutenant", "colonel", "general", "he", "she", "they", "we", "i"})
+RETREAT_VERBS = frozenset({"withdraw", "retreat", "pull", "move"})
 # Work on a thing, beside which a deployment is the thing's roll-out.
 MAKING = frozenset({"development", "research", "production", "adoption", "design",
                     "testing", "manufacturing", "innovation", "procurement", "acquisition"})
@@ -70,8 +83,48 @@ def civil_withdrawal(trigger: Token) -> bool:
     """Give whether a withdrawal noun takes back something that is neither forces nor a
     party: "a retreat of inventory accumulation", "the withdrawal of funds"; not "the
     withdrawal of Eritrean forces", "the pullout of Russia from the treaty"."""
-    return trigger.pos_ == "NOUN" and trigger.lemma_.lower() in WITHDRAW_NOUNS and \
-        _of_no_forces(trigger)
+    return trigger.pos_ == "NOUN" and trigger.lemma_.lower() in WITHDRAW_NOUNS and (
+        _of_no_forces(trigger) or any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in CIVIL_WITHDRAWALS
+            for c in trigger.children))
+
+
+def civil_retreat(verb: Token) -> bool:
+    """Give whether a verb of withdrawing tells of no force or party pulling back: figures
+    that "retreated", applications "withdrawn", "pull back the curtain", investors
+    "withdrawing completely", users who "withdraw from their authorizations"; not "Russian
+    troops withdrew", "rebels pulled out of the town", "the US withdrew from the treaty",
+    "he withdrew under fire"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in RETREAT_VERBS:
+        return False
+    moved = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")
+             and c.tag_ not in ("WDT", "WP")]  # "the village, which it left": a place
+    if moved:
+        return not any(_party_or_force(t) for t in moved)
+    movers = [c for c in verb.children if c.dep_ == "nsubj"]
+    head = verb
+    while not movers and head.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp", "prep") \
+            and head.head.i != head.i:
+        head = head.head  # "ordered troops to withdraw", "Russia began to pull back"
+        movers = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    left = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+            for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ == "relcl" and any(t.tag_ in ("WDT", "WP") or (
+            t.dep_ == "prep" and t.lower_ == "from") for t in [*left, *verb.children]):
+        left.append(verb.head)  # "the town, which it withdrew from in May"
+    return not any(_party_or_force(t) for t in movers) and not any(
+        _party_or_force(t) or t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC")
+        or t.lemma_.lower() in ("treaty", "agreement", "accord", "pact", "town", "city", "village",
+                                "area", "region", "territory", "position", "base", "country")
+        for t in left)
+
+
+def _party_or_force(token: Token) -> bool:
+    """Give whether a word names forces, fighters or a party ("troops", "the rebels",
+    "Russia", "they")."""
+    word = token.lemma_.lower()
+    return word in FORCES or token.lower_ in FORCES or word in FIGHTERS or \
+        token.lower_ in FIGHTERS or bool(participants_in(phrase_tokens(token)))
 
 
 def _of_no_forces(noun: Token) -> bool:

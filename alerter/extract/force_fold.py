@@ -39,6 +39,12 @@ PAY_WORDS = frozenset({"pay", "wage", "salary", "pension", "hour", "condition", 
                        "reform", "job", "layoff", "cut"})
 WORKERS = frozenset({"worker", "union", "employee", "staff", "teacher", "doctor", "nurse",
                      "driver", "pilot", "miner", "docker", "farmer", "student", "lawyer"})
+# Where a walkout stops work: "a strike at three auto plants".
+WORKPLACES = frozenset({"plant", "factory", "mill", "mine", "warehouse", "store", "school",
+                        "university", "hospital", "company", "port", "refinery", "automaker"})
+# Verbs that carry out an attack, not a walkout: "conducted strikes against facilities".
+ATTACK_VERBS = frozenset({"conduct", "launch", "carry", "order", "mount", "authorize",
+                          "authorise", "direct", "execute", "unleash"})
 
 
 def folded(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
@@ -98,7 +104,18 @@ def strike_kind(doc: Doc, start: int) -> str | None:
             s.lemma_.lower() in WORKERS for s in word.head.children
             if word.dep_ == "dobj" and s.dep_ == "nsubj"):
         return "ASSAULT"
+    heads = [word, word.head] if word.dep_ == "dobj" else [word]
+    if any(g.lemma_.lower() in WORKPLACES for h in heads for c in h.children
+           if c.dep_ == "prep" and c.lower_ == "at" for g in c.subtree):
+        return "ASSAULT"  # "a targeted strike at a few auto plants"
     if any(t.lemma_.lower() in WEAPON_WORDS | STRIKE_WEAPONS for t in modifiers) or any(
             t.dep_ == "amod" and coded([t]) for t in modifiers):
+        return "PROTEST"
+    # "conducted strikes against facilities in Iraq", "a strike by the army on a compound"
+    aimed = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "by")
+             for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
+    if (word.dep_ == "dobj" and word.head.lemma_.lower() in ATTACK_VERBS) or any(
+            g.lemma_.lower() not in PAY_WORDS | {"government", "law", "policy", "plan"}
+            for g in aimed):
         return "PROTEST"
     return None

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Token
 
-from alerter.extract import force_figurative
+from alerter.extract import force_figurative, protest
 from alerter.extract.force import unowned_war
 
 # Natural disasters and accidents: what they kill or strike was not attacked.
@@ -77,8 +77,11 @@ def misread(trigger: Token, type_name: str) -> bool:
         return True  # "the withdrawal of its recognition": a diplomatic sanction
     if type_name == "ASSAULT" and force_figurative.figurative_attack(trigger):
         return True  # "the attack on reproductive rights"
-    if type_name == "RETREAT" and force_figurative.civil_withdrawal(trigger):
-        return True  # "a retreat of inventory accumulation"
+    if type_name == "RETREAT" and (force_figurative.civil_withdrawal(trigger)
+                                   or force_figurative.civil_retreat(trigger)):
+        return True  # "a retreat of inventory accumulation", "confidence retreated"
+    if type_name == "PROTEST" and protest.not_protest(trigger):
+        return True  # "rallied behind Ukraine", "a demonstration of leadership"
     if type_name == "MOBILIZE" and force_figurative.civil_deployment(trigger):
         return True  # "the deployment of EV chargers"
     if type_name == "MOBILIZE" and any(c.lower_ in JOINT for c in trigger.children

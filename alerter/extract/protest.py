@@ -47,6 +47,27 @@ _OWN_THINGS = frozenset({"camp", "encampment", "movement", "march", "site", "lea
 _DOING = frozenset({"VBG"})
 _WHERE = frozenset({"in", "at", "across", "throughout", "along", "on"})
 _PRISON = frozenset({"prison", "jail", "inmate", "prisoner", "penitentiary"})
+# rallying behind a cause or a people is support: "the world rallied behind Ukraine"
+_BEHIND = frozenset({"behind", "around", "to", "for"})
+# who may fill a demonstration: "a demonstration of thousands of workers"
+_CROWD = frozenset({"thousand", "hundred", "dozen", "people", "worker", "student", "supporter",
+                    "protester", "citizen", "resident", "farmer", "woman", "man", "member"})
+
+
+def not_protest(trigger: Token) -> bool:
+    """Give whether a protest word tells of support or showing, not a public protest:
+    "the world rallied together behind Ukraine", "rallying around the Ukrainian people",
+    "a tangible demonstration of American leadership"; not "thousands rallied in the
+    square", "a demonstration of thousands of nurses"."""
+    word = trigger.lemma_.lower()
+    if word == "rally" and trigger.pos_ == "VERB":
+        return any(c.dep_ == "prep" and c.lower_ in _BEHIND for c in trigger.children)
+    if word == "demonstration" and trigger.pos_ == "NOUN":
+        shown = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        return bool(shown) and not any(g.lemma_.lower() in _CROWD or g.like_num
+                                       for g in shown)
+    return False
 
 
 def alone(noun: Token, attached: bool) -> bool:

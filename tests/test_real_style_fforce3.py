@@ -1,0 +1,70 @@
+"""What a third round of fresh government prose showed the force, protest, coercion and
+inquiry rules misreading, in our own words: figures, applications and curtains that
+"retreat", are "withdrawn" or "pulled back"; "strikes" by armies read as walkouts and a
+union's walkout read as an attack; "rallying behind" a cause and a "demonstration of"
+resolve read as protests. Each MUST_NOT sentence must give no event of the type beside
+it; each MUST sentence must give one."""
+
+from __future__ import annotations
+
+import pytest
+
+from alerter.extract import Extractor
+from alerter.models import Event
+
+from .sentences import assert_none_of, extract_each, shown
+
+MUST_NOT: list[tuple[str, str]] = [
+    # withdrawing and retreating with no force or party pulling back
+    ("Once the forms are checked, requests that get no funding will be withdrawn.",
+     "RETREAT"),
+    ("Shop prices hit a peak in June and have retreated a little since then.", "RETREAT"),
+    ("Before we pull back the curtain on the new stamp, let me thank the printers.",
+     "RETREAT"),
+    ("Lenders react to unclear rules by holding back or withdrawing entirely.", "RETREAT"),
+    ("Members may now withdraw from their saved payment mandates on the website.",
+     "RETREAT"),
+    ("The plan includes a mineral withdrawal to keep mines out of the river basin.",
+     "RETREAT"),
+    # strikes by armies are attacks, a union's walkout is none
+    ("Our aircraft carried out precise strikes against depots in Syria used by the militia.",
+     "PROTEST"),
+    ("Aid groups reported deaths after a strike by the army on a clinic near the camp.",
+     "PROTEST"),
+    ("Talks collapsed and the union called a targeted strike at two steel plants.",
+     "ASSAULT"),
+    # rallying behind a cause, showing resolve
+    ("When the invasion began, the world rallied together behind the sanctions effort.",
+     "PROTEST"),
+    ("Neighbours opened their homes, rallying around the families who had fled.",
+     "PROTEST"),
+    ("The treaty would be a clear demonstration of our resolve in the region.", "PROTEST"),
+]
+MUST: list[tuple[str, str]] = [
+    ("Russian troops withdrew from the port town on Sunday.", "RETREAT"),
+    ("The rebels pulled out of the valley after a week.", "RETREAT"),
+    ("The corporal withdrew under heavy fire, carrying a wounded comrade.", "RETREAT"),
+    ("Moscow ordered the units near the border to withdraw and return to their bases.",
+     "RETREAT"),
+    ("The militia retook the village, which it had withdrawn from in March.", "RETREAT"),
+    ("Nurses began a strike against the pay plan on Monday.", "PROTEST"),
+    ("Opposition supporters rallied in the main square of Yerevan overnight.", "PROTEST"),
+    ("Our aircraft carried out precise strikes against depots in Syria used by the militia.",
+     "ASSAULT"),
+]
+
+
+@pytest.fixture(scope="module")
+def found(extractor: Extractor) -> dict[str, list[Event]]:
+    return extract_each(extractor, [s for s, _ in MUST_NOT + MUST])
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST_NOT)
+def test_no_event_of_the_type(found: dict[str, list[Event]], sentence: str,
+                              type_: str) -> None:
+    assert_none_of(found[sentence], type_)
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST)
+def test_event_of_the_type(found: dict[str, list[Event]], sentence: str, type_: str) -> None:
+    assert any(e.type == type_ for e in found[sentence]), [shown(e) for e in found[sentence]]
