@@ -2,7 +2,8 @@
 inquiry rules misreading, in our own words: figures, applications and curtains that
 "retreat", are "withdrawn" or "pulled back"; "strikes" by armies read as walkouts and a
 union's walkout read as an attack; "rallying behind" a cause and a "demonstration of"
-resolve read as protests. Each MUST_NOT sentence must give no event of the type beside
+resolve read as protests; jobs "killed" and kilns "fired up"; and attacks told by their
+name, by "these", by "from" a party or by a call to stop them, which were missed. Each MUST_NOT sentence must give no event of the type beside
 it; each MUST sentence must give one."""
 
 from __future__ import annotations
@@ -39,6 +40,18 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Neighbours opened their homes, rallying around the families who had fled.",
      "PROTEST"),
     ("The treaty would be a clear demonstration of our resolve in the region.", "PROTEST"),
+    # jobs, bills and kilns are killed or fired in a manner of speaking; a virus hits
+    ("Critics say the levy would kill tens of thousands of jobs in farm states.", "ASSAULT"),
+    ("Some argue the new rules have killed it, and want them repealed.", "ASSAULT"),
+    ("The smelter will reopen in May and fire up its furnaces.", "ASSAULT"),
+    ("The mayor fired the city's inspector general on Tuesday.", "ASSAULT"),
+    ("Rural counties were among the hardest-hit by the virus last winter.", "ASSAULT"),
+    # a scourge to be ended is no event; "this assault" in speeches is one on rights
+    ("We urge the state to help end gun violence in our schools.", "ASSAULT"),
+    ("In the face of this ongoing assault, we will keep defending the freedom to vote.",
+     "ASSAULT"),
+    # an inventory build-up is no show of force
+    ("Output rose on an inventory build-up rather than a slower draw down.", "MOBILIZE"),
 ]
 MUST: list[tuple[str, str]] = [
     ("Russian troops withdrew from the port town on Sunday.", "RETREAT"),
@@ -51,6 +64,20 @@ MUST: list[tuple[str, str]] = [
     ("Opposition supporters rallied in the main square of Yerevan overnight.", "PROTEST"),
     ("Our aircraft carried out precise strikes against depots in Syria used by the militia.",
      "ASSAULT"),
+    # attacks named, pointed at, coming from a party, or stopped while they go on
+    ("The city was facing relentless shelling from Russia and rocket attacks from Iran.",
+     "ASSAULT"),
+    ("He took up the post in Nairobi a week before the Kilimani Road attack.", "ASSAULT"),
+    ("The agency helped contain the Solar Harbor ransomware attack.", "ASSAULT"),
+    ("We cannot stay silent in the face of these cowardly attacks.", "ASSAULT"),
+    ("The victims' families still carry the pain of this senseless shooting.", "ASSAULT"),
+    ("The envoys pressed the junta to end the brutal violence against its own people.",
+     "ASSAULT"),
+    ("The militia must stop its indiscriminate shelling of the camps.", "ASSAULT"),
+    ("A man with a rifle opened fire at a grocery store, killing two shoppers.", "ASSAULT"),
+    # a build-up a party owns
+    ("The ministers discussed Russia's military build-up along the Belarusian border.",
+     "MOBILIZE"),
 ]
 
 

@@ -49,8 +49,23 @@ UNCODED_OWNERS = {"its": ("organisation", "person"), "their": ("organisation",)}
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 # Nouns whose owner owns the acts they gather: "its campaign of violence".
 CAMPAIGNS = frozenset({"campaign", "wave", "series", "spree"})
+# Types whose nouns a party owns stand alone: "Mexico's arrest of a cartel chief",
+# "Russia's military build-up near the border".
+OWNED_TYPES = frozenset({"COERCE", "MOBILIZE"})
 # Fights with named sides: an event wherever they are mentioned.
 FIGHTS = frozenset({"clash", "fighting", "skirmish", "gunbattle", "firefight"})
+# Attacks that come "from" a party: "unprecedented attacks from Iran", "bombardment from
+# Russia" (its doer, as "by" is).
+FROM_OWNED = frozenset({"attack", "strike", "airstrike", "bombardment", "shelling", "barrage",
+                        "bombing", "aggression", "incursion", "assault"})
+# Words that point at one attack the text has in view: "these attacks", "this shooting".
+POINTING = frozenset({"this", "these", "that", "those"})
+# Verbs that end what is going on: "must stop the bombings that are destroying lives".
+CEASING = frozenset({"stop", "end", "halt", "cease"})
+# Words that say an attack is going on: "its indiscriminate bombings", "the ongoing attacks".
+ONGOING = frozenset({"ongoing", "continued", "continuing", "indiscriminate", "relentless",
+                     "unrelenting", "brutal", "horrific", "daily", "repeated", "its", "their",
+                     "the", "this", "these"})
 # "the war on drugs", "a war against poverty": no armed conflict
 FIGURATIVE = frozenset({"drug", "terror", "terrorism", "poverty", "crime", "cancer",
                         "inflation", "want", "woman", "christmas", "talent", "idea",
@@ -110,6 +125,10 @@ def owner(noun: Token) -> Token | None:
                                      or (child.ent_type_ == "DATE"
                                          and noun.lemma_ not in OWNED_ONLY)):
             return child  # "Russia's invasion", "Tuesday's strikes"
+        if child.dep_ == "prep" and child.lower_ == "from" and noun.lemma_ in FROM_OWNED:
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                if coded(phrase_tokens(pobj)):
+                    return pobj  # "attacks from Iran"
         if child.dep_ == "acl" and child.lemma_ in DOING_VERBS:
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 for pobj in (g for g in agent.children if g.dep_ == "pobj"):
@@ -165,15 +184,42 @@ def owned_act(noun: Token, governor: Token | None, role: str) -> bool:
     if noun.lemma_ not in OWNED_ONLY:
         if governor is not None and role == "subject" and governor.tag_ == "VBD":
             return True  # "the ransomware attack disrupted a broker-dealer"
-        if tried_for(noun):
+        if tried_for(noun) or named(noun) or ceased(noun):
             return True
     return owner(noun) is not None
 
 
+def named(noun: Token) -> bool:
+    """Give whether an attack noun names one attack: by its name or date ("the Charlie
+    Hebdo attack", "the October 7 attack", "the Colonial Pipeline ransomware attack"), or
+    by pointing back at it ("these unconscionable attacks", "this devastating attack"; not
+    "this ongoing assault", in government prose mostly one on rights)."""
+    if noun.pos_ != "NOUN" or noun.lemma_ in HOSTAGE_NOUNS:
+        return False
+    words = [c for c in noun.children if c.dep_ in ("compound", "det", "nmod")]
+    words += [g for c in words if c.dep_ == "compound" for g in c.children
+              if g.dep_ == "compound"]
+    return any(c.dep_ == "det" and c.lower_ in POINTING and noun.lemma_ != "assault"
+               for c in words) or any(
+        c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("DATE", "EVENT"))
+        for c in words)
+
+
+def ceased(noun: Token, type_name: str = "ASSAULT") -> bool:
+    """Give whether an attack noun is the object of a verb that stops it while it goes on:
+    "must stop its indiscriminate bombings", "to end the horrific violence"; not "to end
+    gun violence" (a scourge, no event)."""
+    if type_name != "ASSAULT" or noun.dep_ != "dobj" or noun.head.lemma_ not in CEASING:
+        return False
+    return any((c.dep_ in ("det", "poss", "amod") and c.lower_ in ONGOING)
+               or c.dep_ in ("relcl", "acl") for c in noun.children)
+
+
 def owned_coercion(noun: Token, governor: Token | None) -> bool:
-    """Give whether a COERCE noun with no event-making governor is still an event: a party
-    or a day owns it ("welcomed Mexico's arrest of a cartel chief", "Russia's blockade of
-    the ports"). Not when a verb looks ahead to it ("to prevent Iran's seizure of ships")."""
+    """Give whether a COERCE or MOBILIZE noun with no event-making governor is still an
+    event: a party or a day owns it ("welcomed Mexico's arrest of a cartel chief", "Russia's
+    blockade of the ports", "discussed Russia's military build-up"). Not when a verb looks
+    ahead to it ("to prevent Iran's seizure of ships")."""
     if governor is not None and governor.lemma_ in lexicon.ANTICIPATING:
         return False
     return noun.pos_ == "NOUN" and owner(noun) is not None

@@ -16,6 +16,18 @@ ABSTRACT_TARGETS = frozenset({"right", "freedom", "liberty", "value", "care", "h
                               "access", "choice", "privacy", "dignity", "truth", "science",
                               "integrity", "reputation", "character", "credibility"})
 ATTACK_WORDS = frozenset({"attack", "assault"})
+# What is "killed" in a manner of speaking: "would kill hundreds of thousands of jobs",
+# "regulation has killed it", "killed the bill".
+NOT_KILLED = frozenset({"job", "bill", "deal", "plan", "idea", "proposal", "project",
+                        "program", "programme", "competition", "innovation", "growth", "it",
+                        "chance", "momentum", "hope", "legislation", "measure", "amendment",
+                        "provision", "rule", "industry", "business", "economy", "demand",
+                        "recovery", "investment", "dream", "market", "sale", "profit",
+                        "productivity", "reform", "effort", "initiative", "talk"})
+# Whom one "fires" from a job: "fired the inspector general".
+DISMISSED = frozenset({"worker", "employee", "staff", "official", "director", "inspector",
+                       "coach", "manager", "ceo", "chief", "secretary", "prosecutor",
+                       "commissioner", "executive", "attorney", "general", "head", "people"})
 # What may be deployed or mobilised as a show of force.
 FORCES = frozenset({"troop", "troops", "force", "forces", "soldier", "personnel", "unit",
                     "army", "military", "navy", "marine", "reservist", "brigade", "battalion",
@@ -61,6 +73,24 @@ def figurative_attack(trigger: Token) -> bool:
                 for g in c.children if g.dep_ == "pobj"]
     targets += [t for g in targets for t in g.conjuncts]
     return bool(targets) and all(t.lemma_.lower() in ABSTRACT_TARGETS for t in targets)
+
+
+def figurative_kill(verb: Token) -> bool:
+    """Give whether "kill" is said of jobs, bills or markets, not of people ("tariffs would
+    kill thousands of jobs", "some say regulation has killed it"), or "fire" of kilns and
+    staff ("fire up the kilns", "fired the inspector general")."""
+    if verb.pos_ == "VERB" and verb.lemma_.lower() == "fire":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) or any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DISMISSED
+            for c in verb.children)  # "fire up the kilns", "fired the inspector general"
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "kill":
+        return False
+    killed = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    killed += [g for c in killed if c.like_num or c.lemma_.lower() in ("hundred", "thousand",
+                                                                        "million")
+               for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+               for g in p.children if g.dep_ == "pobj"]
+    return any(c.lemma_.lower() in NOT_KILLED for c in killed)
 
 
 def civil_deployment(trigger: Token) -> bool:

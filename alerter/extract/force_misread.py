@@ -21,7 +21,8 @@ DISASTERS = frozenset({
     "mudslide", "avalanche", "tsunami", "eruption", "volcano", "crash", "collision",
     "accident", "derailment", "collapse", "stampede", "heatwave", "drought", "epidemic",
     "outbreak", "disease", "pandemic", "lightning", "rain", "rainfall", "snowstorm",
-    "blizzard", "sinking", "capsize", "shipwreck", "famine",
+    "blizzard", "sinking", "capsize", "shipwreck", "famine", "virus", "coronavirus",
+    "covid-19", "covid",
 })
 # Businesses: what they close or block is their own ("carmakers closed their plants").
 BUSINESSES = frozenset({"company", "firm", "carmaker", "automaker", "maker", "manufacturer",
@@ -75,8 +76,9 @@ def misread(trigger: Token, type_name: str) -> bool:
             g.lemma_.lower() in NOT_WITHDRAWN for c in trigger.children
             if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
         return True  # "the withdrawal of its recognition": a diplomatic sanction
-    if type_name == "ASSAULT" and force_figurative.figurative_attack(trigger):
-        return True  # "the attack on reproductive rights"
+    if type_name == "ASSAULT" and (force_figurative.figurative_attack(trigger)
+                                   or force_figurative.figurative_kill(trigger)):
+        return True  # "the attack on reproductive rights", "would kill jobs"
     if type_name == "RETREAT" and (force_figurative.civil_withdrawal(trigger)
                                    or force_figurative.civil_retreat(trigger)):
         return True  # "a retreat of inventory accumulation", "confidence retreated"
