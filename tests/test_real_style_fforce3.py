@@ -3,8 +3,9 @@ inquiry rules misreading, in our own words: figures, applications and curtains t
 "retreat", are "withdrawn" or "pulled back"; "strikes" by armies read as walkouts and a
 union's walkout read as an attack; "rallying behind" a cause and a "demonstration of"
 resolve read as protests; jobs "killed" and kilns "fired up"; and attacks told by their
-name, by "these", by "from" a party or by a call to stop them, which were missed. Each MUST_NOT sentence must give no event of the type beside
-it; each MUST sentence must give one."""
+name, by "these", by "from" a party or by a call to stop them, which were missed. Each
+MUST_NOT sentence must give no event of the type beside it; each MUST sentence must give
+one."""
 
 from __future__ import annotations
 
