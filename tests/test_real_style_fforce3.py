@@ -3,9 +3,9 @@ inquiry rules misreading, in our own words: figures, applications and curtains t
 "retreat", are "withdrawn" or "pulled back"; "strikes" by armies read as walkouts and a
 union's walkout read as an attack; "rallying behind" a cause and a "demonstration of"
 resolve read as protests; jobs "killed" and kilns "fired up"; and attacks told by their
-name, by "these", by "from" a party or by a call to stop them, which were missed. Each
-MUST_NOT sentence must give no event of the type beside it; each MUST sentence must give
-one."""
+name, by "these", by "from" a party or by a call to stop them, and coercion and inquiries
+taken as given, which were missed. Each MUST_NOT sentence must give no event of the type
+beside it; each MUST sentence must give one."""
 
 from __future__ import annotations
 
@@ -53,6 +53,14 @@ MUST_NOT: list[tuple[str, str]] = [
      "ASSAULT"),
     # an inventory build-up is no show of force
     ("Output rose on an inventory build-up rather than a slower draw down.", "MOBILIZE"),
+    # a space probe and a home energy audit are no inquiry
+    ("The ministers hailed the launch of the first Kenyan probe to the Moon last year.",
+     "INVESTIGATE"),
+    ("Owners can claim a credit for a home energy audit done by a licensed inspector.",
+     "INVESTIGATE"),
+    # a clause only alleged by its noun states nothing
+    ("The board met the editors over allegations that the paper censors its critics.",
+     "COERCE"),
 ]
 MUST: list[tuple[str, str]] = [
     ("Russian troops withdrew from the port town on Sunday.", "RETREAT"),
@@ -76,6 +84,17 @@ MUST: list[tuple[str, str]] = [
      "ASSAULT"),
     ("The militia must stop its indiscriminate shelling of the camps.", "ASSAULT"),
     ("A man with a rifle opened fire at a grocery store, killing two shoppers.", "ASSAULT"),
+    # coercion and inquiry taken as given: a noun's "that" clause, worries about it, its
+    # doer, its findings, pointing at it
+    ("There is no doubt that Iran is unjustly detaining the two sailors in Evin prison.",
+     "COERCE"),
+    ("They raised concerns about detentions of students under the curfew.", "COERCE"),
+    ("The court is known for the harsh sentencing of bloggers and reporters.", "COERCE"),
+    ("The charges follow an investigation led by the customs service in Rotterdam.",
+     "INVESTIGATE"),
+    ("We will keep pressing for access to the findings of the investigation.",
+     "INVESTIGATE"),
+    ("The new sanctions hit the units that carried out this crackdown.", "COERCE"),
     # a build-up a party owns
     ("The ministers discussed Russia's military build-up along the Belarusian border.",
      "MOBILIZE"),

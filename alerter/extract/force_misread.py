@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Token
 
-from alerter.extract import force_figurative, protest
+from alerter.extract import enforcement, force_figurative, protest
 from alerter.extract.force import unowned_war
 
 # Natural disasters and accidents: what they kill or strike was not attacked.
@@ -82,6 +82,8 @@ def misread(trigger: Token, type_name: str) -> bool:
     if type_name == "RETREAT" and (force_figurative.civil_withdrawal(trigger)
                                    or force_figurative.civil_retreat(trigger)):
         return True  # "a retreat of inventory accumulation", "confidence retreated"
+    if type_name == "INVESTIGATE" and enforcement.not_inquiry(trigger):
+        return True  # "the Hope Probe", "a home energy audit"
     if type_name == "PROTEST" and protest.not_protest(trigger):
         return True  # "rallied behind Ukraine", "a demonstration of leadership"
     if type_name == "MOBILIZE" and force_figurative.civil_deployment(trigger):
