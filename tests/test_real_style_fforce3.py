@@ -115,3 +115,24 @@ def test_no_event_of_the_type(found: dict[str, list[Event]], sentence: str,
 @pytest.mark.parametrize(("sentence", "type_"), MUST)
 def test_event_of_the_type(found: dict[str, list[Event]], sentence: str, type_: str) -> None:
     assert any(e.type == type_ for e in found[sentence]), [shown(e) for e in found[sentence]]
+
+
+ONCE = [
+    # the same attack noun said again, bare, is the same attack
+    "While we wait for answers about this attack, we know how badly this attack has hurt "
+    "the town.",
+    "The envoy condemned the violence in Darfur and urged both armies to end the violence.",
+]
+
+
+@pytest.mark.parametrize("sentence", ONCE)
+def test_one_attack_told_twice_is_one_event(extractor: Extractor, sentence: str) -> None:
+    events = extract_each(extractor, [sentence])[sentence]
+    assert [e.type for e in events].count("ASSAULT") == 1, [shown(e) for e in events]
+
+
+def test_two_attacks_of_one_kind_stay_two(extractor: Extractor) -> None:
+    sentence = ("The fact that this shooting took place the night before the anniversary of "
+                "the deadly shooting at a school in Ohio should move us all.")
+    events = extract_each(extractor, [sentence])[sentence]
+    assert [e.type for e in events].count("ASSAULT") == 2, [shown(e) for e in events]

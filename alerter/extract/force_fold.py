@@ -4,7 +4,8 @@ general rules count twice or under two types.
 
 - One attack is one event: the casualties it caused ("a rocket attack kills 27", "bombed
   the camp, killing 90") and the territory taken in the same breath ("attacked the base
-  and seized control of it") are part of it.
+  and seized control of it") are part of it, and the same attack noun said again ("this
+  attack ... this attack") names no second one.
 - A seizure of territory is an ASSAULT, not also a COERCE; a strike read both as a
   PROTEST and an ASSAULT is the one its words say ("a general strike", "air-strikes");
   one country's military exercise is a MOBILIZE, not also a COOPERATE.
@@ -64,6 +65,8 @@ def folded(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
     taken: set[int] = set()
     for group in by_sentence.values():
         lemmas = [lemma(e) for e in group]
+        nouns = [_is_noun(doc, e) for e in group]
+        dropped.update(id(e) for e in _mentioned_again(group, lemmas, nouns))
         primary = [i for i, w in enumerate(lemmas) if w not in CASUALTY_VERBS | TAKING_VERBS]
         tolls = [i for i, w in enumerate(lemmas) if w in CASUALTY_VERBS]
         keep_toll = None if primary else (tolls[0] if tolls else None)
@@ -84,6 +87,32 @@ def folded(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
         loser.get(e["trigger"]["start"]) != e["type"] and not (
         e["type"] == "COOPERATE" and any(start < e["trigger"]["end"] and
                                          e["trigger"]["start"] < end for start, end in shows))]
+
+
+def _is_noun(doc: Doc, event: dict[str, Any]) -> bool:
+    """Give whether the event's trigger is a bare noun, with nothing of its own but a
+    determiner ("this attack", "the violence"; not "the deadly shooting at a school")."""
+    span = doc.char_span(event["trigger"]["start"], event["trigger"]["end"],
+                         alignment_mode="expand")
+    return span is not None and span.root.pos_ == "NOUN" and all(
+        c.dep_ in ("det", "punct") for c in span.root.children)
+
+
+def _mentioned_again(group: list[dict[str, Any]], lemmas: list[str],
+                     nouns: list[bool]) -> list[dict[str, Any]]:
+    """Give the attack nouns that name again an attack the sentence told before: "answers
+    about this attack ... how deeply this attack has hurt", "the violence in Burma ... to
+    end the violence" (the same noun again, bare, no new side named)."""
+    def codes(event: dict[str, Any], role: str) -> set[str]:
+        return {p["code"] for p in event[role] if p["code"]}
+
+    again = []
+    for i, event in enumerate(group):
+        earlier = [group[j] for j in range(i) if nouns[i] and lemmas[j] == lemmas[i]
+                   and group[j]["trigger"]["text"].lower() == event["trigger"]["text"].lower()]
+        if earlier and all(codes(event, r) <= codes(earlier[0], r) for r in ("actor", "target")):
+            again.append(event)
+    return again
 
 
 def strike_kind(doc: Doc, start: int) -> str | None:
