@@ -47,6 +47,7 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The smelter will reopen in May and fire up its furnaces.", "ASSAULT"),
     ("The mayor fired the city's inspector general on Tuesday.", "ASSAULT"),
     ("Rural counties were among the hardest-hit by the virus last winter.", "ASSAULT"),
+    ("The state is shelling out $2 billion to rebuild its rural clinics.", "ASSAULT"),
     # a scourge to be ended is no event; "this assault" in speeches is one on rights
     ("We urge the state to help end gun violence in our schools.", "ASSAULT"),
     ("In the face of this ongoing assault, we will keep defending the freedom to vote.",

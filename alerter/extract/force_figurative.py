@@ -77,8 +77,11 @@ def figurative_attack(trigger: Token) -> bool:
 
 def figurative_kill(verb: Token) -> bool:
     """Give whether "kill" is said of jobs, bills or markets, not of people ("tariffs would
-    kill thousands of jobs", "some say regulation has killed it"), or "fire" of kilns and
-    staff ("fire up the kilns", "fired the inspector general")."""
+    kill thousands of jobs", "some say regulation has killed it"), "fire" of kilns and
+    staff ("fire up the kilns", "fired the inspector general"), or "shell out" of money."""
+    if verb.lemma_.lower() == "shell" and any(c.dep_ == "prt" and c.lower_ == "out"
+                                               for c in verb.children):
+        return True  # "shelling out $1.5 billion to states"
     if verb.pos_ == "VERB" and verb.lemma_.lower() == "fire":
         return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) or any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DISMISSED
