@@ -59,6 +59,20 @@ MUST_NOT: list[tuple[str, str]] = [
      "INVESTIGATE"),
     ("Owners can claim a credit for a home energy audit done by a licensed inspector.",
      "INVESTIGATE"),
+    # people and means sent in a disaster or a programme are no forces
+    ("Over 900 search and rescue personnel are deployed across three coastal states.",
+     "MOBILIZE"),
+    ("The state has deployed more than 400 firefighters to fight the blazes.", "MOBILIZE"),
+    ("Lenders should deploy more of their resources to build starter homes.", "MOBILIZE"),
+    # withdrawing from a role, a body's procedure, a market
+    ("Partners fear that the country is retreating from its leading role at the bank.",
+     "RETREAT"),
+    ("During the review, parties may ask to withdraw and refile their notice.", "RETREAT"),
+    # an economy taken hostage, a strike an army took, strength demonstrated
+    ("We reject plans to take the economy hostage to win tax cuts for the rich.", "ASSAULT"),
+    ("We discussed the strike that U.S. forces carried out last night against the cell.",
+     "PROTEST"),
+    ("The report shows the resilience the shipping sector demonstrated all year.", "PROTEST"),
     # a clause only alleged by its noun states nothing
     ("The board met the editors over allegations that the paper censors its critics.",
      "COERCE"),
@@ -96,6 +110,16 @@ MUST: list[tuple[str, str]] = [
     ("We will keep pressing for access to the findings of the investigation.",
      "INVESTIGATE"),
     ("The new sanctions hit the units that carried out this crackdown.", "COERCE"),
+    ("He will update her on the investigation by the inspector general once it ends.",
+     "INVESTIGATE"),
+    ("The investigation that led to these sanctions was run jointly with the DEA.",
+     "INVESTIGATE"),
+    ("Riot police cracked down on the demonstrators outside the parliament in Tbilisi.",
+     "COERCE"),
+    ("The nation mourned the victims of the bombings that occurred on March 11.", "ASSAULT"),
+    # forces surged, troops drawn down
+    ("The alliance has surged thousands of troops to its eastern members.", "MOBILIZE"),
+    ("We will draw down the rest of our troops from the country by August.", "RETREAT"),
     # a build-up a party owns
     ("The ministers discussed Russia's military build-up along the Belarusian border.",
      "MOBILIZE"),

@@ -100,8 +100,14 @@ def presupposed(trigger: Token, type_name: str) -> bool:
             trigger.head.head.lemma_ in _WORRIES:
         return True  # "concerns about detentions of Ethiopians"
     if any((c.dep_ == "acl" and c.lemma_ in _DONE_BY and c.tag_ == "VBN") or
-           (c.dep_ == "det" and c.lower_ in _POINTING) for c in trigger.children):
-        return True  # "an investigation led by the DEA", "this crackdown"
+           (c.dep_ == "det" and c.lower_ in _POINTING) or
+           (type_name == "INVESTIGATE" and c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            and trigger.dep_ not in ("dobj", "obj")) or
+           (type_name == "INVESTIGATE" and c.dep_ == "relcl" and c.tag_ == "VBD")
+           for c in trigger.children):
+        # "an investigation led by the DEA", "this crackdown", "the investigation by the
+        # inspector general", "the investigation that led to these designations"
+        return True
     return judged(trigger)
 
 

@@ -58,6 +58,13 @@ FIGHTS = frozenset({"clash", "fighting", "skirmish", "gunbattle", "firefight"})
 # Russia" (its doer, as "by" is).
 FROM_OWNED = frozenset({"attack", "strike", "airstrike", "bombardment", "shelling", "barrage",
                         "bombing", "aggression", "incursion", "assault"})
+# What is held or taken "hostage" in a manner of speaking: "take our economy hostage".
+NOT_CAPTIVES = frozenset({"economy", "legislation", "bill", "process", "nomination", "budget",
+                          "funding", "agenda", "talks", "negotiation", "reform", "program",
+                          "programme", "government", "country", "nation", "debt", "ceiling",
+                          "vote", "treaty", "deal", "agreement", "appropriation"})
+# Verbs that say an attack took place: "the attacks that occurred on October 7".
+HAPPENED = frozenset({"occur", "happen", "unfold", "take"})
 # Words that point at one attack the text has in view: "these attacks", "this shooting".
 POINTING = frozenset({"this", "these", "that", "those"})
 # Verbs that end what is going on: "must stop the bombings that are destroying lives".
@@ -168,6 +175,9 @@ def owned_act(noun: Token, governor: Token | None, role: str) -> bool:
            and lexicon.MODAL_ADJECTIVES[c.lower_][0] == "hypothetical" for c in noun.children):
         return False
     if noun.lemma_ in HOSTAGE_NOUNS:
+        if noun.head.lemma_ in ("hold", "take") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in NOT_CAPTIVES for c in noun.head.children):
+            return False  # "take our economy hostage", "hold the bill hostage"
         return owner(noun) is not None or (
             governor is not None and governor.lemma_ in HOSTAGE_VERBS) or any(
             c.dep_ in ("relcl", "acl") and c.lemma_ in HOSTAGE_VERBS  # "the hostages it took"
@@ -184,8 +194,9 @@ def owned_act(noun: Token, governor: Token | None, role: str) -> bool:
     if noun.lemma_ not in OWNED_ONLY:
         if governor is not None and role == "subject" and governor.tag_ == "VBD":
             return True  # "the ransomware attack disrupted a broker-dealer"
-        if tried_for(noun) or named(noun) or ceased(noun):
-            return True
+        if tried_for(noun) or named(noun) or ceased(noun) or any(
+                c.dep_ == "relcl" and c.lemma_ in HAPPENED for c in noun.children):
+            return True  # "the horrific attacks that occurred on October 7"
     return owner(noun) is not None
 
 

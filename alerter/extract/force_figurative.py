@@ -53,11 +53,25 @@ CIVIL_WITHDRAWALS = frozenset({"mineral", "land", "cash", "monetary", "stimulus"
 # Who may withdraw or retreat in a fight or from a treaty, when no code names them.
 FIGHTERS = frozenset({"rebel", "militant", "fighter", "insurgent", "militia", "separatist",
                       "guerrilla", "jihadist", "enemy", "regime", "government", "country",
-                      "nation", "state", "ally", "coalition", "side", "party", "administration",
+                      "nation", "state", "ally", "coalition", "side", "administration",
                       "occupier", "invader", "platoon", "company", "squad", "patrol",
                       "convoy", "corporal", "sergeant", "officer", "commander", "captain",
                       "lieutenant", "colonel", "general", "he", "she", "they", "we", "i"})
 RETREAT_VERBS = frozenset({"withdraw", "retreat", "pull", "move"})
+# What one withdraws or retreats from that is no place, treaty or body: "retreating from
+# our leadership role", "withdrawing from correspondent banking relationships".
+NOT_LEFT = frozenset({"role", "leadership", "commitment", "responsibility", "obligation",
+                      "market", "relationship", "business", "competition", "race", "contest",
+                      "debate", "engagement", "stance", "position", "policy", "principle"})
+# Who and what is sent in a disaster or a programme: "deployed 600 firefighters", "FEMA
+# deployed personnel", "resources are deployed".
+CIVIL_SENT = frozenset({"firefighter", "responder", "rescue", "rescuer", "search", "fema",
+                        "medic", "nurse", "doctor", "volunteer", "inspector", "resource",
+                        "fund", "supply", "staff", "advisor", "adviser", "engineer",
+                        "contractor", "firefighting", "corps", "worker"})
+MILITARY_SENT = frozenset({"troop", "soldier", "military", "army", "navy", "marine", "warship",
+                           "brigade", "battalion", "combat", "missile", "fighter", "tank",
+                           "force", "guard", "reservist"})
 # Work on a thing, beside which a deployment is the thing's roll-out.
 MAKING = frozenset({"development", "research", "production", "adoption", "design",
                     "testing", "manufacturing", "innovation", "procurement", "acquisition"})
@@ -112,6 +126,19 @@ def civil_deployment(trigger: Token) -> bool:
     return _of_no_forces(trigger)
 
 
+def civil_deploying(verb: Token) -> bool:
+    """Give whether a verb of deploying sends people or means that are no forces: "FEMA
+    deployed federal personnel", "search and rescue personnel are deployed across Florida",
+    "deployed 600 firefighters", "resources are deployed"; not "deployed troops" nor
+    "the Army deployed soldiers to help"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("deploy", "mobilize", "mobilise",
+                                                           "station", "redeploy"):
+        return False
+    sent = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj")]
+    words = {t.lemma_.lower() for c in sent for t in c.subtree}
+    return bool(words & CIVIL_SENT) and not words & MILITARY_SENT
+
+
 def civil_withdrawal(trigger: Token) -> bool:
     """Give whether a withdrawal noun takes back something that is neither forces nor a
     party: "a retreat of inventory accumulation", "the withdrawal of funds"; not "the
@@ -134,6 +161,9 @@ def civil_retreat(verb: Token) -> bool:
              and c.tag_ not in ("WDT", "WP")]  # "the village, which it left": a place
     if moved:
         return not any(_party_or_force(t) for t in moved)
+    if any(g.lemma_.lower() in NOT_LEFT for c in verb.children
+           if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"):
+        return True  # "the United States is retreating from its leadership role"
     movers = [c for c in verb.children if c.dep_ == "nsubj"]
     head = verb
     while not movers and head.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp", "prep") \
@@ -148,7 +178,7 @@ def civil_retreat(verb: Token) -> bool:
     return not any(_party_or_force(t) for t in movers) and not any(
         _party_or_force(t) or t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC")
         or t.lemma_.lower() in ("treaty", "agreement", "accord", "pact", "town", "city", "village",
-                                "area", "region", "territory", "position", "base", "country")
+                                "area", "region", "territory", "base", "country")
         for t in left)
 
 

@@ -143,6 +143,11 @@ def strike_kind(doc: Doc, start: int) -> str | None:
     # "conducted strikes against facilities in Iraq", "a strike by the army on a compound"
     aimed = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "by")
              for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
+    doers = [s for c in word.children if c.dep_ in ("relcl", "acl")
+             for s in c.children if s.dep_ in ("nsubj", "agent")]
+    if any(coded([t]) or t.lemma_.lower() in ("force", "military", "army", "navy", "troop")
+           for s in doers for t in s.subtree):
+        return "PROTEST"  # "the strike that U.S. forces took last night against ISIS-K"
     if (word.dep_ == "dobj" and word.head.lemma_.lower() in ATTACK_VERBS) or any(
             g.lemma_.lower() not in PAY_WORDS | {"government", "law", "policy", "plan"}
             for g in aimed):

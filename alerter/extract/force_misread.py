@@ -86,8 +86,9 @@ def misread(trigger: Token, type_name: str) -> bool:
         return True  # "the Hope Probe", "a home energy audit"
     if type_name == "PROTEST" and protest.not_protest(trigger):
         return True  # "rallied behind Ukraine", "a demonstration of leadership"
-    if type_name == "MOBILIZE" and force_figurative.civil_deployment(trigger):
-        return True  # "the deployment of EV chargers"
+    if type_name == "MOBILIZE" and (force_figurative.civil_deployment(trigger)
+                                    or force_figurative.civil_deploying(trigger)):
+        return True  # "the deployment of EV chargers", "deployed 600 firefighters"
     if type_name == "MOBILIZE" and any(c.lower_ in JOINT for c in trigger.children
                                        if c.dep_ in ("amod", "compound")):
         return True  # "joint military exercises": cooperation, not one side's show of force

@@ -60,6 +60,9 @@ def not_protest(trigger: Token) -> bool:
     "a tangible demonstration of American leadership"; not "thousands rallied in the
     square", "a demonstration of thousands of nurses"."""
     word = trigger.lemma_.lower()
+    if word == "demonstrate" and trigger.dep_ == "relcl" and not any(
+            c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in trigger.children):
+        return True  # "the strength the industry demonstrated in 2015": what was shown
     if word == "rally" and trigger.pos_ == "VERB":
         return any(c.dep_ == "prep" and c.lower_ in _BEHIND for c in trigger.children)
     if word == "demonstration" and trigger.pos_ == "NOUN":
