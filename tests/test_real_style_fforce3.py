@@ -50,6 +50,7 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The state is shelling out $2 billion to rebuild its rural clinics.", "ASSAULT"),
     # a scourge to be ended is no event; "this assault" in speeches is one on rights
     ("We urge the state to help end gun violence in our schools.", "ASSAULT"),
+    ("A lasting truce is the surest way to end the violence in the region.", "ASSAULT"),
     ("In the face of this ongoing assault, we will keep defending the freedom to vote.",
      "ASSAULT"),
     # an inventory build-up is no show of force

@@ -67,6 +67,9 @@ NOT_CAPTIVES = frozenset({"economy", "legislation", "bill", "process", "nominati
 HAPPENED = frozenset({"occur", "happen", "unfold", "take"})
 # Words that point at one attack the text has in view: "these attacks", "this shooting".
 POINTING = frozenset({"this", "these", "that", "those"})
+# Nouns "this" or "the" do not make one attack: "this violence continues" (a scourge),
+# "end the violence in Gaza" (nobody named), "this ongoing assault" (on rights, in speeches).
+UNPOINTED = frozenset({"violence", "assault"})
 # Verbs that end what is going on: "must stop the bombings that are destroying lives".
 CEASING = frozenset({"stop", "end", "halt", "cease"})
 # Words that say an attack is going on: "its indiscriminate bombings", "the ongoing attacks".
@@ -204,13 +207,13 @@ def named(noun: Token) -> bool:
     """Give whether an attack noun names one attack: by its name or date ("the Charlie
     Hebdo attack", "the October 7 attack", "the Colonial Pipeline ransomware attack"), or
     by pointing back at it ("these unconscionable attacks", "this devastating attack"; not
-    "this ongoing assault", in government prose mostly one on rights)."""
+    "this ongoing assault", in government prose mostly one on rights, nor "this violence")."""
     if noun.pos_ != "NOUN" or noun.lemma_ in HOSTAGE_NOUNS:
         return False
     words = [c for c in noun.children if c.dep_ in ("compound", "det", "nmod")]
     words += [g for c in words if c.dep_ == "compound" for g in c.children
               if g.dep_ == "compound"]
-    return any(c.dep_ == "det" and c.lower_ in POINTING and noun.lemma_ != "assault"
+    return any(c.dep_ == "det" and c.lower_ in POINTING and noun.lemma_ not in UNPOINTED
                for c in words) or any(
         c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("DATE", "EVENT"))
         for c in words)
@@ -219,10 +222,11 @@ def named(noun: Token) -> bool:
 def ceased(noun: Token, type_name: str = "ASSAULT") -> bool:
     """Give whether an attack noun is the object of a verb that stops it while it goes on:
     "must stop its indiscriminate bombings", "to end the horrific violence"; not "to end
-    gun violence" (a scourge, no event)."""
+    gun violence" (a scourge, no event) nor "end the violence in Gaza" (nobody named)."""
     if type_name != "ASSAULT" or noun.dep_ != "dobj" or noun.head.lemma_ not in CEASING:
         return False
-    return any((c.dep_ in ("det", "poss", "amod") and c.lower_ in ONGOING)
+    return any((c.dep_ in ("det", "poss", "amod") and c.lower_ in ONGOING
+                and not (c.dep_ == "det" and noun.lemma_ in UNPOINTED))
                or c.dep_ in ("relcl", "acl") for c in noun.children)
 
 
