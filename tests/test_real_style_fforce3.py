@@ -74,6 +74,17 @@ MUST_NOT: list[tuple[str, str]] = [
     ("We discussed the strike that U.S. forces carried out last night against the cell.",
      "PROTEST"),
     ("The report shows the resilience the shipping sector demonstrated all year.", "PROTEST"),
+    # attacks by politicians, firms leaving a market, troops marching in, bills and data
+    # held hostage, tools deployed
+    ("The clinics stayed open despite relentless attacks by Republican legislators.",
+     "ASSAULT"),
+    ("Dozens of banks are among the firms that are suspending or withdrawing from Belarus.",
+     "RETREAT"),
+    ("Columns of troops marched across the border before dawn.", "PROTEST"),
+    ("The committee chair is holding hostage a bipartisan package on chips.", "ASSAULT"),
+    ("The malware held the hospital's patient data hostage for a ransom.", "ASSAULT"),
+    ("Utilities should be deploying tools and technologies that spot intrusions early.",
+     "MOBILIZE"),
     # a clause only alleged by its noun states nothing
     ("The board met the editors over allegations that the paper censors its critics.",
      "COERCE"),
@@ -121,6 +132,10 @@ MUST: list[tuple[str, str]] = [
     # forces surged, troops drawn down
     ("The alliance has surged thousands of troops to its eastern members.", "MOBILIZE"),
     ("We will draw down the rest of our troops from the country by August.", "RETREAT"),
+    ("They met for the first time since the departure of U.S. troops from the country.",
+     "RETREAT"),
+    ("For two years the defenders have held off Russia's vicious onslaught.", "ASSAULT"),
+    ("Three people held hostage in a bank in Ohio were freed unharmed.", "ASSAULT"),
     # a build-up a party owns
     ("The ministers discussed Russia's military build-up along the Belarusian border.",
      "MOBILIZE"),

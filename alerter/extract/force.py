@@ -62,7 +62,8 @@ FROM_OWNED = frozenset({"attack", "strike", "airstrike", "bombardment", "shellin
 NOT_CAPTIVES = frozenset({"economy", "legislation", "bill", "process", "nomination", "budget",
                           "funding", "agenda", "talks", "negotiation", "reform", "program",
                           "programme", "government", "country", "nation", "debt", "ceiling",
-                          "vote", "treaty", "deal", "agreement", "appropriation"})
+                          "vote", "treaty", "deal", "agreement", "appropriation", "package",
+                          "datum", "data", "file", "system", "network", "computer"})
 # Verbs that say an attack took place: "the attacks that occurred on October 7".
 HAPPENED = frozenset({"occur", "happen", "unfold", "take"})
 # Words that point at one attack the text has in view: "these attacks", "this shooting".
@@ -135,10 +136,11 @@ def owner(noun: Token) -> Token | None:
                                      or (child.ent_type_ == "DATE"
                                          and noun.lemma_ not in OWNED_ONLY)):
             return child  # "Russia's invasion", "Tuesday's strikes"
-        if child.dep_ == "prep" and child.lower_ == "from" and noun.lemma_ in FROM_OWNED:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by") and \
+                noun.lemma_ in FROM_OWNED:
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
                 if coded(phrase_tokens(pobj)):
-                    return pobj  # "attacks from Iran"
+                    return pobj  # "attacks from Iran", "the attack on Israel by Iran"
         if child.dep_ == "acl" and child.lemma_ in DOING_VERBS:
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 for pobj in (g for g in agent.children if g.dep_ == "pobj"):
@@ -178,9 +180,6 @@ def owned_act(noun: Token, governor: Token | None, role: str) -> bool:
            and lexicon.MODAL_ADJECTIVES[c.lower_][0] == "hypothetical" for c in noun.children):
         return False
     if noun.lemma_ in HOSTAGE_NOUNS:
-        if noun.head.lemma_ in ("hold", "take") and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in NOT_CAPTIVES for c in noun.head.children):
-            return False  # "take our economy hostage", "hold the bill hostage"
         return owner(noun) is not None or (
             governor is not None and governor.lemma_ in HOSTAGE_VERBS) or any(
             c.dep_ in ("relcl", "acl") and c.lemma_ in HOSTAGE_VERBS  # "the hostages it took"
@@ -201,6 +200,15 @@ def owned_act(noun: Token, governor: Token | None, role: str) -> bool:
                 c.dep_ == "relcl" and c.lemma_ in HAPPENED for c in noun.children):
             return True  # "the horrific attacks that occurred on October 7"
     return owner(noun) is not None
+
+
+def figurative_hostage(noun: Token) -> bool:
+    """Give whether "hostage" is said of a bill, an economy or data: "take our economy
+    hostage", "is holding hostage a bipartisan package", "held victims' data hostage"."""
+    return noun.lemma_ in HOSTAGE_NOUNS and noun.head.lemma_ in ("hold", "take") and any(
+        t.i != noun.i and t.lemma_.lower() in NOT_CAPTIVES
+        for c in noun.head.children if c.dep_ in ("dobj", "obj", "nsubjpass")
+        for t in c.subtree)
 
 
 def named(noun: Token) -> bool:

@@ -16,6 +16,11 @@ ABSTRACT_TARGETS = frozenset({"right", "freedom", "liberty", "value", "care", "h
                               "access", "choice", "privacy", "dignity", "truth", "science",
                               "integrity", "reputation", "character", "credibility"})
 ATTACK_WORDS = frozenset({"attack", "assault"})
+# Attackers in politics, whose attacks are words and laws: "relentless attacks by
+# Republican lawmakers", "years of attacks from special interests".
+POLITICAL = frozenset({"republican", "democrat", "lawmaker", "legislator", "politician", "maga",
+                       "congress", "senator", "legislature", "governor", "judge", "court",
+                       "interest", "critic", "commentator", "pundit", "official"})
 # What is "killed" in a manner of speaking: "would kill hundreds of thousands of jobs",
 # "regulation has killed it", "killed the bill".
 NOT_KILLED = frozenset({"job", "bill", "deal", "plan", "idea", "proposal", "project",
@@ -58,6 +63,10 @@ FIGHTERS = frozenset({"rebel", "militant", "fighter", "insurgent", "militia", "s
                       "convoy", "corporal", "sergeant", "officer", "commander", "captain",
                       "lieutenant", "colonel", "general", "he", "she", "they", "we", "i"})
 RETREAT_VERBS = frozenset({"withdraw", "retreat", "pull", "move"})
+# Businesses leaving a country or a market: "companies withdrawing from Russia".
+BUSINESSES = frozenset({"company", "firm", "bank", "business", "institution", "provider",
+                        "investor", "corporation", "brand", "retailer", "lender", "seller",
+                        "insurer", "manufacturer", "buyer"})
 # What one withdraws or retreats from that is no place, treaty or body: "retreating from
 # our leadership role", "withdrawing from correspondent banking relationships".
 NOT_LEFT = frozenset({"role", "leadership", "commitment", "responsibility", "obligation",
@@ -68,7 +77,8 @@ NOT_LEFT = frozenset({"role", "leadership", "commitment", "responsibility", "obl
 CIVIL_SENT = frozenset({"firefighter", "responder", "rescue", "rescuer", "search", "fema",
                         "medic", "nurse", "doctor", "volunteer", "inspector", "resource",
                         "fund", "supply", "staff", "advisor", "adviser", "engineer",
-                        "contractor", "firefighting", "corps", "worker"})
+                        "contractor", "firefighting", "corps", "worker", "technology",
+                        "tool", "software", "solution", "dollar", "investment", "money"})
 MILITARY_SENT = frozenset({"troop", "soldier", "military", "army", "navy", "marine", "warship",
                            "brigade", "battalion", "combat", "missile", "fighter", "tank",
                            "force", "guard", "reservist"})
@@ -86,6 +96,10 @@ def figurative_attack(trigger: Token) -> bool:
     targets += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                 for g in c.children if g.dep_ == "pobj"]
     targets += [t for g in targets for t in g.conjuncts]
+    if any(t.lemma_.lower() in POLITICAL for c in trigger.children
+           if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+           for g in c.children if g.dep_ == "pobj" for t in g.subtree):
+        return True  # "attacks by Republican lawmakers"
     return bool(targets) and all(t.lemma_.lower() in ABSTRACT_TARGETS for t in targets)
 
 
@@ -170,6 +184,10 @@ def civil_retreat(verb: Token) -> bool:
             and head.head.i != head.i:
         head = head.head  # "ordered troops to withdraw", "Russia began to pull back"
         movers = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if head.dep_ == "relcl" and any(m.tag_ in ("WDT", "WP") for m in movers):
+        movers = [head.head]  # "hundreds of companies that are withdrawing from Russia"
+    if any(t.lemma_.lower() in BUSINESSES for m in movers for t in m.subtree):
+        return True  # firms leaving a market are no retreat of forces
     left = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
             for g in c.children if g.dep_ == "pobj"]
     if verb.dep_ == "relcl" and any(t.tag_ in ("WDT", "WP") or (

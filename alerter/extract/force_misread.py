@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Token
 
 from alerter.extract import enforcement, force_figurative, protest
-from alerter.extract.force import unowned_war
+from alerter.extract.force import figurative_hostage, unowned_war
 
 # Natural disasters and accidents: what they kill or strike was not attacked.
 DISASTERS = frozenset({
@@ -66,8 +66,8 @@ JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral
 def misread(trigger: Token, type_name: str) -> bool:
     """Give whether a trigger of ours is not the event its word suggests: a war nobody is
     named as waging, a withdrawal of something other than forces, or a disaster."""
-    if type_name == "ASSAULT" and unowned_war(trigger):
-        return True  # "the war in Ukraine"
+    if type_name == "ASSAULT" and (unowned_war(trigger) or figurative_hostage(trigger)):
+        return True  # "the war in Ukraine", "take our economy hostage"
     if type_name == "ASSAULT" and any(
             m.lemma_.lower() in CIVIL_OPERATIONS for c in trigger.children
             if c.dep_ == "dobj" and c.lemma_ == "operation" for m in c.children):

@@ -47,6 +47,9 @@ _OWN_THINGS = frozenset({"camp", "encampment", "movement", "march", "site", "lea
 _DOING = frozenset({"VBG"})
 _WHERE = frozenset({"in", "at", "across", "throughout", "along", "on"})
 _PRISON = frozenset({"prison", "jail", "inmate", "prisoner", "penitentiary"})
+# who marches without protesting: "troops marched across the border"
+_SOLDIERS = frozenset({"troop", "soldier", "army", "force", "column", "tank", "battalion",
+                       "brigade", "unit", "militant", "fighter", "rebel"})
 # rallying behind a cause or a people is support: "the world rallied behind Ukraine"
 _BEHIND = frozenset({"behind", "around", "to", "for"})
 # who may fill a demonstration: "a demonstration of thousands of workers"
@@ -63,6 +66,10 @@ def not_protest(trigger: Token) -> bool:
     if word == "demonstrate" and trigger.dep_ == "relcl" and not any(
             c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in trigger.children):
         return True  # "the strength the industry demonstrated in 2015": what was shown
+    if word == "march" and trigger.pos_ == "VERB" and any(
+            t.lemma_.lower() in _SOLDIERS for c in trigger.children if c.dep_ == "nsubj"
+            for t in c.subtree):
+        return True  # "Russian troops marched across the border": an invasion
     if word == "rally" and trigger.pos_ == "VERB":
         return any(c.dep_ == "prep" and c.lower_ in _BEHIND for c in trigger.children)
     if word == "demonstration" and trigger.pos_ == "NOUN":
