@@ -85,6 +85,16 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The malware held the hospital's patient data hostage for a ransom.", "ASSAULT"),
     ("Utilities should be deploying tools and technologies that spot intrusions early.",
      "MOBILIZE"),
+    # a retreat that is a gathering, traders withdrawing, an evacuation operation, a
+    # programme named "Demonstrations"
+    ("The senators flew to the coast to attend the annual leadership retreat.", "RETREAT"),
+    ("The minister thanked Fiji for hosting the Pacific Leaders' Retreat in May.", "RETREAT"),
+    ("Dealers met the turmoil by widening spreads and at times withdrawing from the market.",
+     "RETREAT"),
+    ("Our forces conducted an operation to evacuate embassy staff from the capital.",
+     "ASSAULT"),
+    ("The Rural Meal Demonstrations help families buy food when schools are closed.",
+     "PROTEST"),
     # a clause only alleged by its noun states nothing
     ("The board met the editors over allegations that the paper censors its critics.",
      "COERCE"),

@@ -55,6 +55,11 @@ CIVIL_MODIFIERS = frozenset({"energy", "clean", "wind", "solar", "charger", "bro
 CIVIL_WITHDRAWALS = frozenset({"mineral", "land", "cash", "monetary", "stimulus", "liquidity",
                                "deposit", "fund", "capital", "policy", "support", "tax",
                                "retirement", "savings", "account", "fiscal", "credit"})
+# A retreat that is a gathering: "a weekend retreat", "the annual leadership retreat".
+GATHERINGS = frozenset({"annual", "weekend", "leadership", "legislative", "policy", "issue",
+                        "member", "staff", "spiritual", "corporate", "summer", "winter",
+                        "strategy", "leader", "caucus", "board", "team", "faith", "day"})
+GATHERING_VERBS = frozenset({"attend", "host", "hold", "join", "organize", "organise"})
 # Who may withdraw or retreat in a fight or from a treaty, when no code names them.
 FIGHTERS = frozenset({"rebel", "militant", "fighter", "insurgent", "militia", "separatist",
                       "guerrilla", "jihadist", "enemy", "regime", "government", "country",
@@ -66,7 +71,8 @@ RETREAT_VERBS = frozenset({"withdraw", "retreat", "pull", "move"})
 # Businesses leaving a country or a market: "companies withdrawing from Russia".
 BUSINESSES = frozenset({"company", "firm", "bank", "business", "institution", "provider",
                         "investor", "corporation", "brand", "retailer", "lender", "seller",
-                        "insurer", "manufacturer", "buyer"})
+                        "insurer", "manufacturer", "buyer", "dealer", "trader", "participant",
+                        "shareholder", "depositor", "saver", "user", "customer"})
 # What one withdraws or retreats from that is no place, treaty or body: "retreating from
 # our leadership role", "withdrawing from correspondent banking relationships".
 NOT_LEFT = frozenset({"role", "leadership", "commitment", "responsibility", "obligation",
@@ -157,6 +163,11 @@ def civil_withdrawal(trigger: Token) -> bool:
     """Give whether a withdrawal noun takes back something that is neither forces nor a
     party: "a retreat of inventory accumulation", "the withdrawal of funds"; not "the
     withdrawal of Eritrean forces", "the pullout of Russia from the treaty"."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() == "retreat" and (
+            trigger.text == "Retreat" or trigger.head.lemma_.lower() in GATHERING_VERBS or any(
+                c.dep_ in ("amod", "compound", "poss") and c.lemma_.lower() in GATHERINGS
+                for c in trigger.children)):
+        return True  # "a weekend retreat", "the Leaders' Retreat": a gathering
     return trigger.pos_ == "NOUN" and trigger.lemma_.lower() in WITHDRAW_NOUNS and (
         _of_no_forces(trigger) or any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in CIVIL_WITHDRAWALS

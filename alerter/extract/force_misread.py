@@ -41,7 +41,8 @@ SPACEFLIGHT = frozenset({"satellite", "orbit", "spaceport", "payload", "spacecra
 SCORE = re.compile(r"(?<![\d-])\d{1,2} ?[-–] ?\d{1,2}(?![\d-])")
 # What troops may be sent to do that is no show of force: "to support vaccinations".
 CIVIL_DUTIES = frozenset({"vaccination", "vaccine", "vaccinate", "covid-19", "relief",
-                          "rescue", "firefighting", "evacuation", "cleanup", "testing"})
+                          "rescue", "firefighting", "evacuation", "cleanup", "testing",
+                          "evacuate"})
 # Words that make an explosion or a fire an attack: "a bomb explosion", "arson fire".
 WEAPON_WORDS = frozenset({"bomb", "car", "suicide", "arson", "grenade", "rocket", "missile",
                           "mortar", "artillery", "terrorist", "ied", "gunfire"})
@@ -72,6 +73,11 @@ def misread(trigger: Token, type_name: str) -> bool:
             m.lemma_.lower() in CIVIL_OPERATIONS for c in trigger.children
             if c.dep_ == "dobj" and c.lemma_ == "operation" for m in c.children):
         return True  # "launched an asset seizure operation", "a rescue operation"
+    if type_name == "ASSAULT" and any(
+            m.lemma_.lower() in CIVIL_DUTIES for c in trigger.children
+            if c.dep_ == "dobj" and c.lemma_ == "operation" for m in c.children
+            if m.dep_ in ("acl", "relcl")):
+        return True  # "conducted an operation to evacuate U.S. personnel"
     if type_name == "RETREAT" and trigger.pos_ == "NOUN" and any(
             g.lemma_.lower() in NOT_WITHDRAWN for c in trigger.children
             if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):

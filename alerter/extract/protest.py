@@ -72,6 +72,8 @@ def not_protest(trigger: Token) -> bool:
         return True  # "Russian troops marched across the border": an invasion
     if word == "rally" and trigger.pos_ == "VERB":
         return any(c.dep_ == "prep" and c.lower_ in _BEHIND for c in trigger.children)
+    if word == "demonstration" and trigger.text[0].isupper() and trigger.i > trigger.sent.start:
+        return True  # "the Summer EBT Demonstrations": a programme's name
     if word == "demonstration" and trigger.pos_ == "NOUN":
         shown = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"]
