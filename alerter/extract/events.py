@@ -25,6 +25,7 @@ from alerter.extract import (
     force,
     force_fold,
     force_misread,
+    force_told,
     framing,
     lexicon,
     protest,
@@ -190,7 +191,7 @@ class EventBuilder(Checks, Context, Roles, Items):
             alone = True
         anchor = governor if governor is not None and role == "object" else trigger
         if not evaluated and self._blocked(anchor, rule.type) and not (alone and (
-                speech.owned(trigger, rule.type) or force.ceased(trigger, rule.type))):
+                speech.owned(trigger, rule.type) or force_told.ceased(trigger, rule.type))):
             # but "calls on states to act in light of Russia's veto", "urged the junta to
             # end the violence": it happened, it goes on
             return None

@@ -7,9 +7,11 @@ rules miss or count twice (issue 10, docs/extraction.md "Force").
 - A force verb taken for granted ("after deploying troops") or in a relative clause ("a
   militia that seized the valley") states an event; an attack's place is its target.
 
-Counting one attack once is alerter/extract/force_fold.py; force words that tell of
-something else (disasters, games, spaceflight, a withdrawal of recognition) are
-alerter/extract/force_misread.py, and figurative ones force_figurative.py.
+Attacks told by name, by "these" or by a call to stop them are
+alerter/extract/force_told.py; counting one attack once is alerter/extract/force_fold.py;
+force words that tell of something else (disasters, games, spaceflight, a withdrawal of
+recognition) are alerter/extract/force_misread.py, and figurative ones
+force_figurative.py.
 """
 
 from __future__ import annotations
@@ -17,10 +19,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alerter.extract import lexicon
+from alerter.extract.force_told import HOSTAGE_NOUNS, ceased, named
 from alerter.extract.participants import mention_index, participants_in, phrase_tokens
 
-# Nouns for hostages: an event under these verbs or held by someone.
-HOSTAGE_NOUNS = frozenset({"hostage", "captive"})
 HOSTAGE_VERBS = frozenset({"release", "free", "hold", "take", "seize", "keep", "return",
                            "exchange", "swap"})
 # Nouns that are an ASSAULT only when a party owns them: "Russia's war against Ukraine"
@@ -58,25 +59,6 @@ FIGHTS = frozenset({"clash", "fighting", "skirmish", "gunbattle", "firefight"})
 # Russia" (its doer, as "by" is).
 FROM_OWNED = frozenset({"attack", "strike", "airstrike", "bombardment", "shelling", "barrage",
                         "bombing", "aggression", "incursion", "assault"})
-# What is held or taken "hostage" in a manner of speaking: "take our economy hostage".
-NOT_CAPTIVES = frozenset({"economy", "legislation", "bill", "process", "nomination", "budget",
-                          "funding", "agenda", "talks", "negotiation", "reform", "program",
-                          "programme", "government", "country", "nation", "debt", "ceiling",
-                          "vote", "treaty", "deal", "agreement", "appropriation", "package",
-                          "datum", "data", "file", "system", "network", "computer"})
-# Verbs that say an attack took place: "the attacks that occurred on October 7".
-HAPPENED = frozenset({"occur", "happen", "unfold", "take"})
-# Words that point at one attack the text has in view: "these attacks", "this shooting".
-POINTING = frozenset({"this", "these", "that", "those"})
-# Nouns "this" or "the" do not make one attack: "this violence continues" (a scourge),
-# "end the violence in Gaza" (nobody named), "this ongoing assault" (on rights, in speeches).
-UNPOINTED = frozenset({"violence", "assault"})
-# Verbs that end what is going on: "must stop the bombings that are destroying lives".
-CEASING = frozenset({"stop", "end", "halt", "cease"})
-# Words that say an attack is going on: "its indiscriminate bombings", "the ongoing attacks".
-ONGOING = frozenset({"ongoing", "continued", "continuing", "indiscriminate", "relentless",
-                     "unrelenting", "brutal", "horrific", "daily", "repeated", "its", "their",
-                     "the", "this", "these"})
 # "the war on drugs", "a war against poverty": no armed conflict
 FIGURATIVE = frozenset({"drug", "terror", "terrorism", "poverty", "crime", "cancer",
                         "inflation", "want", "woman", "christmas", "talent", "idea",
@@ -196,46 +178,9 @@ def owned_act(noun: Token, governor: Token | None, role: str) -> bool:
     if noun.lemma_ not in OWNED_ONLY:
         if governor is not None and role == "subject" and governor.tag_ == "VBD":
             return True  # "the ransomware attack disrupted a broker-dealer"
-        if tried_for(noun) or named(noun) or ceased(noun) or any(
-                c.dep_ == "relcl" and c.lemma_ in HAPPENED for c in noun.children):
-            return True  # "the horrific attacks that occurred on October 7"
+        if tried_for(noun) or named(noun) or ceased(noun):
+            return True
     return owner(noun) is not None
-
-
-def figurative_hostage(noun: Token) -> bool:
-    """Give whether "hostage" is said of a bill, an economy or data: "take our economy
-    hostage", "is holding hostage a bipartisan package", "held victims' data hostage"."""
-    return noun.lemma_ in HOSTAGE_NOUNS and noun.head.lemma_ in ("hold", "take") and any(
-        t.i != noun.i and t.lemma_.lower() in NOT_CAPTIVES
-        for c in noun.head.children if c.dep_ in ("dobj", "obj", "nsubjpass")
-        for t in c.subtree)
-
-
-def named(noun: Token) -> bool:
-    """Give whether an attack noun names one attack: by its name or date ("the Charlie
-    Hebdo attack", "the October 7 attack", "the Colonial Pipeline ransomware attack"), or
-    by pointing back at it ("these unconscionable attacks", "this devastating attack"; not
-    "this ongoing assault", in government prose mostly one on rights, nor "this violence")."""
-    if noun.pos_ != "NOUN" or noun.lemma_ in HOSTAGE_NOUNS:
-        return False
-    words = [c for c in noun.children if c.dep_ in ("compound", "det", "nmod")]
-    words += [g for c in words if c.dep_ == "compound" for g in c.children
-              if g.dep_ == "compound"]
-    return any(c.dep_ == "det" and c.lower_ in POINTING and noun.lemma_ not in UNPOINTED
-               for c in words) or any(
-        c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("DATE", "EVENT"))
-        for c in words)
-
-
-def ceased(noun: Token, type_name: str = "ASSAULT") -> bool:
-    """Give whether an attack noun is the object of a verb that stops it while it goes on:
-    "must stop its indiscriminate bombings", "to end the horrific violence"; not "to end
-    gun violence" (a scourge, no event) nor "end the violence in Gaza" (nobody named)."""
-    if type_name != "ASSAULT" or noun.dep_ != "dobj" or noun.head.lemma_ not in CEASING:
-        return False
-    return any((c.dep_ in ("det", "poss", "amod") and c.lower_ in ONGOING
-                and not (c.dep_ == "det" and noun.lemma_ in UNPOINTED))
-               or c.dep_ in ("relcl", "acl") for c in noun.children)
 
 
 def owned_coercion(noun: Token, governor: Token | None) -> bool:

@@ -12,7 +12,8 @@ import re
 from spacy.tokens import Token
 
 from alerter.extract import enforcement, force_figurative, protest
-from alerter.extract.force import figurative_hostage, unowned_war
+from alerter.extract.force import unowned_war
+from alerter.extract.force_told import figurative_hostage
 
 # Natural disasters and accidents: what they kill or strike was not attacked.
 DISASTERS = frozenset({
