@@ -95,6 +95,11 @@ MUST_NOT: list[tuple[str, str]] = [
      "ASSAULT"),
     ("The Rural Meal Demonstrations help families buy food when schools are closed.",
      "PROTEST"),
+    # a raid by prosecutors is no attack; moving money, staff leaving, hospitals on alert
+    ("Prosecutors raid the offices of the mayor as part of a bribery probe.", "ASSAULT"),
+    ("The fund moved $5 billion to state housing programmes last year.", "MOBILIZE"),
+    ("Most of the staff leave the building by six in the evening.", "RETREAT"),
+    ("The governor put hospitals on high alert ahead of the storm.", "MOBILIZE"),
     # a clause only alleged by its noun states nothing
     ("The board met the editors over allegations that the paper censors its critics.",
      "COERCE"),
@@ -146,6 +151,17 @@ MUST: list[tuple[str, str]] = [
      "RETREAT"),
     ("For two years the defenders have held off Russia's vicious onslaught.", "ASSAULT"),
     ("Three people held hostage in a bank in Ohio were freed unharmed.", "ASSAULT"),
+    # news-wire phrasings of pull-outs, deployments, protests and expulsions
+    ("Ankara pulls its soldiers out of the border town of Tal Abyad.", "RETREAT"),
+    ("The last Belgian troops leave the base, closing a six-year mission.", "RETREAT"),
+    ("Burundi quits the International Criminal Court.", "RETREAT"),
+    ("Pakistan puts its navy on high alert after the naval clash.", "MOBILIZE"),
+    ("The alliance moves additional fighter jets to Lithuania.", "MOBILIZE"),
+    ("The government sends the army into the northern province.", "MOBILIZE"),
+    ("Medical students stage a sit-in outside the health ministry in Nairobi.", "PROTEST"),
+    ("Hundreds of demonstrators clash with riot police in Quito.", "PROTEST"),
+    ("Azerbaijan expels three foreign reporters.", "COERCE"),
+    ("Prosecutors raid the offices of the mayor as part of a bribery probe.", "COERCE"),
     # a build-up a party owns
     ("The ministers discussed Russia's military build-up along the Belarusian border.",
      "MOBILIZE"),
@@ -168,18 +184,21 @@ def test_event_of_the_type(found: dict[str, list[Event]], sentence: str, type_: 
     assert any(e.type == type_ for e in found[sentence]), [shown(e) for e in found[sentence]]
 
 
-ONCE = [
-    # the same attack noun said again, bare, is the same attack
-    "While we wait for answers about this attack, we know how badly this attack has hurt "
-    "the town.",
-    "The envoy condemned the violence in Darfur and urged both armies to end the violence.",
+ONCE: list[tuple[str, str]] = [
+    # one act told twice is one event
+    ("The last Dutch troops leave Iraq, ending a ten-year mission.", "RETREAT"),
+    ("While we wait for answers about this attack, we know how badly this attack has hurt "
+     "the town.", "ASSAULT"),
+    ("The envoy condemned the violence in Darfur and urged both armies to end the violence.",
+     "ASSAULT"),
 ]
 
 
-@pytest.mark.parametrize("sentence", ONCE)
-def test_one_attack_told_twice_is_one_event(extractor: Extractor, sentence: str) -> None:
+@pytest.mark.parametrize(("sentence", "type_"), ONCE)
+def test_one_act_told_twice_is_one_event(extractor: Extractor, sentence: str,
+                                         type_: str) -> None:
     events = extract_each(extractor, [sentence])[sentence]
-    assert [e.type for e in events].count("ASSAULT") == 1, [shown(e) for e in events]
+    assert [e.type for e in events].count(type_) == 1, [shown(e) for e in events]
 
 
 def test_two_attacks_of_one_kind_stay_two(extractor: Extractor) -> None:

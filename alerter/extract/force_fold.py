@@ -40,6 +40,9 @@ PAY_WORDS = frozenset({"pay", "wage", "salary", "pension", "hour", "condition", 
                        "reform", "job", "layoff", "cut"})
 WORKERS = frozenset({"worker", "union", "employee", "staff", "teacher", "doctor", "nurse",
                      "driver", "pilot", "miner", "docker", "farmer", "student", "lawyer"})
+# Who raids as the law: "prosecutors raided the party's offices" (COERCE, not ASSAULT).
+POLICE = frozenset({"police", "prosecutor", "agent", "officer", "authority", "investigator",
+                    "fbi", "customs", "inspector", "policeman", "detective", "regulator"})
 # Where a walkout stops work: "a strike at three auto plants".
 WORKPLACES = frozenset({"plant", "factory", "mill", "mine", "warehouse", "store", "school",
                         "university", "hospital", "company", "port", "refinery", "automaker"})
@@ -75,6 +78,27 @@ def folded(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
                 dropped.add(id(group[i]))
             if word in TAKING_VERBS:
                 taken.add(group[i]["trigger"]["start"])
+    # one pull-out told twice: "the last French troops leave Mali, ending their mission"
+    retreats: list[dict[str, Any]] = []
+    for event in events:
+        if event["type"] != "RETREAT":
+            continue
+        actor = {p["code"] for p in event["actor"] if p["code"]}
+        if actor and any(o["sentence"]["start"] == event["sentence"]["start"] and
+                         actor <= {p["code"] for p in o["actor"] if p["code"]}
+                         for o in retreats):
+            dropped.add(id(event))
+        retreats.append(event)
+    # a raid by police is an arrest or a search (COERCE), one by fighters an attack
+    for event in events:
+        if event["type"] in ("ASSAULT", "COERCE") and lemma(event) == "raid" and any(
+                o["type"] != event["type"] and o["trigger"]["start"] == event["trigger"]["start"]
+                for o in events):
+            policing = any(t.lemma_.lower() in POLICE for t in doc.char_span(
+                event["sentence"]["start"], event["sentence"]["start"] + len(
+                    event["sentence"]["text"]), alignment_mode="expand") or ())
+            if (event["type"] == "ASSAULT") == policing:
+                dropped.add(id(event))
     # a strike read as a walkout or an attack: "a general strike", "air-strikes"
     loser = {e["trigger"]["start"]: strike_kind(doc, e["trigger"]["start"]) for e in events
              if e["type"] in ("PROTEST", "ASSAULT") and lemma(e) == "strike"}

@@ -43,6 +43,11 @@ _SIZING = frozenset({"mass", "nationwide", "worldwide", "widespread", "massive",
 # a protest's own things: "a protest camp", "the protest movement"
 _OWN_THINGS = frozenset({"camp", "encampment", "movement", "march", "site", "leader",
                          "organiser", "organizer"})
+# what people protesting do as a clause's subject: "demonstrators clashed with police"
+# (not "protesters were detained": a passive subject is no nsubj)
+_ACTING = frozenset({"clash", "march", "gather", "chant", "block", "storm", "demand", "occupy",
+                     "throw", "burn", "converge", "fill", "surround", "stage", "hold", "rally",
+                     "protest", "set", "blockade", "shout", "take", "try", "attempt", "call"})
 # what the participle of people protesting says they do
 _DOING = frozenset({"VBG"})
 _WHERE = frozenset({"in", "at", "across", "throughout", "along", "on"})
@@ -86,7 +91,12 @@ def alone(noun: Token, attached: bool) -> bool:
     """Give whether a protest noun is an event with no governing verb; `attached` says
     the general reading found a party or place it concerns."""
     if noun.lemma_.lower() in PEOPLE:
-        return any(c.dep_ == "acl" and c.tag_ in _DOING for c in noun.children)
+        subject = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.dep_ == "nsubj":
+            subject = noun.head.head  # "hundreds of demonstrators clashed with police"
+        return any(c.dep_ == "acl" and c.tag_ in _DOING for c in noun.children) or (
+            subject.dep_ == "nsubj" and subject.head.lemma_.lower() in _ACTING)
     if _in_prison(noun):
         return False  # "a riot at the prison": inmates, not the public
     return attached or happening(noun)
