@@ -35,6 +35,7 @@ MUST_NOT: list[tuple[str, str]] = [
      "PROTEST"),
     ("Talks collapsed and the union called a targeted strike at two steel plants.",
      "ASSAULT"),
+    ("Exports slowed after a strike by port workers in Antwerp.", "ASSAULT"),
     # rallying behind a cause, showing resolve
     ("When the invasion began, the world rallied together behind the sanctions effort.",
      "PROTEST"),
@@ -100,6 +101,7 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The fund moved $5 billion to state housing programmes last year.", "MOBILIZE"),
     ("Most of the staff leave the building by six in the evening.", "RETREAT"),
     ("The governor put hospitals on high alert ahead of the storm.", "MOBILIZE"),
+    ("Berlin will send 14 tanks to Kyiv, the chancellor said.", "MOBILIZE"),
     # a clause only alleged by its noun states nothing
     ("The board met the editors over allegations that the paper censors its critics.",
      "COERCE"),
@@ -112,6 +114,8 @@ MUST: list[tuple[str, str]] = [
      "RETREAT"),
     ("The militia retook the village, which it had withdrawn from in March.", "RETREAT"),
     ("Nurses began a strike against the pay plan on Monday.", "PROTEST"),
+    ("Exports slowed after a strike by port workers in Antwerp.", "PROTEST"),
+    ("Kyiv sends two army brigades to the eastern front.", "MOBILIZE"),
     ("Opposition supporters rallied in the main square of Yerevan overnight.", "PROTEST"),
     ("Our aircraft carried out precise strikes against depots in Syria used by the militia.",
      "ASSAULT"),

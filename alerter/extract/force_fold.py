@@ -164,8 +164,17 @@ def strike_kind(doc: Doc, start: int) -> str | None:
     if any(t.lemma_.lower() in WEAPON_WORDS | STRIKE_WEAPONS for t in modifiers) or any(
             t.dep_ == "amod" and coded([t]) for t in modifiers):
         return "PROTEST"
-    # "conducted strikes against facilities in Iraq", "a strike by the army on a compound"
-    aimed = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "by")
+    # "a strike by dock workers" is a walkout, "a strike by the army on a compound" an attack
+    strikers = [t for c in word.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                for g in c.children if g.dep_ == "pobj" for t in g.subtree]
+    if any(t.lemma_.lower() in WORKERS | {"docker", "dockworker"} for t in strikers):
+        return "ASSAULT"
+    if any(coded([t]) or t.lemma_.lower() in ("force", "military", "army", "navy", "troop",
+                                               "drone", "aircraft", "jet")
+           for t in strikers):
+        return "PROTEST"
+    # "conducted strikes against facilities in Iraq"
+    aimed = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
              for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
     doers = [s for c in word.children if c.dep_ in ("relcl", "acl")
              for s in c.children if s.dep_ in ("nsubj", "agent")]
