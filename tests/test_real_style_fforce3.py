@@ -66,6 +66,7 @@ MUST_NOT: list[tuple[str, str]] = [
      "MOBILIZE"),
     ("The state has deployed more than 400 firefighters to fight the blazes.", "MOBILIZE"),
     ("Lenders should deploy more of their resources to build starter homes.", "MOBILIZE"),
+    ("The retailer suffered heavy losses in the first quarter.", "ASSAULT"),
     # withdrawing from a role, a body's procedure, a market
     ("Partners fear that the country is retreating from its leading role at the bank.",
      "RETREAT"),
@@ -130,6 +131,9 @@ MUST: list[tuple[str, str]] = [
      "ASSAULT"),
     ("The militia must stop its indiscriminate shelling of the camps.", "ASSAULT"),
     ("A man with a rifle opened fire at a grocery store, killing two shoppers.", "ASSAULT"),
+    ("Sikh families here have endured a troubling number of hate-fueled attacks.",
+     "ASSAULT"),
+    ("The frontier villages suffered heavy shelling through the night.", "ASSAULT"),
     # coercion and inquiry taken as given: a noun's "that" clause, worries about it, its
     # doer, its findings, pointing at it
     ("There is no doubt that Iran is unjustly detaining the two sailors in Evin prison.",

@@ -26,6 +26,13 @@ POINTING = frozenset({"this", "these", "that", "those"})
 # Nouns "this" or "the" do not make one attack: "this violence continues" (a scourge),
 # "end the violence in Gaza" (nobody named), "this ongoing assault" (on rights, in speeches).
 UNPOINTED = frozenset({"violence", "assault"})
+# Verbs whose object attack was suffered or fought off: "have endured hate-fueled attacks",
+# "repelling an enemy attack".
+ENDURING = frozenset({"endure", "suffer", "withstand", "repel", "repulse", "sustain",
+                      "weather", "rebuff", "fend"})
+# Words that count attacks: "a number of attacks", "a wave of bombings".
+COUNTING = frozenset({"number", "series", "wave", "spate", "string", "barrage", "dozen",
+                      "hundred", "thousand", "campaign"})
 # Verbs that end what is going on: "must stop the bombings that are destroying lives".
 CEASING = frozenset({"stop", "end", "halt", "cease"})
 # Words that say an attack is going on: "its indiscriminate bombings", "the ongoing attacks".
@@ -45,13 +52,20 @@ def figurative_hostage(noun: Token) -> bool:
 def named(noun: Token) -> bool:
     """Give whether an attack noun names one attack: by its name or date ("the Charlie
     Hebdo attack", "the October 7 attack", "the Colonial Pipeline ransomware attack"), or
-    by saying it took place ("the attacks that occurred on October 7"), or by pointing
+    by saying it took place or was suffered ("the attacks that occurred on October 7",
+    "endured a wave of attacks", "repelled an enemy attack"), or by pointing
     back at it ("these unconscionable attacks", "this devastating attack"; not
     "this ongoing assault", in government prose mostly one on rights, nor "this violence")."""
     if noun.pos_ != "NOUN" or noun.lemma_ in HOSTAGE_NOUNS:
         return False
     if any(c.dep_ == "relcl" and c.lemma_ in HAPPENED for c in noun.children):
         return True  # "the horrific attacks that occurred on October 7"
+    phrase = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.lemma_ in COUNTING:
+        phrase = noun.head.head  # "endured a disproportionate number of attacks"
+    if phrase.dep_ in ("dobj", "obj") and phrase.head.lemma_ in ENDURING:
+        return True  # "have endured hate-fueled attacks", "repelling an enemy attack"
     words = [c for c in noun.children if c.dep_ in ("compound", "det", "nmod")]
     words += [g for c in words if c.dep_ == "compound" for g in c.children
               if g.dep_ == "compound"]
