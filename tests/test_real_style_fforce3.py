@@ -61,6 +61,8 @@ MUST_NOT: list[tuple[str, str]] = [
      "INVESTIGATE"),
     ("Owners can claim a credit for a home energy audit done by a licensed inspector.",
      "INVESTIGATE"),
+    ("In the field of statutory audit, the two sides reviewed their equivalence rules.",
+     "INVESTIGATE"),
     # people and means sent in a disaster or a programme are no forces
     ("Over 900 search and rescue personnel are deployed across three coastal states.",
      "MOBILIZE"),
@@ -143,6 +145,8 @@ MUST: list[tuple[str, str]] = [
     ("The charges follow an investigation led by the customs service in Rotterdam.",
      "INVESTIGATE"),
     ("We will keep pressing for access to the findings of the investigation.",
+     "INVESTIGATE"),
+    ("The ministry acted after an investigation found that the routers leaked data.",
      "INVESTIGATE"),
     ("The new sanctions hit the units that carried out this crackdown.", "COERCE"),
     ("He will update her on the investigation by the inspector general once it ends.",

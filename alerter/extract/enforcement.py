@@ -46,6 +46,9 @@ _WORRIES = frozenset({"concern", "worry", "alarm", "outrage", "anger"})
 # by the police".
 _DONE_BY = frozenset({"lead", "conduct", "carry", "open", "launch", "make", "undertake",
                       "perform", "order"})
+# What an inquiry that took place found: "an investigation found that ...".
+_FINDING = frozenset({"find", "reveal", "conclude", "show", "determine", "identify",
+                      "uncover", "establish", "confirm", "discover", "expose"})
 # Words that point at one act the text has in view: "this investigation", "this crackdown".
 _POINTING = frozenset({"this", "these"})
 # The wording of United States designation criteria and lists: a designation in these
@@ -108,22 +111,28 @@ def presupposed(trigger: Token, type_name: str) -> bool:
         # "an investigation led by the DEA", "this crackdown", "the investigation by the
         # inspector general", "the investigation that led to these designations"
         return True
+    if type_name == "INVESTIGATE" and trigger.dep_ == "nsubj" and \
+            trigger.head.lemma_ in _FINDING and trigger.head.tag_ in ("VBD", "VBN", "VBZ"):
+        return True  # "after an investigation found that ...", "the probe revealed"
     return judged(trigger)
 
 
 def not_inquiry(trigger: Token) -> bool:
     """Give whether an inquiry word names something else: a space probe ("the first Arab
-    probe to Mars, the Hope Probe") or a home energy audit ("a $150 credit for a home
-    energy audit")."""
+    probe to Mars, the Hope Probe"), a home energy audit ("a $150 credit for a home
+    energy audit") or audit as a trade ("in the field of statutory audit")."""
     word = trigger.lemma_.lower()
     if word == "probe" and trigger.pos_ in ("NOUN", "PROPN"):
         return trigger.text == "Probe" or any(
             c.dep_ == "prep" and c.lower_ == "to" for c in trigger.children) or any(
             t.lemma_.lower() in ("mars", "moon", "space", "lunar", "orbit", "planet")
             for t in trigger.subtree)
-    return word == "audit" and any(c.dep_ in ("compound", "amod") and
-                                   c.lemma_.lower() in ("energy", "home", "efficiency")
-                                   for c in trigger.children)
+    return word == "audit" and (any(c.dep_ in ("compound", "amod") and
+                                    c.lemma_.lower() in ("energy", "home", "efficiency",
+                                                         "statutory")
+                                    for c in trigger.children) or (
+        trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and
+        trigger.head.head.lemma_.lower() in ("field", "area", "profession", "sector")))
 
 
 def judged(trigger: Token) -> bool:
