@@ -149,6 +149,11 @@ MUST: list[tuple[str, str]] = [
     ("The ministry acted after an investigation found that the routers leaked data.",
      "INVESTIGATE"),
     ("The new sanctions hit the units that carried out this crackdown.", "COERCE"),
+    # a designation's reasons
+    ("Treasury designated a state-owned builder for the seizure of farmland in Laos.",
+     "COERCE"),
+    ("OFAC sanctioned the colonel for his role in the killing of villagers near Gao.",
+     "ASSAULT"),
     ("He will update her on the investigation by the inspector general once it ends.",
      "INVESTIGATE"),
     ("The investigation that led to these sanctions was run jointly with the DEA.",

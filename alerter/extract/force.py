@@ -35,6 +35,9 @@ DOING_VERBS = frozenset({"commit", "perpetrate", "carry", "launch", "wage", "con
 JUDICIAL_VERBS = frozenset({"charge", "indict", "convict", "sentence", "accuse", "acquit",
                             "try", "prosecute", "jail", "imprison", "arrest", "detain",
                             "suspect", "find", "extradite", "execute", "hang"})
+# Verbs of sanctions whose "for" phrase gives the conduct: "designated for the seizure
+# and demolition of land" (the README's designation reasons).
+REASON_VERBS = frozenset({"designate", "sanction", "target", "blacklist"})
 # Types whose verbs after "after", "since" or "following" state a fact: "after
 # deploying 16,000 troops to Crimea".
 PRESUPPOSED_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
@@ -50,6 +53,8 @@ UNCODED_OWNERS = {"its": ("organisation", "person"), "their": ("organisation",)}
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 # Nouns whose owner owns the acts they gather: "its campaign of violence".
 CAMPAIGNS = frozenset({"campaign", "wave", "series", "spree"})
+# Nouns of deploying, which no charge or designation makes an event.
+MOBILIZE_NOUNS = frozenset({"deployment", "mobilisation", "mobilization", "buildup", "up"})
 # Types whose nouns a party owns stand alone: "Mexico's arrest of a cartel chief",
 # "Russia's military build-up near the border".
 OWNED_TYPES = frozenset({"COERCE", "MOBILIZE"})
@@ -190,7 +195,8 @@ def owned_coercion(noun: Token, governor: Token | None) -> bool:
     ahead to it ("to prevent Iran's seizure of ships")."""
     if governor is not None and governor.lemma_ in lexicon.ANTICIPATING:
         return False
-    return noun.pos_ == "NOUN" and owner(noun) is not None
+    return noun.pos_ == "NOUN" and (owner(noun) is not None or (
+        noun.lemma_ not in MOBILIZE_NOUNS and tried_for(noun)))
 
 
 def broke_out(noun: Token) -> bool:
@@ -210,9 +216,10 @@ def broke_out(noun: Token) -> bool:
 
 
 def tried_for(noun: Token) -> bool:
-    """Give whether someone is charged, tried or sentenced for the act the noun names:
-    "charged with murder", "sentenced for the 2011 beating of", "indicted for charges
-    including murder" (the act is alleged or proven; it happened)."""
+    """Give whether someone is charged, tried, sentenced or sanctioned for the act the noun
+    names: "charged with murder", "sentenced for the 2011 beating of", "indicted for
+    charges including murder", "designated for the seizure of land" (the act is alleged,
+    proven or found; it happened)."""
     token = noun
     for _ in range(6):  # "indicted for charges including racketeering and murder"
         if token.dep_ not in ("pobj", "prep", "conj", "appos", "pcomp", "dobj") or \
@@ -220,7 +227,7 @@ def tried_for(noun: Token) -> bool:
             return False
         token = token.head
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "prep":  # not "including"
-            return token.lemma_ in JUDICIAL_VERBS
+            return token.lemma_ in JUDICIAL_VERBS | REASON_VERBS
     return False
 
 
