@@ -48,6 +48,8 @@ _OWN_THINGS = frozenset({"camp", "encampment", "movement", "march", "site", "lea
 _ACTING = frozenset({"clash", "march", "gather", "chant", "block", "storm", "demand", "occupy",
                      "throw", "burn", "converge", "fill", "surround", "stage", "hold", "rally",
                      "protest", "set", "blockade", "shout", "take", "try", "attempt", "call"})
+# what is done to a crowd protesting: "used tear gas to disperse protesters"
+_DISPERSING = frozenset({"disperse", "scatter", "tear-gas", "teargas", "kettle"})
 # what the participle of people protesting says they do
 _DOING = frozenset({"VBG"})
 _WHERE = frozenset({"in", "at", "across", "throughout", "along", "on"})
@@ -96,7 +98,8 @@ def alone(noun: Token, attached: bool) -> bool:
                 noun.head.head.dep_ == "nsubj":
             subject = noun.head.head  # "hundreds of demonstrators clashed with police"
         return any(c.dep_ == "acl" and c.tag_ in _DOING for c in noun.children) or (
-            subject.dep_ == "nsubj" and subject.head.lemma_.lower() in _ACTING)
+            subject.dep_ == "nsubj" and subject.head.lemma_.lower() in _ACTING) or (
+            noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DISPERSING)
     if _in_prison(noun):
         return False  # "a riot at the prison": inmates, not the public
     return attached or happening(noun)
