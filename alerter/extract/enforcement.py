@@ -38,7 +38,19 @@ EVALUATIVE = frozenset({"unjust", "arbitrary", "wrongful", "unlawful", "illegal"
 # Prepositions whose object the clause takes as a fact ("over": outrage over the arrest).
 _FACT_PREPS = lexicon.PRESUPPOSING_PREPS | {"over"}
 # Nouns that place someone inside an act: "as part of a probe", "the subject of an inquiry".
-_FACT_FRAMES = frozenset({"part", "subject", "target", "focus", "course", "result", "wake"})
+_FACT_FRAMES = frozenset({"part", "subject", "target", "focus", "course", "result", "wake",
+                          "finding", "outcome", "conclusion"})
+# Nouns of worry whose "about" phrase is a fact: "concerns about detentions of activists".
+_WORRIES = frozenset({"concern", "worry", "alarm", "outrage", "anger"})
+# Participles that say who did it: "an investigation led by the DEA", "arrests carried out
+# by the police".
+_DONE_BY = frozenset({"lead", "conduct", "carry", "open", "launch", "make", "undertake",
+                      "perform", "order"})
+# What an inquiry that took place found: "an investigation found that ...".
+_FINDING = frozenset({"find", "reveal", "conclude", "show", "determine", "identify",
+                      "uncover", "establish", "confirm", "discover", "expose"})
+# Words that point at one act the text has in view: "this investigation", "this crackdown".
+_POINTING = frozenset({"this", "these"})
 # The wording of United States designation criteria and lists: a designation in these
 # words is the United States' ("for acting or purporting to act for or on behalf of,
 # directly or indirectly, ...", "Executive Order (E.O.) 14024", "the SDN List").
@@ -70,7 +82,7 @@ _SECTOR_WORDS = frozenset({"sector", "economy"})
 def presupposed(trigger: Token, type_name: str) -> bool:
     """Give whether an event noun is judged or dated as something happening: "unjust
     detention", "arbitrary detentions", "the ongoing investigation", "today's action
-    against X"."""
+    against X", "an investigation led by the DEA", "this crackdown"."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
     if type_name in CURRENT_TYPES and any(c.dep_ == "poss" and c.lower_ == "today"
@@ -86,8 +98,41 @@ def presupposed(trigger: Token, type_name: str) -> bool:
         return True  # "after the arrest", "concern over the detention of"
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
             trigger.head.head.lemma_ in _FACT_FRAMES:
-        return True  # "as part of a probe into", "the subject of an investigation"
+        return True  # "as part of a probe into", "the findings of the investigation"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "about" and \
+            trigger.head.head.lemma_ in _WORRIES:
+        return True  # "concerns about detentions of Ethiopians"
+    if any((c.dep_ == "acl" and c.lemma_ in _DONE_BY and c.tag_ == "VBN") or
+           (c.dep_ == "det" and c.lower_ in _POINTING) or
+           (type_name == "INVESTIGATE" and c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            and trigger.dep_ not in ("dobj", "obj")) or
+           (type_name == "INVESTIGATE" and c.dep_ == "relcl" and c.tag_ == "VBD")
+           for c in trigger.children):
+        # "an investigation led by the DEA", "this crackdown", "the investigation by the
+        # inspector general", "the investigation that led to these designations"
+        return True
+    if type_name == "INVESTIGATE" and trigger.dep_ == "nsubj" and \
+            trigger.head.lemma_ in _FINDING and trigger.head.tag_ in ("VBD", "VBN", "VBZ"):
+        return True  # "after an investigation found that ...", "the probe revealed"
     return judged(trigger)
+
+
+def not_inquiry(trigger: Token) -> bool:
+    """Give whether an inquiry word names something else: a space probe ("the first Arab
+    probe to Mars, the Hope Probe"), a home energy audit ("a $150 credit for a home
+    energy audit") or audit as a trade ("in the field of statutory audit")."""
+    word = trigger.lemma_.lower()
+    if word == "probe" and trigger.pos_ in ("NOUN", "PROPN"):
+        return trigger.text == "Probe" or any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in trigger.children) or any(
+            t.lemma_.lower() in ("mars", "moon", "space", "lunar", "orbit", "planet")
+            for t in trigger.subtree)
+    return word == "audit" and (any(c.dep_ in ("compound", "amod") and
+                                    c.lemma_.lower() in ("energy", "home", "efficiency",
+                                                         "statutory")
+                                    for c in trigger.children) or (
+        trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and
+        trigger.head.head.lemma_.lower() in ("field", "area", "profession", "sector")))
 
 
 def judged(trigger: Token) -> bool:

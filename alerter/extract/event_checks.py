@@ -23,6 +23,13 @@ from alerter.extract.event_state import EventState
 from alerter.extract.participants import participants_in, phrase_tokens
 from alerter.extract.triggers import SPAN_KEY
 
+# Nouns whose "that" clause is only said or feared, not stated: "allegations that the
+# company censors posts", "fears that troops will move".
+_UNPROVEN = frozenset({"allegation", "claim", "accusation", "charge", "rumor", "rumour",
+                       "suggestion", "idea", "notion", "fear", "possibility", "hope", "belief",
+                       "suspicion", "assertion", "speculation", "risk", "threat", "danger",
+                       "concern", "worry", "expectation", "prospect", "chance", "likelihood"})
+
 
 class Checks(EventState):
     """Whether a trigger is an event where it stands."""
@@ -72,6 +79,10 @@ class Checks(EventState):
             head = verb.head.lemma_
             if verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in verb.children):
                 return True  # a lead-in misread: "Interest Rates: China committed to ..."
+            if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and \
+                    any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
+                    head not in _UNPROVEN:
+                return True  # a noun's content: "no question that Russia is detaining X"
             if verb.tag_ in ("VBN", "VBD"):  # a participle, sometimes tagged as a past
                 # "the shipment seized by Greek authorities", "a man accused of fraud"
                 # are events; "information on the individuals designated today" only

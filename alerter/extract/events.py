@@ -25,6 +25,7 @@ from alerter.extract import (
     force,
     force_fold,
     force_misread,
+    force_told,
     framing,
     home_aid,
     lexicon,
@@ -176,7 +177,7 @@ class EventBuilder(Checks, Context, Roles, Items):
                 if rule.type == "PROTEST":  # "the riots started", not "detained protesters"
                     alone = protest.alone(trigger, alone)
                 owned = force.owned_act(trigger, governor, role) if rule.type == "ASSAULT" \
-                    else rule.type == "COERCE" and force.owned_coercion(trigger, governor)
+                    else rule.type in force.OWNED_TYPES and force.owned_coercion(trigger, governor)
                 if not alone and owned:
                     # "food insecurity caused by Russia's war", "discussed the release of
                     # hostages held by X": the verb over it neither makes nor frames it
@@ -198,9 +199,11 @@ class EventBuilder(Checks, Context, Roles, Items):
             role = "alone"  # "Poland condemned the attack": Poland did not attack
             alone = True
         anchor = governor if governor is not None and role == "object" else trigger
-        if not evaluated and self._blocked(anchor, rule.type) and \
-                not (alone and speech.owned(trigger, rule.type)):
-            return None  # but "calls on states to act in light of Russia's veto": it happened
+        if not evaluated and self._blocked(anchor, rule.type) and not (alone and (
+                speech.owned(trigger, rule.type) or force_told.ceased(trigger, rule.type))):
+            # but "calls on states to act in light of Russia's veto", "urged the junta to
+            # end the violence": it happened, it goes on
+            return None
         items = self._items(trigger, anchor, nominal, rule.trigger.recipient)
         subtype = self._subtype(rule, items)
         if subtype is None:

@@ -7,9 +7,11 @@ rules miss or count twice (issue 10, docs/extraction.md "Force").
 - A force verb taken for granted ("after deploying troops") or in a relative clause ("a
   militia that seized the valley") states an event; an attack's place is its target.
 
-Counting one attack once is alerter/extract/force_fold.py; force words that tell of
-something else (disasters, games, spaceflight, a withdrawal of recognition) are
-alerter/extract/force_misread.py, and figurative ones force_figurative.py.
+Attacks told by name, by "these" or by a call to stop them are
+alerter/extract/force_told.py; counting one attack once is alerter/extract/force_fold.py;
+force words that tell of something else (disasters, games, spaceflight, a withdrawal of
+recognition) are alerter/extract/force_misread.py, and figurative ones
+force_figurative.py.
 """
 
 from __future__ import annotations
@@ -17,10 +19,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alerter.extract import lexicon
+from alerter.extract.force_told import HOSTAGE_NOUNS, ceased, named
 from alerter.extract.participants import mention_index, participants_in, phrase_tokens
 
-# Nouns for hostages: an event under these verbs or held by someone.
-HOSTAGE_NOUNS = frozenset({"hostage", "captive"})
 HOSTAGE_VERBS = frozenset({"release", "free", "hold", "take", "seize", "keep", "return",
                            "exchange", "swap"})
 # Nouns that are an ASSAULT only when a party owns them: "Russia's war against Ukraine"
@@ -34,6 +35,9 @@ DOING_VERBS = frozenset({"commit", "perpetrate", "carry", "launch", "wage", "con
 JUDICIAL_VERBS = frozenset({"charge", "indict", "convict", "sentence", "accuse", "acquit",
                             "try", "prosecute", "jail", "imprison", "arrest", "detain",
                             "suspect", "find", "extradite", "execute", "hang"})
+# Verbs of sanctions whose "for" phrase gives the conduct: "designated for the seizure
+# and demolition of land" (the README's designation reasons).
+REASON_VERBS = frozenset({"designate", "sanction", "target", "blacklist"})
 # Types whose verbs after "after", "since" or "following" state a fact: "after
 # deploying 16,000 troops to Crimea".
 PRESUPPOSED_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
@@ -49,8 +53,17 @@ UNCODED_OWNERS = {"its": ("organisation", "person"), "their": ("organisation",)}
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 # Nouns whose owner owns the acts they gather: "its campaign of violence".
 CAMPAIGNS = frozenset({"campaign", "wave", "series", "spree"})
+# Nouns of deploying, which no charge or designation makes an event.
+MOBILIZE_NOUNS = frozenset({"deployment", "mobilisation", "mobilization", "buildup", "up"})
+# Types whose nouns a party owns stand alone: "Mexico's arrest of a cartel chief",
+# "Russia's military build-up near the border".
+OWNED_TYPES = frozenset({"COERCE", "MOBILIZE"})
 # Fights with named sides: an event wherever they are mentioned.
 FIGHTS = frozenset({"clash", "fighting", "skirmish", "gunbattle", "firefight"})
+# Attacks that come "from" a party: "unprecedented attacks from Iran", "bombardment from
+# Russia" (its doer, as "by" is).
+FROM_OWNED = frozenset({"attack", "strike", "airstrike", "bombardment", "shelling", "barrage",
+                        "bombing", "aggression", "incursion", "assault"})
 # "the war on drugs", "a war against poverty": no armed conflict
 FIGURATIVE = frozenset({"drug", "terror", "terrorism", "poverty", "crime", "cancer",
                         "inflation", "want", "woman", "christmas", "talent", "idea",
@@ -110,6 +123,11 @@ def owner(noun: Token) -> Token | None:
                                      or (child.ent_type_ == "DATE"
                                          and noun.lemma_ not in OWNED_ONLY)):
             return child  # "Russia's invasion", "Tuesday's strikes"
+        if child.dep_ == "prep" and child.lower_ in ("from", "by") and \
+                noun.lemma_ in FROM_OWNED:
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                if coded(phrase_tokens(pobj)):
+                    return pobj  # "attacks from Iran", "the attack on Israel by Iran"
         if child.dep_ == "acl" and child.lemma_ in DOING_VERBS:
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 for pobj in (g for g in agent.children if g.dep_ == "pobj"):
@@ -165,18 +183,20 @@ def owned_act(noun: Token, governor: Token | None, role: str) -> bool:
     if noun.lemma_ not in OWNED_ONLY:
         if governor is not None and role == "subject" and governor.tag_ == "VBD":
             return True  # "the ransomware attack disrupted a broker-dealer"
-        if tried_for(noun):
+        if tried_for(noun) or named(noun) or ceased(noun):
             return True
     return owner(noun) is not None
 
 
 def owned_coercion(noun: Token, governor: Token | None) -> bool:
-    """Give whether a COERCE noun with no event-making governor is still an event: a party
-    or a day owns it ("welcomed Mexico's arrest of a cartel chief", "Russia's blockade of
-    the ports"). Not when a verb looks ahead to it ("to prevent Iran's seizure of ships")."""
+    """Give whether a COERCE or MOBILIZE noun with no event-making governor is still an
+    event: a party or a day owns it ("welcomed Mexico's arrest of a cartel chief", "Russia's
+    blockade of the ports", "discussed Russia's military build-up"). Not when a verb looks
+    ahead to it ("to prevent Iran's seizure of ships")."""
     if governor is not None and governor.lemma_ in lexicon.ANTICIPATING:
         return False
-    return noun.pos_ == "NOUN" and owner(noun) is not None
+    return noun.pos_ == "NOUN" and (owner(noun) is not None or (
+        noun.lemma_ not in MOBILIZE_NOUNS and tried_for(noun)))
 
 
 def broke_out(noun: Token) -> bool:
@@ -196,9 +216,10 @@ def broke_out(noun: Token) -> bool:
 
 
 def tried_for(noun: Token) -> bool:
-    """Give whether someone is charged, tried or sentenced for the act the noun names:
-    "charged with murder", "sentenced for the 2011 beating of", "indicted for charges
-    including murder" (the act is alleged or proven; it happened)."""
+    """Give whether someone is charged, tried, sentenced or sanctioned for the act the noun
+    names: "charged with murder", "sentenced for the 2011 beating of", "indicted for
+    charges including murder", "designated for the seizure of land" (the act is alleged,
+    proven or found; it happened)."""
     token = noun
     for _ in range(6):  # "indicted for charges including racketeering and murder"
         if token.dep_ not in ("pobj", "prep", "conj", "appos", "pcomp", "dobj") or \
@@ -206,7 +227,7 @@ def tried_for(noun: Token) -> bool:
             return False
         token = token.head
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "prep":  # not "including"
-            return token.lemma_ in JUDICIAL_VERBS
+            return token.lemma_ in JUDICIAL_VERBS | REASON_VERBS
     return False
 
 

@@ -11,8 +11,9 @@ import re
 
 from spacy.tokens import Token
 
-from alerter.extract import force_figurative
+from alerter.extract import enforcement, force_figurative, protest
 from alerter.extract.force import unowned_war
+from alerter.extract.force_told import figurative_hostage
 
 # Natural disasters and accidents: what they kill or strike was not attacked.
 DISASTERS = frozenset({
@@ -21,7 +22,8 @@ DISASTERS = frozenset({
     "mudslide", "avalanche", "tsunami", "eruption", "volcano", "crash", "collision",
     "accident", "derailment", "collapse", "stampede", "heatwave", "drought", "epidemic",
     "outbreak", "disease", "pandemic", "lightning", "rain", "rainfall", "snowstorm",
-    "blizzard", "sinking", "capsize", "shipwreck", "famine",
+    "blizzard", "sinking", "capsize", "shipwreck", "famine", "virus", "coronavirus",
+    "covid-19", "covid",
 })
 # Businesses: what they close or block is their own ("carmakers closed their plants").
 BUSINESSES = frozenset({"company", "firm", "carmaker", "automaker", "maker", "manufacturer",
@@ -40,7 +42,8 @@ SPACEFLIGHT = frozenset({"satellite", "orbit", "spaceport", "payload", "spacecra
 SCORE = re.compile(r"(?<![\d-])\d{1,2} ?[-–] ?\d{1,2}(?![\d-])")
 # What troops may be sent to do that is no show of force: "to support vaccinations".
 CIVIL_DUTIES = frozenset({"vaccination", "vaccine", "vaccinate", "covid-19", "relief",
-                          "rescue", "firefighting", "evacuation", "cleanup", "testing"})
+                          "rescue", "firefighting", "evacuation", "cleanup", "testing",
+                          "evacuate"})
 # Words that make an explosion or a fire an attack: "a bomb explosion", "arson fire".
 WEAPON_WORDS = frozenset({"bomb", "car", "suicide", "arson", "grenade", "rocket", "missile",
                           "mortar", "artillery", "terrorist", "ied", "gunfire"})
@@ -65,22 +68,34 @@ JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral
 def misread(trigger: Token, type_name: str) -> bool:
     """Give whether a trigger of ours is not the event its word suggests: a war nobody is
     named as waging, a withdrawal of something other than forces, or a disaster."""
-    if type_name == "ASSAULT" and unowned_war(trigger):
-        return True  # "the war in Ukraine"
+    if type_name == "ASSAULT" and (unowned_war(trigger) or figurative_hostage(trigger)):
+        return True  # "the war in Ukraine", "take our economy hostage"
     if type_name == "ASSAULT" and any(
             m.lemma_.lower() in CIVIL_OPERATIONS for c in trigger.children
             if c.dep_ == "dobj" and c.lemma_ == "operation" for m in c.children):
         return True  # "launched an asset seizure operation", "a rescue operation"
+    if type_name == "ASSAULT" and any(
+            m.lemma_.lower() in CIVIL_DUTIES for c in trigger.children
+            if c.dep_ == "dobj" and c.lemma_ == "operation" for m in c.children
+            if m.dep_ in ("acl", "relcl")):
+        return True  # "conducted an operation to evacuate U.S. personnel"
     if type_name == "RETREAT" and trigger.pos_ == "NOUN" and any(
             g.lemma_.lower() in NOT_WITHDRAWN for c in trigger.children
             if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
         return True  # "the withdrawal of its recognition": a diplomatic sanction
-    if type_name == "ASSAULT" and force_figurative.figurative_attack(trigger):
-        return True  # "the attack on reproductive rights"
-    if type_name == "RETREAT" and force_figurative.civil_withdrawal(trigger):
-        return True  # "a retreat of inventory accumulation"
-    if type_name == "MOBILIZE" and force_figurative.civil_deployment(trigger):
-        return True  # "the deployment of EV chargers"
+    if type_name == "ASSAULT" and (force_figurative.figurative_attack(trigger)
+                                   or force_figurative.figurative_kill(trigger)):
+        return True  # "the attack on reproductive rights", "would kill jobs"
+    if type_name == "RETREAT" and (force_figurative.civil_withdrawal(trigger)
+                                   or force_figurative.civil_retreat(trigger)):
+        return True  # "a retreat of inventory accumulation", "confidence retreated"
+    if type_name == "INVESTIGATE" and enforcement.not_inquiry(trigger):
+        return True  # "the Hope Probe", "a home energy audit"
+    if type_name == "PROTEST" and protest.not_protest(trigger):
+        return True  # "rallied behind Ukraine", "a demonstration of leadership"
+    if type_name == "MOBILIZE" and (force_figurative.civil_deployment(trigger)
+                                    or force_figurative.civil_deploying(trigger)):
+        return True  # "the deployment of EV chargers", "deployed 600 firefighters"
     if type_name == "MOBILIZE" and any(c.lower_ in JOINT for c in trigger.children
                                        if c.dep_ in ("amod", "compound")):
         return True  # "joint military exercises": cooperation, not one side's show of force

@@ -43,17 +43,63 @@ _SIZING = frozenset({"mass", "nationwide", "worldwide", "widespread", "massive",
 # a protest's own things: "a protest camp", "the protest movement"
 _OWN_THINGS = frozenset({"camp", "encampment", "movement", "march", "site", "leader",
                          "organiser", "organizer"})
+# what people protesting do as a clause's subject: "demonstrators clashed with police"
+# (not "protesters were detained": a passive subject is no nsubj)
+_ACTING = frozenset({"clash", "march", "gather", "chant", "block", "storm", "demand", "occupy",
+                     "throw", "burn", "converge", "fill", "surround", "stage", "hold", "rally",
+                     "protest", "set", "blockade", "shout", "take", "try", "attempt", "call"})
+# what is done to a crowd protesting: "used tear gas to disperse protesters"
+_DISPERSING = frozenset({"disperse", "scatter", "tear-gas", "teargas", "kettle"})
 # what the participle of people protesting says they do
 _DOING = frozenset({"VBG"})
 _WHERE = frozenset({"in", "at", "across", "throughout", "along", "on"})
 _PRISON = frozenset({"prison", "jail", "inmate", "prisoner", "penitentiary"})
+# who marches without protesting: "troops marched across the border"
+_SOLDIERS = frozenset({"troop", "soldier", "army", "force", "column", "tank", "battalion",
+                       "brigade", "unit", "militant", "fighter", "rebel"})
+# rallying behind a cause or a people is support: "the world rallied behind Ukraine"
+_BEHIND = frozenset({"behind", "around", "to", "for"})
+# who may fill a demonstration: "a demonstration of thousands of workers"
+_CROWD = frozenset({"thousand", "hundred", "dozen", "people", "worker", "student", "supporter",
+                    "protester", "citizen", "resident", "farmer", "woman", "man", "member"})
+
+
+def not_protest(trigger: Token) -> bool:
+    """Give whether a protest word tells of support or showing, not a public protest:
+    "the world rallied together behind Ukraine", "rallying around the Ukrainian people",
+    "a tangible demonstration of American leadership"; not "thousands rallied in the
+    square", "a demonstration of thousands of nurses"."""
+    word = trigger.lemma_.lower()
+    if word == "demonstrate" and trigger.dep_ == "relcl" and not any(
+            c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in trigger.children):
+        return True  # "the strength the industry demonstrated in 2015": what was shown
+    if word == "march" and trigger.pos_ == "VERB" and any(
+            t.lemma_.lower() in _SOLDIERS for c in trigger.children if c.dep_ == "nsubj"
+            for t in c.subtree):
+        return True  # "Russian troops marched across the border": an invasion
+    if word == "rally" and trigger.pos_ == "VERB":
+        return any(c.dep_ == "prep" and c.lower_ in _BEHIND for c in trigger.children)
+    if word == "demonstration" and trigger.text[0].isupper() and trigger.i > trigger.sent.start:
+        return True  # "the Summer EBT Demonstrations": a programme's name
+    if word == "demonstration" and trigger.pos_ == "NOUN":
+        shown = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        return bool(shown) and not any(g.lemma_.lower() in _CROWD or g.like_num
+                                       for g in shown)
+    return False
 
 
 def alone(noun: Token, attached: bool) -> bool:
     """Give whether a protest noun is an event with no governing verb; `attached` says
     the general reading found a party or place it concerns."""
     if noun.lemma_.lower() in PEOPLE:
-        return any(c.dep_ == "acl" and c.tag_ in _DOING for c in noun.children)
+        subject = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.dep_ == "nsubj":
+            subject = noun.head.head  # "hundreds of demonstrators clashed with police"
+        return any(c.dep_ == "acl" and c.tag_ in _DOING for c in noun.children) or (
+            subject.dep_ == "nsubj" and subject.head.lemma_.lower() in _ACTING) or (
+            noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DISPERSING)
     if _in_prison(noun):
         return False  # "a riot at the prison": inmates, not the public
     return attached or happening(noun)
