@@ -13,6 +13,7 @@ from alerter.extract import (
     enforcement,
     lexicon,
     supply,
+    supply_wording,
 )
 from alerter.extract.clauses import (
     charging_verb,
@@ -85,7 +86,8 @@ class Checks(EventState):
             if enforcement.repeats_designees(verb, type_name):
                 return False
             return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS or \
-                enforcement.states_act(verb, type_name)
+                enforcement.states_act(verb, type_name) or \
+                (type_name == "AID" and supply_wording.relative_supply(verb))
         return True
 
     def _blocked(self, anchor: Token, type_name: str) -> bool:

@@ -31,6 +31,7 @@ from alerter.extract import (
     roles,
     speech,
     supply,
+    supply_wording,
     transfers,
 )
 from alerter.extract.clauses import (
@@ -70,9 +71,11 @@ class EventBuilder(Checks, Context, Roles, Items):
         # doc.ents builds every entity afresh on each access: the dates once per Doc
         self._dates = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
         self._cues = {}
-        self._named = {span.root.i: rule.subtype for span in doc.spans[SPAN_KEY]
+        self._named = {span.root.i: supply_wording.qualified_kind(span, rule.subtype)
+                       for span in doc.spans[SPAN_KEY]
                        if (rule := self.rules[int(span.label_)]).trigger.phrase
-                       and rule.trigger.items and rule.subtype in self.class_rank}
+                       and rule.trigger.items and rule.subtype is not None
+                       and rule.subtype in self.class_rank}
         try:
             self._events(doc, published, best)
         finally:
@@ -139,9 +142,8 @@ class EventBuilder(Checks, Context, Roles, Items):
             return None  # "persons who ..., refuse to take part in abuses"; "must reject"
         if speech.task_or_price(trigger, rule.type) or diplomacy.misread(trigger, rule.type):
             return None  # "charged with advising"; "welcomed the guests"; "with the DEA"
-        if rule.type == "AID" and any(c.dep_ == "prt" and c.lower_ in ("up", "back")
-                                      for c in trigger.children):
-            return None  # "give up arms", "hand back": no aid
+        if rule.type == "AID" and supply_wording.no_giving(trigger):
+            return None  # "give up arms", "hand back", "a gunman armed with a rifle": no aid
         if rule.trigger.unless and any(c.dep_ == "xcomp" and c.lemma_ in rule.trigger.unless
                                        for c in trigger.children):
             return None  # "agreed to pay a civil penalty"
@@ -196,6 +198,7 @@ class EventBuilder(Checks, Context, Roles, Items):
         subtype = self._subtype(rule, items)
         if subtype is None:
             return None
+        subtype = supply_wording.qualified_kind(span, subtype)  # "food security assistance"
         if rule.trigger.objects and rule.trigger.subtype is None:
             # "announced new export bans": the object's own subtype, not the type's default
             subtype = self._object_subtype(trigger, rule.type) or subtype

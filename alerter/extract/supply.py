@@ -171,6 +171,8 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     if not coded and goods and all(any(t.lower_ in DOMESTIC for t in tokens)
                                    for tokens in goods):
         return True  # "deliver student debt relief to borrowers"
+    if goods and all(tokens[-1].lemma_.lower() in PEOPLE for tokens in goods):
+        return True  # "providing veterans and military families access to care"
     home = {p[2] for p in actor if p[2]} | {"USA"}
     if not recipient_verb and not any(p[2] and p[2] not in home for p in target) and \
             home_aid.for_home_public(trigger) and not home_aid.abroad_in(trigger, home):
@@ -195,6 +197,12 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     actors = {p[2] for p in actor if p[2]}
     abroad = any(p[2] and p[2] not in actors for p in target)
     return bool(heads) and all(h in FORCES for h in heads) and not abroad
+
+
+# People a supply verb may name beside a class word: "providing military families access
+# to care" helps the families; they are no goods.
+PEOPLE = frozenset({"family", "spouse", "child", "veteran", "member", "retiree", "caregiver",
+                    "survivor", "student", "community", "household", "worker"})
 
 
 # Verbs and nouns that stop a trade rather than make one: under them a supply word is

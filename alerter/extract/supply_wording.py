@@ -1,0 +1,57 @@
+"""Wordings of military supply that the goods and sides alone do not settle.
+
+- A participle that says what someone carries is no supply: "a gunman armed with a
+  rifle", "the attackers were armed with knives" (but "militias armed by Iran", "Iran
+  armed the rebels" are); nor is giving something up ("give up arms", "hand back").
+- "Security assistance" after "food", "health" or "energy" is help of that kind, not
+  weapons: "$40 million in food security assistance" is humanitarian.
+- A relative clause tells a supply when a side is coded: "Iran, which supplies them with
+  missile parts", "a firm that has shipped rifles to Syria" (not "lenders that provide
+  loans to small farms": nobody coded, a domestic programme's wording).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from alerter.extract.participants import participants_in, phrase_tokens
+
+
+def no_giving(trigger: Token) -> bool:
+    """Give whether a supply verb gives nothing: "give up arms", "hand back", or a
+    participle that says what someone carries ("a gunman armed with a rifle", "were
+    armed with knives"; not "militias armed by Iran", "Iran armed the rebels")."""
+    if any(c.dep_ == "prt" and c.lower_ in ("up", "back") for c in trigger.children):
+        return True
+    if trigger.lemma_ != "arm" or any(c.dep_ == "agent" for c in trigger.children):
+        return False
+    describing = trigger.dep_ in ("acl", "amod", "acomp") or trigger.pos_ == "ADJ" or any(
+        c.dep_ == "auxpass" for c in trigger.children)
+    return describing and any(c.dep_ == "prep" and c.lower_ == "with"
+                              for c in trigger.children)
+
+
+# Words before "security assistance" that make it another kind of help: "food security
+# assistance" feeds people, "energy security assistance" pays for power.
+CIVIL_SECURITY = {"food": "humanitarian", "health": "humanitarian",
+                  "nutrition": "humanitarian", "energy": "economic", "economic": "economic"}
+
+
+def qualified_kind(span: Span, kind: str) -> str:
+    """Give the kind of help an aid phrase names once the word before it is read: "food
+    security assistance" is humanitarian, not military."""
+    if kind == "military" and span.start > 0 and span[0].lower_ == "security":
+        return CIVIL_SECURITY.get(span.doc[span.start - 1].lower_, kind)
+    return kind
+
+
+def relative_supply(verb: Token) -> bool:
+    """Give whether a relative clause tells a supply with a coded side: "Iran, which
+    supplies them with missile parts", "a firm that has shipped weapons to Syria" (not
+    "programmes that provide loans to small firms": nobody coded)."""
+    if verb.dep_ != "relcl":
+        return False
+    sides = [verb.head] + [c for c in verb.children if c.dep_ in ("dative", "dobj", "obj")]
+    sides += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
+              for g in c.children if g.dep_ == "pobj"]
+    return any(p[2] for t in sides for p in participants_in(phrase_tokens(t)))

@@ -1,0 +1,89 @@
+"""Military aid in the wording of government prose outside the annotated sample (issue
+10; read on fresh White House and Treasury documents with bench/fresh_review.py): a
+supply told in a relative clause ("Iran, which supplies them with..."), "food security
+assistance" (humanitarian, not military); and the look-alikes: a gunman "armed with" a
+rifle, an oil-reserve "drawdown", "military families" given access to care. Every
+sentence is our own, written in the style of the cases seen; none is corpus text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from alerter.extract import Extractor
+from alerter.models import Event
+
+from .sentences import assert_found, extract_each, shown
+
+# sentence → an event it must hold: (type, subtype, modality, actor, target)
+Expected = tuple[str, str, str, set[str], set[str]]
+MUST: list[tuple[str, Expected]] = [
+    # a supply told in a relative clause, with a coded side
+    ("The rebels strike ships with help from Iran, which supplies them with rockets and "
+     "drone parts.", ("AID", "military", "asserted", {"IRN"}, set())),
+    ("Acme Haulage is a freight firm that has shipped rifles from Iraq to Syria.",
+     ("AID", "military", "asserted", set(), {"SYR"})),
+    ("The minister praised the partners who have delivered artillery shells to Ukraine.",
+     ("AID", "military", "asserted", set(), {"UKR"})),
+    # arming as an act, with its giver
+    ("Armed groups supplied and armed by Iran fired on the base.",
+     ("AID", "military", "asserted", {"IRN"}, set())),
+    ("Tehran has armed the militia with short-range missiles.",
+     ("AID", "military", "asserted", {"IRN"}, set())),
+    # an arms drawdown for a named country
+    ("The Pentagon unveiled a fresh drawdown of munitions for Taiwan.",
+     ("AID", "military", "asserted", {"USA"}, {"TWN"})),
+    # security assistance for fighting forces stays military
+    ("Washington announced new security assistance for Ukraine.",
+     ("AID", "military", "asserted", {"USA"}, {"UKR"})),
+    # food or health security assistance feeds and heals: humanitarian
+    ("The United States will provide $40 million in food security assistance to Malawi.",
+     ("AID", "humanitarian", "planned", {"USA"}, {"MWI"})),
+    ("Canada announced new health security assistance for Liberia.",
+     ("AID", "humanitarian", "asserted", {"CAN"}, {"LBR"})),
+]
+
+# sentence → (type, subtype) it must not hold (subtype None: any)
+MUST_NOT: list[tuple[str, tuple[str, str | None]]] = [
+    # what someone carries is no supply
+    ("A gunman armed with a shotgun wounded three people outside a school.", ("AID", None)),
+    ("The attackers were armed with knives and iron bars.", ("AID", None)),
+    ("Police say the suspect, armed with an assault rifle, fled on foot.", ("AID", None)),
+    # a drawdown of oil or stock is no arms
+    ("The sale completes the large drawdown of the oil reserve ordered in March.",
+     ("AID", None)),
+    ("Retail inventories recovered only part of last year's drawdown.", ("AID", None)),
+    # people helped are no goods
+    ("The plan gives veterans and military families easier access to counselling.",
+     ("AID", None)),
+    # food security assistance is not military
+    ("The United States will provide $40 million in food security assistance to Malawi.",
+     ("AID", "military")),
+    # a relative clause with nobody coded tells no aid abroad
+    ("The fund backs lenders that provide loans to small farms in rural counties.",
+     ("AID", None)),
+]
+
+
+@pytest.fixture(scope="module")
+def extracted(extractor: Extractor) -> dict[str, list[Event]]:
+    sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT})
+    return extract_each(extractor, sentences)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MUST,
+                         ids=[f"{e[1]}-{e[2]}: {s[:50]}" for s, e in MUST])
+def test_military_aid_is_found(sentence: str, expected: Expected,
+                               extracted: dict[str, list[Event]]) -> None:
+    assert_found(extracted[sentence], expected,
+                 ("type", "subtype", "modality", "actor", "target"))
+
+
+@pytest.mark.parametrize(("sentence", "unwanted"), MUST_NOT,
+                         ids=[f"{u[0]}/{u[1]}: {s[:50]}" for s, u in MUST_NOT])
+def test_no_military_aid_is_misread(sentence: str, unwanted: tuple[str, str | None],
+                                    extracted: dict[str, list[Event]]) -> None:
+    type_, subtype = unwanted
+    wrong = [e for e in extracted[sentence]
+             if e.type == type_ and (subtype is None or e.subtype == subtype)]
+    assert not wrong, [shown(e) for e in wrong]
