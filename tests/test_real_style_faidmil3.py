@@ -1,7 +1,9 @@
 """Military aid in the wording of government prose outside the annotated sample (issue
 10; read on fresh White House and Treasury documents with bench/fresh_review.py): a
-supply told in a relative clause ("Iran, which supplies them with..."), "food security
-assistance" (humanitarian, not military); and the look-alikes: a gunman "armed with" a
+supply told in a relative clause ("Iran, which supplies them with..."), "efforts to
+provide X with...", a list of kinds after an amount, a "will" reported in the past
+("affirmed that X would keep supplying"), "food security assistance" (humanitarian, not
+military); and the look-alikes: a gunman "armed with" a
 rifle, an oil-reserve "drawdown", "military families" given access to care. Every
 sentence is our own, written in the style of the cases seen; none is corpus text.
 """
@@ -36,6 +38,21 @@ MUST: list[tuple[str, Expected]] = [
     # security assistance for fighting forces stays military
     ("Washington announced new security assistance for Ukraine.",
      ("AID", "military", "asserted", {"USA"}, {"UKR"})),
+    # the to-infinitive of an effort with a coded side
+    ("The ministers reviewed their efforts to provide Moldova with air defence radars.",
+     ("AID", "military", "discussed", set(), {"MDA"})),
+    ("Poland stepped up its efforts to send artillery shells to Ukraine.",
+     ("AID", "military", "asserted", {"POL"}, {"UKR"})),
+    # a "will" reported in the past: planned
+    ("The envoy affirmed that Japan would keep supplying Ukraine with generators and "
+     "armoured vehicles.", ("AID", "military", "planned", {"JPN"}, {"UKR"})),
+    # a list of kinds after an amount: one event per kind
+    ("Since 2010 the United States has provided $2 billion in development, health, and "
+     "security assistance to Kenya.", ("AID", "military", "asserted", {"USA"}, {"KEN"})),
+    ("Since 2010 the United States has provided $2 billion in development, health, and "
+     "security assistance to Kenya.", ("AID", "economic", "asserted", {"USA"}, {"KEN"})),
+    ("Since 2010 the United States has provided $2 billion in development, health, and "
+     "security assistance to Kenya.", ("AID", "humanitarian", "asserted", {"USA"}, {"KEN"})),
     # food or health security assistance feeds and heals: humanitarian
     ("The United States will provide $40 million in food security assistance to Malawi.",
      ("AID", "humanitarian", "planned", {"USA"}, {"MWI"})),
@@ -43,7 +60,7 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "humanitarian", "asserted", {"CAN"}, {"LBR"})),
 ]
 
-# sentence → (type, subtype) it must not hold (subtype None: any)
+# sentence → (type, subtype or modality) it must not hold (None: any)
 MUST_NOT: list[tuple[str, tuple[str, str | None]]] = [
     # what someone carries is no supply
     ("A gunman armed with a shotgun wounded three people outside a school.", ("AID", None)),
@@ -59,6 +76,10 @@ MUST_NOT: list[tuple[str, tuple[str, str | None]]] = [
     # food security assistance is not military
     ("The United States will provide $40 million in food security assistance to Malawi.",
      ("AID", "military")),
+    # an effort with nobody coded is a domestic programme's
+    ("The agency widened its efforts to provide grants to rural clinics.", ("AID", None)),
+    # a conditional "would" stays hypothetical
+    ("The minister said Canada would send drones if the talks failed.", ("AID", "planned")),
     # a relative clause with nobody coded tells no aid abroad
     ("The fund backs lenders that provide loans to small farms in rural counties.",
      ("AID", None)),
@@ -85,5 +106,5 @@ def test_no_military_aid_is_misread(sentence: str, unwanted: tuple[str, str | No
                                     extracted: dict[str, list[Event]]) -> None:
     type_, subtype = unwanted
     wrong = [e for e in extracted[sentence]
-             if e.type == type_ and (subtype is None or e.subtype == subtype)]
+             if e.type == type_ and (subtype is None or subtype in (e.subtype, e.modality))]
     assert not wrong, [shown(e) for e in wrong]

@@ -75,7 +75,8 @@ class Checks(EventState):
                     "nsubj", "nsubjpass", "appos")
             return head in lexicon.SIGNIFICANCE_NOUNS or (
                 verb.tag_ == "VB" and head in self.governors) or \
-                diplomacy.crowd_request(verb, type_name)
+                diplomacy.crowd_request(verb, type_name) or \
+                (type_name == "AID" and supply_wording.effort_to_give(verb))
         if verb.dep_ == "pcomp":
             # "its commitment of providing $11 billion", "Iran's involvement in supplying"
             return verb.head.lower_ == "by" or charging_verb(verb) is not None or \

@@ -35,6 +35,7 @@ ClassOf = Callable[[list[Token]], "str | None"]
 # assistance" (on its own, "economic" says nothing: "economic opportunity").
 PAIRED_KINDS = {"economic": "economic", "financial": "economic", "budgetary": "economic",
                 "development": "economic", "humanitarian": "humanitarian",
+                "health": "humanitarian",
                 "military": "military", "security": "military", "defense": "military",
                 "defence": "military", "lethal": "military"}
 # Goods that are a country's own forces: sent at home, they are a deployment.
@@ -69,6 +70,11 @@ def kinds(items: Items, class_of: ClassOf) -> list[str]:
     goods = [(head, tokens) for head, tokens in items if not _money(head)] or items
     found: list[str] = []
     for head, tokens in goods:
+        if head.lower_ in PAIRED_KINDS and head.conjuncts:
+            # "$6 billion in development, economic, health, and security assistance": the
+            # parse makes each kind a conjoined head of its own
+            found += [k for k in [PAIRED_KINDS[head.lower_]] if k not in found]
+            continue
         paired = [t for t in tokens if t.i < head.i and t.dep_ in ("amod", "compound", "conj")
                   and (t.conjuncts or t.dep_ == "conj")]
         named = [PAIRED_KINDS[t.lower_] for t in paired if t.lower_ in PAIRED_KINDS]

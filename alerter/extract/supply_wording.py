@@ -7,7 +7,8 @@
   weapons: "$40 million in food security assistance" is humanitarian.
 - A relative clause tells a supply when a side is coded: "Iran, which supplies them with
   missile parts", "a firm that has shipped rifles to Syria" (not "lenders that provide
-  loans to small farms": nobody coded, a domestic programme's wording).
+  loans to small farms": nobody coded, a domestic programme's wording); so does the
+  to-infinitive of an effort ("efforts to provide Ukraine with ammunition").
 """
 
 from __future__ import annotations
@@ -49,9 +50,27 @@ def relative_supply(verb: Token) -> bool:
     """Give whether a relative clause tells a supply with a coded side: "Iran, which
     supplies them with missile parts", "a firm that has shipped weapons to Syria" (not
     "programmes that provide loans to small firms": nobody coded)."""
-    if verb.dep_ != "relcl":
+    return verb.dep_ == "relcl" and _coded_side(verb, [verb.head])
+
+
+# Nouns whose to-infinitive is the work itself going on: "efforts to provide Ukraine
+# with ammunition", "the steps we take to send air defence to Kyiv".
+EFFORTS = frozenset({"effort", "step", "work", "push", "drive", "bid"})
+
+
+def effort_to_give(verb: Token) -> bool:
+    """Give whether a supply verb is the to-infinitive of an effort with a coded side:
+    "reviewed their efforts to provide Ukraine with weapons", "Germany's efforts to send
+    tanks" (not "efforts to provide loans to small firms": nobody coded)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VB" or verb.head.lemma_.lower() not in EFFORTS:
         return False
-    sides = [verb.head] + [c for c in verb.children if c.dep_ in ("dative", "dobj", "obj")]
+    owners = [c for c in verb.head.children if c.dep_ in ("poss", "compound", "amod")]
+    return _coded_side(verb, owners)
+
+
+def _coded_side(verb: Token, more: list[Token]) -> bool:
+    """Give whether the verb's object, its "to" phrase or one of `more` names a coded party."""
+    sides = more + [c for c in verb.children if c.dep_ in ("dative", "dobj", "obj")]
     sides += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
               for g in c.children if g.dep_ == "pobj"]
     return any(p[2] for t in sides for p in participants_in(phrase_tokens(t)))
