@@ -1,7 +1,8 @@
 """Military aid in the wording of government prose outside the annotated sample (issue
 10; read on fresh White House and Treasury documents with bench/fresh_review.py): a
 supply told in a relative clause ("Iran, which supplies them with..."), "efforts to
-provide X with...", a list of kinds after an amount, a "will" reported in the past
+provide X with...", "reports that X may supply...", "the arrival of tanks in X", a
+drawdown standing alone, a list of kinds after an amount, a "will" reported in the past
 ("affirmed that X would keep supplying"), "food security assistance" (humanitarian, not
 military); and the look-alikes: a gunman "armed with" a
 rifle, an oil-reserve "drawdown", "military families" given access to care. Every
@@ -35,6 +36,14 @@ MUST: list[tuple[str, Expected]] = [
     # an arms drawdown for a named country
     ("The Pentagon unveiled a fresh drawdown of munitions for Taiwan.",
      ("AID", "military", "asserted", {"USA"}, {"TWN"})),
+    ("The President authorized a drawdown of up to $100 million in arms for Ukraine.",
+     ("AID", "military", "asserted", set(), {"UKR"})),
+    # goods that arrive somewhere
+    ("Officials welcomed the arrival of the first Leopard tanks in Ukraine.",
+     ("AID", "military", "asserted", set(), set())),
+    # the clause a noun reports
+    ("We share concerns over reports that Iran may supply ballistic missiles to Russia.",
+     ("AID", "military", "hypothetical", {"IRN"}, {"RUS"})),
     # security assistance for fighting forces stays military
     ("Washington announced new security assistance for Ukraine.",
      ("AID", "military", "asserted", {"USA"}, {"UKR"})),
@@ -78,6 +87,8 @@ MUST_NOT: list[tuple[str, tuple[str, str | None]]] = [
      ("AID", "military")),
     # an effort with nobody coded is a domestic programme's
     ("The agency widened its efforts to provide grants to rural clinics.", ("AID", None)),
+    ("There are reports that the bank offers loans to small farms.", ("AID", None)),
+    ("Officials marked the arrival of the new ambassador in Kenya.", ("AID", None)),
     # a conditional "would" stays hypothetical
     ("The minister said Canada would send drones if the talks failed.", ("AID", "planned")),
     # a relative clause with nobody coded tells no aid abroad

@@ -247,7 +247,7 @@ class EventBuilder(Checks, Context, Roles, Items):
             modality = "hypothetical"  # "ready to impose costs on X if it invades"
         if rule.trigger.speech_act and modality in ("planned", "hypothetical"):
             modality = "asserted"  # "we will hold Russia accountable" is a threat made now
-        if alone and modality == "asserted" and supply.awaited(trigger):
+        if alone and modality == "asserted" and supply_wording.awaited(trigger):
             modality = "planned"  # "ready before the delivery of F-35s to Canada"
         event = self._built(span, rule, anchor, subtype, actor, target, items, modality,
                             doubted, governor, nominal, published)

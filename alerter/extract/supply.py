@@ -99,21 +99,6 @@ def paired_kinds(noun: Token) -> list[str]:
     return list(dict.fromkeys(named)) if len(set(named)) > 1 else []
 
 
-def awaited(noun: Token) -> bool:
-    """Give whether a supply noun is something a future clause waits for: "should be in
-    place prior to the delivery of F-35s", "will be trained before the arrival of the
-    tanks" (not "were trained before the delivery": that one happened)."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or not (prep.lower_ in ("before", "until") or (
-            prep.lower_ in ("to", "of") and prep.head.lower_ in ("prior", "ahead"))):
-        return False
-    verb = prep
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "should", "must", "'ll")
-               for c in verb.children)
-
-
 def goods_compound(noun: Token, class_of: ClassOf) -> bool:
     """Give whether a supply noun names its goods in a compound before it ("arms
     shipments", "weapons deliveries", "aid convoys")."""
@@ -279,6 +264,9 @@ def recipients_nearby(noun: Token) -> list[Token]:
     helps with it ("support Ukraine with security assistance")."""
     goods = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
              for g in c.children if g.dep_ == "pobj"]
+    # "a drawdown of $100 million in arms for Ukraine": the goods an amount is counted in
+    goods += [g for x in goods if _money(x) for c in x.children if c.dep_ == "prep"
+              and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
     holders = goods + [c for g in goods for c in g.conjuncts] + list(noun.conjuncts)
     if noun.dep_ in ("dobj", "obj"):
         holders.append(noun.head)
@@ -290,9 +278,10 @@ def recipients_nearby(noun: Token) -> list[Token]:
             means.head.head.lemma_ in HELPING:
         # "support Ukraine with (amounts of) security assistance": the one the verb helps
         helped_ones = [c for c in means.head.head.children if c.dep_ in ("dobj", "obj")]
+    # "the arrival of F-16s in Ukraine": where goods arrive is who gets them
+    preps = ("to", "for", "into", "in") if noun.lemma_ == "arrival" else ("to", "for", "into")
     return helped_ones + [g for h in holders for c in h.children if c.dep_ == "prep"
-                          and c.lower_ in ("to", "for", "into") for g in c.children
-                          if g.dep_ == "pobj"]
+                          and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
 
 
 def amount_of(noun: Token) -> Token | None:

@@ -8,7 +8,10 @@
 - A relative clause tells a supply when a side is coded: "Iran, which supplies them with
   missile parts", "a firm that has shipped rifles to Syria" (not "lenders that provide
   loans to small farms": nobody coded, a domestic programme's wording); so does the
-  to-infinitive of an effort ("efforts to provide Ukraine with ammunition").
+  to-infinitive of an effort ("efforts to provide Ukraine with ammunition") and the clause
+  a noun reports ("concern over reports that China may supply weapons to Russia").
+- A supply noun a future clause waits for is planned: "should be in place prior to the
+  delivery of F-35s".
 """
 
 from __future__ import annotations
@@ -59,10 +62,16 @@ EFFORTS = frozenset({"effort", "step", "work", "push", "drive", "bid"})
 
 
 def effort_to_give(verb: Token) -> bool:
-    """Give whether a supply verb is the to-infinitive of an effort with a coded side:
-    "reviewed their efforts to provide Ukraine with weapons", "Germany's efforts to send
-    tanks" (not "efforts to provide loans to small firms": nobody coded)."""
-    if verb.dep_ != "acl" or verb.tag_ != "VB" or verb.head.lemma_.lower() not in EFFORTS:
+    """Give whether a supply verb is the to-infinitive of an effort with a coded side
+    ("reviewed their efforts to provide Ukraine with weapons", "Germany's efforts to send
+    tanks"; not "efforts to provide loans to small firms": nobody coded), or the clause
+    a noun reports ("reports that China may provide weapons to Russia")."""
+    if verb.dep_ != "acl":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return _coded_side(verb, [c for c in verb.children if c.dep_ == "nsubj"])
+    if verb.tag_ != "VB" or verb.head.lemma_.lower() not in EFFORTS:
         return False
     owners = [c for c in verb.head.children if c.dep_ in ("poss", "compound", "amod")]
     return _coded_side(verb, owners)
@@ -74,3 +83,18 @@ def _coded_side(verb: Token, more: list[Token]) -> bool:
     sides += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
               for g in c.children if g.dep_ == "pobj"]
     return any(p[2] for t in sides for p in participants_in(phrase_tokens(t)))
+
+
+def awaited(noun: Token) -> bool:
+    """Give whether a supply noun is something a future clause waits for: "should be in
+    place prior to the delivery of F-35s", "will be trained before the arrival of the
+    tanks" (not "were trained before the delivery": that one happened)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or not (prep.lower_ in ("before", "until") or (
+            prep.lower_ in ("to", "of") and prep.head.lower_ in ("prior", "ahead"))):
+        return False
+    verb = prep
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "should", "must", "'ll")
+               for c in verb.children)
