@@ -2,7 +2,8 @@
 10; read on fresh White House and Treasury documents with bench/fresh_review.py): a
 supply told in a relative clause ("Iran, which supplies them with..."), "efforts to
 provide X with...", "reports that X may supply...", "the arrival of tanks in X", a
-drawdown standing alone, a list of kinds after an amount, a "will" reported in the past
+drawdown standing alone, "the package announced by X", "the announcement of $X in military
+aid", a list of kinds after an amount, a "will" reported in the past
 ("affirmed that X would keep supplying"), "food security assistance" (humanitarian, not
 military); and the look-alikes: a gunman "armed with" a
 rifle, an oil-reserve "drawdown", "military families" given access to care. Every
@@ -38,6 +39,13 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "military", "asserted", {"USA"}, {"TWN"})),
     ("The President authorized a drawdown of up to $100 million in arms for Ukraine.",
      ("AID", "military", "asserted", set(), {"UKR"})),
+    # an aid noun told by a participle of a governing verb, or by "announcement of"
+    ("It is the fourth security assistance package announced by the United States this "
+     "spring.", ("AID", "military", "asserted", {"USA"}, set())),
+    ("The military aid promised by Norway will arrive next spring.",
+     ("AID", "military", "planned", {"NOR"}, set())),
+    ("The minister previewed her announcement of $90 million in military aid.",
+     ("AID", "military", "asserted", set(), set())),
     # goods that arrive somewhere
     ("Officials welcomed the arrival of the first Leopard tanks in Ukraine.",
      ("AID", "military", "asserted", set(), set())),
@@ -89,6 +97,8 @@ MUST_NOT: list[tuple[str, tuple[str, str | None]]] = [
     ("The agency widened its efforts to provide grants to rural clinics.", ("AID", None)),
     ("There are reports that the bank offers loans to small farms.", ("AID", None)),
     ("Officials marked the arrival of the new ambassador in Kenya.", ("AID", None)),
+    ("The report examined the aid programmes reviewed by the board last year.",
+     ("AID", None)),
     # a conditional "would" stays hypothetical
     ("The minister said Canada would send drones if the talks failed.", ("AID", "planned")),
     # a relative clause with nobody coded tells no aid abroad

@@ -153,6 +153,9 @@ class EventBuilder(Checks, Context, Roles, Items):
         if nominal and trigger.pos_ != "VERB":
             # "announced $300 million in assistance": the verb takes the amount
             governor, role = governor_of(supply.amount_of(trigger) or trigger, self.governors)
+            if rule.type == "AID" and (governor is None or governor.lemma_ not in self.governors) \
+                    and (told := supply_wording.told_by(trigger, self.governors)) is not None:
+                governor, role = told, "object"  # "the package announced by the US"
             if not self._accept_nominal(trigger, governor, role):
                 # "police assisting in the investigation": the subject takes part in it
                 taking_part = governor is not None and \

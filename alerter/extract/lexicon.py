@@ -137,7 +137,9 @@ SPENDING_INSTRUMENTS = frozenset({"law", "budget", "plan", "program", "programme
 # Nouns of the act that makes an accord, through which an "of" phrase is framed: "the
 # signing of a memorandum" is a memorandum signed, whatever verb takes "the signing".
 ENACTING_NOUNS = frozenset({"signing", "finalization", "finalisation", "ratification",
-                            "conclusion"})
+                            "conclusion",
+                            # "previewed his announcement of $800 million in security aid"
+                            "announcement"})
 # Verbs whose "with" phrase is the other side, not the goods: "stands with Ukraine",
 # "talked with his Polish counterpart" (but "supply X with drones").
 PARTNERING = frozenset({"stand", "side", "meet", "talk", "negotiate", "consult", "confer",

@@ -10,14 +10,20 @@
   loans to small farms": nobody coded, a domestic programme's wording); so does the
   to-infinitive of an effort ("efforts to provide Ukraine with ammunition") and the clause
   a noun reports ("concern over reports that China may supply weapons to Russia").
+- An aid noun told by a participle or relative clause of a governing verb is that
+  verb's: "the sixth security assistance package announced by the United States", "the
+  $1.1 billion in security assistance the United States announced this week".
 - A supply noun a future clause waits for is planned: "should be in place prior to the
   delivery of F-35s".
 """
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from spacy.tokens import Span, Token
 
+from alerter.extract.clauses import np_head
 from alerter.extract.participants import participants_in, phrase_tokens
 
 
@@ -98,3 +104,19 @@ def awaited(noun: Token) -> bool:
         verb = verb.head
     return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "should", "must", "'ll")
                for c in verb.children)
+
+
+def told_by(trigger: Token, governors: Container[str]) -> Token | None:
+    """Give the governing verb of a participle or relative clause on an aid noun's phrase
+    ("the package announced by the United States", "the $1.1 billion in security
+    assistance the United States announced"), if any."""
+    head = np_head(trigger)
+    for clause in head.children:
+        if clause.lemma_ not in governors or clause.pos_ != "VERB":
+            continue
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            return clause  # "the package announced by the United States"
+        if clause.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in clause.children) and \
+                not any(c.dep_ in ("dobj", "obj") for c in clause.children):
+            return clause  # "the assistance the United States announced this week"
+    return None
