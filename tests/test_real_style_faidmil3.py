@@ -46,6 +46,11 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "military", "planned", {"NOR"}, set())),
     ("The minister previewed her announcement of $90 million in military aid.",
      ("AID", "military", "asserted", set(), set())),
+    ("Germany has delivered air defence radars to Ukraine in addition to military aid.",
+     ("AID", "military", "asserted", {"DEU"}, {"UKR"})),
+    # a request by a coded party stays
+    ("Kyiv asked its partners for more artillery shells.",
+     ("AID", "military", "discussed", set(), {"UKR"})),
     # goods that arrive somewhere
     ("Officials welcomed the arrival of the first Leopard tanks in Ukraine.",
      ("AID", "military", "asserted", set(), set())),
@@ -83,6 +88,12 @@ MUST_NOT: list[tuple[str, tuple[str, str | None]]] = [
     ("A gunman armed with a shotgun wounded three people outside a school.", ("AID", None)),
     ("The attackers were armed with knives and iron bars.", ("AID", None)),
     ("Police say the suspect, armed with an assault rifle, fled on foot.", ("AID", None)),
+    ("Armed with clubs and shields, the rioters broke through the police line.",
+     ("AID", None)),
+    # buying or seeking with nobody coded is trade, not aid
+    ("Receipts from foreign buyers for weapons purchases were higher than forecast.",
+     ("AID", None)),
+    ("The broker has sought long-range drones for the cartel.", ("AID", None)),
     # a drawdown of oil or stock is no arms
     ("The sale completes the large drawdown of the oil reserve ordered in March.",
      ("AID", None)),

@@ -168,6 +168,8 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     if not recipient_verb and not any(p[2] and p[2] not in home for p in target) and \
             home_aid.for_home_public(trigger) and not home_aid.abroad_in(trigger, home):
         return True  # "delivered $37 billion to all states", "vaccine supply for Americans"
+    if trigger.pos_ not in ("VERB", "AUX") and not coded and trigger.lemma_ in BUYING:
+        return True  # "receipts from foreign governments for weapons purchases": trade
     if trigger.pos_ not in ("VERB", "AUX") and not coded and _relief_domain(trigger):
         return True  # "cooperation on humanitarian assistance and disaster relief"
     if trigger.pos_ not in ("VERB", "AUX"):
@@ -179,7 +181,9 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
         if trigger.lemma_ in BUYING and not _coded(actor) and any(
                 t.lower_ == "nuclear" for _, tokens in items for t in tokens):
             return True  # "ensure Iran never acquires a nuclear weapon": it would build it
-        return not asking and not coded  # "acquired a timber permit"
+        # "acquired a timber permit"; "the broker sought drones for the cartel" (a request
+        # is for a coded party: "Kyiv asked for air defence")
+        return not coded
     if not coded and not _has_recipient(trigger, items):
         return True  # "deliver tax credit payments"
     # the goods that make it a supply: "troops and aircraft" are sent for the troops

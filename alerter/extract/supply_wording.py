@@ -1,8 +1,9 @@
 """Wordings of military supply that the goods and sides alone do not settle.
 
 - A participle that says what someone carries is no supply: "a gunman armed with a
-  rifle", "the attackers were armed with knives" (but "militias armed by Iran", "Iran
-  armed the rebels" are); nor is giving something up ("give up arms", "hand back").
+  rifle", "the attackers were armed with knives", "Armed with weapons, rioters..." (but
+  "militias armed by Iran", "Iran armed the rebels" are); nor is giving something up
+  ("give up arms", "hand back").
 - "Security assistance" after "food", "health" or "energy" is help of that kind, not
   weapons: "$40 million in food security assistance" is humanitarian.
 - A relative clause tells a supply when a side is coded: "Iran, which supplies them with
@@ -12,7 +13,9 @@
   a noun reports ("concern over reports that China may supply weapons to Russia").
 - An aid noun told by a participle or relative clause of a governing verb is that
   verb's: "the sixth security assistance package announced by the United States", "the
-  $1.1 billion in security assistance the United States announced this week".
+  $1.1 billion in security assistance the United States announced this week"; so is
+  one the verb gives "in addition to" its goods ("provided grants to Ukraine in addition
+  to military aid").
 - A supply noun a future clause waits for is planned: "should be in place prior to the
   delivery of F-35s".
 """
@@ -35,10 +38,9 @@ def no_giving(trigger: Token) -> bool:
         return True
     if trigger.lemma_ != "arm" or any(c.dep_ == "agent" for c in trigger.children):
         return False
-    describing = trigger.dep_ in ("acl", "amod", "acomp") or trigger.pos_ == "ADJ" or any(
-        c.dep_ == "auxpass" for c in trigger.children)
-    return describing and any(c.dep_ == "prep" and c.lower_ == "with"
-                              for c in trigger.children)
+    # nobody armed: "armed with a rifle", "Armed with weapons, rioters stormed..."
+    return not any(c.dep_ in ("dobj", "obj") for c in trigger.children) and \
+        any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
 
 
 # Words before "security assistance" that make it another kind of help: "food security
@@ -111,6 +113,10 @@ def told_by(trigger: Token, governors: Container[str]) -> Token | None:
     ("the package announced by the United States", "the $1.1 billion in security
     assistance the United States announced"), if any."""
     head = np_head(trigger)
+    addition = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "to" else head
+    if addition.lemma_ == "addition" and addition.dep_ == "pobj" and \
+            addition.head.head.lemma_ in governors and addition.head.head.pos_ == "VERB":
+        return addition.head.head  # "provided grants to Ukraine in addition to military aid"
     for clause in head.children:
         if clause.lemma_ not in governors or clause.pos_ != "VERB":
             continue
