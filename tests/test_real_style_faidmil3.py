@@ -48,6 +48,9 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "military", "asserted", set(), set())),
     ("Germany has delivered air defence radars to Ukraine in addition to military aid.",
      ("AID", "military", "asserted", {"DEU"}, {"UKR"})),
+    # a supply listed under help for a named party
+    ("Our help for Latvia, including the delivery of armoured vehicles, goes on.",
+     ("AID", "military", "asserted", set(), {"LVA"})),
     # a request by a coded party stays
     ("Kyiv asked its partners for more artillery shells.",
      ("AID", "military", "discussed", set(), {"UKR"})),

@@ -276,6 +276,9 @@ def recipients_nearby(noun: Token) -> list[Token]:
         holders.append(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
         holders.append(noun.head.head)  # "a steady flow of humanitarian aid into Gaza"
+    listed = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    if listed.dep_ == "pobj" and listed.head.lower_ == "including":
+        holders.append(listed.head.head)  # "help for Ukraine, including deliveries of arms"
     helped_ones = []
     means = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
     if means.dep_ == "pobj" and means.head.lower_ == "with" and \
