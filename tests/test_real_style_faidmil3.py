@@ -115,6 +115,8 @@ MUST_NOT: list[tuple[str, tuple[str, str | None]]] = [
      ("AID", None)),
     # a conditional "would" stays hypothetical
     ("The minister said Canada would send drones if the talks failed.", ("AID", "planned")),
+    ("Last year Japan committed $5 billion in humanitarian and food security assistance.",
+     ("AID", "military")),
     # a relative clause with nobody coded tells no aid abroad
     ("The fund backs lenders that provide loans to small farms in rural counties.",
      ("AID", None)),

@@ -25,7 +25,7 @@ from collections.abc import Callable, Container
 
 from spacy.tokens import Token
 
-from alerter.extract import home_aid, lexicon
+from alerter.extract import home_aid, lexicon, supply_wording
 from alerter.extract.participants import Found, phrase_tokens
 
 Items = list[tuple[Token, list[Token]]]
@@ -57,6 +57,15 @@ BUYING = frozenset({"acquire", "obtain", "buy", "purchase"})
 _RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards", "with"})
 
 
+def _kind_word(token: Token) -> str | None:
+    """Give the kind of help an adjective names: "security" is military, but not in
+    "food security" ("humanitarian and food security assistance")."""
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    if token.lower_ == "security" and before in supply_wording.CIVIL_SECURITY:
+        return supply_wording.CIVIL_SECURITY[before]
+    return PAIRED_KINDS.get(token.lower_)
+
+
 def _money(token: Token) -> bool:
     return token.like_num or token.lower_ in lexicon.SCALES or token.ent_type_ == "MONEY" \
         or token.lower_ in lexicon.CURRENCIES
@@ -77,7 +86,7 @@ def kinds(items: Items, class_of: ClassOf) -> list[str]:
             continue
         paired = [t for t in tokens if t.i < head.i and t.dep_ in ("amod", "compound", "conj")
                   and (t.conjuncts or t.dep_ == "conj")]
-        named = [PAIRED_KINDS[t.lower_] for t in paired if t.lower_ in PAIRED_KINDS]
+        named = [k for t in paired if (k := _kind_word(t))]
         if len(set(named)) > 1:
             found += [k for k in named if k not in found]
             continue
@@ -95,7 +104,7 @@ def paired_kinds(noun: Token) -> list[str]:
     # a parse that hangs the noun on the adjectives: "security, economic, and [humanitarian
     # assistance]" as three conjuncts
     words += [t for t in noun.conjuncts if t.i < noun.i]
-    named = [PAIRED_KINDS[t.lower_] for t in words if t.lower_ in PAIRED_KINDS]
+    named = [k for t in words if (k := _kind_word(t))]
     return list(dict.fromkeys(named)) if len(set(named)) > 1 else []
 
 
@@ -155,7 +164,7 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     """Give whether a verb's supply event is no help to another party (see the module),
     or an aid noun only says by what means something was done ("carried out with the
     assistance of partners")."""
-    if banned(trigger):
+    if supply_wording.banned(trigger):
         return True  # "the package bans the export of vehicle parts": an export control
     coded = _coded(actor) or _coded(target)
     goods = [tokens for head, tokens in items if class_of(tokens) is not None]
@@ -198,25 +207,6 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
 # to care" helps the families; they are no goods.
 PEOPLE = frozenset({"family", "spouse", "child", "veteran", "member", "retiree", "caregiver",
                     "survivor", "student", "community", "household", "worker"})
-
-
-# Verbs and nouns that stop a trade rather than make one: under them a supply word is
-# the measure's object ("banned the export of drones", "restrictions on the sale of arms").
-BANNING = frozenset({"ban", "prohibit", "restrict", "halt", "stop", "suspend", "block", "curb",
-                     "bar", "outlaw", "forbid", "embargo", "restriction", "prohibition",
-                     "control", "moratorium", "freeze"})
-
-
-def banned(trigger: Token) -> bool:
-    """Give whether a supply word is what a ban or restriction stops."""
-    if trigger.pos_ in ("NOUN", "PROPN"):
-        head = trigger.head
-        if trigger.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in BANNING:
-            return True  # "bans the export of electronics"
-        if trigger.dep_ == "pobj" and head.lower_ == "on" and \
-                head.head.lemma_.lower() in BANNING:
-            return True  # "a ban on the sale of arms"
-    return False
 
 
 def framing_noun(verb: Token, governors: Container[str]) -> Token | None:

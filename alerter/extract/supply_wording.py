@@ -16,6 +16,8 @@
   $1.1 billion in security assistance the United States announced this week"; so is
   one the verb gives "in addition to" its goods ("provided grants to Ukraine in addition
   to military aid").
+- A supply word that a ban or restriction stops is no supply: "banned the export of
+  drones", "restrictions on the sale of arms".
 - A supply noun a future clause waits for is planned: "should be in place prior to the
   delivery of F-35s".
 """
@@ -126,3 +128,22 @@ def told_by(trigger: Token, governors: Container[str]) -> Token | None:
                 not any(c.dep_ in ("dobj", "obj") for c in clause.children):
             return clause  # "the assistance the United States announced this week"
     return None
+
+
+# Verbs and nouns that stop a trade rather than make one: under them a supply word is
+# the measure's object ("banned the export of drones", "restrictions on the sale of arms").
+BANNING = frozenset({"ban", "prohibit", "restrict", "halt", "stop", "suspend", "block", "curb",
+                     "bar", "outlaw", "forbid", "embargo", "restriction", "prohibition",
+                     "control", "moratorium", "freeze"})
+
+
+def banned(trigger: Token) -> bool:
+    """Give whether a supply word is what a ban or restriction stops."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        head = trigger.head
+        if trigger.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in BANNING:
+            return True  # "bans the export of electronics"
+        if trigger.dep_ == "pobj" and head.lower_ == "on" and \
+                head.head.lemma_.lower() in BANNING:
+            return True  # "a ban on the sale of arms"
+    return False
