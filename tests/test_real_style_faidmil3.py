@@ -51,6 +51,17 @@ MUST: list[tuple[str, Expected]] = [
     # a supply listed under help for a named party
     ("Our help for Latvia, including the delivery of armoured vehicles, goes on.",
      ("AID", "military", "asserted", set(), {"LVA"})),
+    # goods smuggled or trafficked to a named side
+    ("Tehran smuggled rockets to its allies in Syria.",
+     ("AID", "military", "asserted", {"IRN"}, {"SYR"})),
+    ("The network has trafficked rifles to Mexican cartels for years.",
+     ("AID", "military", "asserted", set(), {"MEX"})),
+    # the giver on the goods, not the verb
+    ("The militia receives rockets and cash from Iran.",
+     ("AID", "military", "asserted", {"IRN"}, set())),
+    # the US as a recipient of another country's goods is no domestic programme
+    ("South Korea will transfer artillery shells to the United States.",
+     ("AID", "military", "planned", {"KOR"}, {"USA"})),
     # a request by a coded party stays
     ("Kyiv asked its partners for more artillery shells.",
      ("AID", "military", "discussed", set(), {"UKR"})),
@@ -97,6 +108,8 @@ MUST_NOT: list[tuple[str, tuple[str, str | None]]] = [
     ("Receipts from foreign buyers for weapons purchases were higher than forecast.",
      ("AID", None)),
     ("The broker has sought long-range drones for the cartel.", ("AID", None)),
+    ("The cartel smuggled fentanyl into the United States.", ("AID", None)),
+    ("The airlift has transported 30 million bottles of formula to the U.S.", ("AID", None)),
     # a drawdown of oil or stock is no arms
     ("The sale completes the large drawdown of the oil reserve ordered in March.",
      ("AID", None)),

@@ -173,7 +173,9 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
         return True  # "deliver student debt relief to borrowers"
     if goods and all(tokens[-1].lemma_.lower() in PEOPLE for tokens in goods):
         return True  # "providing veterans and military families access to care"
-    home = {p[2] for p in actor if p[2]} | {"USA"}
+    # the giver's own public: a coded giver's, else the US government's ("Japan will transfer
+    # missiles to the United States" is no domestic programme)
+    home = {p[2] for p in actor if p[2]} or {"USA"}
     if not recipient_verb and not any(p[2] and p[2] not in home for p in target) and \
             home_aid.for_home_public(trigger) and not home_aid.abroad_in(trigger, home):
         return True  # "delivered $37 billion to all states", "vaccine supply for Americans"
