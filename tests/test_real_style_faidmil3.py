@@ -16,8 +16,12 @@ import pytest
 
 from alerter.extract import Extractor
 from alerter.models import Event
+from alerter.rules.engine import RuleEngine
+from alerter.rules.loader import load_rules
+from alerter.sources.documents import RawDocument, to_document
 
-from .sentences import assert_found, extract_each, shown
+from .conftest import ROOT
+from .sentences import PUBLISHED, assert_found, extract_each, shown
 
 # sentence → an event it must hold: (type, subtype, modality, actor, target)
 Expected = tuple[str, str, str, set[str], set[str]]
@@ -158,3 +162,30 @@ def test_no_military_aid_is_misread(sentence: str, unwanted: tuple[str, str | No
     wrong = [e for e in extracted[sentence]
              if e.type == type_ and (subtype is None or subtype in (e.subtype, e.modality))]
     assert not wrong, [shown(e) for e in wrong]
+
+
+# default arms rules on the new wordings: (rule id, sentence, fires)
+RULE_CASES: list[tuple[str, str, bool]] = [
+    ("arms-delivered", "The militia received rockets and cash from Iran last month.", True),
+    ("arms-delivered", "Tehran smuggled rockets to its allies in Syria.", True),
+    ("arms-delivered", "A gunman armed with a shotgun wounded three people outside a school.",
+     False),
+    ("arms-delivered", "The Pentagon unveiled a fresh drawdown of munitions for Taiwan.", False),
+    ("arms-package-committed", "The Pentagon unveiled a fresh drawdown of munitions for Taiwan.",
+     True),
+    ("arms-package-committed",
+     "The United States will provide $40 million in food security assistance to Malawi.", False),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "sentence", "fires"), RULE_CASES,
+                         ids=[f"{r}-{f}: {s[:40]}" for r, s, f in RULE_CASES])
+def test_arms_rule_on_new_wordings(rule_id: str, sentence: str, fires: bool,
+                                   extractor: Extractor) -> None:
+    raw = RawDocument(text=sentence, origin="test", id="s", published=PUBLISHED)
+    document = to_document(raw, PUBLISHED, None)
+    assert document is not None
+    ((doc, events),) = list(extractor.extract([document]))
+    engine = RuleEngine(load_rules([ROOT / "rules"]))
+    fired = [e for e in events if rule_id in {h.rule.rule.id for h in engine.hits(e, doc)}]
+    assert bool(fired) is fires, [shown(e) for e in events]
