@@ -66,6 +66,8 @@ MUST: list[tuple[str, Expected]] = [
     # the US as a recipient of another country's goods is no domestic programme
     ("South Korea will transfer artillery shells to the United States.",
      ("AID", "military", "planned", {"KOR"}, {"USA"})),
+    ("We help Kenya through the delivery of armoured vehicles.",
+     ("AID", "military", "asserted", set(), {"KEN"})),
     # a request by a coded party stays
     ("Kyiv asked its partners for more artillery shells.",
      ("AID", "military", "discussed", set(), {"UKR"})),

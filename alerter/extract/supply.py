@@ -268,15 +268,16 @@ def recipients_nearby(noun: Token) -> list[Token]:
         holders.append(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
         holders.append(noun.head.head)  # "a steady flow of humanitarian aid into Gaza"
-    listed = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
-    if listed.dep_ == "pobj" and listed.head.lower_ == "including":
-        holders.append(listed.head.head)  # "help for Ukraine, including deliveries of arms"
-    helped_ones = []
     means = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
-    if means.dep_ == "pobj" and means.head.lower_ == "with" and \
-            means.head.head.lemma_ in HELPING:
+    prep = means.head if means.dep_ == "pobj" else means
+    if prep.lower_ in ("with", "through") and prep.head.lower_ == "including":
+        prep = prep.head  # "supporting Ukraine, including through the provision of arms"
+    if prep.lower_ == "including":
+        holders.append(prep.head)  # "help for Ukraine, including deliveries of arms"
+    helped_ones = []
+    if prep.lower_ in ("with", "through", "including") and prep.head.lemma_ in HELPING:
         # "support Ukraine with (amounts of) security assistance": the one the verb helps
-        helped_ones = [c for c in means.head.head.children if c.dep_ in ("dobj", "obj")]
+        helped_ones = [c for c in prep.head.children if c.dep_ in ("dobj", "obj")]
     # "the arrival of F-16s in Ukraine": where goods arrive is who gets them
     preps = ("to", "for", "into", "in") if noun.lemma_ == "arrival" else ("to", "for", "into")
     return helped_ones + [g for h in holders for c in h.children if c.dep_ == "prep"
