@@ -68,6 +68,9 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "military", "planned", {"KOR"}, {"USA"})),
     ("We help Kenya through the delivery of armoured vehicles.",
      ("AID", "military", "asserted", set(), {"KEN"})),
+    # forces sent to fight for a named side (README decisions: AID/military)
+    ("Burundi has sent soldiers to support the FDLR rebels in North Kivu.",
+     ("AID", "military", "asserted", {"BDI"}, set())),
     # a request by a coded party stays
     ("Kyiv asked its partners for more artillery shells.",
      ("AID", "military", "discussed", set(), {"UKR"})),
@@ -116,6 +119,7 @@ MUST_NOT: list[tuple[str, tuple[str, str | None]]] = [
     ("The broker has sought long-range drones for the cartel.", ("AID", None)),
     ("The cartel smuggled fentanyl into the United States.", ("AID", None)),
     ("The airlift has transported 30 million bottles of formula to the U.S.", ("AID", None)),
+    ("The governor sent troops to the border to help Customs officers.", ("AID", None)),
     # a drawdown of oil or stock is no arms
     ("The sale completes the large drawdown of the oil reserve ordered in March.",
      ("AID", None)),

@@ -26,7 +26,7 @@ from collections.abc import Callable, Container
 from spacy.tokens import Token
 
 from alerter.extract import home_aid, lexicon, supply_wording
-from alerter.extract.participants import Found, phrase_tokens
+from alerter.extract.participants import Found, participants_in, phrase_tokens
 
 Items = list[tuple[Token, list[Token]]]
 ClassOf = Callable[[list[Token]], "str | None"]
@@ -41,6 +41,8 @@ PAIRED_KINDS = {"economic": "economic", "financial": "economic", "budgetary": "e
 # Goods that are a country's own forces: sent at home, they are a deployment.
 FORCES = frozenset({"troop", "soldier", "force", "personnel", "unit", "battalion",
                     "brigade", "marine", "paratrooper"})
+# Fighting sides that forces are sent to help: "sent troops to support the M23 rebels".
+SIDES = frozenset({"rebel", "force", "militia", "regime", "army", "government", "fighter"})
 # Nouns whose "in"/"of" + gerund is the act itself: "Iran's involvement in supplying".
 SHARE_NOUNS = frozenset({"involvement", "role", "participation", "part", "complicity"})
 # Words that make goods a domestic programme's: "student debt relief", "tax credit
@@ -202,7 +204,10 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
              if not _money(head) and class_of([head]) is not None]
     actors = {p[2] for p in actor if p[2]}
     abroad = any(p[2] and p[2] not in actors for p in target)
-    return bool(heads) and all(h in FORCES for h in heads) and not abroad
+    # "sent troops to support the M23 rebels": forces sent to fight for a named side
+    for_a_side = any(participants_in(p) or (p[0].lemma_.lower() in SIDES and any(
+        t.pos_ == "PROPN" for t in p)) for p in helped(trigger))
+    return bool(heads) and all(h in FORCES for h in heads) and not abroad and not for_a_side
 
 
 # People a supply verb may name beside a class word: "providing military families access
