@@ -138,6 +138,7 @@ MUST_NOT: list[tuple[str, tuple[str, str | None]]] = [
      ("AID", None)),
     # a conditional "would" stays hypothetical
     ("The minister said Canada would send drones if the talks failed.", ("AID", "planned")),
+    ("She said that lethal aid to Minsk would cross a red line.", ("AID", "planned")),
     ("Last year Japan committed $5 billion in humanitarian and food security assistance.",
      ("AID", "military")),
     # a relative clause with nobody coded tells no aid abroad

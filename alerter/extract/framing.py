@@ -28,9 +28,11 @@ _AFFIRMING = frozenset({"affirm", "reaffirm", "assure", "reassure", "confirm", "
 
 def _reported_will(token: Token) -> bool:
     """Give whether a "would" clause is a "will" reported in the past: "affirmed that the
-    United States would continue providing" (not "said it would be a disaster if")."""
+    United States would continue providing" (not "said it would be a disaster if", nor
+    "said that lethal aid to Moscow would cross a red line": a party must be its subject)."""
     head = token.head
     return token.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_ in _AFFIRMING and \
+        any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") for c in token.children) and \
         not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in
                                           lexicon.CONDITIONAL_MARKS for m in c.children)
                 for c in token.children)
