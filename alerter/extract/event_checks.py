@@ -14,6 +14,7 @@ from alerter.extract import (
     lexicon,
     relief,
     supply,
+    supply_wording,
 )
 from alerter.extract.clauses import (
     charging_verb,
@@ -93,7 +94,8 @@ class Checks(EventState):
                     "nsubj", "nsubjpass", "appos")
             return head in lexicon.SIGNIFICANCE_NOUNS or (
                 verb.tag_ == "VB" and head in self.governors) or \
-                diplomacy.crowd_request(verb, type_name)
+                diplomacy.crowd_request(verb, type_name) or \
+                (type_name == "AID" and supply_wording.effort_to_give(verb))
         if verb.dep_ == "pcomp":
             # "its commitment of providing $11 billion", "Iran's involvement in supplying"
             return verb.head.lower_ == "by" or charging_verb(verb) is not None or \
@@ -105,7 +107,8 @@ class Checks(EventState):
             if enforcement.recalled_in_relative(verb, type_name):
                 return False  # "other corrupt actors that Treasury has designated"
             return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS or \
-                enforcement.states_act(verb, type_name) or enforcement.told_today(verb, type_name)
+                enforcement.states_act(verb, type_name) or enforcement.told_today(verb, type_name) or \
+                (type_name == "AID" and supply_wording.relative_supply(verb))
         return True
 
     def _blocked(self, anchor: Token, type_name: str) -> bool:

@@ -35,6 +35,7 @@ from alerter.extract import (
     sanction_fold,
     speech,
     supply,
+    supply_wording,
     transfers,
 )
 from alerter.extract.clauses import (
@@ -74,9 +75,11 @@ class EventBuilder(Checks, Context, Roles, Items):
         # doc.ents builds every entity afresh on each access: the dates once per Doc
         self._dates = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
         self._cues = {}
-        self._named = {span.root.i: rule.subtype for span in doc.spans[SPAN_KEY]
+        self._named = {span.root.i: supply_wording.qualified_kind(span, rule.subtype)
+                       for span in doc.spans[SPAN_KEY]
                        if (rule := self.rules[int(span.label_)]).trigger.phrase
-                       and rule.trigger.items and rule.subtype in self.class_rank}
+                       and rule.trigger.items and rule.subtype is not None
+                       and rule.subtype in self.class_rank}
         try:
             self._events(doc, published, best)
         finally:
@@ -144,9 +147,8 @@ class EventBuilder(Checks, Context, Roles, Items):
             return None  # "persons who ..., refuse to take part in abuses"; "must reject"
         if speech.task_or_price(trigger, rule.type) or diplomacy.misread(trigger, rule.type):
             return None  # "charged with advising"; "welcomed the guests"; "with the DEA"
-        if rule.type == "AID" and any(c.dep_ == "prt" and c.lower_ in ("up", "back")
-                                      for c in trigger.children):
-            return None  # "give up arms", "hand back": no aid
+        if rule.type == "AID" and supply_wording.no_giving(trigger):
+            return None  # "give up arms", "hand back", "a gunman armed with a rifle": no aid
         if rule.trigger.unless and any(c.dep_ == "xcomp" and c.lemma_ in rule.trigger.unless
                                        for c in trigger.children):
             return None  # "agreed to pay a civil penalty"
@@ -158,6 +160,9 @@ class EventBuilder(Checks, Context, Roles, Items):
             governor, role = governor_of(supply.amount_of(trigger) or
                                          relief.carrier(trigger, rule.type) or trigger,
                                          self.governors)
+            if rule.type == "AID" and (governor is None or governor.lemma_ not in self.governors) \
+                    and (told := supply_wording.told_by(trigger, self.governors)) is not None:
+                governor, role = told, "object"  # "the package announced by the US"
             if not self._accept_nominal(trigger, governor, role):
                 # "police assisting in the investigation": the subject takes part in it
                 taking_part = governor is not None and \
@@ -208,6 +213,7 @@ class EventBuilder(Checks, Context, Roles, Items):
         subtype = self._subtype(rule, items)
         if subtype is None:
             return None
+        subtype = supply_wording.qualified_kind(span, subtype)  # "food security assistance"
         if rule.trigger.objects and rule.trigger.subtype is None:
             # "announced new export bans": the object's own subtype, not the type's default
             subtype = self._object_subtype(trigger, rule.type) or subtype
@@ -273,7 +279,7 @@ class EventBuilder(Checks, Context, Roles, Items):
             modality = "hypothetical"
         if rule.trigger.speech_act and modality in ("planned", "hypothetical"):
             modality = "asserted"  # "we will hold Russia accountable" is a threat made now
-        if alone and modality == "asserted" and supply.awaited(trigger):
+        if alone and modality == "asserted" and supply_wording.awaited(trigger):
             modality = "planned"  # "ready before the delivery of F-35s to Canada"
         event = self._built(span, rule, anchor, subtype, actor, target, items, modality,
                             doubted, governor, nominal, published)

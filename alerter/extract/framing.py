@@ -21,6 +21,23 @@ _FRAMING_DEPS = ("xcomp", "pcomp", "conj", "ccomp", "advcl", "prep", "pobj", "do
                  "compound", "amod")
 
 
+# Verbs that report what someone said they will do: "affirmed that it would send".
+_AFFIRMING = frozenset({"affirm", "reaffirm", "assure", "reassure", "confirm", "announce",
+                        "say", "state", "tell", "stress", "emphasize", "underscore"})
+
+
+def _reported_will(token: Token) -> bool:
+    """Give whether a "would" clause is a "will" reported in the past: "affirmed that the
+    United States would continue providing" (not "said it would be a disaster if", nor
+    "said that lethal aid to Moscow would cross a red line": a party must be its subject)."""
+    head = token.head
+    return token.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_ in _AFFIRMING and \
+        any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") for c in token.children) and \
+        not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in
+                                          lexicon.CONDITIONAL_MARKS for m in c.children)
+                for c in token.children)
+
+
 def chain(anchor: Token) -> list[Token]:
     """Give the anchor and the words above it whose meaning frames it (xcomp, ...)."""
     out = [anchor]
@@ -118,6 +135,8 @@ def modality(trigger: Token, anchor: Token, governor: Token | None,
                 if child.lower_ in ("would", "'d") and any(
                         governors.get(a.lemma_) == "planned" for a in frame[position + 1:]):
                     return "planned", False  # "agreed that it would provide": a promise
+                if child.lower_ in ("would", "'d") and _reported_will(token):
+                    return "planned", False  # "affirmed that the US would continue providing"
                 if child.lower_ in lexicon.HYPOTHETICAL_AUX:
                     return "hypothetical", False
             if child.dep_ == "mark" and child.lower_ in lexicon.CONDITIONAL_MARKS:

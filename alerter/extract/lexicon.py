@@ -147,7 +147,9 @@ SPENDING_INSTRUMENTS = frozenset({"law", "budget", "plan", "program", "programme
 # Nouns of the act that makes an accord, through which an "of" phrase is framed: "the
 # signing of a memorandum" is a memorandum signed, whatever verb takes "the signing".
 ENACTING_NOUNS = frozenset({"signing", "finalization", "finalisation", "ratification",
-                            "conclusion"})
+                            "conclusion",
+                            # "previewed his announcement of $800 million in security aid"
+                            "announcement"})
 # Nouns of making a measure known, through which an "of" phrase is the measure made:
 # "welcomed Japan's announcement of export controls" (they were announced).
 ANNOUNCING_NOUNS = frozenset({"announcement", "adoption"})

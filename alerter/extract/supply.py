@@ -25,8 +25,8 @@ from collections.abc import Callable, Container
 
 from spacy.tokens import Token
 
-from alerter.extract import home_aid, lexicon
-from alerter.extract.participants import Found, phrase_tokens
+from alerter.extract import home_aid, lexicon, supply_wording
+from alerter.extract.participants import Found, participants_in, phrase_tokens
 
 Items = list[tuple[Token, list[Token]]]
 ClassOf = Callable[[list[Token]], "str | None"]
@@ -35,11 +35,14 @@ ClassOf = Callable[[list[Token]], "str | None"]
 # assistance" (on its own, "economic" says nothing: "economic opportunity").
 PAIRED_KINDS = {"economic": "economic", "financial": "economic", "budgetary": "economic",
                 "development": "economic", "humanitarian": "humanitarian",
+                "health": "humanitarian",
                 "military": "military", "security": "military", "defense": "military",
                 "defence": "military", "lethal": "military"}
 # Goods that are a country's own forces: sent at home, they are a deployment.
 FORCES = frozenset({"troop", "soldier", "force", "personnel", "unit", "battalion",
                     "brigade", "marine", "paratrooper"})
+# Fighting sides that forces are sent to help: "sent troops to support the M23 rebels".
+SIDES = frozenset({"rebel", "force", "militia", "regime", "army", "government", "fighter"})
 # Nouns whose "in"/"of" + gerund is the act itself: "Iran's involvement in supplying".
 SHARE_NOUNS = frozenset({"involvement", "role", "participation", "part", "complicity"})
 # Words that make goods a domestic programme's: "student debt relief", "tax credit
@@ -56,6 +59,15 @@ BUYING = frozenset({"acquire", "obtain", "buy", "purchase"})
 _RECIPIENT_PREPS = frozenset({"to", "for", "into", "toward", "towards", "with"})
 
 
+def _kind_word(token: Token) -> str | None:
+    """Give the kind of help an adjective names: "security" is military, but not in
+    "food security" ("humanitarian and food security assistance")."""
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    if token.lower_ == "security" and before in supply_wording.CIVIL_SECURITY:
+        return supply_wording.CIVIL_SECURITY[before]
+    return PAIRED_KINDS.get(token.lower_)
+
+
 def _money(token: Token) -> bool:
     return token.like_num or token.lower_ in lexicon.SCALES or token.ent_type_ == "MONEY" \
         or token.lower_ in lexicon.CURRENCIES
@@ -69,9 +81,14 @@ def kinds(items: Items, class_of: ClassOf) -> list[str]:
     goods = [(head, tokens) for head, tokens in items if not _money(head)] or items
     found: list[str] = []
     for head, tokens in goods:
+        if head.lower_ in PAIRED_KINDS and head.conjuncts:
+            # "$6 billion in development, economic, health, and security assistance": the
+            # parse makes each kind a conjoined head of its own
+            found += [k for k in [PAIRED_KINDS[head.lower_]] if k not in found]
+            continue
         paired = [t for t in tokens if t.i < head.i and t.dep_ in ("amod", "compound", "conj")
                   and (t.conjuncts or t.dep_ == "conj")]
-        named = [PAIRED_KINDS[t.lower_] for t in paired if t.lower_ in PAIRED_KINDS]
+        named = [k for t in paired if (k := _kind_word(t))]
         if len(set(named)) > 1:
             found += [k for k in named if k not in found]
             continue
@@ -89,23 +106,8 @@ def paired_kinds(noun: Token) -> list[str]:
     # a parse that hangs the noun on the adjectives: "security, economic, and [humanitarian
     # assistance]" as three conjuncts
     words += [t for t in noun.conjuncts if t.i < noun.i]
-    named = [PAIRED_KINDS[t.lower_] for t in words if t.lower_ in PAIRED_KINDS]
+    named = [k for t in words if (k := _kind_word(t))]
     return list(dict.fromkeys(named)) if len(set(named)) > 1 else []
-
-
-def awaited(noun: Token) -> bool:
-    """Give whether a supply noun is something a future clause waits for: "should be in
-    place prior to the delivery of F-35s", "will be trained before the arrival of the
-    tanks" (not "were trained before the delivery": that one happened)."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or not (prep.lower_ in ("before", "until") or (
-            prep.lower_ in ("to", "of") and prep.head.lower_ in ("prior", "ahead"))):
-        return False
-    verb = prep
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "should", "must", "'ll")
-               for c in verb.children)
 
 
 def goods_compound(noun: Token, class_of: ClassOf) -> bool:
@@ -164,17 +166,23 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     """Give whether a verb's supply event is no help to another party (see the module),
     or an aid noun only says by what means something was done ("carried out with the
     assistance of partners")."""
-    if banned(trigger):
+    if supply_wording.banned(trigger):
         return True  # "the package bans the export of vehicle parts": an export control
     coded = _coded(actor) or _coded(target)
     goods = [tokens for head, tokens in items if class_of(tokens) is not None]
     if not coded and goods and all(any(t.lower_ in DOMESTIC for t in tokens)
                                    for tokens in goods):
         return True  # "deliver student debt relief to borrowers"
-    home = {p[2] for p in actor if p[2]} | {"USA"}
+    if goods and all(tokens[-1].lemma_.lower() in PEOPLE for tokens in goods):
+        return True  # "providing veterans and military families access to care"
+    # the giver's own public: a coded giver's, else the US government's ("Japan will transfer
+    # missiles to the United States" is no domestic programme)
+    home = {p[2] for p in actor if p[2]} or {"USA"}
     if not recipient_verb and not any(p[2] and p[2] not in home for p in target) and \
             home_aid.for_home_public(trigger) and not home_aid.abroad_in(trigger, home):
         return True  # "delivered $37 billion to all states", "vaccine supply for Americans"
+    if trigger.pos_ not in ("VERB", "AUX") and not coded and trigger.lemma_ in BUYING:
+        return True  # "receipts from foreign governments for weapons purchases": trade
     if trigger.pos_ not in ("VERB", "AUX") and not coded and _relief_domain(trigger):
         return True  # "cooperation on humanitarian assistance and disaster relief"
     if trigger.pos_ not in ("VERB", "AUX"):
@@ -186,7 +194,9 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
         if trigger.lemma_ in BUYING and not _coded(actor) and any(
                 t.lower_ == "nuclear" for _, tokens in items for t in tokens):
             return True  # "ensure Iran never acquires a nuclear weapon": it would build it
-        return not asking and not coded  # "acquired a timber permit"
+        # "acquired a timber permit"; "the broker sought drones for the cartel" (a request
+        # is for a coded party: "Kyiv asked for air defence")
+        return not coded
     if not coded and not _has_recipient(trigger, items):
         return True  # "deliver tax credit payments"
     # the goods that make it a supply: "troops and aircraft" are sent for the troops
@@ -194,26 +204,16 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
              if not _money(head) and class_of([head]) is not None]
     actors = {p[2] for p in actor if p[2]}
     abroad = any(p[2] and p[2] not in actors for p in target)
-    return bool(heads) and all(h in FORCES for h in heads) and not abroad
+    # "sent troops to support the M23 rebels": forces sent to fight for a named side
+    for_a_side = any(participants_in(p) or (p[0].lemma_.lower() in SIDES and any(
+        t.pos_ == "PROPN" for t in p)) for p in helped(trigger))
+    return bool(heads) and all(h in FORCES for h in heads) and not abroad and not for_a_side
 
 
-# Verbs and nouns that stop a trade rather than make one: under them a supply word is
-# the measure's object ("banned the export of drones", "restrictions on the sale of arms").
-BANNING = frozenset({"ban", "prohibit", "restrict", "halt", "stop", "suspend", "block", "curb",
-                     "bar", "outlaw", "forbid", "embargo", "restriction", "prohibition",
-                     "control", "moratorium", "freeze"})
-
-
-def banned(trigger: Token) -> bool:
-    """Give whether a supply word is what a ban or restriction stops."""
-    if trigger.pos_ in ("NOUN", "PROPN"):
-        head = trigger.head
-        if trigger.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in BANNING:
-            return True  # "bans the export of electronics"
-        if trigger.dep_ == "pobj" and head.lower_ == "on" and \
-                head.head.lemma_.lower() in BANNING:
-            return True  # "a ban on the sale of arms"
-    return False
+# People a supply verb may name beside a class word: "providing military families access
+# to care" helps the families; they are no goods.
+PEOPLE = frozenset({"family", "spouse", "child", "veteran", "member", "retiree", "caregiver",
+                    "survivor", "student", "community", "household", "worker"})
 
 
 def framing_noun(verb: Token, governors: Container[str]) -> Token | None:
@@ -265,20 +265,28 @@ def recipients_nearby(noun: Token) -> list[Token]:
     helps with it ("support Ukraine with security assistance")."""
     goods = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
              for g in c.children if g.dep_ == "pobj"]
+    # "a drawdown of $100 million in arms for Ukraine": the goods an amount is counted in
+    goods += [g for x in goods if _money(x) for c in x.children if c.dep_ == "prep"
+              and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
     holders = goods + [c for g in goods for c in g.conjuncts] + list(noun.conjuncts)
     if noun.dep_ in ("dobj", "obj"):
         holders.append(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
         holders.append(noun.head.head)  # "a steady flow of humanitarian aid into Gaza"
-    helped_ones = []
     means = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
-    if means.dep_ == "pobj" and means.head.lower_ == "with" and \
-            means.head.head.lemma_ in HELPING:
+    prep = means.head if means.dep_ == "pobj" else means
+    if prep.lower_ in ("with", "through") and prep.head.lower_ == "including":
+        prep = prep.head  # "supporting Ukraine, including through the provision of arms"
+    if prep.lower_ == "including":
+        holders.append(prep.head)  # "help for Ukraine, including deliveries of arms"
+    helped_ones = []
+    if prep.lower_ in ("with", "through", "including") and prep.head.lemma_ in HELPING:
         # "support Ukraine with (amounts of) security assistance": the one the verb helps
-        helped_ones = [c for c in means.head.head.children if c.dep_ in ("dobj", "obj")]
+        helped_ones = [c for c in prep.head.children if c.dep_ in ("dobj", "obj")]
+    # "the arrival of F-16s in Ukraine": where goods arrive is who gets them
+    preps = ("to", "for", "into", "in") if noun.lemma_ == "arrival" else ("to", "for", "into")
     return helped_ones + [g for h in holders for c in h.children if c.dep_ == "prep"
-                          and c.lower_ in ("to", "for", "into") for g in c.children
-                          if g.dep_ == "pobj"]
+                          and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
 
 
 def amount_of(noun: Token) -> Token | None:

@@ -31,8 +31,10 @@ def _pobjs(token: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep"
 
 def giver_of(verb: Token, trigger: Token) -> Found:
     """Give the supplier named around a receiving or asking verb: "from X", "asked X for"."""
-    phrases = [phrase_tokens(t) for head in {verb.i: verb, trigger.i: trigger}.values()
-               for t in _pobjs(head, ("from",))]
+    # "from" on the verb, or on the goods it takes ("receives weapons and funding from Iran")
+    holders = {verb.i: verb, trigger.i: trigger}
+    holders |= {c.i: c for c in verb.children if c.dep_ in ("dobj", "obj")}
+    phrases = [phrase_tokens(t) for head in holders.values() for t in _pobjs(head, ("from",))]
     phrases += [phrase_tokens(c) for c in verb.children if c.dep_ in ("dobj", "dative")
                 and c.pos_ in ("PROPN", "NOUN") and participants_in(phrase_tokens(c))]
     return _coded(phrases)
