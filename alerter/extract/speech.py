@@ -7,8 +7,7 @@ taxonomy entries need beyond the general one in events.py.
 - who accuses whom: condemning an act accuses its doer, evaluative wording has the
   speaker accuse the doer ("Russia uses gas as a weapon");
 - refusals and accusations held by a named party ("in light of Russia's veto");
-- no charge from "charge" in the sense of a task or a price ("the agency is charged with
-  advising Congress", "charged to make decisions", "fees charged to borrowers");
+- (no charge from "charge" in the sense of a task or a price: charges.py);
 - no threat from a measure, policy or crisis, or a thing a party owns ("Iran's missile
   programmes threaten the region"), nor from a cost-imposing campaign recalled ("we have
   worked to impose costs on X"); no refusal that nobody makes.
@@ -232,55 +231,3 @@ def owned(noun: Token, type_name: str) -> bool:
     return type_name in OWNED_TYPES and any(
         c.dep_ in ("poss", "amod", "compound") and _coded(phrase_tokens(c))
         for c in noun.children)
-
-
-# Gerunds of a crime after "charged with": "charged with smuggling arms" is a charge, any
-# other gerund is a task ("the council is charged with advising the President").
-_OFFENCES = frozenset({"smuggle", "ship", "traffic", "supply", "launder", "conspire",
-                       "attempt", "murder", "kill", "export", "sell", "violate", "defraud",
-                       "evade", "possess", "aid", "kidnap", "hack", "bribe", "steal", "finance",
-                       "provide", "transfer", "assault", "attack", "distribute", "import",
-                       "obstruct", "lie", "make", "act", "operate", "participate", "commit",
-                       "engage", "illegally", "unlawfully", "knowingly", "plan", "plot", "solicit",
-                       "threaten", "extort", "harbor", "harbour", "falsify", "misuse", "use"})
-# Nouns of a task or a price: "charged with the responsibility for", "fees charged".
-_TASKS = frozenset({"responsibility", "task", "duty", "mission", "job", "role", "oversight",
-                    "planning", "implementation", "management", "administration", "mandate",
-                    "fee", "price", "rate", "interest", "premium", "cost", "amount", "toll",
-                    "tuition", "rent", "charge", "fare"})
-
-
-def task_or_price(trigger: Token, type_name: str) -> bool:
-    """Give whether "charge" gives a task or a price, not a charge: "is charged with
-    leading the response", "agencies are charged to act", "the fees charged", "a loan
-    charged to every borrower"; but "charged with smuggling arms", "charged X with fraud"."""
-    if type_name != "ACCUSE" or trigger.lemma_ != "charge" or trigger.pos_ != "VERB":
-        return False
-    if (trigger.dep_ == "acl" and trigger.head.lemma_.lower() in LEGAL_PAPERS) or any(
-            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
-            for c in trigger.children):
-        return False  # "an indictment charging Ryzhenkov with using ransomware"
-    if trigger.dep_ in ("acl", "relcl") and trigger.head.lemma_.lower() in _TASKS:
-        return True  # "the fees charged", "junk fees that were charged"
-    for child in trigger.children:
-        if child.dep_ in ("xcomp", "advcl") and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-            return True  # "agencies are charged to make decisions"
-        if child.dep_ in ("dobj", "nsubjpass", "dative", "oprd") and \
-                child.lemma_.lower() in _TASKS:
-            return True  # "the amount charged", "are charged overdraft fees"
-        if child.dep_ == "prep" and child.lower_ == "to":
-            return True  # "charged to every borrower": a price
-        if child.dep_ == "prep" and child.lower_ == "with":
-            for obj in (g for g in child.children if g.dep_ in ("pobj", "pcomp")):
-                # "with advancing equity" read as an adjective on the noun
-                obj = next((c for c in obj.children if c.dep_ == "amod" and c.tag_ == "VBG"
-                            and c.i == child.i + 1 + sum(
-                                1 for a in c.children if a.i < c.i)), obj)
-                if obj.tag_ == "VBG" or obj.pos_ == "VERB":
-                    words = {obj.lemma_.lower()} | {c.lower_ for c in obj.children
-                                                    if c.dep_ == "advmod"}
-                    return not words & _OFFENCES  # "with advising", not "with smuggling"
-                if obj.lemma_.lower() in _TASKS:
-                    return True  # "charged with the responsibility", "with regional planning"
-    return False

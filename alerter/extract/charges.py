@@ -1,0 +1,101 @@
+"""Charges (ACCUSE) told by "charge": a charge, or a task or a price.
+
+- "charged with smuggling arms", "an indictment charging X with fraud": a charge;
+- "the council is charged with advising the President", "agencies are charged to act",
+  "charged with making recommendations": a task;
+- "the fees charged", "charged Americans three times more", "charged parents extra",
+  "charged stakeholders as much as $20,000", "what people elsewhere are charged", "fees
+  from being charged": a price.
+
+Read from the dependency parse; used by the events component.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alerter.extract.speech import LEGAL_PAPERS
+
+# Gerunds of a crime after "charged with": "charged with smuggling arms" is a charge, any
+# other gerund is a task ("the council is charged with advising the President").
+_OFFENCES = frozenset({"smuggle", "ship", "traffic", "supply", "launder", "conspire",
+                       "attempt", "murder", "kill", "export", "sell", "violate", "defraud",
+                       "evade", "possess", "aid", "kidnap", "hack", "bribe", "steal", "finance",
+                       "provide", "transfer", "assault", "attack", "distribute", "import",
+                       "obstruct", "lie", "make", "act", "operate", "participate", "commit",
+                       "engage", "illegally", "unlawfully", "knowingly", "plan", "plot", "solicit",
+                       "threaten", "extort", "harbor", "harbour", "falsify", "misuse", "use"})
+# Nouns of a task or a price: "charged with the responsibility for", "fees charged".
+_TASKS = frozenset({"responsibility", "task", "duty", "mission", "job", "role", "oversight",
+                    "planning", "implementation", "management", "administration", "mandate",
+                    "fee", "price", "rate", "interest", "premium", "cost", "amount", "toll",
+                    "tuition", "rent", "charge", "fare"})
+# What a price is told by: "charged three times more", "charged parents extra", "as much
+# as $20,000".
+_PRICE_WORDS = frozenset({"more", "less", "extra", "much", "twice", "time", "higher",
+                          "lower", "$"})
+# What is made as a task, not an offence: "charged with making recommendations" (but
+# "charged with making false statements").
+_MADE = frozenset({"recommendation", "decision", "improvement", "change", "progress",
+                   "determination", "assessment", "finding", "proposal", "plan", "grant",
+                   "investment", "policy", "rule", "report", "sure"})
+
+
+def _priced(trigger: Token) -> bool:
+    """Give whether "charge" names a price: an amount or a comparison beside it, "what"
+    is charged (and not "with" what), or the fees it hangs from ("fees from being
+    charged")."""
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "from" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _TASKS for c in trigger.head.head.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
+        return False
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.tag_ == "WP":
+            return True  # "more than what people elsewhere are charged"
+        if child.dep_ in ("advmod", "npadvmod", "amod", "dobj", "acomp") and any(
+                t.lemma_.lower() in _PRICE_WORDS or t.ent_type_ == "MONEY"
+                for t in child.subtree):
+            return True
+    return False
+
+
+def task_or_price(trigger: Token, type_name: str) -> bool:
+    """Give whether "charge" gives a task or a price, not a charge: "is charged with
+    leading the response", "agencies are charged to act", "the fees charged", "a loan
+    charged to every borrower"; but "charged with smuggling arms", "charged X with fraud"."""
+    if type_name != "ACCUSE" or trigger.lemma_ != "charge" or trigger.pos_ != "VERB":
+        return False
+    if _priced(trigger):
+        return True  # "charged Americans three times more", "charged parents extra"
+    if (trigger.dep_ == "acl" and trigger.head.lemma_.lower() in LEGAL_PAPERS) or any(
+            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
+            for c in trigger.children):
+        return False  # "an indictment charging Ryzhenkov with using ransomware"
+    if trigger.dep_ in ("acl", "relcl") and trigger.head.lemma_.lower() in _TASKS:
+        return True  # "the fees charged", "junk fees that were charged"
+    for child in trigger.children:
+        if child.dep_ in ("xcomp", "advcl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return True  # "agencies are charged to make decisions"
+        if child.dep_ in ("dobj", "nsubjpass", "dative", "oprd") and \
+                child.lemma_.lower() in _TASKS:
+            return True  # "the amount charged", "are charged overdraft fees"
+        if child.dep_ == "prep" and child.lower_ == "to":
+            return True  # "charged to every borrower": a price
+        if child.dep_ == "prep" and child.lower_ == "with":
+            for obj in (g for g in child.children if g.dep_ in ("pobj", "pcomp")):
+                # "with advancing equity" read as an adjective on the noun
+                obj = next((c for c in obj.children if c.dep_ == "amod" and c.tag_ == "VBG"
+                            and c.i == child.i + 1 + sum(
+                                1 for a in c.children if a.i < c.i)), obj)
+                if obj.tag_ == "VBG" or obj.pos_ == "VERB":
+                    words = {obj.lemma_.lower()} | {c.lower_ for c in obj.children
+                                                    if c.dep_ == "advmod"}
+                    if obj.lemma_ == "make" and any(c.dep_ == "dobj" and c.lemma_.lower()
+                                                    in _MADE for c in obj.children):
+                        return True  # "charged with making recommendations"
+                    return not words & _OFFENCES  # "with advising", not "with smuggling"
+                if obj.lemma_.lower() in _TASKS:
+                    return True  # "charged with the responsibility", "with regional planning"
+    return False

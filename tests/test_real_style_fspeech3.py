@@ -1,0 +1,82 @@
+"""Charges, threats, refusals and requests as fresh government prose words them, in our
+own words (round 3): "threaten" that only describes a danger and "warn" that only
+forecasts or advises are no threat, while a warning aimed at a party or speaking of what
+will be done to it is; a party held accountable may be named without a code; "charged"
+as a price or a task is no charge. Each MUST sentence gives an event of the type beside
+it, each MUST_NOT sentence none."""
+
+from __future__ import annotations
+
+import pytest
+
+from alerter.extract import Extractor
+from alerter.models import Event
+
+from .sentences import assert_found, assert_none_of, extract_each
+
+MUST: list[tuple[str, str]] = [
+    # a threat says what will be done, or with what, or is aimed at a party
+    ("Moscow threatened to halt grain exports to Egypt.", "THREATEN"),
+    # a warning aimed at a party, or of what will be done to it
+    ("The President warned Tehran against any move to close the strait.", "THREATEN"),
+    ("Iran warned that it would retaliate against any strike on its soil.", "THREATEN"),
+    ("Obama warned Putin that Russia would pay a heavy price for annexing Crimea.",
+     "THREATEN"),
+    ("Ortega warned that the Nicaraguan opposition would soon regret its marches.", "THREATEN"),
+    # a party held accountable, named without a code
+    ("We will continue to hold Houthi leadership accountable for the attacks on shipping.",
+     "THREATEN"),
+    ("The Government will hold the junta accountable for the killings.", "THREATEN"),
+    ("Today's sanctions show our resolve to hold accountable commanders like Juma Osei and "
+     "Peter Lado, who direct the militia.", "THREATEN"),
+    # a charge stays a charge, an amount of money in it or not
+    ("A grand jury charged two traders with laundering $40 million for a cartel.", "ACCUSE"),
+    ("The pilot was charged with making false statements to federal agents.", "ACCUSE"),
+]
+
+MUST_NOT: list[tuple[str, str]] = [
+    # a danger described, not a threat made
+    ("The militia continues to threaten the stability of the whole region.", "THREATEN"),
+    ("Beijing's growing arsenal threatens our homeland and our forces abroad.", "THREATEN"),
+    ("Their budget plan is threatening Medicare for millions of seniors.", "THREATEN"),
+    ("The cartel continues to threaten the security of Honduras.", "THREATEN"),
+    ("Pyongyang's launches threaten the peace of Japan and South Korea.", "THREATEN"),
+    # forecasts and advisories
+    ("The UN food agency warned that Sudan could face famine by the summer.", "THREATEN"),
+    ("The agency issued an alert to warn the public of a new scam by text message.",
+     "THREATEN"),
+    ("I warned the Congress of this shortfall months ago.", "THREATEN"),
+    ("The FBI warned Americans about a wave of fake charity appeals.", "THREATEN"),
+    ("The World Bank warned that Kenya could slip into a debt crisis.", "THREATEN"),
+    ("The Governor warned that he would be forced to cut school funding.", "THREATEN"),
+    ("Our consumer advisories warn families about fake debt collectors.", "THREATEN"),
+    # generic accountability, no named party
+    ("These grants help citizens hold their governments accountable.", "THREATEN"),
+    ("We will hold bad actors accountable.", "THREATEN"),
+    # "charged" as a price
+    ("Drug makers charged Americans three times more than people abroad.", "ACCUSE"),
+    ("Some airlines charged parents extra to sit next to their toddlers.", "ACCUSE"),
+    ("The board charged members as much as $15,000 a year for a seat.", "ACCUSE"),
+    ("Patients can no longer be charged more because of their age.", "ACCUSE"),
+    ("Prices here are far higher than what buyers in Canada are charged.", "ACCUSE"),
+    ("The rule stops hidden fees from being charged at checkout.", "ACCUSE"),
+    # "charged" as a task
+    ("The panel is charged with making recommendations to the Secretary by June.", "ACCUSE"),
+]
+
+
+@pytest.fixture(scope="module")
+def extracted(extractor: Extractor) -> dict[str, list[Event]]:
+    return extract_each(extractor, [s for s, _ in MUST + MUST_NOT])
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST)
+def test_the_event_is_found(sentence: str, type_: str,
+                            extracted: dict[str, list[Event]]) -> None:
+    assert_found(extracted[sentence], (type_,), ("type",))
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST_NOT)
+def test_no_event_of_the_type(sentence: str, type_: str,
+                              extracted: dict[str, list[Event]]) -> None:
+    assert_none_of(extracted[sentence], type_)
