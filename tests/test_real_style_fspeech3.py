@@ -29,6 +29,19 @@ MUST: list[tuple[str, str]] = [
     ("The Government will hold the junta accountable for the killings.", "THREATEN"),
     ("Today's sanctions show our resolve to hold accountable commanders like Juma Osei and "
      "Peter Lado, who direct the militia.", "THREATEN"),
+    # a condemnation told by a gerund after "in", or on a party or a resolution
+    ("Canada stood with Kenya in condemning the bombing of the market in Nairobi.", "ACCUSE"),
+    ("Britain joined thirty nations in denouncing the coup in Niger.", "ACCUSE"),
+    ("The Assembly passed a resolution condemning Russia's seizure of the plant.", "ACCUSE"),
+    # a condemnation noun held by a pronoun, saying what it is against
+    ("We are united in our condemnation of Iran's attacks on shipping.", "ACCUSE"),
+    ("The envoy thanked Chile for its condemnation of the coup.", "ACCUSE"),
+    # a court paper unsealed or filed
+    ("Prosecutors in Virginia are unsealing an indictment against two Russian hackers.",
+     "ACCUSE"),
+    ("The drug makers have filed six lawsuits against the Administration.", "ACCUSE"),
+    # blame laid on a named party
+    ("Syria alone is responsible for the deaths of these civilians.", "ACCUSE"),
     # a charge stays a charge, an amount of money in it or not
     ("A grand jury charged two traders with laundering $40 million for a cartel.", "ACCUSE"),
     ("The pilot was charged with making false statements to federal agents.", "ACCUSE"),
@@ -60,6 +73,12 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Patients can no longer be charged more because of their age.", "ACCUSE"),
     ("Prices here are far higher than what buyers in Canada are charged.", "ACCUSE"),
     ("The rule stops hidden fees from being charged at checkout.", "ACCUSE"),
+    # "responsible for" a job; a reward for a conviction; a conviction held
+    ("The agency is responsible for the oversight of grant programmes in five states.",
+     "ACCUSE"),
+    ("A reward is offered for information leading to the conviction of two smugglers.",
+     "ACCUSE"),
+    ("She spoke with deep conviction of the value of public service.", "ACCUSE"),
     # "charged" as a task
     ("The panel is charged with making recommendations to the Secretary by June.", "ACCUSE"),
 ]
@@ -80,3 +99,9 @@ def test_the_event_is_found(sentence: str, type_: str,
 def test_no_event_of_the_type(sentence: str, type_: str,
                               extracted: dict[str, list[Event]]) -> None:
     assert_none_of(extracted[sentence], type_)
+
+
+def test_an_indictment_charging_is_one_charge(extractor: Extractor) -> None:
+    sentence = "The court unsealed an indictment charging Ivan Volkov with wire fraud."
+    events = extract_each(extractor, [sentence])[sentence]
+    assert [e.trigger.text for e in events if e.type == "ACCUSE"] == ["charging"]

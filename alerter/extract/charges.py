@@ -99,3 +99,19 @@ def task_or_price(trigger: Token, type_name: str) -> bool:
                 if obj.lemma_.lower() in _TASKS:
                     return True  # "charged with the responsibility", "with regional planning"
     return False
+
+
+def told_by_verb(trigger: Token, type_name: str) -> bool:
+    """Give whether a court paper's noun leaves its charge to the participle after it:
+    "unsealed an indictment charging two men with fraud" is one charge, told by
+    "charging"."""
+    return type_name == "ACCUSE" and trigger.pos_ == "NOUN" and \
+        trigger.lemma_.lower() in LEGAL_PAPERS and any(
+            c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_ in ("charge", "accuse")
+            for c in trigger.children)
+
+
+def not_a_charge(trigger: Token, type_name: str) -> bool:
+    """Give whether an ACCUSE trigger states no charge of its own: a task or a price, or
+    a court paper whose participle tells the charge."""
+    return task_or_price(trigger, type_name) or told_by_verb(trigger, type_name)

@@ -143,7 +143,7 @@ class EventBuilder(Checks, Context, Roles, Items):
             return None  # "we have worked to impose costs on X": a campaign recalled
         if speech.nobody_refuses(trigger, rule.type):
             return None  # "persons who ..., refuse to take part in abuses"; "must reject"
-        if charges.task_or_price(trigger, rule.type) or diplomacy.misread(trigger, rule.type):
+        if charges.not_a_charge(trigger, rule.type) or diplomacy.misread(trigger, rule.type):
             return None  # "charged with advising"; "welcomed the guests"; "with the DEA"
         if rule.type == "AID" and any(c.dep_ == "prt" and c.lower_ in ("up", "back")
                                       for c in trigger.children):

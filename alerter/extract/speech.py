@@ -40,6 +40,13 @@ RESOLVE_NOUNS = frozenset({"effort", "commitment", "determination", "resolve", "
 # fraud", "four men who face charges".
 LEGAL_VERBS = frozenset({"charge", "indict", "convict", "prosecute", "sue", "face", "plead",
                          "find", "acquit", "stand"})
+# Verbs of a stance taken against a party or an act, which a gerund still states: "united
+# in condemning the attacks", "partners condemning the invasion".
+CONDEMNING = frozenset({"condemn", "denounce", "decry", "deplore", "censure", "criticize",
+                        "criticise", "rebuke"})
+# Texts that condemn: "a resolution condemning the annexation".
+STATEMENTS = frozenset({"resolution", "statement", "declaration", "communique", "letter",
+                        "motion", "partner", "nation"})
 # Court papers whose participle clause states the charge: "an indictment charging X with".
 LEGAL_PAPERS = frozenset({"indictment", "complaint", "lawsuit", "suit", "information",
                           "affidavit", "warrant", "filing"})
@@ -64,6 +71,12 @@ def own_clause(verb: Token, type_name: str, speech_act: bool) -> bool:
         return False
     if verb.dep_ == "relcl":
         return verb.lemma_ in LEGAL_VERBS
+    if verb.tag_ == "VBG" and verb.lemma_ in CONDEMNING:
+        # "united in condemning the attacks", "joined 40 nations in condemning X",
+        # "partners condemning Russia's invasion", "a resolution condemning the annexation"
+        return (verb.dep_ == "pcomp" and verb.head.lower_ == "in") or (
+            verb.dep_ == "acl" and (verb.head.lemma_.lower() in PARTY_NOUNS | STATEMENTS or
+                                    bool(_coded(phrase_tokens(verb.head)))))
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_ in LEGAL_PAPERS
 
 
@@ -227,7 +240,13 @@ OWNED_TYPES = frozenset({"REJECT", "ACCUSE"})
 
 def owned(noun: Token, type_name: str) -> bool:
     """Give whether a refusal or accusation noun belongs to a named party (a coded
-    possessive or adjective): "Russia's recent veto", "the Chinese refusal"."""
+    possessive or adjective): "Russia's recent veto", "the Chinese refusal"; or an
+    accusation to the speaker or the one spoken of, saying whom or what it is against:
+    "united in our condemnation of Russia's war", "his condemnation of the coup"."""
+    if type_name == "ACCUSE" and any(c.dep_ == "poss" and c.tag_ == "PRP$"
+                                     for c in noun.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "against") for c in noun.children):
+        return True
     return type_name in OWNED_TYPES and any(
         c.dep_ in ("poss", "amod", "compound") and _coded(phrase_tokens(c))
         for c in noun.children)
