@@ -2,8 +2,11 @@
 own words (round 3): "threaten" that only describes a danger and "warn" that only
 forecasts or advises are no threat, while a warning aimed at a party or speaking of what
 will be done to it is; a party held accountable may be named without a code; "charged"
-as a price or a task is no charge. Each MUST sentence gives an event of the type beside
-it, each MUST_NOT sentence none."""
+as a price or a task is no charge; a condemnation told by a gerund or held by a pronoun
+is one; a refusal of a project or an effort is one, a fall in numbers ("declined to 4%")
+or a condition listed for delisting is not; a request noun held by a state is a request,
+a market's demand or a request for public input is not. Each MUST sentence gives an
+event of the type beside it, each MUST_NOT sentence none."""
 
 from __future__ import annotations
 
@@ -42,6 +45,19 @@ MUST: list[tuple[str, str]] = [
     ("The drug makers have filed six lawsuits against the Administration.", "ACCUSE"),
     # blame laid on a named party
     ("Syria alone is responsible for the deaths of these civilians.", "ACCUSE"),
+    # a refusal of a project or an effort; one told by "by refusing"; a veto or refusal
+    # noun held by a named person or with its "by" agent
+    ("The Interior Department rejected the proposed mine project in Alaska.", "REJECT"),
+    ("A federal judge in Texas rejected their efforts to block the rule.", "REJECT"),
+    ("The junta answered by refusing to free the detained reporters.", "REJECT"),
+    ("Lawmakers in Raleigh overrode Governor Ann Lee's veto of the bill.", "REJECT"),
+    ("The crisis deepened with the refusal by Hungary to sign the statement.", "REJECT"),
+    ("The minister declined to comment on the report.", "REJECT"),
+    ("Germany declined the invitation to the summit.", "REJECT"),
+    # a request noun held by a state
+    ("The envoy repeated the British demand for the release of the crew.", "REQUEST"),
+    ("In light of Kenya's request for police trainers, Canada sent twenty officers.",
+     "REQUEST"),
     # a charge stays a charge, an amount of money in it or not
     ("A grand jury charged two traders with laundering $40 million for a cartel.", "ACCUSE"),
     ("The pilot was charged with making false statements to federal agents.", "ACCUSE"),
@@ -66,6 +82,22 @@ MUST_NOT: list[tuple[str, str]] = [
     # generic accountability, no named party
     ("These grants help citizens hold their governments accountable.", "THREATEN"),
     ("We will hold bad actors accountable.", "THREATEN"),
+    # a condition listed for delisting, cut loose from its subject by the parse
+    ("We would consider lifting sanctions for officials that take concrete steps to "
+     "restore order, refuse to take part in abuses and speak out against the regime.",
+     "REJECT"),
+    # a stance, a bank's handling of payments, a removal from office, a fall in numbers
+    ("We refuse to believe that the vault of opportunity is empty.", "REJECT"),
+    ("The licence authorises the rejection of transactions involving the two banks.",
+     "REJECT"),
+    ("The deputy minister was dismissed from his post last spring.", "REJECT"),
+    ("The jobless rate declined to 4.1% in March, its lowest in a year.", "REJECT"),
+    ("Home sales have declined for five months in a row.", "REJECT"),
+    # a market's demand; a notice asking for public input; a question put
+    ("Exports will recover as European demand for machinery returns.", "REQUEST"),
+    ("Slower growth in Indian demand for coal weighs on prices.", "REQUEST"),
+    ("Treasury published a request for information on digital payments.", "REQUEST"),
+    ("Will the recovery last, she asked, or will it fade by winter?", "REQUEST"),
     # "charged" as a price
     ("Drug makers charged Americans three times more than people abroad.", "ACCUSE"),
     ("Some airlines charged parents extra to sit next to their toddlers.", "ACCUSE"),

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from alerter.extract import (
+    asks,
     charges,
     diplomacy,
     enforcement,
@@ -29,6 +30,7 @@ from alerter.extract import (
     framing,
     lexicon,
     protest,
+    refusals,
     roles,
     speech,
     supply,
@@ -141,7 +143,8 @@ class EventBuilder(Checks, Context, Roles, Items):
             return None  # "threatens the security of X", "warned of a shortfall"
         if rule.type == "THREATEN" and speech.campaign_recalled(trigger):
             return None  # "we have worked to impose costs on X": a campaign recalled
-        if speech.nobody_refuses(trigger, rule.type):
+        if speech.nobody_refuses(trigger, rule.type) or refusals.no_refusal(trigger, rule.type) \
+                or asks.no_request(trigger, rule.type):
             return None  # "persons who ..., refuse to take part in abuses"; "must reject"
         if charges.not_a_charge(trigger, rule.type) or diplomacy.misread(trigger, rule.type):
             return None  # "charged with advising"; "welcomed the guests"; "with the DEA"

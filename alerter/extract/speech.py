@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from alerter.extract import lexicon
+from alerter.extract import asks, lexicon, refusals
 from alerter.extract.clauses import subject_of
 from alerter.extract.participants import Found, all_participants, phrase_tokens
 
@@ -172,6 +172,10 @@ def nobody_refuses(trigger: Token, type_name: str) -> bool:
         verb = verb.head
     if any(c.dep_ == "aux" and c.lower_ in _OBLIGING for c in verb.children):
         return True
+    # "by refusing to raise the limit": the one who does what "by" tells of refuses
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ in ("by", "in") and \
+            trigger.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(trigger.head.head) is None
     # "his intent to veto the bill": the noun's owner refuses
     return trigger.dep_ != "acl" and subject_of(trigger) is None
 
@@ -247,6 +251,10 @@ def owned(noun: Token, type_name: str) -> bool:
                                      for c in noun.children) and any(
             c.dep_ == "prep" and c.lower_ in ("of", "against") for c in noun.children):
         return True
+    if type_name == "REJECT" and refusals.held(noun):
+        return True
+    if type_name == "REQUEST":
+        return asks.owned(noun)  # "the U.S. demand for the release of the prisoners"
     return type_name in OWNED_TYPES and any(
         c.dep_ in ("poss", "amod", "compound") and _coded(phrase_tokens(c))
         for c in noun.children)
