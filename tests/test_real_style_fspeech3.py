@@ -58,6 +58,16 @@ MUST: list[tuple[str, str]] = [
     ("The envoy repeated the British demand for the release of the crew.", "REQUEST"),
     ("In light of Kenya's request for police trainers, Canada sent twenty officers.",
      "REQUEST"),
+    # resolve aimed at a named party, however it is worded or framed
+    ("We will keep working to hold the Assad regime to account for its crimes.", "THREATEN"),
+    ("The allies will impose maximum economic pressure on Pyongyang.", "THREATEN"),
+    ("We stand with Jordan in holding Syria accountable for the shelling.", "THREATEN"),
+    ("This law is a vital step in holding accountable the Burmese junta for its abuses.",
+     "THREATEN"),
+    ("The ministers reviewed preparations to impose swift consequences and heavy costs on "
+     "Belarus should it join the war.", "THREATEN"),
+    ("They reviewed their joint actions to hold Russia accountable for the poisoning.",
+     "THREATEN"),
     # a charge stays a charge, an amount of money in it or not
     ("A grand jury charged two traders with laundering $40 million for a cartel.", "ACCUSE"),
     ("The pilot was charged with making false statements to federal agents.", "ACCUSE"),
@@ -79,7 +89,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The World Bank warned that Kenya could slip into a debt crisis.", "THREATEN"),
     ("The Governor warned that he would be forced to cut school funding.", "THREATEN"),
     ("Our consumer advisories warn families about fake debt collectors.", "THREATEN"),
-    # generic accountability, no named party
+    # generic accountability, no named party; steps taken in the past
+    ("We will take all steps to hold accountable anyone who helps the smugglers.",
+     "THREATEN"),
     ("These grants help citizens hold their governments accountable.", "THREATEN"),
     ("We will hold bad actors accountable.", "THREATEN"),
     # a condition listed for delisting, cut loose from its subject by the parse

@@ -35,7 +35,10 @@ def _coded(tokens: list[Token]) -> Found:
 # hold Russia accountable" is the threat itself, not a description of something else.
 RESOLVE_NOUNS = frozenset({"effort", "commitment", "determination", "resolve", "work",
                            "readiness", "pledge", "vow", "promise", "push", "campaign",
-                           "intent", "intention", "dedication"})
+                           "intent", "intention", "dedication",
+                           # "preparations to impose severe costs on Russia", "ongoing
+                           # actions to hold President X accountable"
+                           "preparation", "action", "step", "option"})
 # Legal verbs that state a charge even in a relative clause: "a man who was convicted of
 # fraud", "four men who face charges".
 LEGAL_VERBS = frozenset({"charge", "indict", "convict", "prosecute", "sue", "face", "plead",
@@ -65,8 +68,10 @@ def own_clause(verb: Token, type_name: str, speech_act: bool) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VB" and speech_act:
         return verb.head.lemma_ in RESOLVE_NOUNS
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and speech_act:
-        # "their dedication to holding Russia accountable"
-        return verb.head.lower_ == "to" and verb.head.head.lemma_ in RESOLVE_NOUNS
+        # "their dedication to holding Russia accountable"; "will support Iraq in holding
+        # Iran accountable", "united in keeping up the pressure on X"
+        return (verb.head.lower_ == "to" and verb.head.head.lemma_ in RESOLVE_NOUNS) or \
+            verb.head.lower_ in ("in", "by")
     if type_name != "ACCUSE":
         return False
     if verb.dep_ == "relcl":

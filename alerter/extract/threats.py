@@ -93,9 +93,14 @@ def named_party(trigger: Token) -> bool:
     if trigger.lemma_ != "hold":
         return False
     held = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    # "hold Russia accountable" read as a small clause; "holding accountable the Assad
+    # regime", the party read as the adjective's object
     held += [g for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
-             for g in c.children if g.dep_ == "nsubj"]
+             for g in c.children if g.dep_ in ("nsubj", "dobj")]
     for noun in (n for h in held for n in (h, *h.conjuncts)):
+        if noun.head.dep_ in ("ccomp", "oprd", "xcomp") and noun.dep_ == "dobj" and \
+                participants_in(phrase_tokens(noun)):
+            return True
         if noun.lemma_.lower() in _RULERS and any(
                 (c.dep_ == "det" and c.lower_ == "the") or
                 (c.dep_ == "compound" and participants_in([c])) for c in noun.children):
