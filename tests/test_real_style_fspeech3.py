@@ -43,6 +43,11 @@ MUST: list[tuple[str, str]] = [
     ("Prosecutors in Virginia are unsealing an indictment against two Russian hackers.",
      "ACCUSE"),
     ("The drug makers have filed six lawsuits against the Administration.", "ACCUSE"),
+    ("The action follows the unsealing of an indictment against a Bolivian broker.",
+     "ACCUSE"),
+    # a conviction of a given person, even one bare of a name
+    ("Ana Ruiz is a 52-year-old woman who was convicted of a drug offence in 1998.", "ACCUSE"),
+    ("Four people were convicted of the bombing by a court in Lagos.", "ACCUSE"),
     # blame laid on a named party
     ("Syria alone is responsible for the deaths of these civilians.", "ACCUSE"),
     # a refusal of a project or an effort; one told by "by refusing"; a veto or refusal
@@ -123,7 +128,14 @@ MUST_NOT: list[tuple[str, str]] = [
     ("A reward is offered for information leading to the conviction of two smugglers.",
      "ACCUSE"),
     ("She spoke with deep conviction of the value of public service.", "ACCUSE"),
+    # a conviction of anyone of a kind; "condemn" as doom
+    ("Those convicted of a felony may not hold a licence.", "ACCUSE"),
+    ("The rule covers persons who have been convicted of any fraud offence.", "ACCUSE"),
+    ("Young men in the county are disproportionately stopped, prosecuted and convicted.",
+     "ACCUSE"),
+    ("These cuts would condemn rural towns to decades of decline.", "ACCUSE"),
     # "charged" as a task
+    ("She led a team charged with national fishing policy.", "ACCUSE"),
     ("The panel is charged with making recommendations to the Secretary by June.", "ACCUSE"),
 ]
 

@@ -29,7 +29,8 @@ _OFFENCES = frozenset({"smuggle", "ship", "traffic", "supply", "launder", "consp
 _TASKS = frozenset({"responsibility", "task", "duty", "mission", "job", "role", "oversight",
                     "planning", "implementation", "management", "administration", "mandate",
                     "fee", "price", "rate", "interest", "premium", "cost", "amount", "toll",
-                    "tuition", "rent", "charge", "fare"})
+                    "tuition", "rent", "charge", "fare", "policy", "program", "programme",
+                    "operation"})
 # What a price is told by: "charged three times more", "charged parents extra", "as much
 # as $20,000".
 _PRICE_WORDS = frozenset({"more", "less", "extra", "much", "twice", "time", "higher",
@@ -111,7 +112,49 @@ def told_by_verb(trigger: Token, type_name: str) -> bool:
             for c in trigger.children)
 
 
+# Nouns for anyone at all: "those convicted of felonies", "people who have been
+# convicted", "Black and brown people are disproportionately prosecuted".
+_ANYONE = frozenset({"those", "people", "person", "individual", "anyone", "anybody",
+                     "someone", "one", "american", "man", "woman", "defendant", "offender",
+                     "immigrant", "noncitizen", "veteran", "youth", "student"})
+_CONVICTING = frozenset({"convict", "charge", "prosecute", "indict", "sentence"})
+
+
+def _anyone(noun: Token) -> bool:
+    """Give whether a noun is anyone of a kind, not given persons: no number, no article
+    or demonstrative ("a 60-year-old man who was convicted" is someone), no name."""
+    return noun.lemma_.lower() in _ANYONE and noun.pos_ != "PROPN" and not any(
+        c.dep_ in ("nummod", "poss") or (c.dep_ == "det" and c.lower_ not in ("any", "all"))
+        for c in noun.children)
+
+
+def generic(trigger: Token) -> bool:
+    """Give whether a conviction or charge is said of anyone of a kind, not of given
+    persons: "those convicted of felonies are not eligible", "people who have been
+    convicted of a felony", "people are disproportionately arrested and prosecuted"."""
+    if trigger.lemma_ not in _CONVICTING or trigger.pos_ != "VERB":
+        return False
+    verb = trigger
+    while verb.dep_ in ("conj", "advcl") and verb.head.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "arrested, prosecuted and convicted"
+    if verb.dep_ == "acl":
+        return _anyone(verb.head)  # "those convicted of felonies"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if verb.dep_ == "relcl" and subjects and subjects[0].tag_ in ("WP", "WDT"):
+        return _anyone(verb.head)  # "people who have been convicted"
+    return bool(subjects) and _anyone(subjects[0])
+
+
+def doomed(trigger: Token) -> bool:
+    """Give whether "condemn" means to doom: "condemning families to a dangerous future"."""
+    return trigger.lemma_ == "condemn" and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in trigger.children)
+
+
 def not_a_charge(trigger: Token, type_name: str) -> bool:
-    """Give whether an ACCUSE trigger states no charge of its own: a task or a price, or
-    a court paper whose participle tells the charge."""
-    return task_or_price(trigger, type_name) or told_by_verb(trigger, type_name)
+    """Give whether an ACCUSE trigger states no charge of its own: a task or a price, a
+    court paper whose participle tells the charge, a conviction of anyone of a kind, or a
+    doom."""
+    return task_or_price(trigger, type_name) or told_by_verb(trigger, type_name) or (
+        type_name == "ACCUSE" and (generic(trigger) or doomed(trigger)))

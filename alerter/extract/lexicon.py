@@ -135,9 +135,10 @@ SPENDING_INSTRUMENTS = frozenset({"law", "budget", "plan", "program", "programme
                                   "act", "rule", "legislation", "initiative", "proposal",
                                   "package", "agenda", "investment", "grant", "fund"})
 # Nouns of the act that makes an accord, through which an "of" phrase is framed: "the
-# signing of a memorandum" is a memorandum signed, whatever verb takes "the signing".
+# signing of a memorandum" is a memorandum signed, whatever verb takes "the signing";
+# so is "the unsealing of an indictment".
 ENACTING_NOUNS = frozenset({"signing", "finalization", "finalisation", "ratification",
-                            "conclusion"})
+                            "conclusion", "unsealing"})
 # Verbs whose "with" phrase is the other side, not the goods: "stands with Ukraine",
 # "talked with his Polish counterpart" (but "supply X with drones").
 PARTNERING = frozenset({"stand", "side", "meet", "talk", "negotiate", "consult", "confer",
