@@ -73,6 +73,15 @@ MUST: list[tuple[str, str]] = [
      "Belarus should it join the war.", "THREATEN"),
     ("They reviewed their joint actions to hold Russia accountable for the poisoning.",
      "THREATEN"),
+    # readiness to act that names a party, or adds to pressure already brought
+    ("We are prepared to take further steps should the Sudanese army refuse a truce.",
+     "THREATEN"),
+    ("Our allies are ready to impose heavy consequences should Minsk send troops.",
+     "THREATEN"),
+    ("The EU declared its readiness to impose severe economic penalties if Serbia moves.",
+     "THREATEN"),
+    ("Partners have imposed sanctions of their own and say they are prepared to do more.",
+     "THREATEN"),
     # a charge stays a charge, an amount of money in it or not
     ("A grand jury charged two traders with laundering $40 million for a cartel.", "ACCUSE"),
     ("The pilot was charged with making false statements to federal agents.", "ACCUSE"),
@@ -94,6 +103,13 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The World Bank warned that Kenya could slip into a debt crisis.", "THREATEN"),
     ("The Governor warned that he would be forced to cut school funding.", "THREATEN"),
     ("Our consumer advisories warn families about fake debt collectors.", "THREATEN"),
+    # readiness aimed at no one
+    ("The United States stands ready to take further action to address any new attacks.",
+     "THREATEN"),
+    ("The new playbook ensures agencies are prepared to take uniform steps against a threat.",
+     "THREATEN"),
+    ("Treasury is prepared to take additional action as its review of tax rules continues.",
+     "THREATEN"),
     # generic accountability, no named party; steps taken in the past
     ("We will take all steps to hold accountable anyone who helps the smugglers.",
      "THREATEN"),
@@ -161,3 +177,10 @@ def test_an_indictment_charging_is_one_charge(extractor: Extractor) -> None:
     sentence = "The court unsealed an indictment charging Ivan Volkov with wire fraud."
     events = extract_each(extractor, [sentence])[sentence]
     assert [e.trigger.text for e in events if e.type == "ACCUSE"] == ["charging"]
+
+
+def test_readiness_to_impose_costs_on_a_party_is_one_threat(extractor: Extractor) -> None:
+    sentence = ("The ministers restated their readiness to impose severe costs on Belarus "
+                "should it join the war.")
+    events = extract_each(extractor, [sentence])[sentence]
+    assert len([e for e in events if e.type == "THREATEN"]) == 1, events

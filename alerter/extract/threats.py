@@ -10,6 +10,8 @@ threat, and which parties a threat may be aimed at beyond a coded name.
   consequences", "warned that it would retaliate", "warned Moscow"; not a forecast or an
   advisory ("warned that the region could face famine", "issued an alert to warn the
   public of scams", "I warned the Congress of a shortfall");
+- readiness to act is a threat only when what is readied names a party: "ready to impose
+  costs if Russia invades", not "stands ready to take further action to address threats";
 - a party need not have a code to be held accountable when the sentence names it:
   "hold Houthi leadership accountable", "hold the regime accountable", "hold officials
   like Kabarebe accountable" (but not "hold bad actors accountable").
@@ -110,3 +112,30 @@ def named_party(trigger: Token) -> bool:
                    for g in prep.children if g.dep_ == "pobj"):
                 return True
     return False
+
+
+_READY = frozenset({"ready", "prepared", "readiness", "prepare", "preparation"})
+# Words of pressure already brought, which readiness to do more extends.
+_PRESSURE = frozenset({"sanction", "cost", "consequence", "pressure", "penalty", "tariff"})
+
+
+def readiness_unaimed(trigger: Token) -> bool:
+    """Give whether readiness to act is no threat of its own: it names no party beyond
+    the speaker's own side and no pressure it adds to ("stands ready to take further
+    action to address threats",
+    "are prepared to do more if necessary"; but "prepared to take action should Burma's
+    military not change course"), or the verb readied tells the threat with its party
+    ("their readiness to impose severe costs on Russia": one threat, told by "impose")."""
+    if trigger.lemma_.lower() not in _READY:
+        return False
+    if any(t.lemma_ in ("cost", "consequence") and t.i + 1 < len(t.doc) and
+           t.doc[t.i + 1].lower_ == "on" for c in trigger.children
+           if c.dep_ in ("xcomp", "acl") for t in c.subtree):
+        return True  # "readiness to impose costs on Russia": told by "impose ... on"
+    if any(t.lemma_.lower() in _PRESSURE for t in trigger.sent):
+        return False  # "partners have taken sanctions of their own and are prepared to do
+        # more": more of the same pressure
+    subject = subject_of(trigger)
+    mine = {t.i for t in subject.subtree} if subject is not None else set()
+    others = [t for t in trigger.sent if t.i not in mine]
+    return not any(p[2] not in (None, "USA") for p in participants_in(others))
