@@ -138,4 +138,7 @@ def readiness_unaimed(trigger: Token) -> bool:
     subject = subject_of(trigger)
     mine = {t.i for t in subject.subtree} if subject is not None else set()
     others = [t for t in trigger.sent if t.i not in mine]
+    if any(t.lemma_.lower() in _RULERS and any(c.dep_ == "det" and c.lower_ == "the"
+                                                 for c in t.children) for t in others):
+        return False  # "should the junta continue its violence"
     return not any(p[2] not in (None, "USA") for p in participants_in(others))
