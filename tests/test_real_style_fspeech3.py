@@ -82,6 +82,9 @@ MUST: list[tuple[str, str]] = [
      "THREATEN"),
     ("Partners have imposed sanctions of their own and say they are prepared to do more.",
      "THREATEN"),
+    ("Reopening the crossing has long been a request of the Palestinian Authority.",
+     "REQUEST"),
+    ("I requested more money for Ukraine's air defence in my budget.", "REQUEST"),
     # a charge stays a charge, an amount of money in it or not
     ("A grand jury charged two traders with laundering $40 million for a cartel.", "ACCUSE"),
     ("The pilot was charged with making false statements to federal agents.", "ACCUSE"),

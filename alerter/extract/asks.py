@@ -1,7 +1,8 @@
 """Requests (REQUEST) on government prose, beyond the taxonomy's triggers:
 
 - a request noun held by a state is a request wherever it stands: "the U.S. demand for
-  the release of the prisoners", "in light of Ukraine's request for air defence" (not an
+  the release of the prisoners", "in light of Ukraine's request for air defence", "a
+  longstanding request of the Palestinian Authority" (not an
   agency's errand, "USDA's request for transport", nor a market's "demand for goods");
 - a request for information or comment is a consultation of the public, not a request
   of a party ("Treasury issued a request for information on AI");
@@ -36,9 +37,14 @@ def owned(noun: Token) -> bool:
     and a "demand" asks for something a party can give."""
     if noun.lemma_ == "demand" and not any(g.lemma_.lower() in _DEMANDED for g in _for(noun)):
         return False
-    return any(c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP")
-               and all_participants([phrase_tokens(c)], coded_only=True)
-               for c in noun.children)
+    if any(c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP")
+           and all_participants([phrase_tokens(c)], coded_only=True) for c in noun.children):
+        return True
+    # "a longstanding request of the Palestinian Authority"
+    return noun.lemma_ == "request" and any(
+        all_participants([phrase_tokens(g)], coded_only=True)
+        for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj")
 
 
 def no_request(trigger: Token, type_name: str) -> bool:
