@@ -48,6 +48,9 @@ MUST: list[tuple[str, str]] = [
     # a conviction of a given person, even one bare of a name
     ("Ana Ruiz is a 52-year-old woman who was convicted of a drug offence in 1998.", "ACCUSE"),
     ("Four people were convicted of the bombing by a court in Lagos.", "ACCUSE"),
+    # concern over a party's act
+    ("The envoy expressed concern over the recent arrests of Georgian protesters.", "ACCUSE"),
+    ("She expressed deep concern over Iran's support for the militias.", "ACCUSE"),
     # blame laid on a named party
     ("Syria alone is responsible for the deaths of these civilians.", "ACCUSE"),
     # a refusal of a project or an effort; one told by "by refusing"; a veto or refusal
@@ -153,6 +156,10 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Young men in the county are disproportionately stopped, prosecuted and convicted.",
      "ACCUSE"),
     ("These cuts would condemn rural towns to decades of decline.", "ACCUSE"),
+    # concern for a condition or a fear, charging no one
+    ("The minister expressed concern over the severe drought in the north.", "ACCUSE"),
+    ("He expressed concern for the civilians trapped in the city.", "ACCUSE"),
+    ("Lenders have expressed concern that the rule would raise their costs.", "ACCUSE"),
     # "charged" as a task
     ("She led a team charged with national fishing policy.", "ACCUSE"),
     ("The panel is charged with making recommendations to the Secretary by June.", "ACCUSE"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from alerter.extract.participants import all_participants, phrase_tokens
 from alerter.extract.speech import LEGAL_PAPERS
 
 # Gerunds of a crime after "charged with": "charged with smuggling arms" is a charge, any
@@ -152,9 +153,43 @@ def doomed(trigger: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "to" for c in trigger.children)
 
 
+# What a concern may be over and still charge someone: an act ("concern over the arrest
+# of protesters", "about the coup"), not a condition ("concern over the drought", "for
+# civilians", "about migration flows").
+_ACTS = frozenset({"arrest", "detention", "coup", "violence", "attack", "crackdown",
+                   "repression", "sentence", "execution", "killing", "strike", "escalation",
+                   "build", "buildup", "activity", "action", "support", "rhetoric", "test",
+                   "launch", "provocation", "move", "decision", "conduct", "behavior",
+                   "behaviour", "harassment", "intimidation", "abuse", "violation",
+                   "seizure", "incursion", "deployment", "transfer", "export", "procurement",
+                   "militarization", "coercion", "interference", "restriction"})
+
+
+def concern_for_a_condition(trigger: Token) -> bool:
+    """Give whether "expressed concern" is over a condition or a fear, charging no one: no
+    coded party and no act in what it is over ("concern over the drought", "for
+    civilians", "that the rule would cut giving"); but "concern over the PRC's support",
+    "about the recent arrests of activists"."""
+    if trigger.lemma_ != "express":
+        return False
+    concern = next((c for c in trigger.children if c.lemma_ == "concern"), None)
+    if concern is None:
+        return False
+    over = [g for c in concern.children if c.dep_ == "prep" and
+            c.lower_ in ("about", "over", "regarding", "with", "at", "on")
+            for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    for obj in over:
+        words = [obj, *obj.conjuncts]
+        if any(w.lemma_.lower() in _ACTS for w in words) or all_participants(
+                [phrase_tokens(w) for w in words], coded_only=True):
+            return False
+    return True
+
+
 def not_a_charge(trigger: Token, type_name: str) -> bool:
     """Give whether an ACCUSE trigger states no charge of its own: a task or a price, a
     court paper whose participle tells the charge, a conviction of anyone of a kind, or a
     doom."""
     return task_or_price(trigger, type_name) or told_by_verb(trigger, type_name) or (
-        type_name == "ACCUSE" and (generic(trigger) or doomed(trigger)))
+        type_name == "ACCUSE" and (generic(trigger) or doomed(trigger) or
+                                   concern_for_a_condition(trigger)))
