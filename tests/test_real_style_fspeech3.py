@@ -88,6 +88,8 @@ MUST: list[tuple[str, str]] = [
     ("Reopening the crossing has long been a request of the Palestinian Authority.",
      "REQUEST"),
     ("I requested more money for Ukraine's air defence in my budget.", "REQUEST"),
+    # a veto threat
+    ("The Governor has vowed to veto the tax bill if it reaches her desk.", "THREATEN"),
     # a charge stays a charge, an amount of money in it or not
     ("A grand jury charged two traders with laundering $40 million for a cartel.", "ACCUSE"),
     ("The pilot was charged with making false statements to federal agents.", "ACCUSE"),
@@ -137,6 +139,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Slower growth in Indian demand for coal weighs on prices.", "REQUEST"),
     ("Treasury published a request for information on digital payments.", "REQUEST"),
     ("Will the recovery last, she asked, or will it fade by winter?", "REQUEST"),
+    ("The order called for public comment on the draft standards.", "REQUEST"),
+    ("The American Jobs Act will ask the biggest firms to pay their fair share.", "REQUEST"),
     # "charged" as a price
     ("Drug makers charged Americans three times more than people abroad.", "ACCUSE"),
     ("Some airlines charged parents extra to sit next to their toddlers.", "ACCUSE"),

@@ -6,7 +6,9 @@
   agency's errand, "USDA's request for transport", nor a market's "demand for goods");
 - a request for information or comment is a consultation of the public, not a request
   of a party ("Treasury issued a request for information on AI");
-- "ask" that puts a question is no request ("'Are you optimistic?' he asked").
+- "ask" that puts a question is no request ("'Are you optimistic?' he asked"), nor is a
+  tax that "asks the wealthiest to pay their fair share", nor an order that "calls for
+  public input".
 
 Read from the dependency parse; used by the events component.
 """
@@ -55,6 +57,13 @@ def no_request(trigger: Token, type_name: str) -> bool:
     if trigger.pos_ == "NOUN" and trigger.lemma_ == "request" and any(
             g.lemma_.lower() in _NOTICES for g in _for(trigger)):
         return True  # "a request for information", "Treasury's request for public input"
+    if trigger.lemma_ == "call" and any(g.lemma_.lower() in _NOTICES for c in trigger.children
+                                        if c.dep_ == "prep" and c.lower_ == "for"
+                                        for g in c.children if g.dep_ == "pobj"):
+        return True  # "the order called for public input"
+    if trigger.lemma_ == "ask" and any(c.dep_ == "xcomp" and c.lemma_ == "pay" and any(
+            t.lemma_ == "share" for t in c.subtree) for c in trigger.children):
+        return True  # "asks the largest corporations to pay their fair share": a tax
     if trigger.lemma_ == "ask" and trigger.pos_ == "VERB":
         # "'Are you optimistic,' he asked": nobody asked to do or give anything, and a
         # question in the sentence
