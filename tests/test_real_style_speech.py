@@ -68,7 +68,7 @@ MUST: list[tuple[str, Expected]] = [
      ("THREATEN", "asserted", set(), {"BLR"})),
     # readiness to act, and "everything in our power"
     ("The G7 stands ready to impose further costs on Moscow.",
-     ("THREATEN", "asserted", set(), set())),
+     ("THREATEN", "asserted", {"G7"}, {"RUS"})),
     ("We are prepared to take additional measures should the junta continue its violence.",
      ("THREATEN", "asserted", set(), set())),
     ("We will do everything in our power to stop Iran from building a bomb.",

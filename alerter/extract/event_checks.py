@@ -107,7 +107,8 @@ class Checks(EventState):
             if enforcement.recalled_in_relative(verb, type_name):
                 return False  # "other corrupt actors that Treasury has designated"
             return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS or \
-                enforcement.states_act(verb, type_name) or enforcement.told_today(verb, type_name) or \
+                enforcement.states_act(verb, type_name) or \
+                enforcement.told_today(verb, type_name) or \
                 (type_name == "AID" and supply_wording.relative_supply(verb))
         return True
 

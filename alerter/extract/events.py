@@ -20,6 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from alerter.extract import (
+    asks,
+    charges,
     diplomacy,
     enforcement,
     force,
@@ -30,12 +32,14 @@ from alerter.extract import (
     home_aid,
     lexicon,
     protest,
+    refusals,
     relief,
     roles,
     sanction_fold,
     speech,
     supply,
     supply_wording,
+    threats,
     transfers,
 )
 from alerter.extract.clauses import (
@@ -134,18 +138,24 @@ class EventBuilder(Checks, Context, Roles, Items):
             return None
         if rule.trigger.context and not self._in_context(span, trigger, rule.trigger.context):
             return None  # "designated as a voter registration agency": no sanctions here
-        if rule.trigger.requires is not None and not meets(trigger, rule.trigger.requires):
+        if rule.trigger.requires is not None and not meets(trigger, rule.trigger.requires) \
+                and not (rule.type == "THREATEN" and threats.named_party(trigger)):
             return None  # "support broadband", "seize the opportunity", "meet challenges"
         if force_misread.misread(trigger, rule.type):
             return None  # "a fire kills 12", "the war in Ukraine": no attack
         if (rule.trigger.speech_act or rule.type == "THREATEN") and \
                 speech.effect_of_measure(trigger):
             return None  # "the order escalates pressure on X": what it does, no threat
+        if rule.type == "THREATEN" and (threats.danger_described(trigger) or
+                                        threats.forecast_warning(trigger) or
+                                        threats.readiness_unaimed(trigger)):
+            return None  # "threatens the security of X", "warned of a shortfall"
         if rule.type == "THREATEN" and speech.campaign_recalled(trigger):
             return None  # "we have worked to impose costs on X": a campaign recalled
-        if speech.nobody_refuses(trigger, rule.type):
+        if speech.nobody_refuses(trigger, rule.type) or refusals.no_refusal(trigger, rule.type) \
+                or asks.no_request(trigger, rule.type):
             return None  # "persons who ..., refuse to take part in abuses"; "must reject"
-        if speech.task_or_price(trigger, rule.type) or diplomacy.misread(trigger, rule.type):
+        if charges.not_a_charge(trigger, rule.type) or diplomacy.misread(trigger, rule.type):
             return None  # "charged with advising"; "welcomed the guests"; "with the DEA"
         if rule.type == "AID" and supply_wording.no_giving(trigger):
             return None  # "give up arms", "hand back", "a gunman armed with a rifle": no aid

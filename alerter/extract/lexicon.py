@@ -145,9 +145,10 @@ SPENDING_INSTRUMENTS = frozenset({"law", "budget", "plan", "program", "programme
                                   "act", "rule", "legislation", "initiative", "proposal",
                                   "package", "agenda", "investment", "grant", "fund"})
 # Nouns of the act that makes an accord, through which an "of" phrase is framed: "the
-# signing of a memorandum" is a memorandum signed, whatever verb takes "the signing".
+# signing of a memorandum" is a memorandum signed, whatever verb takes "the signing";
+# so is "the unsealing of an indictment".
 ENACTING_NOUNS = frozenset({"signing", "finalization", "finalisation", "ratification",
-                            "conclusion",
+                            "conclusion", "unsealing",
                             # "previewed his announcement of $800 million in security aid"
                             "announcement"})
 # Nouns of making a measure known, through which an "of" phrase is the measure made:

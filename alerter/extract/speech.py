@@ -7,8 +7,7 @@ taxonomy entries need beyond the general one in events.py.
 - who accuses whom: condemning an act accuses its doer, evaluative wording has the
   speaker accuse the doer ("Russia uses gas as a weapon");
 - refusals and accusations held by a named party ("in light of Russia's veto");
-- no charge from "charge" in the sense of a task or a price ("the agency is charged with
-  advising Congress", "charged to make decisions", "fees charged to borrowers");
+- (no charge from "charge" in the sense of a task or a price: charges.py);
 - no threat from a measure, policy or crisis, or a thing a party owns ("Iran's missile
   programmes threaten the region"), nor from a cost-imposing campaign recalled ("we have
   worked to impose costs on X"); no refusal that nobody makes.
@@ -20,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from alerter.extract import lexicon
+from alerter.extract import asks, lexicon, refusals
 from alerter.extract.clauses import subject_of
 from alerter.extract.participants import Found, all_participants, phrase_tokens
 
@@ -36,11 +35,21 @@ def _coded(tokens: list[Token]) -> Found:
 # hold Russia accountable" is the threat itself, not a description of something else.
 RESOLVE_NOUNS = frozenset({"effort", "commitment", "determination", "resolve", "work",
                            "readiness", "pledge", "vow", "promise", "push", "campaign",
-                           "intent", "intention", "dedication"})
+                           "intent", "intention", "dedication",
+                           # "preparations to impose severe costs on Russia", "ongoing
+                           # actions to hold President X accountable"
+                           "preparation", "action", "step", "option"})
 # Legal verbs that state a charge even in a relative clause: "a man who was convicted of
 # fraud", "four men who face charges".
 LEGAL_VERBS = frozenset({"charge", "indict", "convict", "prosecute", "sue", "face", "plead",
                          "find", "acquit", "stand"})
+# Verbs of a stance taken against a party or an act, which a gerund still states: "united
+# in condemning the attacks", "partners condemning the invasion".
+CONDEMNING = frozenset({"condemn", "denounce", "decry", "deplore", "censure", "criticize",
+                        "criticise", "rebuke"})
+# Texts that condemn: "a resolution condemning the annexation".
+STATEMENTS = frozenset({"resolution", "statement", "declaration", "communique", "letter",
+                        "motion", "partner", "nation"})
 # Court papers whose participle clause states the charge: "an indictment charging X with".
 LEGAL_PAPERS = frozenset({"indictment", "complaint", "lawsuit", "suit", "information",
                           "affidavit", "warrant", "filing"})
@@ -59,12 +68,20 @@ def own_clause(verb: Token, type_name: str, speech_act: bool) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VB" and speech_act:
         return verb.head.lemma_ in RESOLVE_NOUNS
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and speech_act:
-        # "their dedication to holding Russia accountable"
-        return verb.head.lower_ == "to" and verb.head.head.lemma_ in RESOLVE_NOUNS
+        # "their dedication to holding Russia accountable"; "will support Iraq in holding
+        # Iran accountable", "united in keeping up the pressure on X"
+        return (verb.head.lower_ == "to" and verb.head.head.lemma_ in RESOLVE_NOUNS) or \
+            verb.head.lower_ in ("in", "by")
     if type_name != "ACCUSE":
         return False
     if verb.dep_ == "relcl":
         return verb.lemma_ in LEGAL_VERBS
+    if verb.tag_ == "VBG" and verb.lemma_ in CONDEMNING:
+        # "united in condemning the attacks", "joined 40 nations in condemning X",
+        # "partners condemning Russia's invasion", "a resolution condemning the annexation"
+        return (verb.dep_ == "pcomp" and verb.head.lower_ == "in") or (
+            verb.dep_ == "acl" and (verb.head.lemma_.lower() in PARTY_NOUNS | STATEMENTS or
+                                    bool(_coded(phrase_tokens(verb.head)))))
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_ in LEGAL_PAPERS
 
 
@@ -160,6 +177,10 @@ def nobody_refuses(trigger: Token, type_name: str) -> bool:
         verb = verb.head
     if any(c.dep_ == "aux" and c.lower_ in _OBLIGING for c in verb.children):
         return True
+    # "by refusing to raise the limit": the one who does what "by" tells of refuses
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ in ("by", "in") and \
+            trigger.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(trigger.head.head) is None
     # "his intent to veto the bill": the noun's owner refuses
     return trigger.dep_ != "acl" and subject_of(trigger) is None
 
@@ -228,59 +249,17 @@ OWNED_TYPES = frozenset({"REJECT", "ACCUSE"})
 
 def owned(noun: Token, type_name: str) -> bool:
     """Give whether a refusal or accusation noun belongs to a named party (a coded
-    possessive or adjective): "Russia's recent veto", "the Chinese refusal"."""
+    possessive or adjective): "Russia's recent veto", "the Chinese refusal"; or an
+    accusation to the speaker or the one spoken of, saying whom or what it is against:
+    "united in our condemnation of Russia's war", "his condemnation of the coup"."""
+    if type_name == "ACCUSE" and any(c.dep_ == "poss" and c.tag_ == "PRP$"
+                                     for c in noun.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "against") for c in noun.children):
+        return True
+    if type_name == "REJECT" and refusals.held(noun):
+        return True
+    if type_name == "REQUEST":
+        return asks.owned(noun)  # "the U.S. demand for the release of the prisoners"
     return type_name in OWNED_TYPES and any(
         c.dep_ in ("poss", "amod", "compound") and _coded(phrase_tokens(c))
         for c in noun.children)
-
-
-# Gerunds of a crime after "charged with": "charged with smuggling arms" is a charge, any
-# other gerund is a task ("the council is charged with advising the President").
-_OFFENCES = frozenset({"smuggle", "ship", "traffic", "supply", "launder", "conspire",
-                       "attempt", "murder", "kill", "export", "sell", "violate", "defraud",
-                       "evade", "possess", "aid", "kidnap", "hack", "bribe", "steal", "finance",
-                       "provide", "transfer", "assault", "attack", "distribute", "import",
-                       "obstruct", "lie", "make", "act", "operate", "participate", "commit",
-                       "engage", "illegally", "unlawfully", "knowingly", "plan", "plot", "solicit",
-                       "threaten", "extort", "harbor", "harbour", "falsify", "misuse", "use"})
-# Nouns of a task or a price: "charged with the responsibility for", "fees charged".
-_TASKS = frozenset({"responsibility", "task", "duty", "mission", "job", "role", "oversight",
-                    "planning", "implementation", "management", "administration", "mandate",
-                    "fee", "price", "rate", "interest", "premium", "cost", "amount", "toll",
-                    "tuition", "rent", "charge", "fare"})
-
-
-def task_or_price(trigger: Token, type_name: str) -> bool:
-    """Give whether "charge" gives a task or a price, not a charge: "is charged with
-    leading the response", "agencies are charged to act", "the fees charged", "a loan
-    charged to every borrower"; but "charged with smuggling arms", "charged X with fraud"."""
-    if type_name != "ACCUSE" or trigger.lemma_ != "charge" or trigger.pos_ != "VERB":
-        return False
-    if (trigger.dep_ == "acl" and trigger.head.lemma_.lower() in LEGAL_PAPERS) or any(
-            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
-            for c in trigger.children):
-        return False  # "an indictment charging Ryzhenkov with using ransomware"
-    if trigger.dep_ in ("acl", "relcl") and trigger.head.lemma_.lower() in _TASKS:
-        return True  # "the fees charged", "junk fees that were charged"
-    for child in trigger.children:
-        if child.dep_ in ("xcomp", "advcl") and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-            return True  # "agencies are charged to make decisions"
-        if child.dep_ in ("dobj", "nsubjpass", "dative", "oprd") and \
-                child.lemma_.lower() in _TASKS:
-            return True  # "the amount charged", "are charged overdraft fees"
-        if child.dep_ == "prep" and child.lower_ == "to":
-            return True  # "charged to every borrower": a price
-        if child.dep_ == "prep" and child.lower_ == "with":
-            for obj in (g for g in child.children if g.dep_ in ("pobj", "pcomp")):
-                # "with advancing equity" read as an adjective on the noun
-                obj = next((c for c in obj.children if c.dep_ == "amod" and c.tag_ == "VBG"
-                            and c.i == child.i + 1 + sum(
-                                1 for a in c.children if a.i < c.i)), obj)
-                if obj.tag_ == "VBG" or obj.pos_ == "VERB":
-                    words = {obj.lemma_.lower()} | {c.lower_ for c in obj.children
-                                                    if c.dep_ == "advmod"}
-                    return not words & _OFFENCES  # "with advising", not "with smuggling"
-                if obj.lemma_.lower() in _TASKS:
-                    return True  # "charged with the responsibility", "with regional planning"
-    return False

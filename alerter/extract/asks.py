@@ -1,0 +1,74 @@
+"""Requests (REQUEST) on government prose, beyond the taxonomy's triggers:
+
+- a request noun held by a state is a request wherever it stands: "the U.S. demand for
+  the release of the prisoners", "in light of Ukraine's request for air defence", "a
+  longstanding request of the Palestinian Authority" (not an
+  agency's errand, "USDA's request for transport", nor a market's "demand for goods");
+- a request for information or comment is a consultation of the public, not a request
+  of a party ("Treasury issued a request for information on AI");
+- "ask" that puts a question is no request ("'Are you optimistic?' he asked"), nor is a
+  tax that "asks the wealthiest to pay their fair share", nor an order that "calls for
+  public input".
+
+Read from the dependency parse; used by the events component.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alerter.extract.participants import all_participants, phrase_tokens
+
+# What a state demands of another, as against a market's demand for goods.
+_DEMANDED = frozenset({"release", "withdrawal", "end", "ceasefire", "resignation",
+                       "investigation", "justice", "reform", "apology", "compensation",
+                       "return", "removal", "halt", "cessation", "election", "referendum",
+                       "accountability", "access", "extradition"})
+# What the public is asked for by a notice: "a request for information / for comment".
+_NOTICES = frozenset({"information", "comment", "input", "proposal", "application",
+                      "feedback", "view", "nomination", "public"})
+
+
+def _for(noun: Token) -> list[Token]:
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def owned(noun: Token) -> bool:
+    """Give whether a request noun is held by a state (a coded country name or adjective),
+    and a "demand" asks for something a party can give."""
+    if noun.lemma_ == "demand" and not any(g.lemma_.lower() in _DEMANDED for g in _for(noun)):
+        return False
+    if any(c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP")
+           and all_participants([phrase_tokens(c)], coded_only=True) for c in noun.children):
+        return True
+    # "a longstanding request of the Palestinian Authority"
+    return noun.lemma_ == "request" and any(
+        all_participants([phrase_tokens(g)], coded_only=True)
+        for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj")
+
+
+def no_request(trigger: Token, type_name: str) -> bool:
+    """Give whether a request word asks nothing of a party: a notice asking the public
+    for information or comment, or a question put."""
+    if type_name != "REQUEST":
+        return False
+    if trigger.pos_ == "NOUN" and trigger.lemma_ == "request" and any(
+            g.lemma_.lower() in _NOTICES for g in _for(trigger)):
+        return True  # "a request for information", "Treasury's request for public input"
+    if trigger.lemma_ == "call" and any(g.lemma_.lower() in _NOTICES for c in trigger.children
+                                        if c.dep_ == "prep" and c.lower_ == "for"
+                                        for g in c.children if g.dep_ == "pobj"):
+        return True  # "the order called for public input"
+    if trigger.lemma_ == "ask" and any(c.dep_ == "xcomp" and c.lemma_ == "pay" and any(
+            t.lemma_ == "share" for t in c.subtree) for c in trigger.children):
+        return True  # "asks the largest corporations to pay their fair share": a tax
+    if trigger.lemma_ == "ask" and trigger.pos_ == "VERB":
+        # "'Are you optimistic,' he asked": nobody asked to do or give anything, and a
+        # question in the sentence
+        return not any(c.dep_ in ("dobj", "dative") or
+                       (c.dep_ == "prep" and c.lower_ == "for") or
+                       (c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children))
+                       for c in trigger.children) and any(t.lower_ == "?" for t in trigger.sent)
+    return False
