@@ -71,6 +71,9 @@ MUST: list[tuple[str, Expected]] = [
     # a day inside a relative clause dates that clause only
     ("Today, OFAC designated Acme Ltd, which was previously designated by the EU on June 26, "
      "2014.", ("SANCTION", "economic", "asserted", {"USA"}, set())),
+    # the Entity List by its name
+    ("The Department of Commerce added 12 Chinese firms to the Entity List.",
+     ("SANCTION", "export_control", "asserted", {"USA"}, {"CHN"})),
     # a measure that bans is the measure, unlike a firm that restricts
     ("The new package bans the export of machine parts and chips to Iran.",
      ("SANCTION", "export_control", "asserted", set(), {"IRN"})),
