@@ -51,6 +51,9 @@ MUST: list[tuple[str, Expected]] = [
      ("SANCTION", "export_control", "asserted", set(), {"RUS"})),
     ("We welcome the new sanctions adopted today by the European Union against ten Iranian "
      "prison officials.", ("SANCTION", "economic", "asserted", {"EU"}, {"IRN"})),
+    # a speaker's perfect with "today" is the day's measure
+    ("Today, we have imposed sanctions on ten Russian banks.",
+     ("SANCTION", "economic", "asserted", set(), {"RUS"})),
     # a measure this week, or yesterday, is still news
     ("Yesterday, Treasury imposed sanctions on Iranian drone makers.",
      ("SANCTION", "economic", "asserted", {"USA"}, {"IRN"})),
@@ -153,6 +156,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("OFAC has also designated numerous gang leaders for threatening the peace of Haiti.",
      "SANCTION"),
     ("Treasury has sanctioned hundreds of people tied to the regime's repression.", "SANCTION"),
+    ("We have sanctioned officials in countries from Chad to Peru for corruption.",
+     "SANCTION"),
     # costs imposed by a thing, not a party: no measure held out
     ("In a world where shipping bottlenecks can impose heavy costs, we want closer trade "
      "ties with Brazil.", "SANCTION"),

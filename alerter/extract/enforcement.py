@@ -342,6 +342,8 @@ def campaign_told(trigger: Token, anchor: Token) -> bool:
     if _today(trigger, anchor) or not any(c.dep_ == "aux" and c.lemma_ == "have"
                                           for v in verbs for c in v.children):
         return False
+    if any(c.dep_ == "nsubj" and c.lower_ == "we" for v in verbs for c in v.children):
+        return True  # a speaker's "we have sanctioned officials from Liberia to Mali"
     nouns = [trigger, *(c for c in anchor.children if c.dep_ == "dobj")]
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
         nouns.append(trigger.head.head)
