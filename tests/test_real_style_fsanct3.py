@@ -45,10 +45,10 @@ MUST: list[tuple[str, Expected]] = [
      ("SANCTION", "diplomatic", "asserted", {"USA"}, {"IRN"})),
     ("These designations are complemented by the State Department's announcement of visa "
      "restrictions on Nicaraguan officials.",
-     ("SANCTION", "diplomatic", "asserted", set(), {"NIC"})),
+     ("SANCTION", "diplomatic", "asserted", {"USA"}, {"NIC"})),
     # other governments' measures, told by a noun the speaker welcomes
     ("The Secretary welcomed Japan's announcement of new export controls on Russia.",
-     ("SANCTION", "export_control", "asserted", set(), {"RUS"})),
+     ("SANCTION", "export_control", "asserted", {"JPN"}, {"RUS"})),
     ("We welcome the new sanctions adopted today by the European Union against ten Iranian "
      "prison officials.", ("SANCTION", "economic", "asserted", {"EU"}, {"IRN"})),
     # a speaker's perfect with "today" is the day's measure

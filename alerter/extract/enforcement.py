@@ -24,7 +24,7 @@ import re
 from spacy.tokens import Span, Token
 
 from alerter.extract import lexicon
-from alerter.extract.participants import all_participants, phrase_tokens
+from alerter.extract.participants import Found, all_participants, phrase_tokens
 
 # Types whose nouns an evaluative adjective makes an event, and whose relative clauses
 # state an act.
@@ -164,6 +164,14 @@ def told_today(verb: Token, type_name: str) -> bool:
     individuals, who are designated today pursuant to E.O. 13224, have ..."."""
     return type_name in CURRENT_TYPES and any(c.lower_ == "today" and c.dep_ in (
         "npadvmod", "advmod") for c in verb.children)
+
+
+def announcer(anchor: Token) -> Found:
+    """Give who announced a measure told by its announcing noun: "Japan's announcement of
+    export controls" → Japan."""
+    if anchor.lemma_.lower() not in lexicon.ANNOUNCING_NOUNS:
+        return []
+    return all_participants(phrase_tokens(c) for c in anchor.children if c.dep_ == "poss")
 
 
 def recalled_in_relative(verb: Token, type_name: str) -> bool:
