@@ -12,6 +12,7 @@ from alerter.extract import (
     diplomacy,
     enforcement,
     lexicon,
+    sanction_news,
     supply,
 )
 from alerter.extract.clauses import (
@@ -65,7 +66,7 @@ class Checks(EventState):
                 type_name in self.current_only:
             verb = verb.head  # "its ability to designate and add persons": one describing
         if enforcement.repeats_designees(verb, type_name) or \
-                enforcement.misread_modifier(verb, type_name):
+                sanction_news.misread_modifier(verb, type_name):
             return False  # "the persons designated today risk ..."; "from OFAC designated X"
         if verb.dep_ == "acl":
             head = verb.head.lemma_
@@ -89,10 +90,11 @@ class Checks(EventState):
         if verb.dep_ == "relcl":
             pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                        and c.tag_ in ("WDT", "WP")]
-            if enforcement.recalled_in_relative(verb, type_name):
+            if sanction_news.recalled_in_relative(verb, type_name):
                 return False  # "other corrupt actors that Treasury has designated"
             return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS or \
-                enforcement.states_act(verb, type_name) or enforcement.told_today(verb, type_name)
+                enforcement.states_act(verb, type_name) or \
+                sanction_news.told_today(verb, type_name)
         return True
 
     def _blocked(self, anchor: Token, type_name: str) -> bool:
