@@ -45,12 +45,15 @@ MUST: list[tuple[str, Expected]] = [
      ("SANCTION", "diplomatic", "asserted", {"USA"}, {"IRN"})),
     ("These designations are complemented by the State Department's announcement of visa "
      "restrictions on Nicaraguan officials.",
-     ("SANCTION", "diplomatic", "asserted", set(), {"NIC"})),
+     ("SANCTION", "diplomatic", "asserted", {"USA"}, {"NIC"})),
     # other governments' measures, told by a noun the speaker welcomes
     ("The Secretary welcomed Japan's announcement of new export controls on Russia.",
-     ("SANCTION", "export_control", "asserted", set(), {"RUS"})),
+     ("SANCTION", "export_control", "asserted", {"JPN"}, {"RUS"})),
     ("We welcome the new sanctions adopted today by the European Union against ten Iranian "
      "prison officials.", ("SANCTION", "economic", "asserted", {"EU"}, {"IRN"})),
+    # a speaker's perfect with "today" is the day's measure
+    ("Today, we have imposed sanctions on ten Russian banks.",
+     ("SANCTION", "economic", "asserted", set(), {"RUS"})),
     # a measure this week, or yesterday, is still news
     ("Yesterday, Treasury imposed sanctions on Iranian drone makers.",
      ("SANCTION", "economic", "asserted", {"USA"}, {"IRN"})),
@@ -71,6 +74,9 @@ MUST: list[tuple[str, Expected]] = [
     # a day inside a relative clause dates that clause only
     ("Today, OFAC designated Acme Ltd, which was previously designated by the EU on June 26, "
      "2014.", ("SANCTION", "economic", "asserted", {"USA"}, set())),
+    # the Entity List by its name
+    ("The Department of Commerce added 12 Chinese firms to the Entity List.",
+     ("SANCTION", "export_control", "asserted", {"USA"}, {"CHN"})),
     # a measure that bans is the measure, unlike a firm that restricts
     ("The new package bans the export of machine parts and chips to Iran.",
      ("SANCTION", "export_control", "asserted", set(), {"IRN"})),
@@ -150,6 +156,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("OFAC has also designated numerous gang leaders for threatening the peace of Haiti.",
      "SANCTION"),
     ("Treasury has sanctioned hundreds of people tied to the regime's repression.", "SANCTION"),
+    ("We have sanctioned officials in countries from Chad to Peru for corruption.",
+     "SANCTION"),
     # costs imposed by a thing, not a party: no measure held out
     ("In a world where shipping bottlenecks can impose heavy costs, we want closer trade "
      "ties with Brazil.", "SANCTION"),

@@ -13,6 +13,7 @@ from alerter.extract import (
     enforcement,
     lexicon,
     relief,
+    sanction_news,
     supply,
     supply_wording,
 )
@@ -74,7 +75,7 @@ class Checks(EventState):
                 type_name in self.current_only:
             verb = verb.head  # "its ability to designate and add persons": one describing
         if enforcement.repeats_designees(verb, type_name) or \
-                enforcement.misread_modifier(verb, type_name):
+                sanction_news.misread_modifier(verb, type_name):
             return False  # "the persons designated today risk ..."; "from OFAC designated X"
         if verb.dep_ == "acl":
             head = verb.head.lemma_
@@ -104,11 +105,11 @@ class Checks(EventState):
         if verb.dep_ == "relcl":
             pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                        and c.tag_ in ("WDT", "WP")]
-            if enforcement.recalled_in_relative(verb, type_name):
+            if sanction_news.recalled_in_relative(verb, type_name):
                 return False  # "other corrupt actors that Treasury has designated"
             return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS or \
                 enforcement.states_act(verb, type_name) or \
-                enforcement.told_today(verb, type_name) or \
+                sanction_news.told_today(verb, type_name) or \
                 (type_name == "AID" and supply_wording.relative_supply(verb))
         return True
 

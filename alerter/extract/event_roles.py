@@ -14,6 +14,7 @@ from alerter.extract import (
     framing,
     lexicon,
     roles,
+    sanction_news,
     supply,
     transfers,
 )
@@ -54,7 +55,7 @@ class Roles(EventState):
         actor = self._actor(trigger, anchor, nominal, role) or force.doer(trigger) or \
             all_participants(supply.owner(anchor, self.governors))
         if not actor:
-            actor = roles.warned_party(anchor)
+            actor = roles.warned_party(anchor) or sanction_news.announcer(anchor)
         if not actor and not enforcement.judged(trigger) and rule.type != "PROTEST" and \
                 owned_through_of(trigger, self.governors) and not roles.own_doer(anchor):
             actor = framing.self_report(span.sent, anchor)  # a protest's: never the speaker

@@ -36,6 +36,7 @@ from alerter.extract import (
     relief,
     roles,
     sanction_fold,
+    sanction_news,
     speech,
     supply,
     supply_wording,
@@ -231,12 +232,12 @@ class EventBuilder(Checks, Context, Roles, Items):
                                                        or enforcement.named_as_cause(trigger)):
             return None  # "the sanctions have imposed unprecedented costs": an effect
         if rule.type in self.current_only and (self._background(span, anchor, published)
-                                               or enforcement.not_news(trigger, anchor)
+                                               or sanction_news.not_news(trigger, anchor)
                                                or (rule.trigger.objects is not None and
-                                                   enforcement.imposed_by_thing(trigger))):
+                                                   sanction_news.imposed_by_thing(trigger))):
             return None  # "was designated in 2019"; "information on the persons designated"
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
-        able = rule.type in enforcement.CURRENT_TYPES and enforcement.capability(trigger, anchor)
+        able = rule.type in enforcement.CURRENT_TYPES and sanction_news.capability(trigger, anchor)
         if able and not any(p[2] for p in target):
             return None  # "the order gives authority to impose sanctions on those who ..."
         if rule.type == "AID" and nominal and (sides := roles.bargained_supply(trigger)):
@@ -279,7 +280,7 @@ class EventBuilder(Checks, Context, Roles, Items):
                                              or relief.framed_by_clause(trigger, rule.type))
         if rule.type in enforcement.CURRENT_TYPES and enforcement.costs_only(trigger):
             if (modality != "hypothetical" and not enforcement.conditional(trigger)) or \
-                    enforcement.imposed_by_thing(trigger):
+                    sanction_news.imposed_by_thing(trigger):
                 return None  # "will keep imposing costs on X": a threat (THREATEN) only
             modality = "hypothetical"  # "ready to impose costs on X if it invades"
         elif able or (rule.type in enforcement.CURRENT_TYPES and modality == "planned" and

@@ -153,7 +153,7 @@ ENACTING_NOUNS = frozenset({"signing", "finalization", "finalisation", "ratifica
                             "announcement"})
 # Nouns of making a measure known, through which an "of" phrase is the measure made:
 # "welcomed Japan's announcement of export controls" (they were announced).
-ANNOUNCING_NOUNS = frozenset({"announcement", "adoption"})
+ANNOUNCING_NOUNS = frozenset({"announcement"})
 # Verbs whose "with" phrase is the other side, not the goods: "stands with Ukraine",
 # "talked with his Polish counterpart" (but "supply X with drones").
 PARTNERING = frozenset({"stand", "side", "meet", "talk", "negotiate", "consult", "confer",
