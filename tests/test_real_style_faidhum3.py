@@ -52,7 +52,7 @@ MUST: list[tuple[str, Expected]] = [
     ("They stressed the need to increase humanitarian aid reaching families in Sudan.",
      ("AID", "humanitarian", "asserted", set(), set())),
     ("The ministers reviewed efforts to increase the flow of life-saving assistance to the "
-     "people of Sudan.", ("AID", "economic", "asserted", set(), {"SDN"})),
+     "people of Sudan.", ("AID", "economic", "discussed", set(), {"SDN"})),
     ("The leaders committed to issue $20 billion in loans for Ukraine.",
      ("AID", "economic", "planned", set(), {"UKR"})),
     # a federal agency's help abroad is still aid
@@ -76,6 +76,11 @@ MUST: list[tuple[str, Expected]] = [
     # the receiver abroad
     ("Millions of Ukrainians have received humanitarian assistance from the United States.",
      ("AID", "humanitarian", "asserted", {"USA"}, {"UKR"})),
+    # an aid noun standing alone takes its clause's modality
+    ("The United States will keep working to increase humanitarian assistance into Sudan.",
+     ("AID", "humanitarian", "planned", {"USA"}, {"SDN"})),
+    ("They discussed the surge in humanitarian aid into Sudan.",
+     ("AID", "humanitarian", "discussed", set(), set())),
     # a giving role names the giver
     ("Norway is the largest single provider of humanitarian assistance worldwide.",
      ("AID", "humanitarian", "asserted", set(), set())),

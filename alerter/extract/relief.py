@@ -131,10 +131,11 @@ def recipients_beside(noun: Token) -> list[Token]:
 
 
 def framed_by_clause(noun: Token, type_: str) -> bool:
-    """Give whether an aid noun that stands alone takes its clause's modality, as one
-    read through `recipients_beside` does: "discussed efforts to increase the flow of
-    aid into Gaza" (discussed), "will continue to support X through aid" (planned)."""
-    return type_ == "AID" and noun.pos_ in ("NOUN", "PROPN") and bool(recipients_beside(noun))
+    """Give whether an aid noun that stands alone takes its clause's modality: "discussed
+    efforts to increase the flow of aid into Gaza" (discussed), "will continue working to
+    increase humanitarian assistance into Gaza" (planned), "will continue to support X
+    through aid" (planned); a supply noun of no aid type keeps its own words' modality."""
+    return type_ == "AID" and noun.pos_ in ("NOUN", "PROPN")
 
 
 def carrier(noun: Token, type_: str) -> Token | None:
