@@ -133,6 +133,8 @@ MUST: list[tuple[str, Expected]] = [
      ("COOPERATE", "planned", set(), set())),
     ("Chile approved measures to share radar data between the United States and Chile.",
      ("COOPERATE", "asserted", set(), set())),
+    ("They discussed ongoing actions to hold Russia accountable, in coordination with our "
+     "allies and partners.", ("COOPERATE", "discussed", set(), set())),
     # a title written as a name; praise of a party's role
     ("The Secretary will meet with the Crown Prince next week.",
      ("CONSULT", "planned", set(), set())),
@@ -213,6 +215,7 @@ MUST_NOT: list[tuple[str, str]] = [
      "Enforcement Administration.", "COOPERATE"),
     ("Today's action was conducted in close coordination with the Homeland Security "
      "Investigations Field Office and the Department of Justice.", "COOPERATE"),
+    ("The plan was drafted in collaboration with local charities.", "COOPERATE"),
     # a partnership that is a relation, not a joint act
     ("The President reaffirmed our close partnership with Ireland.", "COOPERATE"),
     ("The program will be implemented in partnership with local charities.", "COOPERATE"),

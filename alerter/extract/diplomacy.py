@@ -187,9 +187,6 @@ def help_given(trigger: Token, type_name: str) -> bool:
 
 # Partners that stand for one side itself: "cooperate with each other".
 _RECIPROCAL = frozenset({"other", "another"})
-# Uncoded partners that are other parties all the same: "coordinated with allies".
-_OTHERS = frozenset({"ally", "partner", "counterpart", "country", "nation", "government",
-                     "neighbor", "neighbour", "state", "member"})
 
 
 def own_side(trigger: Token, type_name: str) -> bool:
@@ -210,7 +207,7 @@ def own_side(trigger: Token, type_name: str) -> bool:
                  for p in partners)
     if not codes:  # "with stakeholders", "with the Drug Enforcement Administration"
         return bodies or all(p.pos_ == "NOUN" and p.text.islower() and
-                             p.lemma_.lower() not in _OTHERS for p in partners)
+                             p.lemma_.lower() not in diplomacy_misread.OTHERS for p in partners)
     subject = subject_of(trigger)
     mine = {p[2] for p in participants_in(phrase_tokens(subject)) if p[2]} \
         if subject is not None else set()
@@ -236,10 +233,9 @@ def misread(trigger: Token, type_name: str) -> bool:
     if type_name in JOINT_TYPES and (diplomacy_misread.agencies_alone(trigger) or
                                      diplomacy_misread.noun_misparsed(trigger) or
                                      diplomacy_misread.views_shared(trigger) or
-                                     ((trigger.lemma_ == "partnership" or (
-                                         trigger.dep_ == "pobj" and trigger.head.lower_ == "in"
-                                         and trigger.pos_ == "NOUN")) and
-                                      not joint_with(trigger, type_name))):
+                                     (trigger.lemma_ == "partnership" and
+                                      not joint_with(trigger, type_name)) or
+                                     diplomacy_misread.with_own_side(trigger)):
         return True
     return hosting(trigger, type_name) or help_given(trigger, type_name) or \
         own_side(trigger, type_name)

@@ -280,3 +280,22 @@ def spent_at_home(trigger: Token) -> bool:
         return False
     return not any(p[2] and p[2] != "USA"
                    for p in participants_in(list(trigger.subtree)))
+
+
+# Uncoded partners that are other parties all the same: "coordinated with allies".
+OTHERS = frozenset({"ally", "partner", "counterpart", "country", "nation", "government",
+                    "neighbor", "neighbour", "state", "member"})
+
+
+def with_own_side(trigger: Token) -> bool:
+    """Give whether "in coordination with" names only one's own bodies or people with no
+    code: "conducted in close coordination with the Department of Justice"; but "in
+    coordination with our allies and partners", "with Japan"."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or trigger.head.lower_ != "in":
+        return False
+    partners = [h for t in (trigger, trigger.head.head) for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "with" and c.i > trigger.i
+                for g in c.children if g.dep_ == "pobj" for h in (g, *g.conjuncts)]
+    return bool(partners) and not any(other_party(h) for h in partners) and all(
+        own_body(h) or (h.pos_ == "NOUN" and h.text.islower() and h.lemma_.lower() not in OTHERS)
+        for h in partners)
