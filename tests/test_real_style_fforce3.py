@@ -104,6 +104,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The fund moved $5 billion to state housing programmes last year.", "MOBILIZE"),
     ("Most of the staff leave the building by six in the evening.", "RETREAT"),
     ("The agency dispatched a team of engineers to inspect the dam.", "MOBILIZE"),
+    ("Singapore executes two men for drug trafficking offences.", "ASSAULT"),
+    ("Gunmen executed four hostages in the desert.", "COERCE"),
     ("Every time the children walk out the door, their parents worry.", "PROTEST"),
     ("The new rules take effect in March, the ministry said.", "PROTEST"),
     ("The governor put hospitals on high alert ahead of the storm.", "MOBILIZE"),
@@ -193,6 +195,10 @@ MUST: list[tuple[str, str]] = [
     ("Riot police use tear gas to disperse protesters in Lima.", "ASSAULT"),
     ("Prosecutors open a criminal case against the former mayor.", "INVESTIGATE"),
     ("The Senate panel subpoenas the chief executive of the bank.", "INVESTIGATE"),
+    # a judicial execution is coercion
+    ("Singapore executes two men for drug trafficking offences.", "COERCE"),
+    ("Three prisoners were executed for murder in the capital's central jail.", "COERCE"),
+    ("Gunmen executed four hostages in the desert.", "ASSAULT"),
     # a build-up a party owns
     ("The ministers discussed Russia's military build-up along the Belarusian border.",
      "MOBILIZE"),
