@@ -243,3 +243,11 @@ def test_two_attacks_of_one_kind_stay_two(extractor: Extractor) -> None:
                 "the deadly shooting at a school in Ohio should move us all.")
     events = extract_each(extractor, [sentence])[sentence]
     assert [e.type for e in events].count("ASSAULT") == 2, [shown(e) for e in events]
+
+
+def test_a_designations_conduct_is_not_the_designators(extractor: Extractor) -> None:
+    sentence = "OFAC sanctioned the colonel for his role in the killing of villagers near Gao."
+    events = extract_each(extractor, [sentence])[sentence]
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert attacks and all("USA" not in {p.code for p in e.actor} for e in attacks), \
+        [shown(e) for e in events]

@@ -208,6 +208,8 @@ class EventBuilder(Checks, Context, Roles, Items):
         if rule.type in self.current_only and self._background(span, anchor, published):
             return None
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
+        if rule.type in ("ASSAULT", "COERCE") and force.designation_reason(trigger):
+            actor = force.doer(trigger)  # "OFAC designated X for the killing of": not OFAC
         if rule.type == "AID" and nominal and (sides := roles.bargained_supply(trigger)):
             actor, target = sides  # "negotiating with a Chinese firm for the delivery of"
         if rule.type == "PROTEST":  # "thousands march in Seoul": Koreans, against Seoul
