@@ -82,6 +82,9 @@ MUST_NOT: list[tuple[str, str]] = [
     # held hostage, tools deployed
     ("The clinics stayed open despite relentless attacks by Republican legislators.",
      "ASSAULT"),
+    ("In the face of these unrelenting attacks on women's health, we will keep working.",
+     "ASSAULT"),
+    ("The grant protects families from attacks on their rights and safety.", "ASSAULT"),
     ("Dozens of banks are among the firms that are suspending or withdrawing from Belarus.",
      "RETREAT"),
     ("Columns of troops marched across the border before dawn.", "PROTEST"),
@@ -141,6 +144,11 @@ MUST: list[tuple[str, str]] = [
     ("Sikh families here have endured a troubling number of hate-fueled attacks.",
      "ASSAULT"),
     ("The frontier villages suffered heavy shelling through the night.", "ASSAULT"),
+    ("On Friday the mayor will mark the tenth anniversary of the harbour bombings.",
+     "ASSAULT"),
+    ("We send our sympathy to the people of Norway grieving the attack on the ferry.",
+     "ASSAULT"),
+    ("They laid wreaths for the lives lost a year ago in a rocket attack.", "ASSAULT"),
     # coercion and inquiry taken as given: a noun's "that" clause, worries about it, its
     # doer, its findings, pointing at it
     ("There is no doubt that Iran is unjustly detaining the two sailors in Evin prison.",
