@@ -231,6 +231,7 @@ def test_event_of_the_type(found: dict[str, list[Event]], sentence: str, type_: 
 
 ONCE: list[tuple[str, str]] = [
     # one act told twice is one event
+    ("The gunman shot and killed a guard in an unprovoked attack at the depot.", "ASSAULT"),
     ("The last Dutch troops leave Iraq, ending a ten-year mission.", "RETREAT"),
     ("While we wait for answers about this attack, we know how badly this attack has hurt "
      "the town.", "ASSAULT"),

@@ -33,8 +33,8 @@ ENDURING = frozenset({"endure", "suffer", "withstand", "repel", "repulse", "sust
 # Nouns whose "of" attack took place: "the anniversary of the terror attacks".
 REMEMBERING = frozenset({"anniversary", "memory", "remembrance", "commemoration"})
 # Verbs of dying "in" an attack: "the lives lost in a terrorist attack", "died in the
-# bombing".
-DYING = frozenset({"lose", "die", "perish", "injure", "wound", "hurt", "maim", "kill"})
+# bombing" (not "killed in an attack": the killing verb already tells that attack).
+DYING = frozenset({"lose", "die", "perish"})
 # Words that count attacks: "a number of attacks", "a wave of bombings".
 COUNTING = frozenset({"number", "series", "wave", "spate", "string", "barrage", "dozen",
                       "hundred", "thousand", "campaign"})
