@@ -82,6 +82,9 @@ MUST_NOT: list[tuple[str, str]] = [
     # held hostage, tools deployed
     ("The clinics stayed open despite relentless attacks by Republican legislators.",
      "ASSAULT"),
+    ("In the face of these unrelenting attacks on women's health, we will keep working.",
+     "ASSAULT"),
+    ("The grant protects families from attacks on their rights and safety.", "ASSAULT"),
     ("Dozens of banks are among the firms that are suspending or withdrawing from Belarus.",
      "RETREAT"),
     ("Columns of troops marched across the border before dawn.", "PROTEST"),
@@ -104,6 +107,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The fund moved $5 billion to state housing programmes last year.", "MOBILIZE"),
     ("Most of the staff leave the building by six in the evening.", "RETREAT"),
     ("The agency dispatched a team of engineers to inspect the dam.", "MOBILIZE"),
+    ("Singapore executes two men for drug trafficking offences.", "ASSAULT"),
+    ("Gunmen executed four hostages in the desert.", "COERCE"),
     ("Every time the children walk out the door, their parents worry.", "PROTEST"),
     ("The new rules take effect in March, the ministry said.", "PROTEST"),
     ("The governor put hospitals on high alert ahead of the storm.", "MOBILIZE"),
@@ -139,6 +144,11 @@ MUST: list[tuple[str, str]] = [
     ("Sikh families here have endured a troubling number of hate-fueled attacks.",
      "ASSAULT"),
     ("The frontier villages suffered heavy shelling through the night.", "ASSAULT"),
+    ("On Friday the mayor will mark the tenth anniversary of the harbour bombings.",
+     "ASSAULT"),
+    ("We send our sympathy to the people of Norway grieving the attack on the ferry.",
+     "ASSAULT"),
+    ("They laid wreaths for the lives lost a year ago in a rocket attack.", "ASSAULT"),
     # coercion and inquiry taken as given: a noun's "that" clause, worries about it, its
     # doer, its findings, pointing at it
     ("There is no doubt that Iran is unjustly detaining the two sailors in Evin prison.",
@@ -193,6 +203,10 @@ MUST: list[tuple[str, str]] = [
     ("Riot police use tear gas to disperse protesters in Lima.", "ASSAULT"),
     ("Prosecutors open a criminal case against the former mayor.", "INVESTIGATE"),
     ("The Senate panel subpoenas the chief executive of the bank.", "INVESTIGATE"),
+    # a judicial execution is coercion
+    ("Singapore executes two men for drug trafficking offences.", "COERCE"),
+    ("Three prisoners were executed for murder in the capital's central jail.", "COERCE"),
+    ("Gunmen executed four hostages in the desert.", "ASSAULT"),
     # a build-up a party owns
     ("The ministers discussed Russia's military build-up along the Belarusian border.",
      "MOBILIZE"),
@@ -217,6 +231,7 @@ def test_event_of_the_type(found: dict[str, list[Event]], sentence: str, type_: 
 
 ONCE: list[tuple[str, str]] = [
     # one act told twice is one event
+    ("The gunman shot and killed a guard in an unprovoked attack at the depot.", "ASSAULT"),
     ("The last Dutch troops leave Iraq, ending a ten-year mission.", "RETREAT"),
     ("While we wait for answers about this attack, we know how badly this attack has hurt "
      "the town.", "ASSAULT"),
@@ -237,3 +252,11 @@ def test_two_attacks_of_one_kind_stay_two(extractor: Extractor) -> None:
                 "the deadly shooting at a school in Ohio should move us all.")
     events = extract_each(extractor, [sentence])[sentence]
     assert [e.type for e in events].count("ASSAULT") == 2, [shown(e) for e in events]
+
+
+def test_a_designations_conduct_is_not_the_designators(extractor: Extractor) -> None:
+    sentence = "OFAC sanctioned the colonel for his role in the killing of villagers near Gao."
+    events = extract_each(extractor, [sentence])[sentence]
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert attacks and all("USA" not in {p.code for p in e.actor} for e in attacks), \
+        [shown(e) for e in events]

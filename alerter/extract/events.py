@@ -240,6 +240,8 @@ class EventBuilder(Checks, Context, Roles, Items):
         able = rule.type in enforcement.CURRENT_TYPES and sanction_news.capability(trigger, anchor)
         if able and not any(p[2] for p in target):
             return None  # "the order gives authority to impose sanctions on those who ..."
+        if rule.type in ("ASSAULT", "COERCE") and force.designation_reason(trigger):
+            actor = force.doer(trigger)  # "OFAC designated X for the killing of": not OFAC
         if rule.type == "AID" and nominal and (sides := roles.bargained_supply(trigger)):
             actor, target = sides  # "negotiating with a Chinese firm for the delivery of"
         if rule.type == "PROTEST":  # "thousands march in Seoul": Koreans, against Seoul

@@ -220,15 +220,28 @@ def tried_for(noun: Token) -> bool:
     names: "charged with murder", "sentenced for the 2011 beating of", "indicted for
     charges including murder", "designated for the seizure of land" (the act is alleged,
     proven or found; it happened)."""
+    verb = _trial_verb(noun)
+    return verb is not None and verb.lemma_ in JUDICIAL_VERBS | REASON_VERBS
+
+
+def designation_reason(noun: Token) -> bool:
+    """Give whether the noun is the conduct a designation names ("designated for the
+    seizure of land"): its doer is the designee, never the designating government."""
+    verb = _trial_verb(noun)
+    return noun.pos_ == "NOUN" and verb is not None and verb.lemma_ in REASON_VERBS
+
+
+def _trial_verb(noun: Token) -> Token | None:
+    """Give the verb a noun's phrase hangs from through prepositions and lists."""
     token = noun
     for _ in range(6):  # "indicted for charges including racketeering and murder"
         if token.dep_ not in ("pobj", "prep", "conj", "appos", "pcomp", "dobj") or \
                 token.head.i == token.i:
-            return False
+            return None
         token = token.head
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "prep":  # not "including"
-            return token.lemma_ in JUDICIAL_VERBS | REASON_VERBS
-    return False
+            return token
+    return None
 
 
 def unowned_war(noun: Token) -> bool:

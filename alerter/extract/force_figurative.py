@@ -14,7 +14,9 @@ from alerter.extract.participants import participants_in, phrase_tokens
 # What is attacked in a manner of speaking: rights, freedoms, values, care.
 ABSTRACT_TARGETS = frozenset({"right", "freedom", "liberty", "value", "care", "healthcare",
                               "access", "choice", "privacy", "dignity", "truth", "science",
-                              "integrity", "reputation", "character", "credibility"})
+                              "integrity", "reputation", "character", "credibility",
+                              "health", "safety", "contraception", "abortion", "education",
+                              "equality", "autonomy", "wellbeing", "well-being"})
 ATTACK_WORDS = frozenset({"attack", "assault"})
 # Attackers in politics, whose attacks are words and laws: "relentless attacks by
 # Republican lawmakers", "years of attacks from special interests".

@@ -43,6 +43,13 @@ WORKERS = frozenset({"worker", "union", "employee", "staff", "teacher", "doctor"
 # Who raids as the law: "prosecutors raided the party's offices" (COERCE, not ASSAULT).
 POLICE = frozenset({"police", "prosecutor", "agent", "officer", "authority", "investigator",
                     "fbi", "customs", "inspector", "policeman", "detective", "regulator"})
+# Who executes as the law, and what one is executed for: "the authorities executed three
+# men for drug offences".
+COURTS = frozenset({"court", "authority", "judiciary", "government", "state", "regime",
+                    "prison", "ministry", "tribunal"})
+OFFENCES = frozenset({"offence", "offense", "crime", "charge", "conviction", "murder",
+                      "trafficking", "terrorism", "espionage", "treason", "sentence", "trial",
+                      "rape", "blasphemy", "apostasy", "smuggling"})
 # Where a walkout stops work: "a strike at three auto plants".
 WORKPLACES = frozenset({"plant", "factory", "mill", "mine", "warehouse", "store", "school",
                         "university", "hospital", "company", "port", "refinery", "automaker"})
@@ -99,6 +106,9 @@ def folded(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
                     event["sentence"]["text"]), alignment_mode="expand") or ())
             if (event["type"] == "ASSAULT") == policing:
                 dropped.add(id(event))
+    # a judicial execution is COERCE, a killing of captives by a group an ASSAULT
+    judicial = {id(e) for e in events if e["type"] == "ASSAULT" and lemma(e) == "execute"
+                and _judicial(doc, e)}
     # a strike read as a walkout or an attack: "a general strike", "air-strikes"
     loser = {e["trigger"]["start"]: strike_kind(doc, e["trigger"]["start"]) for e in events
              if e["type"] in ("PROTEST", "ASSAULT") and lemma(e) == "strike"}
@@ -106,11 +116,30 @@ def folded(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
     # naval drills" (joint exercises give no MOBILIZE, see misread)
     shows = [(e["trigger"]["start"], e["trigger"]["end"]) for e in events
              if e["type"] == "MOBILIZE"]
+    events = [{**e, "type": "COERCE"} if id(e) in judicial else e for e in events]
     return [e for e in events if id(e) not in dropped and not (
         e["type"] == "COERCE" and e["trigger"]["start"] in taken) and
         loser.get(e["trigger"]["start"]) != e["type"] and not (
         e["type"] == "COOPERATE" and any(start < e["trigger"]["end"] and
                                          e["trigger"]["start"] < end for start, end in shows))]
+
+
+def _judicial(doc: Doc, event: dict[str, Any]) -> bool:
+    """Give whether an execution is a state's sentence carried out (the README's judicial
+    executions, COERCE): by a coded state, a court or the authorities, or for offences
+    ("Saudi Arabia executed 37 people for terrorism offences"); not "militants executed
+    two hostages"."""
+    span = doc.char_span(event["trigger"]["start"], event["trigger"]["end"],
+                         alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    doers = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+    grounds = [t for h in heads for c in h.children
+               if c.dep_ == "prep" and c.lower_ in ("for", "after") for t in c.subtree]
+    return any(coded(list(c.subtree)) or any(t.lemma_.lower() in COURTS for t in c.subtree)
+               for c in doers) or any(t.lemma_.lower() in OFFENCES for t in grounds)
 
 
 def _is_noun(doc: Doc, event: dict[str, Any]) -> bool:

@@ -29,7 +29,12 @@ UNPOINTED = frozenset({"violence", "assault"})
 # Verbs whose object attack was suffered or fought off: "have endured hate-fueled attacks",
 # "repelling an enemy attack".
 ENDURING = frozenset({"endure", "suffer", "withstand", "repel", "repulse", "sustain",
-                      "weather", "rebuff", "fend"})
+                      "weather", "rebuff", "fend", "grieve"})
+# Nouns whose "of" attack took place: "the anniversary of the terror attacks".
+REMEMBERING = frozenset({"anniversary", "memory", "remembrance", "commemoration"})
+# Verbs of dying "in" an attack: "the lives lost in a terrorist attack", "died in the
+# bombing" (not "killed in an attack": the killing verb already tells that attack).
+DYING = frozenset({"lose", "die", "perish"})
 # Words that count attacks: "a number of attacks", "a wave of bombings".
 COUNTING = frozenset({"number", "series", "wave", "spate", "string", "barrage", "dozen",
                       "hundred", "thousand", "campaign"})
@@ -53,13 +58,18 @@ def named(noun: Token) -> bool:
     """Give whether an attack noun names one attack: by its name or date ("the Charlie
     Hebdo attack", "the October 7 attack", "the Colonial Pipeline ransomware attack"), or
     by saying it took place or was suffered ("the attacks that occurred on October 7",
-    "endured a wave of attacks", "repelled an enemy attack"), or by pointing
+    "endured a wave of attacks", "repelled an enemy attack", "grieving the attack", "the
+    anniversary of the attacks", "the lives lost in an attack"), or by pointing
     back at it ("these unconscionable attacks", "this devastating attack"; not
     "this ongoing assault", in government prose mostly one on rights, nor "this violence")."""
     if noun.pos_ != "NOUN" or noun.lemma_ in HOSTAGE_NOUNS:
         return False
     if any(c.dep_ == "relcl" and c.lemma_ in HAPPENED for c in noun.children):
         return True  # "the horrific attacks that occurred on October 7"
+    if noun.dep_ == "pobj" and (
+            (noun.head.lower_ == "of" and noun.head.head.lemma_ in REMEMBERING) or
+            (noun.head.lower_ == "in" and noun.head.head.lemma_ in DYING)):
+        return True  # "the anniversary of the attacks", "the lives lost in an attack"
     phrase = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
             noun.head.head.lemma_ in COUNTING:
