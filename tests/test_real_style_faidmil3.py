@@ -136,6 +136,8 @@ MUST_NOT: list[tuple[str, tuple[str, str | None]]] = [
     ("Officials marked the arrival of the new ambassador in Kenya.", ("AID", None)),
     ("The report examined the aid programmes reviewed by the board last year.",
      ("AID", None)),
+    ("Beyond the student debt relief announced by the President in May, the plan adds more.",
+     ("AID", None)),
     # a conditional "would" stays hypothetical
     ("The minister said Canada would send drones if the talks failed.", ("AID", "planned")),
     ("She said that lethal aid to Minsk would cross a red line.", ("AID", "planned")),

@@ -181,6 +181,9 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     if not recipient_verb and not any(p[2] and p[2] not in home for p in target) and \
             home_aid.for_home_public(trigger) and not home_aid.abroad_in(trigger, home):
         return True  # "delivered $37 billion to all states", "vaccine supply for Americans"
+    if trigger.pos_ not in ("VERB", "AUX") and not any(p[2] for p in target) and any(
+            t.lower_ in DOMESTIC - {"debt"} for t in phrase_tokens(trigger)):
+        return True  # "the student debt relief announced by the President"
     if trigger.pos_ not in ("VERB", "AUX") and not coded and trigger.lemma_ in BUYING:
         return True  # "receipts from foreign governments for weapons purchases": trade
     if trigger.pos_ not in ("VERB", "AUX") and not coded and _relief_domain(trigger):
