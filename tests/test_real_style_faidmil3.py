@@ -127,6 +127,9 @@ MUST_NOT: list[tuple[str, tuple[str, str | None]]] = [
     # people helped are no goods
     ("The plan gives veterans and military families easier access to counselling.",
      ("AID", None)),
+    # drugs are trafficked, not given as help, however lethal
+    ("The ring makes and sells lethal narcotics to buyers in Canada.", ("AID", None)),
+    ("The cartel supplies lethal fentanyl to dealers in Mexico.", ("AID", None)),
     # food security assistance is not military
     ("The United States will provide $40 million in food security assistance to Malawi.",
      ("AID", "military")),
