@@ -127,6 +127,9 @@ MUST_NOT: list[tuple[str, tuple[str, str | None]]] = [
     # people helped are no goods
     ("The plan gives veterans and military families easier access to counselling.",
      ("AID", None)),
+    # drugs are trafficked, not given as help, however lethal
+    ("The ring makes and sells lethal narcotics to buyers in Canada.", ("AID", None)),
+    ("The cartel supplies lethal fentanyl to dealers in Mexico.", ("AID", None)),
     # food security assistance is not military
     ("The United States will provide $40 million in food security assistance to Malawi.",
      ("AID", "military")),
@@ -135,6 +138,8 @@ MUST_NOT: list[tuple[str, tuple[str, str | None]]] = [
     ("There are reports that the bank offers loans to small farms.", ("AID", None)),
     ("Officials marked the arrival of the new ambassador in Kenya.", ("AID", None)),
     ("The report examined the aid programmes reviewed by the board last year.",
+     ("AID", None)),
+    ("Beyond the student debt relief announced by the President in May, the plan adds more.",
      ("AID", None)),
     # a conditional "would" stays hypothetical
     ("The minister said Canada would send drones if the talks failed.", ("AID", "planned")),

@@ -173,14 +173,19 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     if not coded and goods and all(any(t.lower_ in DOMESTIC for t in tokens)
                                    for tokens in goods):
         return True  # "deliver student debt relief to borrowers"
-    if goods and all(tokens[-1].lemma_.lower() in PEOPLE for tokens in goods):
-        return True  # "providing veterans and military families access to care"
+    if goods and all(tokens[-1].lemma_.lower() in supply_wording.NO_GOODS for tokens in goods):
+        # "providing veterans and military families access to care"; "sells lethal
+        # narcotics" (drugs are trafficked, not given as help)
+        return True
     # the giver's own public: a coded giver's, else the US government's ("Japan will transfer
     # missiles to the United States" is no domestic programme)
     home = {p[2] for p in actor if p[2]} or {"USA"}
     if not recipient_verb and not any(p[2] and p[2] not in home for p in target) and \
             home_aid.for_home_public(trigger) and not home_aid.abroad_in(trigger, home):
         return True  # "delivered $37 billion to all states", "vaccine supply for Americans"
+    if trigger.pos_ not in ("VERB", "AUX") and not any(p[2] for p in target) and any(
+            t.lower_ in DOMESTIC - {"debt"} for t in phrase_tokens(trigger)):
+        return True  # "the student debt relief announced by the President"
     if trigger.pos_ not in ("VERB", "AUX") and not coded and trigger.lemma_ in BUYING:
         return True  # "receipts from foreign governments for weapons purchases": trade
     if trigger.pos_ not in ("VERB", "AUX") and not coded and _relief_domain(trigger):
@@ -210,10 +215,6 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     return bool(heads) and all(h in FORCES for h in heads) and not abroad and not for_a_side
 
 
-# People a supply verb may name beside a class word: "providing military families access
-# to care" helps the families; they are no goods.
-PEOPLE = frozenset({"family", "spouse", "child", "veteran", "member", "retiree", "caregiver",
-                    "survivor", "student", "community", "household", "worker"})
 
 
 def framing_noun(verb: Token, governors: Container[str]) -> Token | None:

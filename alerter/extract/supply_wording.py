@@ -147,3 +147,13 @@ def banned(trigger: Token) -> bool:
                 head.head.lemma_.lower() in BANNING:
             return True  # "a ban on the sale of arms"
     return False
+
+
+# People a supply verb may name beside a class word: "providing military families access
+# to care" helps the families; they are no goods.
+PEOPLE = frozenset({"family", "spouse", "child", "veteran", "member", "retiree", "caregiver",
+                    "survivor", "student", "community", "household", "worker"})
+# Drugs are trafficked, never given as help: "sells lethal narcotics".
+DRUGS = frozenset({"narcotic", "drug", "fentanyl", "opioid", "heroin", "cocaine", "pill",
+                   "methamphetamine", "precursor", "poison"})
+NO_GOODS = PEOPLE | DRUGS
