@@ -123,6 +123,8 @@ MUST_NOT: list[tuple[str, str]] = [
      "THREATEN"),
     ("These grants help citizens hold their governments accountable.", "THREATEN"),
     ("We will hold bad actors accountable.", "THREATEN"),
+    ("We work with partners to hold accountable States that sponsor ransomware attacks.",
+     "THREATEN"),
     # a condition listed for delisting, cut loose from its subject by the parse
     ("We would consider lifting sanctions for officials that take concrete steps to "
      "restore order, refuse to take part in abuses and speak out against the regime.",

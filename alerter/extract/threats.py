@@ -12,6 +12,8 @@ threat, and which parties a threat may be aimed at beyond a coded name.
   public of scams", "I warned the Congress of a shortfall");
 - readiness to act is a threat only when what is readied names a party: "ready to impose
   costs if Russia invades", not "stands ready to take further action to address threats";
+- "hold accountable States that engage in cyberattacks" is aimed at whoever does it
+  (as "those who ..."), no named party;
 - a party need not have a code to be held accountable when the sentence names it:
   "hold Houthi leadership accountable", "hold the regime accountable", "hold officials
   like Kabarebe accountable" (but not "hold bad actors accountable").
@@ -142,3 +144,20 @@ def readiness_unaimed(trigger: Token) -> bool:
                                                  for c in t.children) for t in others):
         return False  # "should the junta continue its violence"
     return not any(p[2] not in (None, "USA") for p in participants_in(others))
+
+
+def held_generic(trigger: Token) -> bool:
+    """Give whether "hold ... accountable" is aimed only at whoever does something, not a
+    named party: a bare noun with a restrictive relative clause ("hold accountable States
+    that engage in destructive cyber activity", as "those who ..."; but "Hamas, which
+    ..." is named)."""
+    if trigger.lemma_ != "hold":
+        return False
+    held = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    held += [g for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
+             for g in c.children if g.dep_ in ("nsubj", "dobj")]
+    return bool(held) and all(
+        n.i + 1 < len(n.doc) and n.doc[n.i + 1].lower_ in ("that", "who") and
+        any(c.dep_ == "relcl" for c in n.children) and
+        not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in n.children)
+        for n in held)
