@@ -200,3 +200,13 @@ def test_readiness_to_impose_costs_on_a_party_is_one_threat(extractor: Extractor
                 "should it join the war.")
     events = extract_each(extractor, [sentence])[sentence]
     assert len([e for e in events if e.type == "THREATEN"]) == 1, events
+
+
+@pytest.mark.parametrize(("sentence", "actor"), [
+    ("Japan remains steadfast in condemning the missile launches by North Korea.", {"JPN"}),
+    ("Canada stood with Kenya in condemning the bombing in Nairobi.", {"CAN"}),
+])
+def test_the_one_who_condemns_in_a_gerund_is_the_accuser(
+        sentence: str, actor: set[str], extractor: Extractor) -> None:
+    events = extract_each(extractor, [sentence])[sentence]
+    assert_found(events, ("ACCUSE", actor), ("type", "actor"))

@@ -235,6 +235,16 @@ def accused(trigger: Token, actor: Found, target: Found, speaker: Found
         found = _coded(phrase_tokens(trigger.head))
         if found:
             return actor, found
+    if not actor and trigger.tag_ == "VBG" and trigger.lemma_ in CONDEMNING:
+        # "the United States remains unwavering in condemning X", "partners condemning X"
+        holder: Token | None = trigger.head if trigger.dep_ == "acl" else None
+        if trigger.dep_ == "pcomp":
+            verb = trigger.head.head  # "remains unwavering in": the verb above the adjective
+            while verb.head.i != verb.i and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                verb = verb.head
+            holder = subject_of(verb)
+        actor = _coded(phrase_tokens(holder)) if holder is not None else actor
     for obj in (c for c in trigger.children if c.dep_ in ("dobj", "obj")):
         found = _doers(obj)
         if found:
