@@ -61,6 +61,7 @@ MUST: list[tuple[str, str]] = [
     ("Lawmakers in Raleigh overrode Governor Ann Lee's veto of the bill.", "REJECT"),
     ("The crisis deepened with the refusal by Hungary to sign the statement.", "REJECT"),
     ("The minister declined to comment on the report.", "REJECT"),
+    ("House leaders chose to reject even the smallest reforms of the program.", "REJECT"),
     ("Germany declined the invitation to the summit.", "REJECT"),
     # a request noun held by a state
     ("The envoy repeated the British demand for the release of the crew.", "REQUEST"),
@@ -131,6 +132,7 @@ MUST_NOT: list[tuple[str, str]] = [
      "REJECT"),
     # a stance, a bank's handling of payments, a removal from office, a fall in numbers
     ("We refuse to believe that the vault of opportunity is empty.", "REJECT"),
+    ("Through a hard winter the people of Kharkiv have refused to break.", "REJECT"),
     ("The licence authorises the rejection of transactions involving the two banks.",
      "REJECT"),
     ("The deputy minister was dismissed from his post last spring.", "REJECT"),
