@@ -89,6 +89,13 @@ MUST: list[tuple[str, str]] = [
     ("Reopening the crossing has long been a request of the Palestinian Authority.",
      "REQUEST"),
     ("I requested more money for Ukraine's air defence in my budget.", "REQUEST"),
+    # a reminder of consequences; the importance of pressure; sanctions pressure
+    ("Today we remind Moscow and its backers that there will be consequences for the "
+     "killings.", "THREATEN"),
+    ("She stressed the importance of imposing heavy costs on Belarus.", "THREATEN"),
+    ("The talks will stress the need to maintain sanctions pressure on Iran.", "THREATEN"),
+    ("He reaffirmed the importance of holding Hezbollah's commanders accountable.",
+     "THREATEN"),
     # a veto threat
     ("The Governor has vowed to veto the tax bill if it reaches her desk.", "THREATEN"),
     # a charge stays a charge, an amount of money in it or not
@@ -112,6 +119,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The World Bank warned that Kenya could slip into a debt crisis.", "THREATEN"),
     ("The Governor warned that he would be forced to cut school funding.", "THREATEN"),
     ("Our consumer advisories warn families about fake debt collectors.", "THREATEN"),
+    # a reminder without consequences
+    ("I reminded the Congress of the deadline in my letter.", "THREATEN"),
     # readiness aimed at no one
     ("The United States stands ready to take further action to address any new attacks.",
      "THREATEN"),

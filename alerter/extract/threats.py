@@ -5,7 +5,7 @@ threat, and which parties a threat may be aimed at beyond a coded name.
   threaten the security of Lebanon", "these schemes threaten families"; a threat says
   what will be done ("threatened to cut gas supplies") or with what ("threatened
   protesters with arrest"), or is aimed at a named party itself ("threatened Taiwan");
-- "warn" is a threat only when the warning is aimed at someone or speaks of what will
+- "warn" (and "remind") is a threat only when the warning is aimed at someone or speaks of what will
   be done to them: "warned Hezbollah against intervening", "warned of severe
   consequences", "warned that it would retaliate", "warned Moscow"; not a forecast or an
   advisory ("warned that the region could face famine", "issued an alert to warn the
@@ -62,7 +62,7 @@ def danger_described(trigger: Token) -> bool:
 def forecast_warning(trigger: Token) -> bool:
     """Give whether "warn" gives a forecast or an advisory, not a threat: nothing it
     says will be done to anyone, and nobody outside the warner's own side warned."""
-    if trigger.lemma_ != "warn" or trigger.pos_ != "VERB":
+    if trigger.lemma_ not in ("warn", "remind") or trigger.pos_ != "VERB":
         return False
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ == "against":
@@ -70,6 +70,8 @@ def forecast_warning(trigger: Token) -> bool:
         if child.dep_ in ("ccomp", "prep", "advcl", "xcomp") and any(
                 t.lemma_.lower() in CONSEQUENCES and t.tag_ != "VBN" for t in child.subtree):
             return False  # "warned of severe consequences", "that it would retaliate"
+    if trigger.lemma_ == "remind":
+        return True  # "reminded Congress of the deadline": a reminder, no consequences
     warned = set().union(*(_codes(c) for c in trigger.children if c.dep_ in ("dobj", "obj")))
     subject = subject_of(trigger)
     if subject is not None and subject.ent_type_ in ("PERSON", "GPE") and any(
@@ -107,7 +109,8 @@ def named_party(trigger: Token) -> bool:
             return True
         if noun.lemma_.lower() in _RULERS and any(
                 (c.dep_ == "det" and c.lower_ == "the") or
-                (c.dep_ == "compound" and participants_in([c])) for c in noun.children):
+                (c.dep_ in ("compound", "poss") and participants_in([c]))
+                for c in noun.children):
             return True
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "like"):
             if any(participants_in([g]) or g.ent_type_ in ("PERSON", "ORG")
