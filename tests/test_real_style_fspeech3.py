@@ -20,6 +20,8 @@ from .sentences import assert_found, assert_none_of, extract_each
 MUST: list[tuple[str, str]] = [
     # a threat says what will be done, or with what, or is aimed at a party
     ("Moscow threatened to halt grain exports to Egypt.", "THREATEN"),
+    ("Britain threatened sanctions against any bank that serves the regime.", "THREATEN"),
+    ("Ankara threatened military action against the militia.", "THREATEN"),
     # a warning aimed at a party, or of what will be done to it
     ("The President warned Tehran against any move to close the strait.", "THREATEN"),
     ("Iran warned that it would retaliate against any strike on its soil.", "THREATEN"),

@@ -43,6 +43,15 @@ def _codes(token: Token) -> set[str]:
             if p[2] is not None}
 
 
+# What a party threatens to do, as the object of "threaten": "threatened sanctions",
+# "threatened military action", "threatened retaliation".
+_MEASURES = frozenset({"sanction", "tariff", "retaliation", "action", "force", "strike",
+                       "consequence", "penalty", "war", "reprisal", "veto", "ban", "embargo",
+                       "measure", "attack", "invasion", "countermeasure", "response",
+                       "boycott", "expulsion", "lawsuit", "prosecution", "arrest", "violence",
+                       "closure", "shutdown", "cutoff"})
+
+
 def danger_described(trigger: Token) -> bool:
     """Give whether "threaten" only says that something is in danger: no infinitive of
     what will be done, no "with" of how, and an object that is not itself a party."""
@@ -52,8 +61,8 @@ def danger_described(trigger: Token) -> bool:
         if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "with"):
             return False  # "threatened to retaliate", "threatened them with arrest"
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
-    if not objects:
-        return False
+    if not objects or any(o.lemma_.lower() in _MEASURES for o in objects):
+        return False  # "threatened sanctions against any firm", "threatened retaliation"
     # "Russia threatened Ukraine": the party itself; "threatens the security of Lebanon",
     # "threatens our homeland", "threatening Social Security": what is in danger
     return not any(participants_in([o]) for o in objects)
