@@ -22,6 +22,7 @@ MUST: list[tuple[str, str]] = [
     ("Moscow threatened to halt grain exports to Egypt.", "THREATEN"),
     ("Britain threatened sanctions against any bank that serves the regime.", "THREATEN"),
     ("Ankara threatened military action against the militia.", "THREATEN"),
+    ("Haftar has threatened to retake the port by force.", "THREATEN"),
     # a warning aimed at a party, or of what will be done to it
     ("The President warned Tehran against any move to close the strait.", "THREATEN"),
     ("Iran warned that it would retaliate against any strike on its soil.", "THREATEN"),
@@ -110,6 +111,7 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The militia continues to threaten the stability of the whole region.", "THREATEN"),
     ("Beijing's growing arsenal threatens our homeland and our forces abroad.", "THREATEN"),
     ("Their budget plan is threatening Medicare for millions of seniors.", "THREATEN"),
+    ("The lapse in funding threatens to undo a decade of gains.", "THREATEN"),
     ("The cartel continues to threaten the security of Honduras.", "THREATEN"),
     ("Pyongyang's launches threaten the peace of Japan and South Korea.", "THREATEN"),
     # forecasts and advisories

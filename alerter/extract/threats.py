@@ -14,7 +14,8 @@ threat, and which parties a threat may be aimed at beyond a coded name.
   costs if Russia invades", not "stands ready to take further action to address threats";
 - "hold accountable States that engage in cyberattacks" is aimed at whoever does it
   (as "those who ..."), no named party;
-- a party need not have a code to be held accountable when the sentence names it:
+- a party need not have a code to threaten ("Dabbashi has threatened to return by
+  force") or to be held accountable when the sentence names it:
   "hold Houthi leadership accountable", "hold the regime accountable", "hold officials
   like Kabarebe accountable" (but not "hold bad actors accountable").
 
@@ -27,6 +28,7 @@ from spacy.tokens import Token
 
 from alerter.extract.clauses import subject_of
 from alerter.extract.participants import all_participants, participants_in, phrase_tokens
+from alerter.extract.speech import PARTY_NOUNS
 
 # Words of what a warning says will be done to the one warned: "warned that it would
 # retaliate", "warned of severe consequences", "would pay a heavy price" (not a
@@ -104,7 +106,13 @@ _RULERS = frozenset({"leadership", "leader", "regime", "government", "junta", "k
 def named_party(trigger: Token) -> bool:
     """Give whether a threat's "hold ... accountable" names the party held though it
     has no code: a ruling body with its name or "the" ("Houthi leadership", "the
-    regime"), or a group with named members ("officials like Kabarebe and Kanyuka")."""
+    regime"), or a group with named members ("officials like Kabarebe and Kanyuka"); or
+    whether a named person or group without a code threatens to act ("Dabbashi has
+    threatened to return by force", "Republicans threatened to undo it")."""
+    if trigger.lemma_ == "threaten" and any(c.dep_ == "xcomp" for c in trigger.children):
+        subject = subject_of(trigger)
+        return subject is not None and (subject.ent_type_ in ("PERSON", "NORP", "ORG") or
+                                        subject.lemma_.lower() in PARTY_NOUNS)
     if trigger.lemma_ != "hold":
         return False
     held = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
