@@ -33,6 +33,7 @@ MUST: list[tuple[str, str]] = [
     ("We will continue to hold Houthi leadership accountable for the attacks on shipping.",
      "THREATEN"),
     ("The Government will hold the junta accountable for the killings.", "THREATEN"),
+    ("The envoys discussed joint efforts to hold the Houthis accountable.", "THREATEN"),
     ("Today's sanctions show our resolve to hold accountable commanders like Juma Osei and "
      "Peter Lado, who direct the militia.", "THREATEN"),
     # a condemnation told by a gerund after "in", or on a party or a resolution

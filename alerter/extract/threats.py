@@ -124,6 +124,9 @@ def named_party(trigger: Token) -> bool:
         if noun.head.dep_ in ("ccomp", "oprd", "xcomp") and noun.dep_ == "dobj" and \
                 participants_in(phrase_tokens(noun)):
             return True
+        if noun.lower_ in ("accountable", "responsible") and any(
+                c.dep_ == "compound" and participants_in([c]) for c in noun.children):
+            return True  # "hold the Houthis accountable" read as one noun phrase
         if noun.lemma_.lower() in _RULERS and any(
                 (c.dep_ == "det" and c.lower_ == "the") or
                 (c.dep_ in ("compound", "poss") and participants_in([c]))
