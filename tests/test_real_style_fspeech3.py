@@ -20,6 +20,9 @@ from .sentences import assert_found, assert_none_of, extract_each
 MUST: list[tuple[str, str]] = [
     # a threat says what will be done, or with what, or is aimed at a party
     ("Moscow threatened to halt grain exports to Egypt.", "THREATEN"),
+    ("Britain threatened sanctions against any bank that serves the regime.", "THREATEN"),
+    ("Ankara threatened military action against the militia.", "THREATEN"),
+    ("Haftar has threatened to retake the port by force.", "THREATEN"),
     # a warning aimed at a party, or of what will be done to it
     ("The President warned Tehran against any move to close the strait.", "THREATEN"),
     ("Iran warned that it would retaliate against any strike on its soil.", "THREATEN"),
@@ -30,6 +33,7 @@ MUST: list[tuple[str, str]] = [
     ("We will continue to hold Houthi leadership accountable for the attacks on shipping.",
      "THREATEN"),
     ("The Government will hold the junta accountable for the killings.", "THREATEN"),
+    ("The envoys discussed joint efforts to hold the Houthis accountable.", "THREATEN"),
     ("Today's sanctions show our resolve to hold accountable commanders like Juma Osei and "
      "Peter Lado, who direct the militia.", "THREATEN"),
     # a condemnation told by a gerund after "in", or on a party or a resolution
@@ -61,6 +65,7 @@ MUST: list[tuple[str, str]] = [
     ("Lawmakers in Raleigh overrode Governor Ann Lee's veto of the bill.", "REJECT"),
     ("The crisis deepened with the refusal by Hungary to sign the statement.", "REJECT"),
     ("The minister declined to comment on the report.", "REJECT"),
+    ("House leaders chose to reject even the smallest reforms of the program.", "REJECT"),
     ("Germany declined the invitation to the summit.", "REJECT"),
     # a request noun held by a state
     ("The envoy repeated the British demand for the release of the crew.", "REQUEST"),
@@ -88,6 +93,13 @@ MUST: list[tuple[str, str]] = [
     ("Reopening the crossing has long been a request of the Palestinian Authority.",
      "REQUEST"),
     ("I requested more money for Ukraine's air defence in my budget.", "REQUEST"),
+    # a reminder of consequences; the importance of pressure; sanctions pressure
+    ("Today we remind Moscow and its backers that there will be consequences for the "
+     "killings.", "THREATEN"),
+    ("She stressed the importance of imposing heavy costs on Belarus.", "THREATEN"),
+    ("The talks will stress the need to maintain sanctions pressure on Iran.", "THREATEN"),
+    ("He reaffirmed the importance of holding Hezbollah's commanders accountable.",
+     "THREATEN"),
     # a veto threat
     ("The Governor has vowed to veto the tax bill if it reaches her desk.", "THREATEN"),
     # a charge stays a charge, an amount of money in it or not
@@ -100,6 +112,7 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The militia continues to threaten the stability of the whole region.", "THREATEN"),
     ("Beijing's growing arsenal threatens our homeland and our forces abroad.", "THREATEN"),
     ("Their budget plan is threatening Medicare for millions of seniors.", "THREATEN"),
+    ("The lapse in funding threatens to undo a decade of gains.", "THREATEN"),
     ("The cartel continues to threaten the security of Honduras.", "THREATEN"),
     ("Pyongyang's launches threaten the peace of Japan and South Korea.", "THREATEN"),
     # forecasts and advisories
@@ -111,6 +124,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The World Bank warned that Kenya could slip into a debt crisis.", "THREATEN"),
     ("The Governor warned that he would be forced to cut school funding.", "THREATEN"),
     ("Our consumer advisories warn families about fake debt collectors.", "THREATEN"),
+    # a reminder without consequences
+    ("I reminded the Congress of the deadline in my letter.", "THREATEN"),
     # readiness aimed at no one
     ("The United States stands ready to take further action to address any new attacks.",
      "THREATEN"),
@@ -123,12 +138,15 @@ MUST_NOT: list[tuple[str, str]] = [
      "THREATEN"),
     ("These grants help citizens hold their governments accountable.", "THREATEN"),
     ("We will hold bad actors accountable.", "THREATEN"),
+    ("We work with partners to hold accountable States that sponsor ransomware attacks.",
+     "THREATEN"),
     # a condition listed for delisting, cut loose from its subject by the parse
     ("We would consider lifting sanctions for officials that take concrete steps to "
      "restore order, refuse to take part in abuses and speak out against the regime.",
      "REJECT"),
     # a stance, a bank's handling of payments, a removal from office, a fall in numbers
     ("We refuse to believe that the vault of opportunity is empty.", "REJECT"),
+    ("Through a hard winter the people of Kharkiv have refused to break.", "REJECT"),
     ("The licence authorises the rejection of transactions involving the two banks.",
      "REJECT"),
     ("The deputy minister was dismissed from his post last spring.", "REJECT"),
@@ -198,3 +216,13 @@ def test_readiness_to_impose_costs_on_a_party_is_one_threat(extractor: Extractor
                 "should it join the war.")
     events = extract_each(extractor, [sentence])[sentence]
     assert len([e for e in events if e.type == "THREATEN"]) == 1, events
+
+
+@pytest.mark.parametrize(("sentence", "actor"), [
+    ("Japan remains steadfast in condemning the missile launches by North Korea.", {"JPN"}),
+    ("Canada stood with Kenya in condemning the bombing in Nairobi.", {"CAN"}),
+])
+def test_the_one_who_condemns_in_a_gerund_is_the_accuser(
+        sentence: str, actor: set[str], extractor: Extractor) -> None:
+    events = extract_each(extractor, [sentence])[sentence]
+    assert_found(events, ("ACCUSE", actor), ("type", "actor"))

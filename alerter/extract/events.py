@@ -149,7 +149,8 @@ class EventBuilder(Checks, Context, Roles, Items):
             return None  # "the order escalates pressure on X": what it does, no threat
         if rule.type == "THREATEN" and (threats.danger_described(trigger) or
                                         threats.forecast_warning(trigger) or
-                                        threats.readiness_unaimed(trigger)):
+                                        threats.readiness_unaimed(trigger) or
+                                        threats.held_generic(trigger)):
             return None  # "threatens the security of X", "warned of a shortfall"
         if rule.type == "THREATEN" and speech.campaign_recalled(trigger):
             return None  # "we have worked to impose costs on X": a campaign recalled

@@ -55,9 +55,10 @@ def no_refusal(trigger: Token, type_name: str) -> bool:
 
 
 def _stance(trigger: Token) -> bool:
-    """Give whether "refuse" takes a verb of believing or being: "refuse to believe the
-    bank of justice is bankrupt", "his refusal to be intimidated"."""
-    return any(c.dep_ in ("xcomp", "acl") and c.lemma_ in ("believe", "be")
+    """Give whether "refuse" takes a verb of believing, being or giving way: "refuse to
+    believe the bank of justice is bankrupt", "his refusal to be intimidated", "the
+    people have refused to break"."""
+    return any(c.dep_ in ("xcomp", "acl") and c.lemma_ in ("believe", "be", "break", "bow")
                for c in trigger.children)
 
 

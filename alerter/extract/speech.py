@@ -39,6 +39,9 @@ RESOLVE_NOUNS = frozenset({"effort", "commitment", "determination", "resolve", "
                            # "preparations to impose severe costs on Russia", "ongoing
                            # actions to hold President X accountable"
                            "preparation", "action", "step", "option"})
+# Nouns of need whose "of" gerund states resolve: "stressed the importance of imposing
+# severe costs on Russia".
+_NEED_NOUNS = frozenset({"importance", "need", "necessity"})
 # Legal verbs that state a charge even in a relative clause: "a man who was convicted of
 # fraud", "four men who face charges".
 LEGAL_VERBS = frozenset({"charge", "indict", "convict", "prosecute", "sue", "face", "plead",
@@ -66,12 +69,13 @@ POLICIES = frozenset({"ruling", "policy", "program", "programme", "conduct", "be
 def own_clause(verb: Token, type_name: str, speech_act: bool) -> bool:
     """Give whether a verb trigger in a describing clause still states its event."""
     if verb.dep_ == "acl" and verb.tag_ == "VB" and speech_act:
-        return verb.head.lemma_ in RESOLVE_NOUNS
+        return verb.head.lemma_ in RESOLVE_NOUNS | _NEED_NOUNS  # "the need to keep up ..."
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and speech_act:
         # "their dedication to holding Russia accountable"; "will support Iraq in holding
         # Iran accountable", "united in keeping up the pressure on X"
         return (verb.head.lower_ == "to" and verb.head.head.lemma_ in RESOLVE_NOUNS) or \
-            verb.head.lower_ in ("in", "by")
+            verb.head.lower_ in ("in", "by") or (
+                verb.head.lower_ == "of" and verb.head.head.lemma_ in _NEED_NOUNS)
     if type_name != "ACCUSE":
         return False
     if verb.dep_ == "relcl":
@@ -235,6 +239,16 @@ def accused(trigger: Token, actor: Found, target: Found, speaker: Found
         found = _coded(phrase_tokens(trigger.head))
         if found:
             return actor, found
+    if not actor and trigger.tag_ == "VBG" and trigger.lemma_ in CONDEMNING:
+        # "the United States remains unwavering in condemning X", "partners condemning X"
+        holder: Token | None = trigger.head if trigger.dep_ == "acl" else None
+        if trigger.dep_ == "pcomp":
+            verb = trigger.head.head  # "remains unwavering in": the verb above the adjective
+            while verb.head.i != verb.i and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                verb = verb.head
+            holder = subject_of(verb)
+        actor = _coded(phrase_tokens(holder)) if holder is not None else actor
     for obj in (c for c in trigger.children if c.dep_ in ("dobj", "obj")):
         found = _doers(obj)
         if found:

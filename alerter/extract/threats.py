@@ -5,14 +5,17 @@ threat, and which parties a threat may be aimed at beyond a coded name.
   threaten the security of Lebanon", "these schemes threaten families"; a threat says
   what will be done ("threatened to cut gas supplies") or with what ("threatened
   protesters with arrest"), or is aimed at a named party itself ("threatened Taiwan");
-- "warn" is a threat only when the warning is aimed at someone or speaks of what will
+- "warn" (and "remind") is a threat only when the warning is aimed at someone or speaks of what will
   be done to them: "warned Hezbollah against intervening", "warned of severe
   consequences", "warned that it would retaliate", "warned Moscow"; not a forecast or an
   advisory ("warned that the region could face famine", "issued an alert to warn the
   public of scams", "I warned the Congress of a shortfall");
 - readiness to act is a threat only when what is readied names a party: "ready to impose
   costs if Russia invades", not "stands ready to take further action to address threats";
-- a party need not have a code to be held accountable when the sentence names it:
+- "hold accountable States that engage in cyberattacks" is aimed at whoever does it
+  (as "those who ..."), no named party;
+- a party need not have a code to threaten ("Dabbashi has threatened to return by
+  force") or to be held accountable when the sentence names it:
   "hold Houthi leadership accountable", "hold the regime accountable", "hold officials
   like Kabarebe accountable" (but not "hold bad actors accountable").
 
@@ -25,6 +28,7 @@ from spacy.tokens import Token
 
 from alerter.extract.clauses import subject_of
 from alerter.extract.participants import all_participants, participants_in, phrase_tokens
+from alerter.extract.speech import PARTY_NOUNS
 
 # Words of what a warning says will be done to the one warned: "warned that it would
 # retaliate", "warned of severe consequences", "would pay a heavy price" (not a
@@ -41,6 +45,15 @@ def _codes(token: Token) -> set[str]:
             if p[2] is not None}
 
 
+# What a party threatens to do, as the object of "threaten": "threatened sanctions",
+# "threatened military action", "threatened retaliation".
+_MEASURES = frozenset({"sanction", "tariff", "retaliation", "action", "force", "strike",
+                       "consequence", "penalty", "war", "reprisal", "veto", "ban", "embargo",
+                       "measure", "attack", "invasion", "countermeasure", "response",
+                       "boycott", "expulsion", "lawsuit", "prosecution", "arrest", "violence",
+                       "closure", "shutdown", "cutoff"})
+
+
 def danger_described(trigger: Token) -> bool:
     """Give whether "threaten" only says that something is in danger: no infinitive of
     what will be done, no "with" of how, and an object that is not itself a party."""
@@ -50,8 +63,8 @@ def danger_described(trigger: Token) -> bool:
         if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "with"):
             return False  # "threatened to retaliate", "threatened them with arrest"
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
-    if not objects:
-        return False
+    if not objects or any(o.lemma_.lower() in _MEASURES for o in objects):
+        return False  # "threatened sanctions against any firm", "threatened retaliation"
     # "Russia threatened Ukraine": the party itself; "threatens the security of Lebanon",
     # "threatens our homeland", "threatening Social Security": what is in danger
     return not any(participants_in([o]) for o in objects)
@@ -60,7 +73,7 @@ def danger_described(trigger: Token) -> bool:
 def forecast_warning(trigger: Token) -> bool:
     """Give whether "warn" gives a forecast or an advisory, not a threat: nothing it
     says will be done to anyone, and nobody outside the warner's own side warned."""
-    if trigger.lemma_ != "warn" or trigger.pos_ != "VERB":
+    if trigger.lemma_ not in ("warn", "remind") or trigger.pos_ != "VERB":
         return False
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ == "against":
@@ -68,6 +81,8 @@ def forecast_warning(trigger: Token) -> bool:
         if child.dep_ in ("ccomp", "prep", "advcl", "xcomp") and any(
                 t.lemma_.lower() in CONSEQUENCES and t.tag_ != "VBN" for t in child.subtree):
             return False  # "warned of severe consequences", "that it would retaliate"
+    if trigger.lemma_ == "remind":
+        return True  # "reminded Congress of the deadline": a reminder, no consequences
     warned = set().union(*(_codes(c) for c in trigger.children if c.dep_ in ("dobj", "obj")))
     subject = subject_of(trigger)
     if subject is not None and subject.ent_type_ in ("PERSON", "GPE") and any(
@@ -91,7 +106,13 @@ _RULERS = frozenset({"leadership", "leader", "regime", "government", "junta", "k
 def named_party(trigger: Token) -> bool:
     """Give whether a threat's "hold ... accountable" names the party held though it
     has no code: a ruling body with its name or "the" ("Houthi leadership", "the
-    regime"), or a group with named members ("officials like Kabarebe and Kanyuka")."""
+    regime"), or a group with named members ("officials like Kabarebe and Kanyuka"); or
+    whether a named person or group without a code threatens to act ("Dabbashi has
+    threatened to return by force", "Republicans threatened to undo it")."""
+    if trigger.lemma_ == "threaten" and any(c.dep_ == "xcomp" for c in trigger.children):
+        subject = subject_of(trigger)
+        return subject is not None and (subject.ent_type_ in ("PERSON", "NORP", "ORG") or
+                                        subject.lemma_.lower() in PARTY_NOUNS)
     if trigger.lemma_ != "hold":
         return False
     held = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
@@ -103,9 +124,13 @@ def named_party(trigger: Token) -> bool:
         if noun.head.dep_ in ("ccomp", "oprd", "xcomp") and noun.dep_ == "dobj" and \
                 participants_in(phrase_tokens(noun)):
             return True
+        if noun.lower_ in ("accountable", "responsible") and any(
+                c.dep_ == "compound" and participants_in([c]) for c in noun.children):
+            return True  # "hold the Houthis accountable" read as one noun phrase
         if noun.lemma_.lower() in _RULERS and any(
                 (c.dep_ == "det" and c.lower_ == "the") or
-                (c.dep_ == "compound" and participants_in([c])) for c in noun.children):
+                (c.dep_ in ("compound", "poss") and participants_in([c]))
+                for c in noun.children):
             return True
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "like"):
             if any(participants_in([g]) or g.ent_type_ in ("PERSON", "ORG")
@@ -142,3 +167,20 @@ def readiness_unaimed(trigger: Token) -> bool:
                                                  for c in t.children) for t in others):
         return False  # "should the junta continue its violence"
     return not any(p[2] not in (None, "USA") for p in participants_in(others))
+
+
+def held_generic(trigger: Token) -> bool:
+    """Give whether "hold ... accountable" is aimed only at whoever does something, not a
+    named party: a bare noun with a restrictive relative clause ("hold accountable States
+    that engage in destructive cyber activity", as "those who ..."; but "Hamas, which
+    ..." is named)."""
+    if trigger.lemma_ != "hold":
+        return False
+    held = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    held += [g for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
+             for g in c.children if g.dep_ in ("nsubj", "dobj")]
+    return bool(held) and all(
+        n.i + 1 < len(n.doc) and n.doc[n.i + 1].lower_ in ("that", "who") and
+        any(c.dep_ == "relcl" for c in n.children) and
+        not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in n.children)
+        for n in held)
