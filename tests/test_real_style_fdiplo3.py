@@ -124,7 +124,7 @@ MUST: list[tuple[str, Expected]] = [
     ("The United States chaired the network in partnership with Romania last year.",
      ("COOPERATE", "asserted", {"USA"}, {"ROU"})),
     ("National Security Advisor Jake Sullivan met today with High Representative for "
-     "Bosnia and Herzegovina Christian Schmidt.", ("CONSULT", "asserted", set(), {"BIH"})),
+     "Bosnia and Herzegovina Christian Schmidt.", ("CONSULT", "asserted", {"USA"}, {"BIH"})),
     ("President Biden and Sheikh Tamim agreed to continue close consultation on the "
      "conditions for a durable peace.", ("CONSULT", "asserted", set(), set())),
     ("The United States extends our deep appreciation to the Nigerien government.",
