@@ -1,5 +1,6 @@
 """Whether a trigger is an event where it stands: a clause of its own, a
-noun taken by a verb, a verb that blocks it, words it needs around it.
+noun taken by a verb, a verb that blocks it, words it needs around it, and the
+misreadings each word group knows (`_misread`).
 
 A part of the events component (alerter/extract/events.py).
 """
@@ -9,21 +10,30 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from alerter.extract import (
+    asks,
+    charges,
     diplomacy,
     enforcement,
+    force,
+    force_misread,
     lexicon,
+    protest,
+    refusals,
     relief,
     sanction_news,
+    speech,
     supply,
     supply_wording,
+    threats,
 )
 from alerter.extract.clauses import (
     charging_verb,
+    meets,
     np_head,
 )
 from alerter.extract.event_state import EventState
 from alerter.extract.participants import participants_in, phrase_tokens
-from alerter.extract.triggers import SPAN_KEY
+from alerter.extract.triggers import SPAN_KEY, TriggerRule
 
 # Nouns whose "that" clause is only said or feared, not stated: "allegations that the
 # company censors posts", "fears that troops will move".
@@ -163,3 +173,48 @@ class Checks(EventState):
                            for c in trigger.children)
             return governor.lemma_ in self.subject_governors
         return governor.lemma_ in self.governors
+
+    def _misread(self, span: Span, trigger: Token, rule: TriggerRule, nominal: bool) -> bool:
+        """Give whether the trigger is no event where it stands: not a clause of its own, a
+        kind of thing, out of its context, without the party it needs, or a word group's
+        misreading (force, speech, threats, refusals, requests, charges, diplomacy, aid)."""
+        # "jailed opposition figures", "the defending champions", "entities supporting
+        # the army", "necessary for supporting the war"; but "the first instance of Iran
+        # supplying missiles" is the supply itself
+        if trigger.pos_ == "VERB" and not self._clause_of_its_own(trigger, rule.type) and \
+                not force.stated(trigger, rule.type) and \
+                not speech.own_clause(trigger, rule.type, rule.trigger.speech_act):
+            return True
+        if (nominal and (rule.trigger.lemmas or rule.trigger.phrase)
+                and trigger.dep_ == "compound"
+                and trigger.head.lemma_.lower() not in lexicon.CONTAINERS
+                and not (rule.type == "PROTEST" and protest.happening(trigger))):
+            # "attack drones", "strike aircraft": a kind of weapon; "sanctions evasion",
+            # "sanctions rules": a kind of thing; but "a sanctions package" is the event
+            return True
+        if rule.trigger.context and not self._in_context(span, trigger, rule.trigger.context):
+            return True  # "designated as a voter registration agency": no sanctions here
+        if rule.trigger.requires is not None and not meets(trigger, rule.trigger.requires) \
+                and not (rule.type == "THREATEN" and threats.named_party(trigger)):
+            return True  # "support broadband", "seize the opportunity", "meet challenges"
+        if force_misread.misread(trigger, rule.type):
+            return True  # "a fire kills 12", "the war in Ukraine": no attack
+        if (rule.trigger.speech_act or rule.type == "THREATEN") and \
+                speech.effect_of_measure(trigger):
+            return True  # "the order escalates pressure on X": what it does, no threat
+        if rule.type == "THREATEN" and (threats.danger_described(trigger) or
+                                        threats.forecast_warning(trigger) or
+                                        threats.readiness_unaimed(trigger) or
+                                        threats.held_generic(trigger)):
+            return True  # "threatens the security of X", "warned of a shortfall"
+        if rule.type == "THREATEN" and speech.campaign_recalled(trigger):
+            return True  # "we have worked to impose costs on X": a campaign recalled
+        if speech.nobody_refuses(trigger, rule.type) or refusals.no_refusal(trigger, rule.type) \
+                or asks.no_request(trigger, rule.type):
+            return True  # "persons who ..., refuse to take part in abuses"; "must reject"
+        if charges.not_a_charge(trigger, rule.type) or diplomacy.misread(trigger, rule.type):
+            return True  # "charged with advising"; "welcomed the guests"; "with the DEA"
+        if rule.type == "AID" and supply_wording.no_giving(trigger):
+            return True  # "give up arms", "hand back", "a gunman armed with a rifle": no aid
+        unless = rule.trigger.unless or ()  # "agreed to pay a civil penalty"
+        return any(c.dep_ == "xcomp" and c.lemma_ in unless for c in trigger.children)

@@ -3,11 +3,12 @@ read from the dependency parse — actor, target, items, date, location,
 modality, hedging, attribution and a confidence — and stores them on
 `doc._.alerter_events` as plain dicts (so they cross process boundaries).
 
-This module decides what each trigger is (type, subtype, modality) and builds the
-event; its parts live beside it, one responsibility each: `event_checks` (whether a
-trigger is an event where it stands), `event_roles` (actor and target), `event_items`
-(items and subtype), `event_context` (date, place, background, confidence), over the
-state in `event_state`.
+This module decides what each trigger is (type, subtype, modality); its parts live
+beside it, one responsibility each: `event_checks` (whether a trigger is an event
+where it stands, and each word group's misreadings), `event_roles` (actor and
+target), `event_items` (items and subtype), `event_context` (date, place, background,
+confidence), `event_record` (the event as a plain dict), over the state in
+`event_state`.
 """
 
 from __future__ import annotations
@@ -20,19 +21,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from alerter.extract import (
-    asks,
-    charges,
     diplomacy,
     enforcement,
     force,
     force_fold,
-    force_misread,
     force_told,
     framing,
     home_aid,
     lexicon,
     protest,
-    refusals,
     relief,
     roles,
     sanction_fold,
@@ -40,20 +37,15 @@ from alerter.extract import (
     speech,
     supply,
     supply_wording,
-    threats,
-    transfers,
 )
 from alerter.extract.clauses import (
     attached,
-    charging_verb,
     governor_of,
-    meets,
 )
 from alerter.extract.event_checks import Checks
-from alerter.extract.event_context import Context, trimmed
-from alerter.extract.event_items import Items
+from alerter.extract.event_record import Record
 from alerter.extract.event_roles import Roles, funded_at_home
-from alerter.extract.participants import INDEX_KEY, Found, mention_index
+from alerter.extract.participants import INDEX_KEY, mention_index
 from alerter.extract.taxonomy import load_taxonomy
 from alerter.extract.triggers import SPAN_KEY, TriggerRule
 
@@ -70,7 +62,7 @@ def make_events(nlp: Language, name: str, taxonomy: str | None) -> EventBuilder:
 _BY = frozenset(("by", "until", "till", "before"))  # "by Friday": a deadline ahead
 
 
-class EventBuilder(Checks, Context, Roles, Items):
+class EventBuilder(Checks, Record, Roles):
     """The events component: each trigger of a Doc made an event with its arguments."""
 
     def __call__(self, doc: Doc) -> Doc:
@@ -123,47 +115,8 @@ class EventBuilder(Checks, Context, Roles, Items):
             return self._modifier_event(span, rule, published)
         trigger = span.root
         nominal = trigger.pos_ in ("NOUN", "PROPN") or rule.trigger.nominal
-        # "jailed opposition figures", "the defending champions", "entities supporting
-        # the army", "necessary for supporting the war"; but "the first instance of Iran
-        # supplying missiles" is the supply itself
-        if trigger.pos_ == "VERB" and not self._clause_of_its_own(trigger, rule.type) and \
-                not force.stated(trigger, rule.type) and \
-                not speech.own_clause(trigger, rule.type, rule.trigger.speech_act):
+        if self._misread(span, trigger, rule, nominal):
             return None
-        if (nominal and (rule.trigger.lemmas or rule.trigger.phrase)
-                and trigger.dep_ == "compound"
-                and trigger.head.lemma_.lower() not in lexicon.CONTAINERS
-                and not (rule.type == "PROTEST" and protest.happening(trigger))):
-            # "attack drones", "strike aircraft": a kind of weapon; "sanctions evasion",
-            # "sanctions rules": a kind of thing; but "a sanctions package" is the event
-            return None
-        if rule.trigger.context and not self._in_context(span, trigger, rule.trigger.context):
-            return None  # "designated as a voter registration agency": no sanctions here
-        if rule.trigger.requires is not None and not meets(trigger, rule.trigger.requires) \
-                and not (rule.type == "THREATEN" and threats.named_party(trigger)):
-            return None  # "support broadband", "seize the opportunity", "meet challenges"
-        if force_misread.misread(trigger, rule.type):
-            return None  # "a fire kills 12", "the war in Ukraine": no attack
-        if (rule.trigger.speech_act or rule.type == "THREATEN") and \
-                speech.effect_of_measure(trigger):
-            return None  # "the order escalates pressure on X": what it does, no threat
-        if rule.type == "THREATEN" and (threats.danger_described(trigger) or
-                                        threats.forecast_warning(trigger) or
-                                        threats.readiness_unaimed(trigger) or
-                                        threats.held_generic(trigger)):
-            return None  # "threatens the security of X", "warned of a shortfall"
-        if rule.type == "THREATEN" and speech.campaign_recalled(trigger):
-            return None  # "we have worked to impose costs on X": a campaign recalled
-        if speech.nobody_refuses(trigger, rule.type) or refusals.no_refusal(trigger, rule.type) \
-                or asks.no_request(trigger, rule.type):
-            return None  # "persons who ..., refuse to take part in abuses"; "must reject"
-        if charges.not_a_charge(trigger, rule.type) or diplomacy.misread(trigger, rule.type):
-            return None  # "charged with advising"; "welcomed the guests"; "with the DEA"
-        if rule.type == "AID" and supply_wording.no_giving(trigger):
-            return None  # "give up arms", "hand back", "a gunman armed with a rifle": no aid
-        if rule.trigger.unless and any(c.dep_ == "xcomp" and c.lemma_ in rule.trigger.unless
-                                       for c in trigger.children):
-            return None  # "agreed to pay a civil penalty"
         governor: Token | None = None
         role = "verb"
         alone = evaluated = False
@@ -302,63 +255,6 @@ class EventBuilder(Checks, Context, Roles, Items):
         elif rule.type == "AID" and nominal:  # "security, economic, and humanitarian aid"
             event["_also"] = [k for k in supply.paired_kinds(trigger) if k != subtype]
         return event
-
-
-    def _modifier_event(self, span: Span, rule: TriggerRule, published: date
-                        ) -> dict[str, Any] | None:
-        """Give the supply event of a hyphenated participle: "Iranian-provided drones"."""
-        participle = span.doc[span.end - 1]
-        supplier, goods, user = transfers.modifier_parts(participle)
-        if goods is None:
-            return None
-        items = [(goods, [t for t in goods.lefts if t.i > participle.i] + [goods])]
-        subtype = self._subtype(rule, items)
-        if subtype is None:
-            return None
-        span = span.doc[participle.i:participle.i + 1]  # the word, not the hyphen
-        return self._built(span, rule, participle, subtype, supplier, user, items, "asserted",
-                           False, None, True, published)
-
-    def _built(self, span: Span, rule: TriggerRule, anchor: Token, subtype: str,
-               actor: Found, target: Found, items: list[tuple[Token, list[Token]]],
-               modality: str, doubted: bool, governor: Token | None, nominal: bool,
-               published: date) -> dict[str, Any]:
-        """Give the event as a plain dict."""
-        sent = span.sent
-        cues = self._cues.get(sent.start)
-        if cues is None:
-            cues = self._cues[sent.start] = framing.cue_tokens(sent)
-        attribution = framing.attribution(sent, anchor, cues)
-        charging = charging_verb(anchor)
-        hedged = doubted or framing.hedged(anchor, cues) or (
-            charging is not None and charging.lemma_ in lexicon.ALLEGING_VERBS)
-        confidence = self._confidence(rule, nominal, governor, actor, target, hedged)
-        sentence = trimmed(sent)
-        return {
-            "_anchor": anchor.i,
-            "type": rule.type,
-            "subtype": subtype or None,
-            "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char},
-            "actor": [{"text": t, "kind": k, "code": c} for t, k, c in actor],
-            "target": [{"text": t, "kind": k, "code": c} for t, k, c in target],
-            "items": [self._item(tokens) for _, tokens in items],
-            "date": self._date(sentence, anchor, published),
-            "location": self._location(anchor),
-            "modality": modality,
-            "hedged": hedged,
-            "attribution": attribution,
-            "sentence": {"text": sentence.text, "start": sentence.start_char,
-                         "end": sentence.end_char},
-            "confidence": confidence,
-        }
-
-
-    # -- arguments ---------------------------------------------------------------
-
-
-    # -- framing -----------------------------------------------------------------
-
-
 
 
 def _once(events: Iterable[dict[str, Any]], once: set[str]) -> list[dict[str, Any]]:
