@@ -2,10 +2,12 @@
 documents outside the annotated sample with bench/fresh_review.py): sanctions suspended or
 waived, "sanctions relief" and a "sanctions waiver", a general licence amended or widened,
 people taken off "its" SDN List, an order's participle ending a sanctions programme, the
-termination of a programme told by a noun, detained Americans freed, offences pardoned;
-and the look-alikes: a tax penalty waived, rules on who may get a public benefit eased, a
-release only worked for. Every sentence is our own, written in the style of the error
-classes seen; none is corpus text.
+termination of a programme told by a noun, detained Americans freed or their release
+secured, offences and people pardoned; and the look-alikes: a tax penalty waived, rules on
+who may get a public benefit eased, a release only worked for, sought or committed to,
+"pardon me", the delisting boilerplate ("will consider lifting sanctions for persons ...").
+Every sentence is our own, written in the style of the error classes seen; none is corpus
+text.
 """
 
 from __future__ import annotations
@@ -48,6 +50,15 @@ MUST: list[tuple[str, tuple[str, str]]] = [
     ("Tehran freed four detained Americans after a year of talks.", ("CONCEDE", "asserted")),
     ("A second proclamation will pardon further offenses of simple possession.",
      ("CONCEDE", "planned")),
+    ("Today, I am using my clemency power to pardon hundreds of former sailors.",
+     ("CONCEDE", "asserted")),
+    # a release obtained, and the people released told after "of"
+    ("Last month we secured the release of three Americans held in Caracas.",
+     ("CONCEDE", "asserted")),
+    ("The envoy has secured the safe release of two detained aid workers.",
+     ("CONCEDE", "asserted")),
+    ("The minister welcomed the release of more than 40 wrongfully detained Americans.",
+     ("CONCEDE", "asserted")),
 ]
 
 # sentence → a type it must not hold
@@ -60,6 +71,14 @@ MUST_NOT: list[tuple[str, str]] = [
     # a release only worked for, or called for
     ("We are working around the clock to free the hostages and bring them home.", "CONCEDE"),
     ("It is time to release the captives and to silence the guns.", "CONCEDE"),
+    ("We will never waver in our commitment to free the Americans held abroad.", "CONCEDE"),
+    ("Both governments will seek the release of political prisoners held by the junta.",
+     "CONCEDE"),
+    ("He thanked the Emir for his efforts to secure the release of the hostages.", "CONCEDE"),
+    ("In the speech, pardon me, in the letter to Congress, he spoke of prices.", "CONCEDE"),
+    # the delisting boilerplate
+    ("We will consider lifting sanctions on persons designated under this order who take "
+     "concrete steps toward democracy.", "CONCEDE"),
     ("We continue to strive to free every American held abroad.", "CONCEDE"),
     # a general licence, a list, a termination that are no concession
     ("The general license does not authorize any transfer to the blocked bank.", "CONCEDE"),

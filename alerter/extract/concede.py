@@ -15,7 +15,12 @@ from alerter.extract import lexicon
 
 # Words above a release that make it a goal pursued, not a release made.
 _EFFORTS = frozenset({"work", "strive", "fight", "seek", "try", "push", "endeavor", "endeavour",
-                      "effort", "time", "aim", "labor", "labour"})
+                      "effort", "time", "aim", "labor", "labour", "commitment"})
+# Verbs that take a release noun as a goal: "seek the release of political prisoners".
+_PURSUING = frozenset({"seek", "pursue"})
+# Who the delisting boilerplate is about: "will consider lifting sanctions for persons
+# designated under E.O. 13692 who take concrete and meaningful actions".
+_DESIGNEES = frozenset({"person", "individual", "entity"})
 _SET_FREE = frozenset({"release", "free"})
 # Rules on who may receive a public service: easing them is domestic policy.
 _HOME_RULES = frozenset({"eligibility", "benefit", "vaccination", "copayment"})
@@ -23,13 +28,17 @@ _HOME_RULES = frozenset({"eligibility", "benefit", "vaccination", "copayment"})
 
 def misread(trigger: Token) -> bool:
     """Give whether a CONCEDE word is a release only pursued or a domestic rule eased."""
-    return _pursued(trigger) or _domestic(trigger)
+    return _pursued(trigger) or _domestic(trigger) or _boilerplate(trigger)
 
 
 def _pursued(trigger: Token) -> bool:
     """Give whether a release is a goal: "working to free the hostages", "it is time to
     release the hostages", "efforts to free them"; but "Iran released five Americans"."""
-    if trigger.lemma_ not in _SET_FREE or trigger.pos_ != "VERB":
+    if trigger.lemma_ not in _SET_FREE:
+        return False
+    if trigger.pos_ == "NOUN":
+        return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _PURSUING
+    if trigger.pos_ != "VERB":
         return False
     verb = trigger
     while verb.dep_ == "conj" and verb.head.i != verb.i:
@@ -47,6 +56,13 @@ def _domestic(trigger: Token) -> bool:
                for g in ((c,) if c.dep_ in ("compound", "amod", "nmod") and o is not trigger
                          else [p for p in c.children if p.dep_ == "pobj"]
                          if c.dep_ == "prep" else ()))
+
+
+def _boilerplate(trigger: Token) -> bool:
+    """Give whether a lifting is the delisting boilerplate: "we will consider lifting
+    sanctions for persons designated under E.O. 13692 who take concrete actions"."""
+    return trigger.head.lemma_.lower() == "consider" and \
+        any(t.lemma_.lower() in _DESIGNEES for t in trigger.subtree)
 
 
 def by_instrument(verb: Token, type_name: str) -> bool:
