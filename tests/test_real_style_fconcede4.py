@@ -46,6 +46,11 @@ MUST: list[tuple[str, tuple[str, str]]] = [
      ("CONCEDE", "asserted")),
     ("Treasury announced the termination of the Liberia sanctions program.",
      ("CONCEDE", "asserted")),
+    # the delisting or a removal from the list, told by a noun a verb takes
+    ("Treasury today announced the delisting of three Colombian firms.",
+     ("CONCEDE", "asserted")),
+    ("OFAC also announced the removal of two tankers from the SDN List.",
+     ("CONCEDE", "asserted")),
     # people set free, offences pardoned
     ("Tehran freed four detained Americans after a year of talks.", ("CONCEDE", "asserted")),
     ("A second proclamation will pardon further offenses of simple possession.",
@@ -76,7 +81,11 @@ MUST_NOT: list[tuple[str, str]] = [
      "CONCEDE"),
     ("He thanked the Emir for his efforts to secure the release of the hostages.", "CONCEDE"),
     ("In the speech, pardon me, in the letter to Congress, he spoke of prices.", "CONCEDE"),
-    # the delisting boilerplate
+    # the delisting boilerplate, and measures lifted only in general
+    ("The removal of sanctions is available for persons who change their behavior.",
+     "CONCEDE"),
+    ("Real changes in conduct can result in the lifting of sanctions.", "CONCEDE"),
+    ("Guidance on the delisting process is posted on our website.", "CONCEDE"),
     ("We will consider lifting sanctions on persons designated under this order who take "
      "concrete steps toward democracy.", "CONCEDE"),
     ("We continue to strive to free every American held abroad.", "CONCEDE"),
