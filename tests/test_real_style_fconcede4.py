@@ -81,6 +81,10 @@ MUST_NOT: list[tuple[str, str]] = [
      "CONCEDE"),
     ("He thanked the Emir for his efforts to secure the release of the hostages.", "CONCEDE"),
     ("In the speech, pardon me, in the letter to Congress, he spoke of prices.", "CONCEDE"),
+    ("The envoy repeated the call for the immediate release of all detainees.", "CONCEDE"),
+    ("We will work with our allies to pressure the junta to release the prisoners.",
+     "CONCEDE"),
+    ("We have suspended visas for the officials and frozen their assets.", "CONCEDE"),
     # the delisting boilerplate, and measures lifted only in general
     ("The removal of sanctions is available for persons who change their behavior.",
      "CONCEDE"),

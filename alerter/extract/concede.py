@@ -15,9 +15,12 @@ from alerter.extract import lexicon
 
 # Words above a release that make it a goal pursued, not a release made.
 _EFFORTS = frozenset({"work", "strive", "fight", "seek", "try", "push", "endeavor", "endeavour",
-                      "effort", "time", "aim", "labor", "labour", "commitment"})
+                      "effort", "time", "aim", "labor", "labour", "commitment", "pressure"})
 # Verbs that take a release noun as a goal: "seek the release of political prisoners".
 _PURSUING = frozenset({"seek", "pursue"})
+# Nouns of asking whose "for" phrase holds a release asked for: "reiterated the call for
+# the immediate release of all hostages".
+_ASKING = frozenset({"call", "demand", "appeal", "plea", "push"})
 # Who the delisting boilerplate is about: "will consider lifting sanctions for persons
 # designated under E.O. 13692 who take concrete and meaningful actions".
 _DESIGNEES = frozenset({"person", "individual", "entity"})
@@ -33,11 +36,15 @@ def misread(trigger: Token) -> bool:
 
 def _pursued(trigger: Token) -> bool:
     """Give whether a release is a goal: "working to free the hostages", "it is time to
-    release the hostages", "efforts to free them"; but "Iran released five Americans"."""
+    release the hostages", "efforts to free them", "seek the release of", "the call for the
+    release of"; but "Iran released five Americans"."""
     if trigger.lemma_ not in _SET_FREE:
         return False
     if trigger.pos_ == "NOUN":
-        return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _PURSUING
+        head = trigger.head
+        return (trigger.dep_ == "dobj" and head.lemma_.lower() in _PURSUING) or (
+            trigger.dep_ == "pobj" and head.lower_ == "for" and
+            head.head.lemma_.lower() in _ASKING and head.head.pos_ == "NOUN")
     if trigger.pos_ != "VERB":
         return False
     verb = trigger
