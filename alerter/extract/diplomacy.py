@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from alerter.extract import diplomacy_misread
+from alerter.extract import concede, diplomacy_misread
 from alerter.extract.clauses import np_head, subject_of
 from alerter.extract.participants import Found, participants_in, phrase_tokens
 
@@ -228,7 +228,8 @@ def misread(trigger: Token, type_name: str) -> bool:
         return True
     if type_name in HOST_TYPES and diplomacy_misread.greeting(trigger):
         return True
-    if type_name == "CONCEDE" and diplomacy_misread.demanded(trigger):
+    if type_name == "CONCEDE" and (diplomacy_misread.demanded(trigger) or
+                                   concede.misread(trigger)):
         return True
     if type_name in JOINT_TYPES and (diplomacy_misread.agencies_alone(trigger) or
                                      diplomacy_misread.noun_misparsed(trigger) or

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from alerter.extract import (
     asks,
     charges,
+    concede,
     diplomacy,
     enforcement,
     force,
@@ -106,6 +107,7 @@ class Checks(EventState):
             return head in lexicon.SIGNIFICANCE_NOUNS or (
                 verb.tag_ == "VB" and head in self.governors) or \
                 diplomacy.crowd_request(verb, type_name) or \
+                concede.by_instrument(verb, type_name) or \
                 (type_name == "AID" and supply_wording.effort_to_give(verb))
         if verb.dep_ == "pcomp":
             # "its commitment of providing $11 billion", "Iran's involvement in supplying"

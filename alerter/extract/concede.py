@@ -1,0 +1,79 @@
+"""CONCEDE readings that are no concession between parties, and one that is.
+
+A release that is only worked for is a goal ("working around the clock to free the
+hostages", "it is time to release the hostages"), and restrictions eased at home are
+domestic policy ("lift restrictions on eligibility for benefits", "eligibility restrictions
+for vaccinations can be lifted"). An instrument's participle is what the instrument does:
+"an order terminating the Burma sanctions program".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alerter.extract import lexicon
+
+# Words above a release that make it a goal pursued, not a release made.
+_EFFORTS = frozenset({"work", "strive", "fight", "seek", "try", "push", "endeavor", "endeavour",
+                      "effort", "time", "aim", "labor", "labour", "commitment", "pressure"})
+# Verbs that take a release noun as a goal: "seek the release of political prisoners".
+_PURSUING = frozenset({"seek", "pursue"})
+# Nouns of asking whose "for" phrase holds a release asked for: "reiterated the call for
+# the immediate release of all hostages".
+_ASKING = frozenset({"call", "demand", "appeal", "plea", "push"})
+# Who the delisting boilerplate is about: "will consider lifting sanctions for persons
+# designated under E.O. 13692 who take concrete and meaningful actions".
+_DESIGNEES = frozenset({"person", "individual", "entity"})
+_SET_FREE = frozenset({"release", "free"})
+# Rules on who may receive a public service: easing them is domestic policy.
+_HOME_RULES = frozenset({"eligibility", "benefit", "vaccination", "copayment"})
+
+
+def misread(trigger: Token) -> bool:
+    """Give whether a CONCEDE word is a release only pursued or a domestic rule eased."""
+    return _pursued(trigger) or _domestic(trigger) or _boilerplate(trigger)
+
+
+def _pursued(trigger: Token) -> bool:
+    """Give whether a release is a goal: "working to free the hostages", "it is time to
+    release the hostages", "efforts to free them", "seek the release of", "the call for the
+    release of"; but "Iran released five Americans"."""
+    if trigger.lemma_ not in _SET_FREE:
+        return False
+    if trigger.pos_ == "NOUN":
+        head = trigger.head
+        return (trigger.dep_ == "dobj" and head.lemma_.lower() in _PURSUING) or (
+            trigger.dep_ == "pobj" and head.lower_ == "for" and
+            head.head.lemma_.lower() in _ASKING and head.head.pos_ == "NOUN")
+    if trigger.pos_ != "VERB":
+        return False
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ in ("xcomp", "acl", "advcl", "relcl") and \
+        verb.head.lemma_.lower() in _EFFORTS
+
+
+def _domestic(trigger: Token) -> bool:
+    """Give whether what is eased are rules on who may get a public service: "lift
+    restrictions on eligibility for food benefits"; but "lifted restrictions on Cuba"."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(g.lemma_.lower() in _HOME_RULES
+               for o in (trigger, *objects) for c in o.children
+               for g in ((c,) if c.dep_ in ("compound", "amod", "nmod") and o is not trigger
+                         else [p for p in c.children if p.dep_ == "pobj"]
+                         if c.dep_ == "prep" else ()))
+
+
+def _boilerplate(trigger: Token) -> bool:
+    """Give whether a lifting is the delisting boilerplate: "we will consider lifting
+    sanctions for persons designated under E.O. 13692 who take concrete actions"."""
+    return trigger.head.lemma_.lower() == "consider" and \
+        any(t.lemma_.lower() in _DESIGNEES for t in trigger.subtree)
+
+
+def by_instrument(verb: Token, type_name: str) -> bool:
+    """Give whether a participle says what an instrument does: "an order terminating the
+    sanctions program", "a proclamation lifting the embargo"."""
+    return type_name == "CONCEDE" and verb.tag_ == "VBG" and \
+        verb.head.lemma_.lower() in lexicon.INSTRUMENTS
