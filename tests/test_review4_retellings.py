@@ -17,25 +17,7 @@ from alerter.extract import Extractor
 
 from .conftest import cycle
 from .postgres import use_store
-
-FIRST_REPORT = """\
----
-title: Norway freezes assets of Iranian shipping firms
-source: Northgate Wire
-url: https://news.example.org/2023/03/06/norway-iran
-published: 2023-03-06T09:40:00Z
----
-Norway imposed sanctions on three Iranian shipping firms on Monday over the oil trade.
-"""
-RETELLING = """\
----
-title: Oslo sanctions Iranian shippers
-source: Harbour Post
-url: https://harbourpost.example.net/2023/03/06/oslo-iran-shippers
-published: 2023-03-06T15:10:00Z
----
-On Monday Norway imposed sanctions on three Iranian shipping firms over the oil trade.
-"""
+from .test_story_grouping import FIRST_REPORT, RETELLING
 
 
 def at(day: int, hour: int, minute: int = 0) -> FixedClock:
