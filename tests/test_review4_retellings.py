@@ -27,6 +27,7 @@ def at(day: int, hour: int, minute: int = 0) -> FixedClock:
 def test_a_delivered_story_that_gains_a_source_is_not_sent_again(
         project: Path, extractor: Extractor, store_location: str) -> None:
     from alerter.store import Store
+    from alerter.store.browse import EventFilter
 
     use_store(project / "config.yaml", store_location)
     config = yaml.safe_load((project / "config.yaml").read_text())
@@ -58,6 +59,10 @@ def test_a_delivered_story_that_gains_a_source_is_not_sent_again(
         [match] = [m for m in store.matches() if m.rule_id == "new-sanctions-announced"]
         assert len(match.event_ids) == 2
         assert store.undigested_matches("now") == store.undigested_matches("daily") == []
+        # the web explorer's rule filter finds the story in both outlets
+        found = store.find_events(EventFilter(rule="new-sanctions-announced"), 10)
+        assert sorted(info["source"] for _, info in found) == ["Harbour Post", "Northgate Wire"]
+        assert all(info["rules"] == ["new-sanctions-announced"] for _, info in found)
     finally:
         store.close()
 
