@@ -5,7 +5,10 @@ sources that retold it. Every article is our own."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -85,3 +88,43 @@ def test_rules_test_shows_a_new_match_as_its_first_sighting_and_who_retold_it(
     assert "also told by: https://harbourpost.example.net/2023/03/06/oslo-iran-shippers" \
         in shown
     assert result.output.rstrip().endswith("1 match from 2 events")
+
+
+def test_a_kill_before_a_retelling_joins_its_story_loses_and_doubles_nothing(
+        project: Path) -> None:
+    from alerter.store import Store
+
+    config = yaml.safe_load((project / "config.yaml").read_text())
+    config["subscriptions"] = [{"name": "daily", "channel": "file", "schedule": "daily 07:00",
+                                "timezone": "UTC", "formats": ["md"]}]
+    (project / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
+    shutil.rmtree(project / "examples")
+    (project / "examples").mkdir()
+
+    def run(now: str, crash_at: str | None = None) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if k != "ALERTER_CRASH_AT"}
+        env["ALERTER_NOW"] = now
+        if crash_at is not None:
+            env["ALERTER_CRASH_AT"] = crash_at
+        return subprocess.run([sys.executable, "-m", "alerter", "run", "--once"],
+                              cwd=project, env=env, capture_output=True, text=True,
+                              timeout=600)
+
+    assert run("2023-03-06T07:30:00Z").returncode == 0  # today's digest has run
+    (project / "examples" / "first.txt").write_text(FIRST_REPORT)
+    assert run("2023-03-06T10:00:00Z").returncode == 0
+    (project / "examples" / "retold.txt").write_text(RETELLING)
+    killed = run("2023-03-06T16:00:00Z", crash_at="mid-match")
+    assert killed.returncode == -9, f"the run never reached mid-match: {killed.stderr}"
+    for now in ("2023-03-06T16:05:00Z", "2023-03-07T07:30:00Z"):
+        rerun = run(now)
+        assert rerun.returncode == 0, rerun.stderr
+
+    [daily] = [p.read_text() for p in (project / "out" / "digests" / "daily").glob("2023-*.md")]
+    assert "Sources (2):" in daily and daily.count("Harbour Post") >= 1
+    store = Store.open(project / "out" / "alerter.db")
+    try:
+        [match] = [m for m in store.matches() if m.rule_id == "new-sanctions-announced"]
+        assert len(match.event_ids) == 2 == len(set(match.event_ids))
+    finally:
+        store.close()
