@@ -11,6 +11,8 @@ import pytest
 
 from alerter.config import load_config
 from alerter.errors import ConfigError
+from alerter.extract import Extractor
+from alerter.extract.issuer import issuer_kinds
 from alerter.models import Document
 
 WHEN = datetime(2024, 5, 2, 12, tzinfo=UTC)
@@ -90,4 +92,14 @@ def test_the_dask_engine_gives_the_issuer_its_measures(tmp_path: Path) -> None:
         [(_, events)] = list(engine.extract([document]))
     finally:
         engine.close()  # type: ignore[attr-defined]
+    assert {p.code for e in events if e.type == "SANCTION" for p in e.actor} == {"USA"}
+
+
+@pytest.mark.parametrize("source", ["Treasury", "  treasury ", "TREASURY"])
+def test_a_source_name_in_another_case_or_spacing_is_the_same_source(
+        extractor: Extractor, source: str) -> None:
+    issuing = Extractor(extractor.nlp, issuers=issuer_kinds({"treasury": "USA"}))
+    document = Document(id="d1", source=source, title=None, text=DESIGNATED,
+                        published=WHEN, fetched=WHEN, content_hash="h")
+    [(_, events)] = list(issuing.extract([document]))
     assert {p.code for e in events if e.type == "SANCTION" for p in e.actor} == {"USA"}
