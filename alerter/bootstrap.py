@@ -8,7 +8,10 @@ same run gives the same figures), rescores each draw from the sentences' own cou
 (the extractor runs once) and gives the central 95% of macro-F1, micro-F1 and each
 type's F1 over the draws: the percentile bootstrap. Macro-F1 of a draw is over the
 types that have a gold event in that draw, as the report's is; a type's interval is
-over the draws that hold one of its gold events.
+over the draws that hold one of its gold events. A draw with nothing to score leaves
+the score out rather than counting as 0: macro-F1 where it holds no gold event,
+micro-F1 where it holds neither a gold nor a predicted event (a draw of clean no-event
+sentences). A score no draw can give has no interval (None).
 """
 
 from __future__ import annotations
@@ -43,14 +46,15 @@ class Intervals:
 
     resamples: int
     seed: int
-    macro: Interval
-    micro: Interval
+    macro: Interval | None
+    micro: Interval | None
     per_type: dict[str, Interval]
 
     def as_dict(self) -> dict[str, Any]:
         """Return the intervals as a JSON-ready dict."""
         return {"level": LEVEL, "resamples": self.resamples, "seed": self.seed,
-                "macro_f1": self.macro.as_dict(), "micro_f1": self.micro.as_dict(),
+                "macro_f1": self.macro and self.macro.as_dict(),
+                "micro_f1": self.micro and self.micro.as_dict(),
                 "per_type_f1": {t: i.as_dict() for t, i in self.per_type.items()}}
 
 
@@ -87,7 +91,11 @@ def intervals(rows: Sequence[Mapping[str, Counts]], resamples: int = 1000, seed:
         present = [t for t, c in totals.items() if c.support]
         for kind in present:
             per_type.setdefault(kind, []).append(totals[kind].f1)
-        macros.append(sum(totals[t].f1 for t in present) / len(present) if present else 0.0)
-        micros.append(sum(totals.values(), Counts()).f1)
-    return Intervals(resamples, seed, _central(macros), _central(micros),
+        if present:
+            macros.append(sum(totals[t].f1 for t in present) / len(present))
+        overall = sum(totals.values(), Counts())
+        if overall.support or overall.fp:
+            micros.append(overall.f1)
+    return Intervals(resamples, seed, _central(macros) if macros else None,
+                     _central(micros) if micros else None,
                      {t: _central(v) for t, v in per_type.items()})

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import signal
 
-POINTS = ("mid-ingest", "after-extract-commit", "after-match-commit", "after-digest-commit",
-          "after-send", "mid-publish")
+POINTS = ("mid-ingest", "after-extract-commit", "mid-match", "after-match-commit",
+          "after-digest-commit", "after-send", "mid-publish")
 VARIABLE = "ALERTER_CRASH_AT"
 
 

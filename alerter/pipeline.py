@@ -145,6 +145,7 @@ class Pipeline(Intake, Sending):
                     for match in engine.match(pairs, self.store, held):
                         report.matches += self.store.add_match(
                             match, now, quiet=_old_news(match, events, old))
+                    crash_point("mid-match")  # matches made, retellings not joined
                     join_retellings(self.store, held, documents)
                 if complete:
                     self.store.mark_matched(ids, now)

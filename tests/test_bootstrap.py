@@ -22,7 +22,7 @@ MISS = {"SANCTION": Counts(fn=1)}
 
 def test_identical_sentences_give_a_point_interval() -> None:
     spans = intervals([HIT] * 30, resamples=200)
-    assert spans is not None
+    assert spans is not None and spans.macro is not None
     assert (spans.macro.low, spans.macro.high) == (1.0, 1.0)
     assert (spans.per_type["SANCTION"].low, spans.per_type["SANCTION"].high) == (1.0, 1.0)
 
@@ -32,8 +32,9 @@ def test_the_interval_holds_the_score_and_narrows_with_more_sentences() -> None:
     small = intervals([HIT] * 15 + [MISS] * 5, resamples=500)
     large = intervals([HIT] * 150 + [MISS] * 50, resamples=500)
     assert small is not None and large is not None
-    for spans in (small, large):
-        assert spans.micro.low < 0.857 < spans.micro.high
+    assert small.micro is not None and large.micro is not None
+    for interval in (small.micro, large.micro):
+        assert interval.low < 0.857 < interval.high
     assert large.micro.high - large.micro.low < small.micro.high - small.micro.low
 
 
@@ -48,7 +49,7 @@ def test_macro_of_a_draw_counts_only_the_types_it_holds() -> None:
     # AID has one gold event, always missed: a draw without that sentence scores
     # SANCTION alone (1.0), a draw with it averages in AID's 0.0
     spans = intervals([HIT] * 40 + [{"AID": Counts(fn=1)}], resamples=400)
-    assert spans is not None
+    assert spans is not None and spans.macro is not None
     assert spans.macro.high == 1.0
     assert spans.per_type["AID"].high == 0.0
     assert intervals([], 100) is None and intervals([HIT], 0) is None

@@ -97,8 +97,13 @@ def test_command(rules_path: str, inputs: list[str], fmt: str, config_path: str 
     matches = engine.match(pairs, DictMemory(), held_back)
     if wanted is not None:  # the question is about one rule: its matches, then its misses
         matches = [m for m in matches if m.rule_id == wanted.rule.id]
+    new_rules = {r.rule.id for r in engine.rules if r.rule.new is not None}
     for match in matches:
-        event, document = by_id[match.event_ids[-1]]
+        # a `new` match is its first sighting; the events after it are retellings
+        # (other sources of the story); any other match is made by its last event
+        first = match.rule_id in new_rules
+        event, document = by_id[match.event_ids[0] if first else match.event_ids[-1]]
+        retold = [by_id[e][1].id for e in match.event_ids[1:]] if first else []
         if fmt == "jsonl":
             click.echo(json.dumps({"rule_id": match.rule_id, "severity": match.severity,
                                    "explanation": match.explanation, "doc_id": document.id,
@@ -106,7 +111,8 @@ def test_command(rules_path: str, inputs: list[str], fmt: str, config_path: str 
                                    "sentence": event.sentence.text}, ensure_ascii=False))
         else:
             click.echo(f"{match.rule_id} [{match.severity}] {document.id}\n"
-                       f"  {event.sentence.text}\n  why: {match.explanation}")
+                       f"  {event.sentence.text}\n  why: {match.explanation}"
+                       + "".join(f"\n  also told by: {d}" for d in retold))
     if fmt == "table":
         which = f"{wanted.rule.id}: " if wanted is not None else ""
         click.echo(f"{which}{len(matches)} match{'' if len(matches) == 1 else 'es'} from "

@@ -57,7 +57,7 @@ class DaskEngine:
         processes; load the pipeline on every worker."""
         from distributed import Client, LocalCluster
 
-        compute, nlp = config.compute, config.nlp
+        compute = config.compute
         cluster: Any = None
         try:
             if compute.address:
@@ -74,10 +74,7 @@ class DaskEngine:
             raise ComputeError(f"compute: cannot reach the Dask scheduler at {where}: {exc}; "
                                "start it (docs/scaling.md) or set compute.engine: local"
                                ) from None
-        plugin = PipelineOnWorker(
-            nlp.model, str(config.resolve(nlp.taxonomy)) if nlp.taxonomy else None,
-            str(config.resolve(nlp.gazetteer)) if nlp.gazetteer else None, nlp.batch_size)
-        client.register_plugin(plugin, name=PLUGIN)
+        client.register_plugin(PipelineOnWorker.of(config), name=PLUGIN)
         workers = len(client.scheduler_info(n_workers=-1)["workers"])
         log.info("extracting on Dask: %s, %d workers",
                  compute.address or "a local cluster", workers)

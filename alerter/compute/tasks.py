@@ -4,9 +4,13 @@ crosses the wire: documents and events as dicts."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from distributed import WorkerPlugin, get_worker
+
+if TYPE_CHECKING:
+    from alerter.config import Config
 
 PLUGIN = "alerter-pipeline"
 
@@ -15,16 +19,25 @@ class PipelineOnWorker(WorkerPlugin):
     """Loads alerter's spaCy pipeline when attached to a worker, once, for all its tasks."""
 
     def __init__(self, model: str, taxonomy: str | None, gazetteer: str | None,
-                 batch_size: int) -> None:
-        self.settings = (model, taxonomy, gazetteer, batch_size)
+                 batch_size: int, issuers: Mapping[str, str] | None = None) -> None:
+        self.settings = (model, taxonomy, gazetteer, batch_size, dict(issuers or {}))
         self.extractor: Any = None
+
+    @classmethod
+    def of(cls, config: Config) -> PipelineOnWorker:
+        """Give the plugin that loads the pipeline the config's `nlp` section describes,
+        as `alerter.extract.extractor_for` does here (issuers included)."""
+        nlp = config.nlp
+        return cls(nlp.model, str(config.resolve(nlp.taxonomy)) if nlp.taxonomy else None,
+                   str(config.resolve(nlp.gazetteer)) if nlp.gazetteer else None,
+                   nlp.batch_size, nlp.issuers)
 
     def setup(self, worker: Any) -> None:
         from alerter.extract import Extractor
 
-        model, taxonomy, gazetteer, batch_size = self.settings
+        model, taxonomy, gazetteer, batch_size, issuers = self.settings
         self.extractor = Extractor.load(model, taxonomy=taxonomy, gazetteer=gazetteer,
-                                        batch_size=batch_size)
+                                        batch_size=batch_size, issuers=issuers)
 
 
 def extract_batch(batch: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

@@ -13,7 +13,7 @@ import yaml
 
 from alerter.config.model import Config
 from alerter.errors import ConfigError, NoConfigError, Problem
-from alerter.validation import validate
+from alerter.validation import suggest, validate
 from alerter.yamlfile import Loc, YamlDocument, load_documents, syntax_problem
 
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -22,6 +22,7 @@ _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 LAZY_SECRETS = {("smtp", "password")}
 # Must be an ${ENV_VAR} reference: a secret written in the file is refused.
 ENV_ONLY = {("web", "secret")}
+HINT_CODES = " (codes come from the gazetteer; add yours with nlp.gazetteer)"
 
 
 def secret(value: str, key: str) -> str:
@@ -92,8 +93,29 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     folder = config.templates.path if config is not None else None
     if folder and not (base_dir / Path(folder).expanduser()).is_dir():
         problems.append(doc.problem(("templates", "path"), f"no such folder: '{folder}'"))
+    if config is not None:
+        problems += _unknown_issuers(config, base_dir, doc)
     if problems or config is None:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         # file:line: path: message — the column adds nothing for a settings file
         raise ConfigError([replace(p, column=None) for p in problems])
     return config.located(shown, base_dir)
+
+
+def _unknown_issuers(config: Config, base_dir: Path, doc: YamlDocument) -> list[Problem]:
+    """Give a problem for each `nlp.issuers` code that no participant has: an event given
+    that actor could never meet a rule (rules name known codes only)."""
+    if not config.nlp.issuers:
+        return []
+    from alerter.errors import AlerterError
+    from alerter.rules.loader import known_codes
+
+    gazetteer = config.nlp.gazetteer
+    try:
+        codes = known_codes(base_dir / Path(gazetteer).expanduser() if gazetteer else None)
+    except (AlerterError, OSError):  # a bad gazetteer is reported where it is read
+        return []
+    return [doc.problem(("nlp", "issuers", source),
+                        f"'{code}' is not a known participant code"
+                        f"{suggest(code, codes) or HINT_CODES}")
+            for source, code in config.nlp.issuers.items() if code not in codes]

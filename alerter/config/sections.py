@@ -8,10 +8,10 @@ from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
-    StringConstraints,
     field_validator,
     model_validator,
 )
@@ -28,6 +28,16 @@ def parse_duration(text: str) -> float:
         raise ValueError(f"'{text}' is not a duration such as 30s, 15m, 6h, 30d or 2w")
     unit = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}[match.group(2)]
     return float(match.group(1)) * unit
+
+
+def _participant_code(code: str) -> str:
+    """Give the code if it is written as participant codes are (USA, EU, NATO)."""
+    if not re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", code):
+        hint = f" (did you mean '{code.strip().upper()}'?)" \
+            if re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", code.strip().upper()) else ""
+        raise ValueError(f"'{code}' is not a participant code: 2 to 6 capital letters "
+                         f"or digits, like USA or EU{hint}")
+    return code
 
 
 class Strict(BaseModel):
@@ -67,7 +77,7 @@ class NlpConfig(Strict):
         "(one per core, fewer for a small input).")
     taxonomy: str | None = Field(None, description="A taxonomy YAML replacing or extending ours.")
     gazetteer: str | None = Field(None, description="Extra participant names and codes.")
-    issuers: dict[str, Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]{1,5}$")]] = \
+    issuers: dict[str, Annotated[str, AfterValidator(_participant_code)]] = \
         Field(default_factory=dict, description=(
             "Document source → the code of the government or body that issues it "
             "(treasury: USA): its 'we', 'our', 'the President' and the measures it tells "

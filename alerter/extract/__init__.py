@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from alerter.errors import ModelError
-from alerter.extract.issuer import Issuer, issued, issuer_kinds
+from alerter.extract.issuer import Issuer, issued, issuer_kinds, source_key
 from alerter.extract.workers import Processes, choose_processes
 from alerter.models import Document, Event, stable_id
 from alerter.reading import Reading, read
@@ -99,7 +99,7 @@ def events_from(doc: Doc, passage: Passage, issuers: Mapping[str, Issuer] | None
     what it says it does (alerter.extract.issuer)."""
     events: list[Event] = []
     document = passage.document
-    code, kind = (issuers or {}).get(document.source, (None, "country"))
+    code, kind = (issuers or {}).get(source_key(document.source), (None, "country"))
     for found in doc._.alerter_events or []:
         raw = issued(doc, found, code, kind, document.title)
         sentence = passage.span(raw["sentence"])

@@ -110,13 +110,19 @@ def issued(doc: Doc, event: dict[str, Any], issuer: str | None, kind: str = "cou
     return {**event, "actor": [{"text": said or issuer, "kind": kind, "code": issuer}]}
 
 
+def source_key(source: str) -> str:
+    """Give a source name as issuers are looked up by: case and spacing do not count
+    ('Treasury', 'treasury ' and 'TREASURY' are one source)."""
+    return " ".join(source.split()).casefold()
+
+
 def issuer_kinds(issuers: Mapping[str, str], gazetteer: str | None = None
                  ) -> dict[str, Issuer]:
     """Give each source's issuer with its participant kind from the gazetteer (a code it
-    lists among organisations is one; any other is a country)."""
+    lists among organisations is one; any other is a country), by `source_key`."""
     if not issuers:
         return {}
     organisations = {e.code for e in load_gazetteer(gazetteer).values()
                      if e.kind == "organisation"}
-    return {source: (code, "organisation" if code in organisations else "country")
+    return {source_key(source): (code, "organisation" if code in organisations else "country")
             for source, code in issuers.items()}
