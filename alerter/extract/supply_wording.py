@@ -28,6 +28,7 @@ from collections.abc import Container
 
 from spacy.tokens import Span, Token
 
+from alerter.extract import home_aid
 from alerter.extract.clauses import np_head
 from alerter.extract.participants import participants_in, phrase_tokens
 
@@ -62,8 +63,10 @@ def qualified_kind(span: Span, kind: str) -> str:
 def relative_supply(verb: Token) -> bool:
     """Give whether a relative clause tells a supply with a coded side: "Iran, which
     supplies them with missile parts", "a firm that has shipped weapons to Syria" (not
-    "programmes that provide loans to small firms": nobody coded)."""
-    return verb.dep_ == "relcl" and _coded_side(verb, [verb.head])
+    "programmes that provide loans to small firms": nobody coded), or one to countries
+    abroad ("the initiative, which provided $3 billion to support 30 countries")."""
+    return verb.dep_ == "relcl" and (_coded_side(verb, [verb.head])
+                                     or home_aid.for_countries(verb))
 
 
 # Nouns whose to-infinitive is the work itself going on: "efforts to provide Ukraine
