@@ -4,7 +4,8 @@ support 30 countries" or "to developing nations" with no country named (a purpos
 clause or a plural of countries is help abroad, not a domestic programme), the same told
 in a relative clause ("the initiative, which provided..."), debt relief to poor
 countries; and the look-alikes that stay domestic: "to support 25 states", "to tribal
-nations", "across the nation", "student debt relief". The Bureau of Indian Affairs is a
+nations", "across the nation", "student debt relief". A drawdown package may be tagged
+as an adjective or be the part an announcement "includes". The Bureau of Indian Affairs is a
 US body, not India. Every sentence is our own, written in the style of the cases seen;
 none is corpus text.
 """
@@ -35,6 +36,16 @@ MUST: list[tuple[str, Expected]] = [
     # debt relief is domestic only when nobody abroad gets it
     ("The lenders provided debt relief to 30 low-income countries last year.",
      ("AID", "economic", "asserted", set(), set())),
+    # a drawdown tagged as an adjective, inside a long announcement
+    ("The President unveiled a new drawdown package for Ukraine worth $250 million, the "
+     "ninth this year, with more steps on power lines.",
+     ("AID", "military", "asserted", set(), {"UKR"})),
+    # a drawdown as a part of what an announcement includes
+    ("This week's announcement, which includes a $300 million drawdown package for the "
+     "Ukrainian forces, adds to our earlier help.",
+     ("AID", "military", "asserted", set(), {"UKR"})),
+    ("The announcement includes a new drawdown package for Ukraine.",
+     ("AID", "military", "asserted", set(), {"UKR"})),
     # a US bureau whose name holds a demonym
     ("The Bureau of Indian Affairs signed a compact with the Navajo Nation.",
      ("AGREE", None, "asserted", {"USA"}, set())),
@@ -47,6 +58,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The law delivered $20 billion to communities across the nation.", "AID"),
     ("The plan will provide $5 billion to help the nation's schools reopen.", "AID"),
     ("The department announced student debt relief for four million borrowers.", "AID"),
+    ("The budget includes $2 billion in loans for small firms.", "AID"),
+    ("The drawdown of the oil reserve includes 30 million barrels.", "AID"),
     ("The agency, which provided $2 billion in loans to small farms, will hire staff.",
      "AID"),
 ]

@@ -122,6 +122,8 @@ def told_by(trigger: Token, governors: Container[str]) -> Token | None:
     if addition.lemma_ == "addition" and addition.dep_ == "pobj" and \
             addition.head.head.lemma_ in governors and addition.head.head.pos_ == "VERB":
         return addition.head.head  # "provided grants to Ukraine in addition to military aid"
+    if head.dep_ in ("dobj", "obj") and head.head.lemma_ in INCLUDING:
+        return _announcing(head.head, governors)  # "today's announcement includes a drawdown"
     for clause in head.children:
         if clause.lemma_ not in governors or clause.pos_ != "VERB":
             continue
@@ -130,6 +132,25 @@ def told_by(trigger: Token, governors: Container[str]) -> Token | None:
         if clause.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in clause.children) and \
                 not any(c.dep_ in ("dobj", "obj") for c in clause.children):
             return clause  # "the assistance the United States announced this week"
+    return None
+
+
+# Verbs whose object is a part of what their subject holds: "the package includes".
+INCLUDING = frozenset({"include", "contain", "comprise", "feature"})
+
+
+def _announcing(including: Token, governors: Container[str]) -> Token | None:
+    """Give what announces the whole that an "include" verb's object is part of: the
+    subject itself ("today's announcement, which includes a drawdown package") or the
+    verb that takes it ("announced a package that includes $500 million in arms")."""
+    subjects = [c for c in including.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if including.dep_ == "relcl" and all(c.tag_ in ("WDT", "WP") for c in subjects):
+        subjects = [including.head]
+    for subject in subjects:
+        if subject.lemma_.lower() in governors:
+            return subject
+        if subject.dep_ in ("dobj", "obj") and subject.head.lemma_ in governors:
+            return subject.head
     return None
 
 
