@@ -3,11 +3,12 @@
 support 30 countries" or "to developing nations" with no country named (a purpose
 clause or a plural of countries is help abroad, not a domestic programme), the same told
 in a relative clause ("the initiative, which provided..."), debt relief to poor
-countries; and the look-alikes that stay domestic: "to support 25 states", "to tribal
-nations", "across the nation", "student debt relief". A drawdown package may be tagged
-as an adjective or be the part an announcement "includes". The Bureau of Indian Affairs is a
-US body, not India. Every sentence is our own, written in the style of the cases seen;
-none is corpus text.
+countries; a drawdown package tagged as an adjective, or the part an announcement
+"includes"; a designation's reason ("designated three firms for supplying drones to
+Russia"), AID by the designees, never by OFAC; and the look-alikes that stay domestic:
+"to support 25 states", "to tribal nations", "across the nation", "student debt relief".
+The Bureau of Indian Affairs is a US body, not India. Every sentence is our own, written
+in the style of the cases seen; none is corpus text.
 """
 
 from __future__ import annotations
@@ -46,6 +47,12 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "military", "asserted", set(), {"UKR"})),
     ("The announcement includes a new drawdown package for Ukraine.",
      ("AID", "military", "asserted", set(), {"UKR"})),
+    # a designation's reason, the "for" hung on the designees: AID by them, not by the
+    # sanctioner
+    ("Today Treasury designated three firms for supplying drone motors to Russia.",
+     ("AID", "military", "asserted", set(), {"RUS"})),
+    ("OFAC designated the exchange house for sending money to Hamas.",
+     ("AID", "economic", "asserted", set(), set())),
     # a US bureau whose name holds a demonym
     ("The Bureau of Indian Affairs signed a compact with the Navajo Nation.",
      ("AGREE", None, "asserted", {"USA"}, set())),
