@@ -5,7 +5,8 @@ clause or a plural of countries is help abroad, not a domestic programme), the s
 in a relative clause ("the initiative, which provided..."), debt relief to poor
 countries; a drawdown package tagged as an adjective, or the part an announcement
 "includes"; a designation's reason ("designated three firms for supplying drones to
-Russia"), AID by the designees, never by OFAC; and the look-alikes that stay domestic:
+Russia"), AID by the designees, never by OFAC; arms (not money or data) moved "between"
+two parties; and the look-alikes that stay domestic:
 "to support 25 states", "to tribal nations", "across the nation", "student debt relief".
 The Bureau of Indian Affairs is a US body, not India. Every sentence is our own, written
 in the style of the cases seen; none is corpus text.
@@ -53,6 +54,9 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "military", "asserted", set(), {"RUS"})),
     ("OFAC designated the exchange house for sending money to Hamas.",
      ("AID", "economic", "asserted", set(), set())),
+    # arms moved between two parties
+    ("We are alarmed by the arms transfers between Iran and Russia.",
+     ("AID", "military", "asserted", set(), set())),
     # a US bureau whose name holds a demonym
     ("The Bureau of Indian Affairs signed a compact with the Navajo Nation.",
      ("AGREE", None, "asserted", {"USA"}, set())),
@@ -67,6 +71,11 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The department announced student debt relief for four million borrowers.", "AID"),
     ("The budget includes $2 billion in loans for small firms.", "AID"),
     ("The drawdown of the oil reserve includes 30 million barrels.", "AID"),
+    ("The network handled financial transfers between senior ISIS leaders in Syria.",
+     "AID"),
+    ("The rule covers data transfers between Europe and the United States.", "AID"),
+    # a habitual present names what a body does, no help given now
+    ("The banks offer grants to support poor countries.", "AID"),
     ("The agency, which provided $2 billion in loans to small farms, will hire staff.",
      "AID"),
 ]

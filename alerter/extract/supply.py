@@ -52,6 +52,8 @@ DOMESTIC = frozenset({"debt", "tax", "mortgage", "rent", "rental", "student", "h
 # Purpose verbs whose object is the one helped: "$8 billion to help Ukraine respond".
 HELPING = frozenset({"help", "assist", "support", "enable", "aid", "bolster", "strengthen",
                      "train", "equip", "advise"})
+# Goods whose move between two parties is a supply: "arms transfers between X and Y".
+ARMS = frozenset({"arm", "arms", "weapon", "munition", "missile", "drone", "ammunition"})
 # Buying verbs: a nuclear weapon "acquired" with no supplier named is one a state would
 # build, not one it would be given.
 BUYING = frozenset({"acquire", "obtain", "buy", "purchase"})
@@ -161,6 +163,16 @@ def _going_ahead(verb: Token) -> bool:
                                            ("forward", "ahead") for c in verb.children)
 
 
+def arms_between(noun: Token, preps: dict[str, Token]) -> list[Token]:
+    """Give the sides of arms moved "between" two parties ("weapons transfers between the
+    DPRK and Russia"); not money or data moved between them ("financial transfers between
+    ISIS leaders" is a group's own money)."""
+    if "between" not in preps or not any(c.dep_ == "compound" and c.lemma_.lower() in ARMS
+                                         for c in noun.children):
+        return []
+    return [g for g in preps["between"].children if g.dep_ == "pobj"]
+
+
 def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
                  target: Found, recipient_verb: bool, asking: bool) -> bool:
     """Give whether a verb's supply event is no help to another party (see the module),
@@ -202,7 +214,8 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
         # "acquired a timber permit"; "the broker sought drones for the cartel" (a request
         # is for a coded party: "Kyiv asked for air defence")
         return not coded
-    if not coded and not _has_recipient(trigger, items) and not home_aid.for_countries(trigger):
+    if not coded and not _has_recipient(trigger, items) and not (
+            trigger.tag_ not in ("VBP", "VBZ") and home_aid.for_countries(trigger)):
         return True  # "deliver tax credit payments" (not "provided $3 billion to support 30
         # countries")
     # the goods that make it a supply: "troops and aircraft" are sent for the troops
