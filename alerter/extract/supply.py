@@ -52,8 +52,6 @@ DOMESTIC = frozenset({"debt", "tax", "mortgage", "rent", "rental", "student", "h
 # Purpose verbs whose object is the one helped: "$8 billion to help Ukraine respond".
 HELPING = frozenset({"help", "assist", "support", "enable", "aid", "bolster", "strengthen",
                      "train", "equip", "advise"})
-# Goods whose move between two parties is a supply: "arms transfers between X and Y".
-ARMS = frozenset({"arm", "arms", "weapon", "munition", "missile", "drone", "ammunition"})
 # Buying verbs: a nuclear weapon "acquired" with no supplier named is one a state would
 # build, not one it would be given.
 BUYING = frozenset({"acquire", "obtain", "buy", "purchase"})
@@ -161,16 +159,6 @@ def _going_ahead(verb: Token) -> bool:
     with a loan guarantee", "proceed with the transfer"): the act itself, no means."""
     return verb.lemma_ == "proceed" or any(c.dep_ in ("advmod", "prt") and c.lower_ in
                                            ("forward", "ahead") for c in verb.children)
-
-
-def arms_between(noun: Token, preps: dict[str, Token]) -> list[Token]:
-    """Give the sides of arms moved "between" two parties ("weapons transfers between the
-    DPRK and Russia"); not money or data moved between them ("financial transfers between
-    ISIS leaders" is a group's own money)."""
-    if "between" not in preps or not any(c.dep_ == "compound" and c.lemma_.lower() in ARMS
-                                         for c in noun.children):
-        return []
-    return [g for g in preps["between"].children if g.dep_ == "pobj"]
 
 
 def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,

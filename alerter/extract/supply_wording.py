@@ -181,3 +181,17 @@ PEOPLE = frozenset({"family", "spouse", "child", "veteran", "member", "retiree",
 DRUGS = frozenset({"narcotic", "drug", "fentanyl", "opioid", "heroin", "cocaine", "pill",
                    "methamphetamine", "precursor", "poison"})
 NO_GOODS = PEOPLE | DRUGS
+
+
+# Goods whose move between two parties is a supply: "arms transfers between X and Y".
+ARMS = frozenset({"arm", "arms", "weapon", "munition", "missile", "drone", "ammunition"})
+
+
+def arms_between(noun: Token, preps: dict[str, Token]) -> list[Token]:
+    """Give the sides of arms moved "between" two parties ("weapons transfers between the
+    DPRK and Russia"); not money or data moved between them ("financial transfers between
+    ISIS leaders" is a group's own money)."""
+    if "between" not in preps or not any(c.dep_ == "compound" and c.lemma_.lower() in ARMS
+                                         for c in noun.children):
+        return []
+    return [g for g in preps["between"].children if g.dep_ == "pobj"]
