@@ -6,8 +6,9 @@ in a relative clause ("the initiative, which provided..."), debt relief to poor
 countries; a drawdown package tagged as an adjective, or the part an announcement
 "includes"; a designation's reason ("designated three firms for supplying drones to
 Russia"), AID by the designees, never by OFAC; arms (not money or data) moved "between"
-two parties; and the look-alikes that stay domestic:
-"to support 25 states", "to tribal nations", "across the nation", "student debt relief".
+two parties; and the look-alikes: what a prohibition stops ("prohibited from providing
+credit to"), and the domestic ones ("to support 25 states", "to tribal nations", "across
+the nation", "student debt relief").
 The Bureau of Indian Affairs is a US body, not India. Every sentence is our own, written
 in the style of the cases seen; none is corpus text.
 """
@@ -76,6 +77,10 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The rule covers data transfers between Europe and the United States.", "AID"),
     # a habitual present names what a body does, no help given now
     ("The banks offer grants to support poor countries.", "AID"),
+    # what a prohibition stops is no supply
+    ("Local banks are prohibited from making loans or providing credit to the governor.",
+     "AID"),
+    ("Lenders are barred from providing loans to Kenya.", "AID"),
     ("The agency, which provided $2 billion in loans to small farms, will hire staff.",
      "AID"),
 ]

@@ -170,7 +170,10 @@ def banned(trigger: Token) -> bool:
         if trigger.dep_ == "pobj" and head.lower_ == "on" and \
                 head.head.lemma_.lower() in BANNING:
             return True  # "a ban on the sale of arms"
-    return False
+    # faid4: "banks are prohibited from making loans or providing credit to X"
+    first = trigger.head if trigger.dep_ == "conj" else trigger
+    return trigger.pos_ == "VERB" and first.dep_ == "pcomp" and \
+        first.head.head.lemma_.lower() in BANNING
 
 
 # People a supply verb may name beside a class word: "providing military families access
