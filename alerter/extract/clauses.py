@@ -266,4 +266,6 @@ def charging_verb(trigger: Token) -> Token | None:
     if trigger.dep_ != "pcomp" or trigger.head.lower_ not in ("for", "of", "with"):
         return None
     verb = trigger.head.head
+    if verb.dep_ in ("dobj", "obj", "nsubjpass") and verb.pos_ in ("NOUN", "PROPN"):
+        verb = verb.head  # "designated three firms for supplying drones"
     return verb if verb.lemma_ in lexicon.CHARGING_VERBS else None

@@ -156,6 +156,7 @@ class Checks(EventState):
             "to", "for", "in", "into", "from")
         sides = [g for p in kinds if p in preps for g in preps[p].children if g.dep_ == "pobj"]
         sides += [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound")]
+        sides += supply_wording.arms_between(trigger, preps)  # "arms transfers between X and Y"
         sides += supply.recipients_nearby(trigger)  # "the supply of UAVs and parts to Iran"
         sides += relief.recipients_beside(trigger)  # "support X through aid", "aid into Gaza"
         found = [p for t in sides for p in participants_in(phrase_tokens(t))]

@@ -70,7 +70,9 @@ class Roles(EventState):
             actor = all_participants([phrase_tokens(g) for c in trigger.head.children
                                        if c.dep_ == "prep" and c.lower_ == "of"
                                        for g in c.children if g.dep_ == "pobj"])
-        if not actor and rule.type != "PROTEST" and (  # OFAC protests nothing
+        # the designee did the designated conduct, never OFAC ("OFAC designated the
+        # network for sending money to Hamas")
+        if not actor and charging is None and rule.type != "PROTEST" and (  # OFAC protests nothing
                 lexicon.US_AUTHORITY.search(span.sent.text) or "OFAC" in span.sent.text
                 or (rule.type in enforcement.CURRENT_TYPES
                     and enforcement.US_CRITERIA.search(span.sent.text))):

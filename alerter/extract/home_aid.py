@@ -49,6 +49,11 @@ HOME_DEPARTMENTS = frozenset({"justice", "education", "energy", "labor", "agricu
                               "veterans"})
 # Who gets help abroad though no country is named: "to support 30 countries".
 FOREIGN_PUBLIC = frozenset({"country", "nation", "refugee"})
+# Where in a giving verb's clause the ones helped are named: its objects, its "to"
+# phrases, its purpose clause.
+_GIVEN_DEPS = frozenset({"dobj", "obj", "dative", "prep", "advcl", "xcomp"})
+# Nations at home: "federally recognized tribal nations".
+HOME_NATIONS = frozenset({"tribal", "native", "indian", "sovereign", "indigenous"})
 # Words that place a giver's work abroad whoever it reaches ("USAID ... to 321 patients").
 ABROAD = frozenset({"usaid", "foreign", "overseas", "abroad"})
 # Words that place the ones helped abroad: "to support global health programs",
@@ -128,7 +133,17 @@ def for_countries(verb: Token) -> bool:
     $2 billion for refugees abroad" (no domestic spending, see `funded_at_home`)."""
     return any(g.lemma_.lower() in FOREIGN_PUBLIC or any(
         c.dep_ == "amod" and c.lower_ in WORLDWIDE for c in g.children) for g in _gets(verb)) \
-        or any(t.lower_ in ABROAD for t in verb.subtree)
+        or any(t.lower_ in ABROAD for t in verb.subtree) or any(
+            _other_countries(t) for c in verb.children if c.dep_ in _GIVEN_DEPS
+            for t in c.subtree)
+
+
+def _other_countries(noun: Token) -> bool:
+    """Give whether a noun is countries in the plural, anywhere in what a verb gives or
+    helps ("$4 billion in loans to developing nations", "to support 30 countries"); not
+    the home's own ("tribal nations", "the nation's schools")."""
+    return noun.tag_ == "NNS" and noun.lemma_.lower() in FOREIGN_PUBLIC - {"refugee"} and \
+        noun.dep_ != "poss" and not any(c.lower_ in HOME_NATIONS for c in noun.children)
 
 
 def abroad_in(verb: Token, home: set[str]) -> bool:

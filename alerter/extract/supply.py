@@ -171,7 +171,7 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     coded = _coded(actor) or _coded(target)
     goods = [tokens for head, tokens in items if class_of(tokens) is not None]
     if not coded and goods and all(any(t.lower_ in DOMESTIC for t in tokens)
-                                   for tokens in goods):
+                                   for tokens in goods) and not home_aid.for_countries(trigger):
         return True  # "deliver student debt relief to borrowers"
     if goods and all(tokens[-1].lemma_.lower() in supply_wording.NO_GOODS for tokens in goods):
         # "providing veterans and military families access to care"; "sells lethal
@@ -202,8 +202,10 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
         # "acquired a timber permit"; "the broker sought drones for the cartel" (a request
         # is for a coded party: "Kyiv asked for air defence")
         return not coded
-    if not coded and not _has_recipient(trigger, items):
-        return True  # "deliver tax credit payments"
+    if not coded and not _has_recipient(trigger, items) and not (
+            trigger.tag_ not in ("VBP", "VBZ") and home_aid.for_countries(trigger)):
+        return True  # "deliver tax credit payments" (not "provided $3 billion to support 30
+        # countries")
     # the goods that make it a supply: "troops and aircraft" are sent for the troops
     heads = [head.lemma_.lower() for head, _ in items
              if not _money(head) and class_of([head]) is not None]

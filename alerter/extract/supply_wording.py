@@ -28,6 +28,7 @@ from collections.abc import Container
 
 from spacy.tokens import Span, Token
 
+from alerter.extract import home_aid
 from alerter.extract.clauses import np_head
 from alerter.extract.participants import participants_in, phrase_tokens
 
@@ -62,8 +63,10 @@ def qualified_kind(span: Span, kind: str) -> str:
 def relative_supply(verb: Token) -> bool:
     """Give whether a relative clause tells a supply with a coded side: "Iran, which
     supplies them with missile parts", "a firm that has shipped weapons to Syria" (not
-    "programmes that provide loans to small firms": nobody coded)."""
-    return verb.dep_ == "relcl" and _coded_side(verb, [verb.head])
+    "programmes that provide loans to small firms": nobody coded), or one to countries
+    abroad ("the initiative, which provided $3 billion to support 30 countries")."""
+    return verb.dep_ == "relcl" and (_coded_side(verb, [verb.head])
+                                     or home_aid.for_countries(verb))
 
 
 # Nouns whose to-infinitive is the work itself going on: "efforts to provide Ukraine
@@ -119,6 +122,8 @@ def told_by(trigger: Token, governors: Container[str]) -> Token | None:
     if addition.lemma_ == "addition" and addition.dep_ == "pobj" and \
             addition.head.head.lemma_ in governors and addition.head.head.pos_ == "VERB":
         return addition.head.head  # "provided grants to Ukraine in addition to military aid"
+    if head.dep_ in ("dobj", "obj") and head.head.lemma_ in INCLUDING:
+        return _announcing(head.head, governors)  # "today's announcement includes a drawdown"
     for clause in head.children:
         if clause.lemma_ not in governors or clause.pos_ != "VERB":
             continue
@@ -127,6 +132,25 @@ def told_by(trigger: Token, governors: Container[str]) -> Token | None:
         if clause.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in clause.children) and \
                 not any(c.dep_ in ("dobj", "obj") for c in clause.children):
             return clause  # "the assistance the United States announced this week"
+    return None
+
+
+# Verbs whose object is a part of what their subject holds: "the package includes".
+INCLUDING = frozenset({"include", "contain", "comprise", "feature"})
+
+
+def _announcing(including: Token, governors: Container[str]) -> Token | None:
+    """Give what announces the whole that an "include" verb's object is part of: the
+    subject itself ("today's announcement, which includes a drawdown package") or the
+    verb that takes it ("announced a package that includes $500 million in arms")."""
+    subjects = [c for c in including.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if including.dep_ == "relcl" and all(c.tag_ in ("WDT", "WP") for c in subjects):
+        subjects = [including.head]
+    for subject in subjects:
+        if subject.lemma_.lower() in governors:
+            return subject
+        if subject.dep_ in ("dobj", "obj") and subject.head.lemma_ in governors:
+            return subject.head
     return None
 
 
@@ -146,7 +170,10 @@ def banned(trigger: Token) -> bool:
         if trigger.dep_ == "pobj" and head.lower_ == "on" and \
                 head.head.lemma_.lower() in BANNING:
             return True  # "a ban on the sale of arms"
-    return False
+    # faid4: "banks are prohibited from making loans or providing credit to X"
+    first = trigger.head if trigger.dep_ == "conj" else trigger
+    return trigger.pos_ == "VERB" and first.dep_ == "pcomp" and \
+        first.head.head.lemma_.lower() in BANNING
 
 
 # People a supply verb may name beside a class word: "providing military families access
@@ -157,3 +184,17 @@ PEOPLE = frozenset({"family", "spouse", "child", "veteran", "member", "retiree",
 DRUGS = frozenset({"narcotic", "drug", "fentanyl", "opioid", "heroin", "cocaine", "pill",
                    "methamphetamine", "precursor", "poison"})
 NO_GOODS = PEOPLE | DRUGS
+
+
+# Goods whose move between two parties is a supply: "arms transfers between X and Y".
+ARMS = frozenset({"arm", "arms", "weapon", "munition", "missile", "drone", "ammunition"})
+
+
+def arms_between(noun: Token, preps: dict[str, Token]) -> list[Token]:
+    """Give the sides of arms moved "between" two parties ("weapons transfers between the
+    DPRK and Russia"); not money or data moved between them ("financial transfers between
+    ISIS leaders" is a group's own money)."""
+    if "between" not in preps or not any(c.dep_ == "compound" and c.lemma_.lower() in ARMS
+                                         for c in noun.children):
+        return []
+    return [g for g in preps["between"].children if g.dep_ == "pobj"]
