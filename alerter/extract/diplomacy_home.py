@@ -1,0 +1,116 @@
+"""Diplomacy words that stay inside one side, read on fresh government prose (issue 10):
+work "across the government" with no partner named, one government's committee or
+officials discussing or agreeing among themselves ("the Committee agreed to discuss the
+topic at a later meeting", "White House officials discussed the importance of ..."), a
+firm or designee that "agreed to sell" goods (trade, not a deal between parties), and a
+newcomer welcomed to a body's meeting ("welcomed Commissioner X to his first Council
+meeting"). Called from alerter/extract/diplomacy.py's `misread`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alerter.extract.clauses import subject_of
+from alerter.extract.participants import participants_in, phrase_tokens
+
+# What work "across" spans that is one side's own: "coordinate across government".
+_SPANS = frozenset({"government", "administration", "agency", "department", "sector",
+                    "level", "office", "team", "enterprise"})
+_PARTNER_PREPS = frozenset({"with", "between", "among"})
+
+
+def across_own_side(trigger: Token) -> bool:
+    """Give whether cooperation spans only one side's bodies, with no partner named:
+    "strengthening the coordination of efforts across government", "requires us to
+    collaborate across the government and the private sector"; but "coordinate across
+    government with our allies"."""
+    if any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in trigger.children):
+        return False
+    holders = [trigger, *(g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj")]
+    return any(c.dep_ == "prep" and c.lower_ in ("across", "throughout") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _SPANS for g in c.children)
+        for h in holders for c in h.children)
+
+
+# One government's internal bodies and people: "the Committee", "White House officials".
+_INTERNAL = frozenset({"committee", "subcommittee", "council", "official", "staff",
+                       "member", "force", "board", "panel", "team", "chair", "working",
+                       "group"})
+
+
+def _foreign(token: Token) -> bool:
+    """Give whether a phrase names a party other than the United States."""
+    return any(p[2] and p[2] != "USA" for p in participants_in(phrase_tokens(token)))
+
+
+def among_own(trigger: Token) -> bool:
+    """Give whether talks or an agreement are one body's own: "the Committee agreed to
+    discuss the topic later", "White House officials discussed the importance of hiring";
+    but "the two leaders discussed", "U.S. and Japanese officials discussed", "officials
+    discussed the matter with Mexico"."""
+    if trigger.lemma_ not in ("discuss", "agree") or trigger.pos_ != "VERB":
+        return False
+    verb = trigger
+    while verb.dep_ in ("xcomp", "conj") and verb.head.pos_ == "VERB" and not any(
+            c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    if any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS
+           for v in (trigger, verb) for c in v.children) or any(
+            p[2] and p[2] != "USA" for p in participants_in(list(trigger.subtree))):
+        return False  # "the Council agreed to coordinate with the European Union"
+    subject = subject_of(verb)
+    if subject is None or subject.lower_ in ("they", "both", "we"):
+        return False
+    heads = [subject, *subject.conjuncts]
+    return all(h.lemma_.lower() in _INTERNAL and not any(
+        c.dep_ == "nummod" or c.lemma_.lower() in ("both", "two") for c in h.children)
+        and not _foreign(h) for h in heads)
+
+
+# What a seller or buyer agrees to: goods changing hands, payment, not a deal of parties.
+_TRADING = frozenset({"sell", "buy", "purchase", "supply", "ship", "pay", "transfer",
+                      "smuggle", "procure", "broker", "finance", "launder", "transport",
+                      "deliver", "export", "import", "acquire", "lease"})
+# Sellers: a firm or a designee named with no code of its own.
+_SELLERS = frozenset({"firm", "company", "entity", "individual", "person", "designee",
+                      "supplier", "broker", "vendor", "he", "she", "it", "they", "network",
+                      "facilitator", "businessman", "dealer", "trader", "manufacturer"})
+
+
+def trade_agreed(trigger: Token) -> bool:
+    """Give whether "agreed to" is a firm's or designee's trade: "the company agreed to
+    sell the drones to the militia", "he agreed to pay the supplier in cash"; but "Japan
+    agreed to supply LNG to Europe", "the leaders agreed to finance the fund"."""
+    if trigger.lemma_ != "agree":
+        return False
+    if not any(c.dep_ == "xcomp" and c.lemma_ in _TRADING for c in trigger.children):
+        return False
+    subject = subject_of(trigger)
+    if subject is None:
+        return False
+    heads = [subject, *subject.conjuncts]
+    return not any(p[2] for h in heads for p in participants_in(phrase_tokens(h))) and (
+        all(h.lemma_.lower() in _SELLERS or h.pos_ == "PROPN" for h in heads))
+
+
+# Titles of guests whose welcome is to talks between states: "welcomed the President to
+# the summit".
+_LEADERS = frozenset({"president", "minister", "chancellor", "king", "queen", "emir",
+                      "premier", "prince", "leader", "delegation", "counterpart", "taoiseach",
+                      "sultan", "sheikh", "monarch", "ambassador", "head"})
+
+
+def newcomer_welcomed(trigger: Token) -> bool:
+    """Give whether a meeting noun is where a newcomer is welcomed: "welcomed Commissioner
+    Smith to his first meeting of the Council"; but "welcomed President Macron to the
+    summit", "welcomed Japan to the meeting"."""
+    prep = trigger.head
+    welcome = prep.head
+    if trigger.dep_ != "pobj" or prep.lower_ != "to" or welcome.lemma_ != "welcome":
+        return False
+    guests = [h for c in welcome.children if c.dep_ == "dobj" for h in (c, *c.conjuncts)]
+    return bool(guests) and not any(
+        _foreign(h) or any(t.lemma_.lower() in _LEADERS for t in phrase_tokens(h))
+        for h in guests)

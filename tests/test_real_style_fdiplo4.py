@@ -1,0 +1,85 @@
+"""Agreements, meetings, cooperation and support that stay inside one side, in the
+wording of fresh government prose (issue 10, round 4; read on documents outside the
+annotated sample with bench/fresh_review.py): work "across the government" or with the
+White House and interagency partners, a committee or officials discussing or agreeing
+among themselves, a firm or designee that "agreed to sell" goods, a newcomer welcomed
+to a council's meeting, and a meeting "looked forward to" (planned, not done). The hard
+negatives beside them keep the same words between parties. Every sentence is our own,
+written in the style of the error classes seen; none is corpus text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from alerter.extract import Extractor
+from alerter.models import Event
+
+from .sentences import assert_found, assert_none_of, extract_each
+
+# sentence → an event it must hold: (type, modality, actor, target)
+Expected = tuple[str, str, set[str], set[str]]
+MUST: list[tuple[str, Expected]] = [
+    # the same words between parties
+    ("The Treasury coordinated with Japan and Canada on today's designations.",
+     ("COOPERATE", "asserted", {"USA"}, set())),
+    ("Japanese and American officials discussed the sale of fighter jets.",
+     ("CONSULT", "asserted", {"JPN", "USA"}, set())),
+    ("The Security Council agreed to extend the mission in Haiti.",
+     ("AGREE", "asserted", {"UN"}, set())),
+    ("Japan agreed to supply more LNG to Europe this winter.",
+     ("AGREE", "asserted", {"JPN"}, set())),
+    ("The President welcomed President Macron to the G7 summit in Italy.",
+     ("CONSULT", "asserted", set(), {"FRA"})),
+    ("The two leaders discussed the war in Ukraine and agreed to coordinate on sanctions.",
+     ("AGREE", "asserted", set(), set())),
+    # a meeting looked forward to is still to come
+    ("I look forward to meeting with the Prime Minister in Tokyo next spring.",
+     ("CONSULT", "planned", set(), set())),
+    ("The President looks forward to visiting Kyiv next month.",
+     ("CONSULT", "planned", set(), {"UKR"})),
+]
+
+# sentence → a type it must not hold
+MUST_NOT: list[tuple[str, str]] = [
+    # work across one government, or with its own offices
+    ("The memorandum strengthens the coordination of preparedness efforts across "
+     "government.", "COOPERATE"),
+    ("Threats like these require us to collaborate across the government and the private "
+     "sector.", "COOPERATE"),
+    ("Treasury continues its outreach in coordination with the White House and interagency "
+     "partners.", "COOPERATE"),
+    # a committee or officials among themselves
+    ("The Committee agreed to discuss the topic of bill issuance at a later meeting.",
+     "AGREE"),
+    ("White House officials discussed the importance of recruiting more police officers.",
+     "CONSULT"),
+    # a firm's or designee's trade
+    ("The firm agreed to sell the drones to the militia through a front company.", "AGREE"),
+    ("Karimov agreed to pay the supplier in cash for the spare parts.", "AGREE"),
+    # a newcomer welcomed to a body's meeting
+    ("The Chair welcomed Commissioner Smith to his first meeting of the Council.", "CONSULT"),
+    # a meeting looked forward to is no meeting held
+    ("I look forward to meeting with the Prime Minister in Tokyo next spring.", "CONSULT:asserted"),
+]
+
+
+@pytest.fixture(scope="module")
+def extracted(extractor: Extractor) -> dict[str, list[Event]]:
+    sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT})
+    return extract_each(extractor, sentences)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MUST,
+                         ids=[f"{e[0]}: {s[:50]}" for s, e in MUST])
+def test_event_is_found(sentence: str, expected: Expected,
+                        extracted: dict[str, list[Event]]) -> None:
+    assert_found(extracted[sentence], expected, ("type", "modality", "actor", "target"))
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST_NOT,
+                         ids=[f"{t}: {s[:50]}" for s, t in MUST_NOT])
+def test_event_is_not_misread(sentence: str, type_: str,
+                              extracted: dict[str, list[Event]]) -> None:
+    name, _, modality = type_.partition(":")
+    assert_none_of(extracted[sentence], name, (modality,) if modality else ())
