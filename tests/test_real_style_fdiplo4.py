@@ -3,7 +3,9 @@ wording of fresh government prose (issue 10, round 4; read on documents outside 
 annotated sample with bench/fresh_review.py): work "across the government" or with the
 White House and interagency partners, a committee or officials discussing or agreeing
 among themselves, a firm or designee that "agreed to sell" goods, a newcomer welcomed
-to a council's meeting, and a meeting "looked forward to" (planned, not done). The hard
+to a council's meeting, a public or town-hall meeting or one with one's own Cabinet,
+"support" for home beneficiaries ("the flow of credit", "American manufacturers"), and a
+meeting "looked forward to" (planned, not done). The hard
 negatives beside them keep the same words between parties. Every sentence is our own,
 written in the style of the error classes seen; none is corpus text.
 """
@@ -33,6 +35,14 @@ MUST: list[tuple[str, Expected]] = [
      ("CONSULT", "asserted", set(), {"FRA"})),
     ("The two leaders discussed the war in Ukraine and agreed to coordinate on sanctions.",
      ("AGREE", "asserted", set(), set())),
+    ("The Secretary hosted a meeting with Japanese officials on supply chains.",
+     ("CONSULT", "asserted", set(), {"JPN"})),
+    ("We will continue to support Ukraine's efforts to defend itself.",
+     ("SUPPORT", "planned", set(), {"UKR"})),
+    ("The United States will continue to support Ukrainian farmers with new credit lines.",
+     ("SUPPORT", "planned", {"USA"}, {"UKR"})),
+    ("Germany supports the growth of the Ukrainian economy.",
+     ("SUPPORT", "asserted", {"DEU"}, {"UKR"})),
     # a meeting looked forward to is still to come
     ("I look forward to meeting with the Prime Minister in Tokyo next spring.",
      ("CONSULT", "planned", set(), set())),
@@ -59,6 +69,17 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Karimov agreed to pay the supplier in cash for the spare parts.", "AGREE"),
     # a newcomer welcomed to a body's meeting
     ("The Chair welcomed Commissioner Smith to his first meeting of the Council.", "CONSULT"),
+    # a meeting open to the public, or with one's own cabinet
+    ("The agency held a virtual public meeting on the draft rule on May 2.", "CONSULT"),
+    ("The Secretary hosted a town hall meeting with farmers in Iowa.", "CONSULT"),
+    ("The President met with the Cabinet to discuss the response to the storm.", "CONSULT"),
+    # help at home is no stance towards a party
+    ("Through this extension, we will continue to support the flow of credit to small "
+     "businesses.", "SUPPORT"),
+    ("The plan advances the President's commitment to support American manufacturers and "
+     "good jobs.", "SUPPORT"),
+    ("The Administration is continuing to support ongoing recovery efforts in the state.",
+     "SUPPORT"),
     # a meeting looked forward to is no meeting held
     ("I look forward to meeting with the Prime Minister in Tokyo next spring.", "CONSULT:asserted"),
 ]

@@ -227,9 +227,11 @@ def misread(trigger: Token, type_name: str) -> bool:
     if type_name in MEETING_TYPES and (diplomacy_misread.consulting_own(trigger) or
                                        diplomacy_misread.no_talks(trigger) or
                                        diplomacy_home.among_own(trigger) or
-                                       diplomacy_home.newcomer_welcomed(trigger)):
+                                       diplomacy_home.newcomer_welcomed(trigger) or
+                                       diplomacy_home.open_or_own_meeting(trigger)):
         return True
-    if type_name in HOST_TYPES and diplomacy_misread.greeting(trigger):
+    if type_name in HOST_TYPES and (diplomacy_misread.greeting(trigger) or
+                                    diplomacy_home.helps_at_home(trigger)):
         return True
     if type_name == "CONCEDE" and (diplomacy_misread.demanded(trigger) or
                                    concede.misread(trigger)):

@@ -114,3 +114,51 @@ def newcomer_welcomed(trigger: Token) -> bool:
     return bool(guests) and not any(
         _foreign(h) or any(t.lemma_.lower() in _LEADERS for t in phrase_tokens(h))
         for h in guests)
+
+
+# Meetings open to the public or held within one side: "a virtual public meeting", "a town
+# hall meeting", "a Cabinet meeting".
+_OPEN_OR_OWN = frozenset({"public", "town", "hall", "community", "listening", "staff",
+                          "internal", "cabinet", "webinar"})
+# People of one's own side whom one meets: "met with the Cabinet".
+_OWN_PEOPLE = frozenset({"cabinet", "staff", "team", "adviser", "advisor", "aide"})
+
+
+def open_or_own_meeting(trigger: Token) -> bool:
+    """Give whether a meeting is open to the public or one side's own: "held a virtual
+    public meeting on the draft rule", "hosted a town hall meeting with farmers", "met
+    with the Cabinet to discuss the storm"; but "hosted a meeting with Japan", "met with
+    the Prime Minister"."""
+    meetings = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _OPEN_OR_OWN
+           for m in meetings for c in m.children):
+        return True
+    partners = [h for m in meetings for c in m.children if c.dep_ == "prep" and
+                c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
+                for h in (g, *g.conjuncts)]
+    return bool(partners) and all(h.lemma_.lower() in _OWN_PEOPLE and not _foreign(h)
+                                  for h in partners)
+
+
+# Whom or what a government helps at home: "support American manufacturers", "support the
+# flow of credit", "support ongoing recovery efforts in the state".
+_HOME_BENEFICIARIES = frozenset({"manufacturer", "worker", "family", "business", "farmer",
+                                 "consumer", "community", "job", "industry", "student",
+                                 "taxpayer", "homeowner", "renter", "household", "flow",
+                                 "credit", "recovery", "response", "economy", "growth",
+                                 "innovation", "research", "production", "employer"})
+_RELIEF = frozenset({"recovery", "response", "relief", "rebuilding", "cleanup"})
+
+
+def helps_at_home(trigger: Token) -> bool:
+    """Give whether "support" helps people or an economy, with no foreign party named: "we
+    will continue to support the flow of credit", "commitment to support American
+    manufacturers", "continuing to support ongoing recovery efforts in the state"; but
+    "support Ukrainian farmers", "support Ukraine's efforts"."""
+    if trigger.lemma_ != "support" or trigger.pos_ != "VERB":
+        return False
+    objects = [h for c in trigger.children if c.dep_ == "dobj" for h in (c, *c.conjuncts)]
+    return bool(objects) and all(
+        (h.lemma_.lower() in _HOME_BENEFICIARIES or (h.lemma_.lower() == "effort" and any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in _RELIEF
+            for c in h.children))) and not _foreign(h) for h in objects)
