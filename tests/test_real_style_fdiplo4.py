@@ -4,7 +4,8 @@ annotated sample with bench/fresh_review.py): work "across the government" or wi
 White House and interagency partners, a committee or officials discussing or agreeing
 among themselves, a firm or designee that "agreed to sell" goods, a newcomer welcomed
 to a council's meeting, a public or town-hall meeting or one with one's own Cabinet,
-"support" for home beneficiaries ("the flow of credit", "American manufacturers"), and a
+"support" for home beneficiaries ("the flow of credit", "American manufacturers"), a
+"welcome" that invites someone to act, "coordinate federal efforts", and a
 meeting "looked forward to" (planned, not done). The hard
 negatives beside them keep the same words between parties. Every sentence is our own,
 written in the style of the error classes seen; none is corpus text.
@@ -43,6 +44,12 @@ MUST: list[tuple[str, Expected]] = [
      ("SUPPORT", "planned", {"USA"}, {"UKR"})),
     ("Germany supports the growth of the Ukrainian economy.",
      ("SUPPORT", "asserted", {"DEU"}, {"UKR"})),
+    ("We welcome Japan's decision to join the initiative.",
+     ("SUPPORT", "asserted", set(), {"JPN"})),
+    ("France and Germany coordinated their responses to the crisis.",
+     ("COOPERATE", "asserted", {"DEU", "FRA"}, set())),
+    ("We will deter threats by coordinating shared approaches to security with allies and "
+     "partners.", ("COOPERATE", "planned", set(), set())),
     # a meeting looked forward to is still to come
     ("I look forward to meeting with the Prime Minister in Tokyo next spring.",
      ("CONSULT", "planned", set(), set())),
@@ -80,6 +87,13 @@ MUST_NOT: list[tuple[str, str]] = [
      "good jobs.", "SUPPORT"),
     ("The Administration is continuing to support ongoing recovery efforts in the state.",
      "SUPPORT"),
+    # an invitation to act, and one side's own work coordinated
+    ("The two governments welcome their companies to take part in regional trade fairs.",
+     "SUPPORT"),
+    ("The council will drive and coordinate federal research efforts on pandemic "
+     "preparedness.", "COOPERATE"),
+    ("She will be charged with coordinating the department's efforts to reach rural "
+     "communities.", "COOPERATE"),
     # a meeting looked forward to is no meeting held
     ("I look forward to meeting with the Prime Minister in Tokyo next spring.", "CONSULT:asserted"),
 ]

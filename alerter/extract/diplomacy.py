@@ -231,7 +231,8 @@ def misread(trigger: Token, type_name: str) -> bool:
                                        diplomacy_home.open_or_own_meeting(trigger)):
         return True
     if type_name in HOST_TYPES and (diplomacy_misread.greeting(trigger) or
-                                    diplomacy_home.helps_at_home(trigger)):
+                                    diplomacy_home.helps_at_home(trigger) or
+                                    diplomacy_home.invited_to_act(trigger)):
         return True
     if type_name == "CONCEDE" and (diplomacy_misread.demanded(trigger) or
                                    concede.misread(trigger)):
@@ -242,7 +243,8 @@ def misread(trigger: Token, type_name: str) -> bool:
                                      (trigger.lemma_ == "partnership" and
                                       not joint_with(trigger, type_name)) or
                                      diplomacy_misread.with_own_side(trigger) or
-                                     diplomacy_home.across_own_side(trigger)):
+                                     diplomacy_home.across_own_side(trigger) or
+                                     diplomacy_home.runs_own_efforts(trigger)):
         return True
     return hosting(trigger, type_name) or help_given(trigger, type_name) or \
         own_side(trigger, type_name)

@@ -162,3 +162,34 @@ def helps_at_home(trigger: Token) -> bool:
         (h.lemma_.lower() in _HOME_BENEFICIARIES or (h.lemma_.lower() == "effort" and any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in _RELIEF
             for c in h.children))) and not _foreign(h) for h in objects)
+
+
+def invited_to_act(trigger: Token) -> bool:
+    """Give whether "welcome" invites someone to do something: "the two governments welcome
+    their enterprises to participate in international initiatives"; but "welcome Japan's
+    decision to join" (the infinitive belongs to the decision)."""
+    return trigger.lemma_ == "welcome" and any(c.dep_ == "dobj" for c in trigger.children) \
+        and any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in trigger.children)
+
+
+# Words that mark work as one government's own: "federal efforts", "Treasury's efforts".
+_HOME_MARKS = frozenset({"federal", "national", "domestic", "interagency", "government",
+                         "administration", "department", "treasury", "agency", "state",
+                         "local", "county", "city"})
+
+
+def runs_own_efforts(trigger: Token) -> bool:
+    """Give whether "coordinate" manages one side's own work, with no partner: "drive and
+    coordinate federal science efforts", "charged with coordinating Treasury's efforts to
+    advance equity"; but "coordinating efforts to isolate ISIS" (whose, not said), "the
+    two countries coordinated their efforts", "coordinating approaches with allies"."""
+    if trigger.lemma_ != "coordinate" or trigger.pos_ != "VERB":
+        return False
+    if any(t.dep_ == "prep" and t.lower_ in _PARTNER_PREPS for t in trigger.subtree):
+        return False
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    return bool(objects) and all(not _foreign(o) and any(
+        c.dep_ in ("amod", "compound", "poss") and c.lemma_.lower() in _HOME_MARKS
+        for c in o.children) for o in objects)
