@@ -5,7 +5,8 @@ White House and interagency partners, a committee or officials discussing or agr
 among themselves, a firm or designee that "agreed to sell" goods, a newcomer welcomed
 to a council's meeting, a public or town-hall meeting or one with one's own Cabinet,
 "support" for home beneficiaries ("the flow of credit", "American manufacturers"), a
-"welcome" that invites someone to act, "coordinate federal efforts", and a
+"welcome" that invites someone to act, "coordinate federal efforts", people or firms with no
+party named working "with" each other (a designation's narrative), and a
 meeting "looked forward to" (planned, not done). The hard
 negatives beside them keep the same words between parties. Every sentence is our own,
 written in the style of the error classes seen; none is corpus text.
@@ -50,6 +51,10 @@ MUST: list[tuple[str, Expected]] = [
      ("COOPERATE", "asserted", {"DEU", "FRA"}, set())),
     ("We will deter threats by coordinating shared approaches to security with allies and "
      "partners.", ("COOPERATE", "planned", set(), set())),
+    ("Iran coordinated with Hizballah on the shipments.",
+     ("COOPERATE", "asserted", {"IRN"}, set())),
+    ("The Coalition coordinated with local partners to clear the town.",
+     ("COOPERATE", "asserted", set(), set())),
     # a meeting looked forward to is still to come
     ("I look forward to meeting with the Prime Minister in Tokyo next spring.",
      ("CONSULT", "planned", set(), set())),
@@ -94,6 +99,13 @@ MUST_NOT: list[tuple[str, str]] = [
      "preparedness.", "COOPERATE"),
     ("She will be charged with coordinating the department's efforts to reach rural "
      "communities.", "COOPERATE"),
+    # people or firms with no party named working together (a designation's narrative)
+    ("Karim Hassan collaborated with Omar Saleh to pay the crew and arrange an oil "
+     "shipment.", "COOPERATE"),
+    ("The shipyard has collaborated with a Crimea-based enterprise on hull repairs.",
+     "COOPERATE"),
+    ("When Treasury collaborated with the SEC and the Federal Reserve Board to study the "
+     "disruption, the causes became clear.", "COOPERATE"),
     # a meeting looked forward to is no meeting held
     ("I look forward to meeting with the Prime Minister in Tokyo next spring.", "CONSULT:asserted"),
 ]

@@ -244,7 +244,8 @@ def misread(trigger: Token, type_name: str) -> bool:
                                       not joint_with(trigger, type_name)) or
                                      diplomacy_misread.with_own_side(trigger) or
                                      diplomacy_home.across_own_side(trigger) or
-                                     diplomacy_home.runs_own_efforts(trigger)):
+                                     diplomacy_home.runs_own_efforts(trigger) or
+                                     diplomacy_home.no_party_named(trigger)):
         return True
     return hosting(trigger, type_name) or help_given(trigger, type_name) or \
         own_side(trigger, type_name)

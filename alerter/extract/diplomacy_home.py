@@ -193,3 +193,34 @@ def runs_own_efforts(trigger: Token) -> bool:
     return bool(objects) and all(not _foreign(o) and any(
         c.dep_ in ("amod", "compound", "poss") and c.lemma_.lower() in _HOME_MARKS
         for c in o.children) for o in objects)
+
+
+# Subjects that are parties even uncoded: "the two countries cooperated".
+_PARTIES = frozenset({"country", "nation", "leader", "side", "government", "ally", "partner",
+                      "both", "two", "they", "we", "member", "state"})
+# Pronouns that may stand for parties: "they coordinated with Japan".
+_PARTY_PRONOUNS = frozenset({"they", "we", "both", "each", "all"})
+# Uncoded partners that are parties all the same: "coordinated with allies".
+_PARTNER_WORDS = frozenset({"ally", "partner", "counterpart", "country", "nation",
+                            "government", "neighbor", "neighbour", "state", "member", "other",
+                            "another", "coalition", "force", "military", "army"})
+
+
+def no_party_named(trigger: Token) -> bool:
+    """Give whether working "with" someone names no party on either side, as in a
+    designation's narrative: "Karim Hassan collaborated with Omar Saleh to pay the crew",
+    "the shipyard has collaborated with a Crimea-based enterprise"; but "Iran coordinated
+    with Hizballah", "the two sides cooperated with each other", "worked with allies"."""
+    if trigger.pos_ != "VERB" or trigger.lemma_ not in ("collaborate", "coordinate",
+                                                        "cooperate", "partner"):
+        return False
+    partners = [h for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children if g.dep_ == "pobj" for h in (g, *g.conjuncts)]
+    subject = subject_of(trigger)
+    if not partners or subject is None:
+        return False
+    sides = [subject, *subject.conjuncts]
+    if any(h.lower_ in _PARTY_PRONOUNS or h.lemma_.lower() in _PARTIES or
+           h.lemma_.lower() in _PARTNER_WORDS for h in sides + partners):
+        return False
+    return not any(p[2] for h in sides + partners for p in participants_in(phrase_tokens(h)))

@@ -127,7 +127,7 @@ def agencies_alone(trigger: Token) -> bool:
 # Administration", "Customs and Border Protection", "the Maui Police Department".
 _BODY_WORDS = _OWN | {"enforcement", "customs", "protection", "police", "investigations",
                       "fbi", "dea", "cbp", "hsi", "irs", "fincen", "ofac", "doj", "dhs",
-                      "interagency", "house"}
+                      "interagency", "house", "sec", "cftc", "fdic", "reserve"}
 
 
 def own_body(partner: Token) -> bool:
