@@ -6,7 +6,8 @@ among themselves, a firm or designee that "agreed to sell" goods, a newcomer wel
 to a council's meeting, a public or town-hall meeting or one with one's own Cabinet,
 "support" for home beneficiaries ("the flow of credit", "American manufacturers"), a
 "welcome" that invites someone to act, "coordinate federal efforts", people or firms with no
-party named working "with" each other (a designation's narrative), and a
+party named working "with" each other (a designation's narrative), a speaker's topic ("I
+want to discuss"), and a
 meeting "looked forward to" (planned, not done). The hard
 negatives beside them keep the same words between parties. Every sentence is our own,
 written in the style of the error classes seen; none is corpus text.
@@ -53,8 +54,14 @@ MUST: list[tuple[str, Expected]] = [
      "partners.", ("COOPERATE", "planned", set(), set())),
     ("Iran coordinated with Hizballah on the shipments.",
      ("COOPERATE", "asserted", {"IRN"}, set())),
+    ("The two coast guards will collaborate with Europol on smuggling cases.",
+     ("COOPERATE", "planned", set(), set())),
     ("The Coalition coordinated with local partners to clear the town.",
      ("COOPERATE", "asserted", set(), set())),
+    ("At the reservation, tribal leaders and I discussed the challenges facing their "
+     "communities.", ("CONSULT", "asserted", set(), set())),
+    ("I look forward to discussing with President Macron our work on the climate crisis.",
+     ("CONSULT", "planned", set(), {"FRA"})),
     # a meeting looked forward to is still to come
     ("I look forward to meeting with the Prime Minister in Tokyo next spring.",
      ("CONSULT", "planned", set(), set())),
@@ -106,6 +113,11 @@ MUST_NOT: list[tuple[str, str]] = [
      "COOPERATE"),
     ("When Treasury collaborated with the SEC and the Federal Reserve Board to study the "
      "disruption, the causes became clear.", "COOPERATE"),
+    # a speaker's topic is no talks
+    ("Today, I want to discuss how the new rules will strengthen the banking system.",
+     "CONSULT"),
+    ("I will also be discussing regional cooperation on debt relief for poorer countries.",
+     "COOPERATE"),
     # a meeting looked forward to is no meeting held
     ("I look forward to meeting with the Prime Minister in Tokyo next spring.", "CONSULT:asserted"),
 ]

@@ -221,6 +221,32 @@ def no_party_named(trigger: Token) -> bool:
         return False
     sides = [subject, *subject.conjuncts]
     if any(h.lower_ in _PARTY_PRONOUNS or h.lemma_.lower() in _PARTIES or
-           h.lemma_.lower() in _PARTNER_WORDS for h in sides + partners):
-        return False
+           h.lemma_.lower() in _PARTNER_WORDS or h.tag_ in ("NNS", "NNPS") or
+           any(c.dep_ == "nummod" for c in h.children) for h in sides + partners):
+        return False  # "the two navies will cooperate with Interpol": plural sides
     return not any(p[2] for h in sides + partners for p in participants_in(phrase_tokens(h)))
+
+
+def speech_topic(trigger: Token) -> bool:
+    """Give whether "discuss" is a speaker's topic, with no one to talk with: "Today, I want
+    to discuss the banking rules", "the final priority I will discuss"; but "I have
+    discussed with my counterparts", "tribal leaders and I discussed", "I look forward to
+    discussing trade with President X"."""
+    if trigger.lemma_ != "discuss" or trigger.pos_ != "VERB" or any(
+            c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in trigger.children):
+        return False
+    verb = trigger
+    while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX") and \
+            not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+        if verb.lemma_ == "look":
+            return False  # a meeting looked forward to
+    subject = subject_of(verb)
+    return subject is not None and subject.lower_ == "i" and not subject.conjuncts and \
+        subject.head.dep_ != "conj"
+
+
+def topic_of_speech(trigger: Token) -> bool:
+    """Give whether a cooperation noun is only what a speaker will talk about: "I will also
+    be discussing regional cooperation on debt relief"."""
+    return trigger.dep_ == "dobj" and speech_topic(trigger.head)
