@@ -7,7 +7,7 @@ to a council's meeting, a public or town-hall meeting or one with one's own Cabi
 "support" for home beneficiaries ("the flow of credit", "American manufacturers"), a
 "welcome" that invites someone to act, "coordinate federal efforts", people or firms with no
 party named working "with" each other (a designation's narrative), a speaker's topic ("I
-want to discuss"), and a
+want to discuss"), talks or cooperation named only as missing ("without consultation"), and a
 meeting "looked forward to" (planned, not done). The hard
 negatives beside them keep the same words between parties. Every sentence is our own,
 written in the style of the error classes seen; none is corpus text.
@@ -62,6 +62,8 @@ MUST: list[tuple[str, Expected]] = [
      "communities.", ("CONSULT", "asserted", set(), set())),
     ("I look forward to discussing with President Macron our work on the climate crisis.",
      ("CONSULT", "planned", set(), {"FRA"})),
+    ("The plan was drawn up in close consultation with Japan.",
+     ("CONSULT", "asserted", set(), {"JPN"})),
     # a meeting looked forward to is still to come
     ("I look forward to meeting with the Prime Minister in Tokyo next spring.",
      ("CONSULT", "planned", set(), set())),
@@ -118,6 +120,10 @@ MUST_NOT: list[tuple[str, str]] = [
      "CONSULT"),
     ("I will also be discussing regional cooperation on debt relief for poorer countries.",
      "COOPERATE"),
+    # talks or cooperation named only as missing
+    ("The last agreement was signed by the same agencies in 2019 without tribal "
+     "consultation.", "CONSULT"),
+    ("The junta acted without coordination with its neighbours.", "COOPERATE"),
     # a meeting looked forward to is no meeting held
     ("I look forward to meeting with the Prime Minister in Tokyo next spring.", "CONSULT:asserted"),
 ]

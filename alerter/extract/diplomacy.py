@@ -229,7 +229,8 @@ def misread(trigger: Token, type_name: str) -> bool:
                                        diplomacy_home.among_own(trigger) or
                                        diplomacy_home.newcomer_welcomed(trigger) or
                                        diplomacy_home.open_or_own_meeting(trigger) or
-                                       diplomacy_home.speech_topic(trigger)):
+                                       diplomacy_home.speech_topic(trigger) or
+                                       diplomacy_home.done_without(trigger)):
         return True
     if type_name in HOST_TYPES and (diplomacy_misread.greeting(trigger) or
                                     diplomacy_home.helps_at_home(trigger) or
@@ -247,7 +248,8 @@ def misread(trigger: Token, type_name: str) -> bool:
                                      diplomacy_home.across_own_side(trigger) or
                                      diplomacy_home.runs_own_efforts(trigger) or
                                      diplomacy_home.no_party_named(trigger) or
-                                     diplomacy_home.topic_of_speech(trigger)):
+                                     diplomacy_home.topic_of_speech(trigger) or
+                                     diplomacy_home.done_without(trigger)):
         return True
     return hosting(trigger, type_name) or help_given(trigger, type_name) or \
         own_side(trigger, type_name)

@@ -250,3 +250,10 @@ def topic_of_speech(trigger: Token) -> bool:
     """Give whether a cooperation noun is only what a speaker will talk about: "I will also
     be discussing regional cooperation on debt relief"."""
     return trigger.dep_ == "dobj" and speech_topic(trigger.head)
+
+
+def done_without(trigger: Token) -> bool:
+    """Give whether talks or cooperation are named only as missing: "signed without Tribal
+    consultation", "acted without coordination with allies"."""
+    return trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and \
+        trigger.head.lower_ == "without"
