@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from alerter.extract import concede, diplomacy_misread
+from alerter.extract import concede, diplomacy_home, diplomacy_misread
 from alerter.extract.clauses import np_head, subject_of
 from alerter.extract.participants import Found, participants_in, phrase_tokens
 
@@ -222,11 +222,19 @@ def misread(trigger: Token, type_name: str) -> bool:
     if type_name == "AGREE":
         return diplomacy_misread.opinion_shared(trigger) or \
             diplomacy_misread.describing(trigger) or diplomacy_misread.law_signed(trigger) or \
-            diplomacy_misread.spent_at_home(trigger)
+            diplomacy_misread.spent_at_home(trigger) or diplomacy_home.among_own(trigger) or \
+            diplomacy_home.trade_agreed(trigger)
     if type_name in MEETING_TYPES and (diplomacy_misread.consulting_own(trigger) or
-                                       diplomacy_misread.no_talks(trigger)):
+                                       diplomacy_misread.no_talks(trigger) or
+                                       diplomacy_home.among_own(trigger) or
+                                       diplomacy_home.newcomer_welcomed(trigger) or
+                                       diplomacy_home.open_or_own_meeting(trigger) or
+                                       diplomacy_home.speech_topic(trigger) or
+                                       diplomacy_home.done_without(trigger)):
         return True
-    if type_name in HOST_TYPES and diplomacy_misread.greeting(trigger):
+    if type_name in HOST_TYPES and (diplomacy_misread.greeting(trigger) or
+                                    diplomacy_home.helps_at_home(trigger) or
+                                    diplomacy_home.invited_to_act(trigger)):
         return True
     if type_name == "CONCEDE" and (diplomacy_misread.demanded(trigger) or
                                    concede.misread(trigger)):
@@ -236,7 +244,12 @@ def misread(trigger: Token, type_name: str) -> bool:
                                      diplomacy_misread.views_shared(trigger) or
                                      (trigger.lemma_ == "partnership" and
                                       not joint_with(trigger, type_name)) or
-                                     diplomacy_misread.with_own_side(trigger)):
+                                     diplomacy_misread.with_own_side(trigger) or
+                                     diplomacy_home.across_own_side(trigger) or
+                                     diplomacy_home.runs_own_efforts(trigger) or
+                                     diplomacy_home.no_party_named(trigger) or
+                                     diplomacy_home.topic_of_speech(trigger) or
+                                     diplomacy_home.done_without(trigger)):
         return True
     return hosting(trigger, type_name) or help_given(trigger, type_name) or \
         own_side(trigger, type_name)

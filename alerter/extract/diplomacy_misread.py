@@ -126,7 +126,8 @@ def agencies_alone(trigger: Token) -> bool:
 # Words that make a name one government's own body: "the Drug Enforcement
 # Administration", "Customs and Border Protection", "the Maui Police Department".
 _BODY_WORDS = _OWN | {"enforcement", "customs", "protection", "police", "investigations",
-                      "fbi", "dea", "cbp", "hsi", "irs", "fincen", "ofac", "doj", "dhs"}
+                      "fbi", "dea", "cbp", "hsi", "irs", "fincen", "ofac", "doj", "dhs",
+                      "interagency", "house", "sec", "cftc", "fdic", "reserve"}
 
 
 def own_body(partner: Token) -> bool:

@@ -146,6 +146,9 @@ def modality(trigger: Token, anchor: Token, governor: Token | None,
                 return "planned", False
         if token.lemma_ in ("set", "due", "expect") and position > 0:
             return "planned", False
+        if position > 0 and token.lemma_ == "look" and any(
+                c.lower_ == "forward" for c in token.children):
+            return "planned", False  # "I look forward to meeting the Prime Minister"
         if position > 0 and token.lemma_ in requests:
             return "discussed", False
         is_governor = governor is not None and token.i == governor.i
