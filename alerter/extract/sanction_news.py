@@ -44,7 +44,32 @@ def not_news(trigger: Token, anchor: Token) -> bool:
     """Give whether a sanction reading is the release's boilerplate or a campaign summed
     up rather than a measure taken now."""
     return boilerplate(trigger.sent) or campaign_told(trigger, anchor) or \
-        standing_order(anchor) or recalled_abroad(anchor) or in_toolkit(trigger)
+        standing_order(anchor) or recalled_abroad(anchor) or in_toolkit(trigger) or \
+        disclaimed(anchor) or tallied(trigger, anchor)
+
+
+def disclaimed(anchor: Token) -> bool:
+    """Give whether the release says whom its action leaves out: "this action does not
+    designate any vessels" (no measure, not even a withheld one)."""
+    return any(c.dep_ == "neg" for c in anchor.children) and any(
+        c.dep_ in ("dobj", "nsubjpass") and any(d.lower_ in ("any", "no") for d in c.children)
+        for c in anchor.children)
+
+
+def tallied(trigger: Token, anchor: Token) -> bool:
+    """Give whether a past simple sums up a campaign by a round count of its targets: "the
+    United States imposed sanctions on more than 500 people" (but "today designated more
+    than 100 firms" is the day's)."""
+    if anchor.tag_ != "VBD" or _today(trigger, anchor):
+        return False
+    objects = [c for c in anchor.children if c.dep_ == "dobj"]
+    hit = objects + [g for t in (anchor, *objects) for c in t.children
+                     if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                     for g in c.children if g.dep_ == "pobj"]
+    return any(a.dep_ == "nummod" and a.text.replace(",", "").isdigit() and
+               int(a.text.replace(",", "")) >= 100 and
+               any(q.dep_ == "quantmod" for q in a.children)
+               for n in hit for a in n.children)
 
 
 # Nouns for the means a government has, whose listed measures are no measure taken:
