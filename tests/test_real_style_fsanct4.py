@@ -1,12 +1,13 @@
 """Sanctions in government prose, round 4 (issue 10; read on fresh Treasury and White
 House documents with bench/fresh_review.py): the day's measures told by a participle the
-parser reads as the clause's verb ("the sanctions announced today target ..."); and the
-look-alikes: a lifting announced ("announced the lifting of sanctions"), the Entity List
-named with nothing put on it, a release saying whom its action leaves out ("does not
-designate any ..."), and a campaign summed up in the past simple by a round count ("imposed
-sanctions on more than 500 people"). Every sentence is our own, written in the style of
-the error classes seen; none is corpus text. The test documents are published on 10 May
-2024.
+parser reads as the clause's verb ("the sanctions announced today target ..."), the day's
+designation named by "today's" whatever verb it hangs from, a partner's designation told
+"concurrently"; and the look-alikes: a lifting announced ("announced the lifting of
+sanctions", "the rescission of X's designation"), the Entity List named with nothing put
+on it, a release saying whom its action leaves out ("does not designate any ..."), and a
+campaign summed up in the past simple by a round count ("imposed sanctions on more than
+500 people"). Every sentence is our own, written in the style of the error classes seen;
+none is corpus text. The test documents are published on 10 May 2024.
 """
 
 from __future__ import annotations
@@ -30,6 +31,14 @@ MUST: list[tuple[str, tuple[str, str, str]]] = [
      ("SANCTION", "economic", "asserted")),
     ("Canada announced new sanctions on the junta's arms brokers.",
      ("SANCTION", "economic", "asserted")),
+    # the day's designation named by "today's", whatever verb it hangs from
+    ("Today's designation is one part of a broad campaign against the cartel's suppliers.",
+     ("SANCTION", "economic", "asserted")),
+    ("We thank the Under Secretary for today's designation, which will help stop the "
+     "smugglers.", ("SANCTION", "economic", "asserted")),
+    # a partner's designation on the same day, told in the passive
+    ("Delta Freight and Orion Metals are also concurrently being designated by Australia "
+     "today.", ("SANCTION", "economic", "asserted")),
 ]
 NONE: list[str] = [
     "Today, the Secretary announced the lifting of sanctions on the island's central bank.",
@@ -38,6 +47,10 @@ NONE: list[str] = [
     "Today's action does not sanction any Greek firms.",
     "The United States imposed sanctions on more than 500 people and firms tied to the "
     "invasion.",
+    "The President said that today's designation of three river valleys will protect their "
+    "wildlife.",
+    "The Minister gave the following remarks on the rescission of Chad's State Sponsor of "
+    "Terrorism designation:",
 ]
 
 

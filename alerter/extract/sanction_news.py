@@ -45,7 +45,33 @@ def not_news(trigger: Token, anchor: Token) -> bool:
     up rather than a measure taken now."""
     return boilerplate(trigger.sent) or campaign_told(trigger, anchor) or \
         standing_order(anchor) or recalled_abroad(anchor) or in_toolkit(trigger) or \
-        disclaimed(anchor) or tallied(trigger, anchor)
+        disclaimed(anchor) or tallied(trigger, anchor) or lifted(trigger)
+
+
+def lifted(trigger: Token) -> bool:
+    """Give whether the measure is named only as what is lifted, the parser having hung it
+    beside its lifting: "the rescission of X's State Sponsor of Terrorism designation"."""
+    return trigger.dep_ == "appos" and trigger.head.lemma_.lower() in lexicon.ABOUT_MEASURES
+
+
+# The nouns of a designation named as the day's: "today's designation of X shows ...".
+_DAYS_MEASURES = frozenset({"designation", "redesignation", "sanction"})
+
+
+# Words that put a designation among sanctions (not "today's designation of two national
+# monuments").
+_SANCTIONS_WORDS = re.compile(r"\bOFAC\b|Treasury|sanction|\bE\.O\.|terroris|Kingpin|\bSDN\b|"
+                              r"Under Secretary|traffick|cartel|blocked", re.IGNORECASE)
+
+
+def named_today(trigger: Token, type_name: str) -> bool:
+    """Give whether a sanction noun names the day's measure, whatever verb it hangs from:
+    "today's designation is part of an effort to counter the cartel", "thanked the Under
+    Secretary for today's designation" (not "today's action", said of any agency's work,
+    nor a designation with no sanctions word beside it)."""
+    return type_name == "SANCTION" and trigger.lemma_.lower() in _DAYS_MEASURES and any(
+        c.dep_ == "poss" and c.lower_ == "today" for c in trigger.children) and \
+        _SANCTIONS_WORDS.search(trigger.sent.text) is not None
 
 
 def disclaimed(anchor: Token) -> bool:
