@@ -1,8 +1,9 @@
 """Sanctions in government prose, round 4 (issue 10; read on fresh Treasury and White
 House documents with bench/fresh_review.py): the day's measures told by a participle the
 parser reads as the clause's verb ("the sanctions announced today target ..."), the day's
-designation named by "today's" whatever verb it hangs from, a partner's designation told
-"concurrently"; and the look-alikes: a lifting announced ("announced the lifting of
+designation named by "today's" whatever verb it hangs from, the day's designees named
+before the verb ("among the ships sanctioned today are ..."), a partner's designation
+told "concurrently"; and the look-alikes: a lifting announced ("announced the lifting of
 sanctions", "the rescission of X's designation"), the Entity List named with nothing put
 on it, a release saying whom its action leaves out ("does not designate any ..."), and a
 campaign summed up in the past simple by a round count ("imposed sanctions on more than
@@ -36,6 +37,11 @@ MUST: list[tuple[str, tuple[str, str, str]]] = [
      ("SANCTION", "economic", "asserted")),
     ("We thank the Under Secretary for today's designation, which will help stop the "
      "smugglers.", ("SANCTION", "economic", "asserted")),
+    # the day's designees named before the verb: "among the ... sanctioned today are"
+    ("Among the ships sanctioned today are two tankers run by the broker's cousin.",
+     ("SANCTION", "economic", "asserted")),
+    ("Of the traders designated today, three live in Oman.",
+     ("SANCTION", "economic", "asserted")),
     # a partner's designation on the same day, told in the passive
     ("Delta Freight and Orion Metals are also concurrently being designated by Australia "
      "today.", ("SANCTION", "economic", "asserted")),
@@ -49,6 +55,7 @@ NONE: list[str] = [
     "invasion.",
     "The President said that today's designation of three river valleys will protect their "
     "wildlife.",
+    "Further details on the traders designated today are given in the annex.",
     "The Minister gave the following remarks on the rescission of Chad's State Sponsor of "
     "Terrorism designation:",
 ]

@@ -126,6 +126,16 @@ def told_today(verb: Token, type_name: str) -> bool:
         "npadvmod", "advmod") for c in verb.children)
 
 
+def among_todays(verb: Token) -> bool:
+    """Give whether a participle with "today" names the day's designees before a verb:
+    "among the vessels sanctioned today are four tankers", "of the firms designated today,
+    two are ..." (but "information on the individuals designated today" only points)."""
+    noun = verb.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("among", "of") and \
+        noun.head.head.pos_ in ("VERB", "AUX") and any(
+            c.lower_ == "today" and c.dep_ in ("npadvmod", "advmod") for c in verb.children)
+
+
 def announcer(anchor: Token) -> Found:
     """Give who announced a measure told by its announcing noun: "Japan's announcement of
     export controls" → Japan."""
