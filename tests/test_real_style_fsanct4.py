@@ -37,6 +37,9 @@ MUST: list[tuple[str, tuple[str, str, str]]] = [
      ("SANCTION", "economic", "asserted")),
     ("We thank the Under Secretary for today's designation, which will help stop the "
      "smugglers.", ("SANCTION", "economic", "asserted")),
+    # a measure negated by a party stays (not the release's note on whom it leaves out)
+    ("Japan has not imposed any sanctions on the junta.",
+     ("SANCTION", "economic", "negated")),
     # the day's designees named before the verb: "among the ... sanctioned today are"
     ("Among the ships sanctioned today are two tankers run by the broker's cousin.",
      ("SANCTION", "economic", "asserted")),

@@ -74,12 +74,18 @@ def named_today(trigger: Token, type_name: str) -> bool:
         _SANCTIONS_WORDS.search(trigger.sent.text) is not None
 
 
+# The release's own action as a subject: "this action", "today's designation".
+_RELEASE_ACTIONS = frozenset({"action", "designation", "measure", "order", "sanction"})
+
+
 def disclaimed(anchor: Token) -> bool:
     """Give whether the release says whom its action leaves out: "this action does not
-    designate any vessels" (no measure, not even a withheld one)."""
+    designate any vessels" (no measure, not even a withheld one; but "Japan has not imposed
+    any sanctions" is a measure negated)."""
     return any(c.dep_ == "neg" for c in anchor.children) and any(
-        c.dep_ in ("dobj", "nsubjpass") and any(d.lower_ in ("any", "no") for d in c.children)
-        for c in anchor.children)
+        c.dep_ == "nsubj" and c.lemma_.lower() in _RELEASE_ACTIONS for c in anchor.children
+    ) and any(c.dep_ == "dobj" and any(d.lower_ in ("any", "no") for d in c.children)
+              for c in anchor.children)
 
 
 def tallied(trigger: Token, anchor: Token) -> bool:
