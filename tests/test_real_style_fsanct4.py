@@ -2,7 +2,8 @@
 House documents with bench/fresh_review.py): the day's measures told by a participle the
 parser reads as the clause's verb ("the sanctions announced today target ..."), the day's
 designation named by "today's" whatever verb it hangs from, the day's designees named
-before the verb ("among the ships sanctioned today are ..."), a partner's designation
+before the verb ("among the ships sanctioned today are ..."), a designation "taken", a
+partner's designation
 told "concurrently"; and the look-alikes: a lifting announced ("announced the lifting of
 sanctions", "the rescission of X's designation"), the Entity List named with nothing put
 on it, a release saying whom its action leaves out ("does not designate any ..."), and a
@@ -40,6 +41,11 @@ MUST: list[tuple[str, tuple[str, str, str]]] = [
     # a measure negated by a party stays (not the release's note on whom it leaves out)
     ("Japan has not imposed any sanctions on the junta.",
      ("SANCTION", "economic", "negated")),
+    # a designation said to be taken
+    ("This OFAC designation was taken in coordination with the coast guard.",
+     ("SANCTION", "economic", "asserted")),
+    ("Today's designations were taken pursuant to Executive Order 14059.",
+     ("SANCTION", "economic", "asserted")),
     # the day's designees named before the verb: "among the ... sanctioned today are"
     ("Among the ships sanctioned today are two tankers run by the broker's cousin.",
      ("SANCTION", "economic", "asserted")),

@@ -60,17 +60,23 @@ _DAYS_MEASURES = frozenset({"designation", "redesignation", "sanction"})
 
 # Words that put a designation among sanctions (not "today's designation of two national
 # monuments").
-_SANCTIONS_WORDS = re.compile(r"\bOFAC\b|Treasury|sanction|\bE\.O\.|terroris|Kingpin|\bSDN\b|"
-                              r"Under Secretary|traffick|cartel|blocked", re.IGNORECASE)
+_SANCTIONS_WORDS = re.compile(r"\bOFAC\b|Treasury|sanction|\bE\.O\.|Executive Order|terroris|"
+                              r"Kingpin|\bSDN\b|Under Secretary|traffick|cartel|blocked",
+                              re.IGNORECASE)
 
 
 def named_today(trigger: Token, type_name: str) -> bool:
     """Give whether a sanction noun names the day's measure, whatever verb it hangs from:
     "today's designation is part of an effort to counter the cartel", "thanked the Under
     Secretary for today's designation" (not "today's action", said of any agency's work,
-    nor a designation with no sanctions word beside it)."""
-    return type_name == "SANCTION" and trigger.lemma_.lower() in _DAYS_MEASURES and any(
-        c.dep_ == "poss" and c.lower_ == "today" for c in trigger.children) and \
+    nor a designation with no sanctions word beside it); or says it was taken: "these
+    designations were taken pursuant to E.O. 13224", "this OFAC designation was taken in
+    coordination with the DEA"."""
+    if type_name != "SANCTION" or trigger.lemma_.lower() not in _DAYS_MEASURES:
+        return False
+    if trigger.dep_ == "nsubjpass" and trigger.head.lemma_ == "take":
+        return trigger.lemma_.lower() != "sanction"  # not "sanctions were taken off the table"
+    return any(c.dep_ == "poss" and c.lower_ == "today" for c in trigger.children) and \
         _SANCTIONS_WORDS.search(trigger.sent.text) is not None
 
 
