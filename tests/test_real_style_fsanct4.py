@@ -3,13 +3,13 @@ House documents with bench/fresh_review.py): the day's measures told by a partic
 parser reads as the clause's verb ("the sanctions announced today target ..."), the day's
 designation named by "today's" whatever verb it hangs from, the day's designees named
 before the verb ("among the ships sanctioned today are ..."), a designation "taken", a
-partner's designation
-told "concurrently"; and the look-alikes: a lifting announced ("announced the lifting of
-sanctions", "the rescission of X's designation"), the Entity List named with nothing put
-on it, a release saying whom its action leaves out ("does not designate any ..."), and a
-campaign summed up in the past simple by a round count ("imposed sanctions on more than
-500 people"). Every sentence is our own, written in the style of the error classes seen;
-none is corpus text. The test documents are published on 10 May 2024.
+partner's designation told "concurrently"; and the look-alikes: a lifting announced
+("announced the lifting of sanctions", "the rescission of X's designation"), the Entity
+List named with nothing put on it, a release saying whom its action leaves out ("does
+not designate any ..."), and a campaign summed up in the past simple by a round count
+("imposed sanctions on more than 500 people"). Every sentence is our own, written in the
+style of the error classes seen; none is corpus text. The test documents are published
+on 10 May 2024.
 """
 
 from __future__ import annotations
