@@ -68,6 +68,11 @@ def owned_through_of(trigger: Token, governors: Container[str]) -> bool:
     return True
 
 
+# Verbs a measure cannot do but is told by, whose participle the parser may read as the
+# clause's verb: "the sanctions announced today target ...".
+_TELLING = frozenset({"announce", "unveil", "adopt", "approve"})
+
+
 def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None, str]:
     """Give the word that frames a nominal trigger's phrase, and how: 'object' or 'subject'.
 
@@ -93,6 +98,9 @@ def governor_of(trigger: Token, governors: Container[str]) -> tuple[Token | None
                 return verb.head, "object"  # "issued or amended general licences"
             return verb, "object"
         if head.dep_ in SUBJECT and head.head.pos_ in ("VERB", "AUX"):
+            if head.head.lemma_ in _TELLING and head.head.lemma_ in governors and any(
+                    c.lower_ == "today" for c in head.head.children):
+                return head.head, "object"  # "the sanctions announced today target X"
             return head.head, "subject"
         if head.dep_ == "pobj" and head.head.lower_ in lexicon.PRESUPPOSING_PREPS:
             return None, "none"  # "vowed revenge after the killing": not what was vowed

@@ -85,7 +85,8 @@ class Checks(EventState):
         if verb.dep_ == "conj" and verb.head.dep_ == "acl" and verb.head.pos_ == "VERB" and \
                 type_name in self.current_only:
             verb = verb.head  # "its ability to designate and add persons": one describing
-        if enforcement.repeats_designees(verb, type_name) or \
+        if (enforcement.repeats_designees(verb, type_name) and
+                not sanction_news.among_todays(verb)) or \
                 sanction_news.misread_modifier(verb, type_name):
             return False  # "the persons designated today risk ..."; "from OFAC designated X"
         if verb.dep_ == "acl":
@@ -103,7 +104,7 @@ class Checks(EventState):
                 # Iran export oil" says who was hit
                 return type_name not in self.current_only or any(
                     c.dep_ == "agent" for c in verb.children) or verb.head.dep_ in (
-                    "nsubj", "nsubjpass", "appos")
+                    "nsubj", "nsubjpass", "appos") or sanction_news.among_todays(verb)
             return head in lexicon.SIGNIFICANCE_NOUNS or (
                 verb.tag_ == "VB" and head in self.governors) or \
                 diplomacy.crowd_request(verb, type_name) or \

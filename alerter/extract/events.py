@@ -143,7 +143,8 @@ class EventBuilder(Checks, Record, Roles):
                     ) or speech.owned(trigger, rule.type) or \
                     diplomacy.meeting_alone(trigger, rule.type, role) or \
                     diplomacy.joint_with(trigger, rule.type) or \
-                    diplomacy.praised(trigger, rule.type, governor)
+                    diplomacy.praised(trigger, rule.type, governor) or \
+                    sanction_news.named_today(trigger, rule.type)
                 if rule.type == "PROTEST":  # "the riots started", not "detained protesters"
                     alone = protest.alone(trigger, alone)
                 owned = force.owned_act(trigger, governor, role) if rule.type == "ASSAULT" \

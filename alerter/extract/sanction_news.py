@@ -44,7 +44,70 @@ def not_news(trigger: Token, anchor: Token) -> bool:
     """Give whether a sanction reading is the release's boilerplate or a campaign summed
     up rather than a measure taken now."""
     return boilerplate(trigger.sent) or campaign_told(trigger, anchor) or \
-        standing_order(anchor) or recalled_abroad(anchor) or in_toolkit(trigger)
+        standing_order(anchor) or recalled_abroad(anchor) or in_toolkit(trigger) or \
+        disclaimed(anchor) or tallied(trigger, anchor) or lifted(trigger)
+
+
+def lifted(trigger: Token) -> bool:
+    """Give whether the measure is named only as what is lifted, the parser having hung it
+    beside its lifting: "the rescission of X's State Sponsor of Terrorism designation"."""
+    return trigger.dep_ == "appos" and trigger.head.lemma_.lower() in lexicon.ABOUT_MEASURES
+
+
+# The nouns of a designation named as the day's: "today's designation of X shows ...".
+_DAYS_MEASURES = frozenset({"designation", "redesignation", "sanction"})
+
+
+# Words that put a designation among sanctions (not "today's designation of two national
+# monuments").
+_SANCTIONS_WORDS = re.compile(r"\bOFAC\b|Treasury|sanction|\bE\.O\.|Executive Order|terroris|"
+                              r"Kingpin|\bSDN\b|Under Secretary|traffick|cartel|blocked",
+                              re.IGNORECASE)
+
+
+def named_today(trigger: Token, type_name: str) -> bool:
+    """Give whether a sanction noun names the day's measure, whatever verb it hangs from:
+    "today's designation is part of an effort to counter the cartel", "thanked the Under
+    Secretary for today's designation" (not "today's action", said of any agency's work,
+    nor a designation with no sanctions word beside it); or says it was taken: "these
+    designations were taken pursuant to E.O. 13224", "this OFAC designation was taken in
+    coordination with the DEA"."""
+    if type_name != "SANCTION" or trigger.lemma_.lower() not in _DAYS_MEASURES:
+        return False
+    if trigger.dep_ == "nsubjpass" and trigger.head.lemma_ == "take":
+        return trigger.lemma_.lower() != "sanction"  # not "sanctions were taken off the table"
+    return any(c.dep_ == "poss" and c.lower_ == "today" for c in trigger.children) and \
+        _SANCTIONS_WORDS.search(trigger.sent.text) is not None
+
+
+# The release's own action as a subject: "this action", "today's designation".
+_RELEASE_ACTIONS = frozenset({"action", "designation", "measure", "order", "sanction"})
+
+
+def disclaimed(anchor: Token) -> bool:
+    """Give whether the release says whom its action leaves out: "this action does not
+    designate any vessels" (no measure, not even a withheld one; but "Japan has not imposed
+    any sanctions" is a measure negated)."""
+    return any(c.dep_ == "neg" for c in anchor.children) and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _RELEASE_ACTIONS for c in anchor.children
+    ) and any(c.dep_ == "dobj" and any(d.lower_ in ("any", "no") for d in c.children)
+              for c in anchor.children)
+
+
+def tallied(trigger: Token, anchor: Token) -> bool:
+    """Give whether a past simple sums up a campaign by a round count of its targets: "the
+    United States imposed sanctions on more than 500 people" (but "today designated more
+    than 100 firms" is the day's)."""
+    if anchor.tag_ != "VBD" or _today(trigger, anchor):
+        return False
+    objects = [c for c in anchor.children if c.dep_ == "dobj"]
+    hit = objects + [g for t in (anchor, *objects) for c in t.children
+                     if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                     for g in c.children if g.dep_ == "pobj"]
+    return any(a.dep_ == "nummod" and a.text.replace(",", "").isdigit() and
+               int(a.text.replace(",", "")) >= 100 and
+               any(q.dep_ == "quantmod" for q in a.children)
+               for n in hit for a in n.children)
 
 
 # Nouns for the means a government has, whose listed measures are no measure taken:
@@ -73,6 +136,16 @@ def told_today(verb: Token, type_name: str) -> bool:
     individuals, who are designated today pursuant to E.O. 13224, have ..."."""
     return type_name in CURRENT_TYPES and any(c.lower_ == "today" and c.dep_ in (
         "npadvmod", "advmod") for c in verb.children)
+
+
+def among_todays(verb: Token) -> bool:
+    """Give whether a participle with "today" names the day's designees before a verb:
+    "among the vessels sanctioned today are four tankers", "of the firms designated today,
+    two are ..." (but "information on the individuals designated today" only points)."""
+    noun = verb.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("among", "of") and \
+        noun.head.head.pos_ in ("VERB", "AUX") and any(
+            c.lower_ == "today" and c.dep_ in ("npadvmod", "advmod") for c in verb.children)
 
 
 def announcer(anchor: Token) -> Found:

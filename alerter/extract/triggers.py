@@ -65,7 +65,9 @@ def has_object(verb: Token, objects: Collection[str]) -> bool:
             if grand.dep_ == "compound" and grand.lemma_ in objects and \
                     child.lemma_ in lexicon.CONTAINERS:
                 return True
-            if grand.dep_ == "prep" and grand.lower_ in ("of", "in", "on") and any(
+            # but "announced the lifting of sanctions": no sanction announced
+            if grand.dep_ == "prep" and grand.lower_ in ("of", "in", "on") and \
+                    child.lemma_.lower() not in lexicon.ABOUT_MEASURES and any(
                     g.dep_ == "pobj" and g.lemma_ in objects for g in grand.children):
                 return True
     return False
