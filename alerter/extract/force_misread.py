@@ -108,6 +108,11 @@ def misread(trigger: Token, type_name: str) -> bool:
             c.dep_ == "nsubj" and c.lemma_.lower() in BUSINESSES | DISASTERS | {"wind"}
             for c in trigger.children):
         return True  # "carmakers closed their plants", "storms closed roads"
+    if type_name == "COERCE" and trigger.lemma_ == "seize" and not any(
+            c.dep_ in ("dobj", "obj", "nsubjpass") for c in trigger.children) and any(
+            (c.dep_ == "prt" and c.lower_ == "up")
+            or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in trigger.children):
+        return True  # "credit markets seized up", "critics seized on the remarks"
     return natural(trigger, type_name)
 
 

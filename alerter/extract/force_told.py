@@ -35,6 +35,8 @@ REMEMBERING = frozenset({"anniversary", "memory", "remembrance", "commemoration"
 # Verbs of dying "in" an attack: "the lives lost in a terrorist attack", "died in the
 # bombing" (not "killed in an attack": the killing verb already tells that attack).
 DYING = frozenset({"lose", "die", "perish"})
+# Entity labels of a day or an hour.
+TIMES = frozenset({"DATE", "TIME"})
 # Words that count attacks: "a number of attacks", "a wave of bombings".
 COUNTING = frozenset({"number", "series", "wave", "spate", "string", "barrage", "dozen",
                       "hundred", "thousand", "campaign"})
@@ -76,6 +78,8 @@ def named(noun: Token) -> bool:
         phrase = noun.head.head  # "endured a disproportionate number of attacks"
     if phrase.dep_ in ("dobj", "obj") and phrase.head.lemma_ in ENDURING:
         return True  # "have endured hate-fueled attacks", "repelling an enemy attack"
+    if _dated(noun):
+        return True  # "the killings today", "the attack on Sunday", "the strike last night"
     words = [c for c in noun.children if c.dep_ in ("compound", "det", "nmod")]
     words += [g for c in words if c.dep_ == "compound" for g in c.children
               if g.dep_ == "compound"]
@@ -83,6 +87,18 @@ def named(noun: Token) -> bool:
                for c in words) or any(
         c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("DATE", "EVENT"))
         for c in words)
+
+
+def _dated(noun: Token) -> bool:
+    """Give whether an attack noun is pinned to a day or an hour: by an "on" phrase ("the
+    attack on Sunday") or by a time word right after it that the parser hung on the verb
+    ("the killings today represent", "the strike last night hit")."""
+    if any(g.ent_type_ in TIMES for c in noun.children if c.dep_ == "prep" and c.lower_ == "on"
+           for g in c.children if g.dep_ == "pobj"):
+        return True
+    return noun.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "npadvmod" and c.ent_type_ in TIMES and c.left_edge.i == noun.i + 1
+        for c in noun.head.children)
 
 
 def ceased(noun: Token, type_name: str = "ASSAULT") -> bool:

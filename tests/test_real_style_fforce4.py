@@ -1,0 +1,59 @@
+"""What a fourth round of fresh government and news-wire prose showed the force and
+coercion rules misreading, in our own words: courts that "strike down" laws and markets
+that "seize up" read as attacks and seizures; an "assault on our Constitution" and
+attacks on "criminal networks" read as force; and attacks pinned to a day ("the killings
+today", "the attack on Sunday") and executions of people named by nation or faith
+("executed 21 Egyptian Christians"), which were missed. Each MUST_NOT sentence must give
+no event of the type beside it; each MUST sentence must give one."""
+
+from __future__ import annotations
+
+import pytest
+
+from alerter.extract import Extractor
+from alerter.models import Event
+
+from .sentences import assert_none_of, extract_each, shown
+
+MUST_NOT: list[tuple[str, str]] = [
+    # laws struck down, markets seizing up, critics seizing on words
+    ("The appeals court struck down the state's new voting map.", "ASSAULT"),
+    ("Our plan was struck down by the justices in a six to three ruling.", "ASSAULT"),
+    ("The senator called the decision to strike down the ban a grave mistake.", "ASSAULT"),
+    ("Short-term lending markets began to seize up in the autumn.", "COERCE"),
+    ("Opposition leaders quickly seized on the minister's remarks.", "COERCE"),
+    # attacks on institutions and on networks of crime, in a manner of speaking
+    ("Lawmakers are examining an assault on our democratic institutions.", "ASSAULT"),
+    ("The task force will attack the criminal networks that move fentanyl.", "ASSAULT"),
+    ("The plan attacks illicit finance at its roots.", "ASSAULT"),
+    # "execute" of trades and contracts, even with a nationality beside them
+    ("The ministry executed Brazilian supply contracts worth $40 million.", "ASSAULT"),
+    ("The broker executed trades for its Canadian clients.", "ASSAULT"),
+]
+MUST: list[tuple[str, str]] = [
+    ("The soldier was struck down by a sniper near the checkpoint.", "ASSAULT"),
+    ("Police seized 300 kilograms of cocaine at the port.", "COERCE"),
+    ("The attack on Sunday left the market in ruins.", "ASSAULT"),
+    ("The killings today show how far the junta will go against the protesters.", "ASSAULT"),
+    ("The bombing last night destroyed a school in the north.", "ASSAULT"),
+    ("The militants executed twelve Yazidi captives.", "ASSAULT"),
+    ("The group executed 21 Egyptian Christians on a beach.", "ASSAULT"),
+    ("The gunmen executed three Americans near the border.", "ASSAULT"),
+    ("Russian jets attacked the power plant at dawn.", "ASSAULT"),
+]
+
+
+@pytest.fixture(scope="module")
+def found(extractor: Extractor) -> dict[str, list[Event]]:
+    return extract_each(extractor, [s for s, _ in MUST_NOT + MUST])
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST_NOT)
+def test_no_event_of_the_type(found: dict[str, list[Event]], sentence: str,
+                              type_: str) -> None:
+    assert_none_of(found[sentence], type_)
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST)
+def test_event_of_the_type(found: dict[str, list[Event]], sentence: str, type_: str) -> None:
+    assert type_ in {e.type for e in found[sentence]}, [shown(e) for e in found[sentence]]
