@@ -3,7 +3,9 @@ coercion rules misreading, in our own words: courts that "strike down" laws and 
 that "seize up" read as attacks and seizures; an "assault on our Constitution" and
 attacks on "criminal networks" read as force; and attacks pinned to a day ("the killings
 today", "the attack on Sunday") and executions of people named by nation or faith
-("executed 21 Egyptian Christians"), which were missed. Each MUST_NOT sentence must give
+("executed 21 Egyptian Christians"), people held "under house arrest" and named places
+handed over, which were missed; and a withdrawal "of" troops "from" a country, whose
+actor and target were swapped. Each MUST_NOT sentence must give
 no event of the type beside it; each MUST sentence must give one."""
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import pytest
 from alerter.extract import Extractor
 from alerter.models import Event
 
-from .sentences import assert_none_of, extract_each, shown
+from .sentences import assert_found, assert_none_of, extract_each, shown
 
 MUST_NOT: list[tuple[str, str]] = [
     # laws struck down, markets seizing up, critics seizing on words
@@ -29,6 +31,10 @@ MUST_NOT: list[tuple[str, str]] = [
     # "execute" of trades and contracts, even with a nationality beside them
     ("The ministry executed Brazilian supply contracts worth $40 million.", "ASSAULT"),
     ("The broker executed trades for its Canadian clients.", "ASSAULT"),
+    # arrests looked at from afar, and handing over people or things
+    ("Officers are trained to explain the rights of anyone placed under review.", "COERCE"),
+    ("The police handed over the suspect to French prosecutors.", "RETREAT"),
+    ("The museum will hand over the statue to Greece.", "RETREAT"),
 ]
 MUST: list[tuple[str, str]] = [
     ("The soldier was struck down by a sniper near the checkpoint.", "ASSAULT"),
@@ -40,6 +46,11 @@ MUST: list[tuple[str, str]] = [
     ("The group executed 21 Egyptian Christians on a beach.", "ASSAULT"),
     ("The gunmen executed three Americans near the border.", "ASSAULT"),
     ("Russian jets attacked the power plant at dawn.", "ASSAULT"),
+    # held under arrest: an arrest taken as given
+    ("The former minister remains under house arrest in Madrid.", "COERCE"),
+    ("Two opposition leaders have been under arrest since March.", "COERCE"),
+    # a named place handed over
+    ("The militia agreed to hand over Raqqa to the government forces.", "RETREAT"),
 ]
 
 
@@ -57,3 +68,13 @@ def test_no_event_of_the_type(found: dict[str, list[Event]], sentence: str,
 @pytest.mark.parametrize(("sentence", "type_"), MUST)
 def test_event_of_the_type(found: dict[str, list[Event]], sentence: str, type_: str) -> None:
     assert type_ in {e.type for e in found[sentence]}, [shown(e) for e in found[sentence]]
+
+
+@pytest.mark.parametrize(("sentence", "actor", "target"), [
+    ("The withdrawal of British troops from Iraq was completed in May.", {"GBR"}, {"IRQ"}),
+    ("The departure of U.S. troops from Afghanistan began in July.", {"USA"}, {"AFG"}),
+])
+def test_a_withdrawal_of_troops_from_a_country_is_theirs(
+        extractor: Extractor, sentence: str, actor: set[str], target: set[str]) -> None:
+    events = extract_each(extractor, [sentence])[sentence]
+    assert_found(events, ("RETREAT", actor, target), ("type", "actor", "target"))

@@ -100,6 +100,8 @@ class Roles(EventState):
                                         for g in c.children if g.dep_ == "pobj"])
         if not target and rule.type in self.place_targets:
             target = force_place.place(trigger, anchor)  # "a shooting spree in Maine, killing two"
+        if nominal and rule.type == "RETREAT":
+            actor, target = force_place.withdrawn(trigger) or (actor, target)
         settled_actor, settled_target = settle(actor, target, partners,
                                                supply=bool(rule.trigger.items))
         if rule.type in diplomacy.SELF_ADDRESSED and settled_actor is actor:
