@@ -3,7 +3,7 @@ coercion rules misreading, in our own words: courts that "strike down" laws and 
 that "seize up" read as attacks and seizures; an "assault on our Constitution" and
 attacks on "criminal networks" read as force; and attacks pinned to a day ("the killings
 today", "the attack on Sunday") and executions of people named by nation or faith
-("executed 21 Egyptian Christians"), people held "under house arrest" and named places
+("executed 21 Egyptian Christians"), acts someone "engaged in" or "was involved in", people held "under house arrest" and named places
 handed over, which were missed; and a withdrawal "of" troops "from" a country, whose
 actor and target were swapped. Each MUST_NOT sentence must give
 no event of the type beside it; each MUST sentence must give one."""
@@ -31,6 +31,9 @@ MUST_NOT: list[tuple[str, str]] = [
     # "execute" of trades and contracts, even with a nationality beside them
     ("The ministry executed Brazilian supply contracts worth $40 million.", "ASSAULT"),
     ("The broker executed trades for its Canadian clients.", "ASSAULT"),
+    # taking part as a rule or a risk, not a deed
+    ("Banks must not engage in the seizure of customer deposits.", "COERCE"),
+    ("Officials discussed how to stop young people from engaging in violence.", "ASSAULT"),
     # arrests looked at from afar, and handing over people or things
     ("Officers are trained to explain the rights of anyone placed under review.", "COERCE"),
     ("The police handed over the suspect to French prosecutors.", "RETREAT"),
@@ -49,6 +52,10 @@ MUST: list[tuple[str, str]] = [
     # held under arrest: an arrest taken as given
     ("The former minister remains under house arrest in Madrid.", "COERCE"),
     ("Two opposition leaders have been under arrest since March.", "COERCE"),
+    # acts someone took part in, told as done
+    ("The militia has engaged in attacks on aid convoys since 2019.", "ASSAULT"),
+    ("Security agents engaged in arbitrary detentions of students.", "COERCE"),
+    ("He was involved in the killing of two journalists in 2018.", "ASSAULT"),
     # a named place handed over
     ("The militia agreed to hand over Raqqa to the government forces.", "RETREAT"),
 ]

@@ -35,6 +35,11 @@ DOING_VERBS = frozenset({"commit", "perpetrate", "carry", "launch", "wage", "con
 JUDICIAL_VERBS = frozenset({"charge", "indict", "convict", "sentence", "accuse", "acquit",
                             "try", "prosecute", "jail", "imprison", "arrest", "detain",
                             "suspect", "find", "extradite", "execute", "hang"})
+# Verbs of taking part whose object act happened: "engaged in politically motivated
+# detentions", "was involved in the killing of", "orchestrated the abduction of".
+INVOLVED_VERBS = frozenset({"engage", "involve", "participate", "orchestrate",
+                            "mastermind"})
+ANYONE = frozenset({"anyone", "anybody", "whoever", "everyone", "those"})
 # Verbs of sanctions whose "for" phrase gives the conduct: "designated for the seizure
 # and demolition of land" (the README's designation reasons).
 REASON_VERBS = frozenset({"designate", "sanction", "target", "blacklist"})
@@ -226,9 +231,25 @@ def tried_for(noun: Token) -> bool:
     """Give whether someone is charged, tried, sentenced or sanctioned for the act the noun
     names: "charged with murder", "sentenced for the 2011 beating of", "indicted for
     charges including murder", "designated for the seizure of land" (the act is alleged,
-    proven or found; it happened)."""
+    proven or found; it happened), or someone took part in it ("engaged in detentions",
+    "involved in the killing of migrants")."""
     verb = _trial_verb(noun)
+    if verb is not None and verb.lemma_ in INVOLVED_VERBS:
+        return noun.lemma_ != "violence" and _done(verb)
     return verb is not None and verb.lemma_ in JUDICIAL_VERBS | REASON_VERBS
+
+
+def _done(verb: Token) -> bool:
+    """Give whether a verb tells of something done: past ("engaged", "has engaged", "was
+    involved"), not a rule or a habit ("must not engage", "are involved", "engaging")."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if verb.dep_ == "relcl" and verb.head.lower_ in ANYONE:
+        return False  # "anyone who has been involved in an attack": nobody yet
+    return (verb.tag_ == "VBD" and not auxes) or (
+        bool(auxes & {"has", "have", "had", "was", "were"})
+        and not auxes & (lexicon.PLANNED_AUX | lexicon.HYPOTHETICAL_AUX))
 
 
 def designation_reason(noun: Token) -> bool:
