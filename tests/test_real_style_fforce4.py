@@ -1,12 +1,13 @@
 """What a fourth round of fresh government and news-wire prose showed the force and
 coercion rules misreading, in our own words: courts that "strike down" laws and markets
 that "seize up" read as attacks and seizures; an "assault on our Constitution" and
-attacks on "criminal networks" read as force; and attacks pinned to a day ("the killings
-today", "the attack on Sunday") and executions of people named by nation or faith
-("executed 21 Egyptian Christians"), acts someone "engaged in" or "was involved in", people held "under house arrest" and named places
-handed over, which were missed; and a withdrawal "of" troops "from" a country, whose
-actor and target were swapped. Each MUST_NOT sentence must give
-no event of the type beside it; each MUST sentence must give one."""
+attacks on "criminal networks" read as force; attacks pinned to a day ("the killings
+today", "the attack on Sunday"), executions of people named by nation or faith
+("executed 21 Egyptian Christians"), acts someone "engaged in" or "was involved in",
+people held "under house arrest" and named places handed over, which were missed; and a
+withdrawal "of" troops "from" a country, whose actor and target were swapped. Each
+MUST_NOT sentence must give no event of the type beside it; each MUST sentence must give
+one."""
 
 from __future__ import annotations
 
