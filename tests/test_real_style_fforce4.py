@@ -32,6 +32,11 @@ MUST_NOT: list[tuple[str, str]] = [
     # "execute" of trades and contracts, even with a nationality beside them
     ("The ministry executed Brazilian supply contracts worth $40 million.", "ASSAULT"),
     ("The broker executed trades for its Canadian clients.", "ASSAULT"),
+    # the same verbs of plans, sums and pictures
+    ("Talks on the merger blew up on Friday.", "ASSAULT"),
+    ("All amounts are rounded up to the nearest dollar.", "COERCE"),
+    ("The gallery hung three portraits of the founder in the hall.", "ASSAULT"),
+    ("Campaign volunteers pounded the pavement all weekend.", "ASSAULT"),
     # taking part as a rule or a risk, not a deed
     ("Banks must not engage in the seizure of customer deposits.", "COERCE"),
     ("Officials discussed how to stop young people from engaging in violence.", "ASSAULT"),
@@ -57,6 +62,13 @@ MUST: list[tuple[str, str]] = [
     ("The militia has engaged in attacks on aid convoys since 2019.", "ASSAULT"),
     ("Security agents engaged in arbitrary detentions of students.", "COERCE"),
     ("He was involved in the killing of two journalists in 2018.", "ASSAULT"),
+    # news-wire verbs of force and round-ups
+    ("Fighter jets pounded rebel positions north of the city.", "ASSAULT"),
+    ("A bomber blew himself up outside the police station in Quetta.", "ASSAULT"),
+    ("Insurgents blew up a railway bridge south of the capital.", "ASSAULT"),
+    ("Police rounded up hundreds of protesters after the rally.", "COERCE"),
+    ("The authorities hanged three men convicted of armed robbery.", "COERCE"),
+    ("Fighters hanged four villagers they accused of spying.", "ASSAULT"),
     # a named place handed over
     ("The militia agreed to hand over Raqqa to the government forces.", "RETREAT"),
 ]
