@@ -37,6 +37,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("All amounts are rounded up to the nearest dollar.", "COERCE"),
     ("The gallery hung three portraits of the founder in the hall.", "ASSAULT"),
     ("Campaign volunteers pounded the pavement all weekend.", "ASSAULT"),
+    ("The ministry targeted small farms with new grants.", "ASSAULT"),
+    ("The sprinter torched the national record in June.", "ASSAULT"),
     # taking part as a rule or a risk, not a deed
     ("Banks must not engage in the seizure of customer deposits.", "COERCE"),
     ("Officials discussed how to stop young people from engaging in violence.", "ASSAULT"),
@@ -69,6 +71,9 @@ MUST: list[tuple[str, str]] = [
     ("Police rounded up hundreds of protesters after the rally.", "COERCE"),
     ("The authorities hanged three men convicted of armed robbery.", "COERCE"),
     ("Fighters hanged four villagers they accused of spying.", "ASSAULT"),
+    ("Militia fighters torched scores of houses in the valley.", "ASSAULT"),
+    ("Riot police turned water cannon on the marchers.", "ASSAULT"),
+    ("The rebels targeted a cargo ship off the coast with two missiles.", "ASSAULT"),
     # a named place handed over
     ("The militia agreed to hand over Raqqa to the government forces.", "RETREAT"),
 ]
