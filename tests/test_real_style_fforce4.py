@@ -53,6 +53,7 @@ MUST: list[tuple[str, str]] = [
     ("The attack on Sunday left the market in ruins.", "ASSAULT"),
     ("The killings today show how far the junta will go against the protesters.", "ASSAULT"),
     ("The bombing last night destroyed a school in the north.", "ASSAULT"),
+    ("The minister was told about the shooting this morning.", "ASSAULT"),
     ("The militants executed twelve Yazidi captives.", "ASSAULT"),
     ("The group executed 21 Egyptian Christians on a beach.", "ASSAULT"),
     ("The gunmen executed three Americans near the border.", "ASSAULT"),
@@ -64,6 +65,7 @@ MUST: list[tuple[str, str]] = [
     ("The militia has engaged in attacks on aid convoys since 2019.", "ASSAULT"),
     ("Security agents engaged in arbitrary detentions of students.", "COERCE"),
     ("He was involved in the killing of two journalists in 2018.", "ASSAULT"),
+    ("Its guards were involved in or abetted the beating of inmates at the jail.", "ASSAULT"),
     # news-wire verbs of force and round-ups
     ("Fighter jets pounded rebel positions north of the city.", "ASSAULT"),
     ("A bomber blew himself up outside the police station in Quetta.", "ASSAULT"),

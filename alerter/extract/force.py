@@ -234,6 +234,8 @@ def tried_for(noun: Token) -> bool:
     proven or found; it happened), or someone took part in it ("engaged in detentions",
     "involved in the killing of migrants")."""
     verb = _trial_verb(noun)
+    if verb is not None and verb.dep_ == "conj" and verb.head.lemma_ in INVOLVED_VERBS:
+        verb = verb.head  # "were involved in or facilitated the killing of"
     if verb is not None and verb.lemma_ in INVOLVED_VERBS:
         return noun.lemma_ != "violence" and _done(verb)
     return verb is not None and verb.lemma_ in JUDICIAL_VERBS | REASON_VERBS

@@ -92,13 +92,19 @@ def named(noun: Token) -> bool:
 def _dated(noun: Token) -> bool:
     """Give whether an attack noun is pinned to a day or an hour: by an "on" phrase ("the
     attack on Sunday") or by a time word right after it that the parser hung on the verb
-    ("the killings today represent", "the strike last night hit")."""
+    ("the killings today represent", "the strike last night hit", "was briefed on the
+    attack this morning")."""
     if any(g.ent_type_ in TIMES for c in noun.children if c.dep_ == "prep" and c.lower_ == "on"
            for g in c.children if g.dep_ == "pobj"):
         return True
-    return noun.dep_ in ("nsubj", "nsubjpass") and any(
-        c.dep_ == "npadvmod" and c.ent_type_ in TIMES and c.left_edge.i == noun.i + 1
-        for c in noun.head.children)
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        heads = [noun.head]
+    elif any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        heads = list(noun.ancestors)[:3]  # "was briefed on the attack this morning"
+    else:
+        return False
+    return any(c.dep_ == "npadvmod" and c.ent_type_ in TIMES and c.left_edge.i == noun.i + 1
+               for h in heads for c in h.children)
 
 
 def ceased(noun: Token, type_name: str = "ASSAULT") -> bool:
