@@ -39,6 +39,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Campaign volunteers pounded the pavement all weekend.", "ASSAULT"),
     ("The ministry targeted small farms with new grants.", "ASSAULT"),
     ("The sprinter torched the national record in June.", "ASSAULT"),
+    # a call for an act is still only a request
+    ("The senator called for airstrikes on the militia's depots.", "ASSAULT"),
     # taking part as a rule or a risk, not a deed
     ("Banks must not engage in the seizure of customer deposits.", "COERCE"),
     ("Officials discussed how to stop young people from engaging in violence.", "ASSAULT"),
@@ -76,6 +78,9 @@ MUST: list[tuple[str, str]] = [
     ("Militia fighters torched scores of houses in the valley.", "ASSAULT"),
     ("Riot police turned water cannon on the marchers.", "ASSAULT"),
     ("The rebels targeted a cargo ship off the coast with two missiles.", "ASSAULT"),
+    # forces "called in" to fight off an attack: the attack is told, not asked for
+    ("The commander called in gunships to repel an attack on the outpost.",
+     "ASSAULT"),
     # a named place handed over
     ("The militia agreed to hand over Raqqa to the government forces.", "RETREAT"),
 ]

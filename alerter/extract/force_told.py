@@ -89,6 +89,14 @@ def named(noun: Token) -> bool:
         for c in words)
 
 
+def summoned(verb: Token) -> bool:
+    """Give whether "call" brings forces in, not asks for an act: "called in gunships to
+    help repel an attack", "called up reservists to defend the border" (the attack and
+    the defence are told, not requested)."""
+    return verb.lemma_ == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("in", "up")
+                                         and c.i == verb.i + 1 for c in verb.children)
+
+
 def _dated(noun: Token) -> bool:
     """Give whether an attack noun is pinned to a day or an hour: by an "on" phrase ("the
     attack on Sunday") or by a time word right after it that the parser hung on the verb
