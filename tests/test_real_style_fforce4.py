@@ -39,6 +39,7 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Campaign volunteers pounded the pavement all weekend.", "ASSAULT"),
     ("The ministry targeted small farms with new grants.", "ASSAULT"),
     ("The sprinter torched the national record in June.", "ASSAULT"),
+    ("The risks include cyberattacks on hospitals.", "ASSAULT"),
     # a call for an act is still only a request
     ("The senator called for airstrikes on the militia's depots.", "ASSAULT"),
     # taking part as a rule or a risk, not a deed
@@ -81,6 +82,9 @@ MUST: list[tuple[str, str]] = [
     # forces "called in" to fight off an attack: the attack is told, not asked for
     ("The commander called in gunships to repel an attack on the outpost.",
      "ASSAULT"),
+    # acts listed as a party's abuses or crimes
+    ("The report says the abuses include torture of detainees in the north.", "ASSAULT"),
+    ("The gang's crimes include the kidnapping of two nurses.", "ASSAULT"),
     # a named place handed over
     ("The militia agreed to hand over Raqqa to the government forces.", "RETREAT"),
 ]

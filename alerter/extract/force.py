@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alerter.extract import lexicon
-from alerter.extract.force_told import HOSTAGE_NOUNS, ceased, named
+from alerter.extract.force_told import HOSTAGE_NOUNS, ceased, listed_abuse, named
 from alerter.extract.participants import mention_index, participants_in, phrase_tokens
 
 HOSTAGE_VERBS = frozenset({"release", "free", "hold", "take", "seize", "keep", "return",
@@ -238,7 +238,8 @@ def tried_for(noun: Token) -> bool:
         verb = verb.head  # "were involved in or facilitated the killing of"
     if verb is not None and verb.lemma_ in INVOLVED_VERBS:
         return noun.lemma_ != "violence" and _done(verb)
-    return verb is not None and verb.lemma_ in JUDICIAL_VERBS | REASON_VERBS
+    return listed_abuse(noun) or (
+        verb is not None and verb.lemma_ in JUDICIAL_VERBS | REASON_VERBS)
 
 
 def _done(verb: Token) -> bool:

@@ -35,6 +35,8 @@ REMEMBERING = frozenset({"anniversary", "memory", "remembrance", "commemoration"
 # Verbs of dying "in" an attack: "the lives lost in a terrorist attack", "died in the
 # bombing" (not "killed in an attack": the killing verb already tells that attack).
 DYING = frozenset({"lose", "die", "perish"})
+# Nouns for wrongs done, whose listed parts happened: "abuses including torture".
+ABUSES = frozenset({"abuse", "atrocity", "crime", "violation"})
 # Entity labels of a day or an hour.
 TIMES = frozenset({"DATE", "TIME"})
 # Words that count attacks: "a number of attacks", "a wave of bombings".
@@ -87,6 +89,20 @@ def named(noun: Token) -> bool:
                for c in words) or any(
         c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("DATE", "EVENT"))
         for c in words)
+
+
+def listed_abuse(noun: Token) -> bool:
+    """Give whether an act is listed as one of a party's abuses, which happened: "the
+    abuses include torture and detention", "documented abuses including torture and
+    killings", "the militia's crimes include the abduction of aid workers"."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ in ("dobj", "obj") and first.head.lemma_ == "include":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in ABUSES
+                   for c in first.head.children)
+    return first.dep_ == "pobj" and first.head.lower_ == "including" and \
+        first.head.head.lemma_.lower() in ABUSES
 
 
 def summoned(verb: Token) -> bool:
