@@ -40,6 +40,11 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The ministry targeted small farms with new grants.", "ASSAULT"),
     ("The sprinter torched the national record in June.", "ASSAULT"),
     ("The risks include cyberattacks on hospitals.", "ASSAULT"),
+    # blows struck at crises, prosperity held hostage, crises arrested, attacks to come
+    ("The bill strikes a heavy blow against rising rents.", "ASSAULT"),
+    ("The speaker is holding the region's prosperity hostage to his feud.", "ASSAULT"),
+    ("Rate cuts failed to arrest the crisis in the property market.", "COERCE"),
+    ("The new keys will guard our data against these future attacks.", "ASSAULT"),
     # a call for an act is still only a request
     ("The senator called for airstrikes on the militia's depots.", "ASSAULT"),
     # taking part as a rule or a risk, not a deed

@@ -34,7 +34,7 @@ BUSINESSES = frozenset({"company", "firm", "carmaker", "automaker", "maker", "ma
 # "hit the ball", "struck a balance".
 NOT_STRUCK = frozenset({"shot", "ball", "goal", "balance", "chord", "note", "pose", "tone",
                         "bargain", "compromise", "deal", "agreement", "match", "penalty",
-                        "record", "high", "low", "nerve", "jackpot", "milestone"})
+                        "record", "high", "low", "nerve", "jackpot", "milestone", "blow"})
 # Words of spaceflight: a rocket launched with these is no attack.
 SPACEFLIGHT = frozenset({"satellite", "orbit", "spaceport", "payload", "spacecraft", "astronaut",
                          "cosmodrome", "probe", "telescope", "launchpad"})

@@ -18,7 +18,9 @@ NOT_CAPTIVES = frozenset({"economy", "legislation", "bill", "process", "nominati
                           "funding", "agenda", "talks", "negotiation", "reform", "program",
                           "programme", "government", "country", "nation", "debt", "ceiling",
                           "vote", "treaty", "deal", "agreement", "appropriation", "package",
-                          "datum", "data", "file", "system", "network", "computer"})
+                          "datum", "data", "file", "system", "network", "computer",
+                          "prosperity", "future", "recovery", "growth", "progress",
+                          "democracy", "institution", "market"})
 # Verbs that say an attack took place: "the attacks that occurred on October 7".
 HAPPENED = frozenset({"occur", "happen", "unfold", "take"})
 # Words that point at one attack the text has in view: "these attacks", "this shooting".
@@ -35,6 +37,8 @@ REMEMBERING = frozenset({"anniversary", "memory", "remembrance", "commemoration"
 # Verbs of dying "in" an attack: "the lives lost in a terrorist attack", "died in the
 # bombing" (not "killed in an attack": the killing verb already tells that attack).
 DYING = frozenset({"lose", "die", "perish"})
+# Words that make an attack one that has not happened: "these future attacks".
+UNREAL = frozenset({"future", "potential", "possible", "hypothetical", "would-be"})
 # Nouns for wrongs done, whose listed parts happened: "abuses including torture".
 ABUSES = frozenset({"abuse", "atrocity", "crime", "violation"})
 # Entity labels of a day or an hour.
@@ -66,8 +70,9 @@ def named(noun: Token) -> bool:
     anniversary of the attacks", "the lives lost in an attack"), or by pointing
     back at it ("these unconscionable attacks", "this devastating attack"; not
     "this ongoing assault", in government prose mostly one on rights, nor "this violence")."""
-    if noun.pos_ != "NOUN" or noun.lemma_ in HOSTAGE_NOUNS:
-        return False
+    if noun.pos_ != "NOUN" or noun.lemma_ in HOSTAGE_NOUNS or any(
+            c.dep_ == "amod" and c.lower_ in UNREAL for c in noun.children):
+        return False  # "protect against these future attacks": none yet
     if any(c.dep_ == "relcl" and c.lemma_ in HAPPENED for c in noun.children):
         return True  # "the horrific attacks that occurred on October 7"
     if noun.dep_ == "pobj" and (
