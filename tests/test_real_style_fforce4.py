@@ -45,6 +45,10 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The speaker is holding the region's prosperity hostage to his feud.", "ASSAULT"),
     ("Rate cuts failed to arrest the crisis in the property market.", "COERCE"),
     ("The new keys will guard our data against these future attacks.", "ASSAULT"),
+    # attacks of words and laws
+    ("Parents described the toll these political attacks take on their children.",
+     "ASSAULT"),
+    ("The agency has weathered partisan attacks for a decade.", "ASSAULT"),
     # a call for an act is still only a request
     ("The senator called for airstrikes on the militia's depots.", "ASSAULT"),
     # taking part as a rule or a risk, not a deed
@@ -90,6 +94,7 @@ MUST: list[tuple[str, str]] = [
     # acts listed as a party's abuses or crimes
     ("The report says the abuses include torture of detainees in the north.", "ASSAULT"),
     ("The gang's crimes include the kidnapping of two nurses.", "ASSAULT"),
+    ("Guards carried out violent attacks on the prisoners' families.", "ASSAULT"),
     # a named place handed over
     ("The militia agreed to hand over Raqqa to the government forces.", "RETREAT"),
 ]

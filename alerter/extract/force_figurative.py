@@ -19,6 +19,11 @@ ABSTRACT_TARGETS = frozenset({"right", "freedom", "liberty", "value", "care", "h
                               "equality", "autonomy", "wellbeing", "well-being",
                               "constitution", "democracy", "institution", "norm", "election",
                               "vote", "voting", "process", "independence", "problem"})
+# Attacks made of words or laws: "these political attacks" (not "verbal and physical
+# attacks against Jewish businesses", which are also physical).
+WORDY = frozenset({"political", "partisan", "legislative", "verbal", "rhetorical", "personal",
+                   "ideological"})
+PHYSICAL = frozenset({"physical", "violent", "armed", "terrorist", "deadly", "military"})
 # What an attack on a network or trade means in policy prose, not force: "attack criminal
 # networks", "attack illicit finance" (a cyberattack names no such kind).
 POLICED = frozenset({"criminal", "illicit", "trafficking", "smuggling", "financial",
@@ -111,6 +116,10 @@ def figurative_attack(trigger: Token) -> bool:
     place: "laws meant to attack voting rights", "the attack on reproductive rights"."""
     if trigger.lemma_.lower() not in ATTACK_WORDS:
         return False
+    kinds = {c.lower_ for c in trigger.children if c.dep_ == "amod"}
+    kinds |= {k.lower_ for c in trigger.children if c.dep_ == "amod" for k in c.conjuncts}
+    if kinds & WORDY and not kinds & PHYSICAL:
+        return True  # "these political attacks", "partisan attacks on the agency"
     targets = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
     targets += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                 for g in c.children if g.dep_ == "pobj"]
