@@ -49,6 +49,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Parents described the toll these political attacks take on their children.",
      "ASSAULT"),
     ("The agency has weathered partisan attacks for a decade.", "ASSAULT"),
+    ("The army deployed two brigades to the border region.", "ASSAULT"),
+    ("The report used killings data from the census bureau.", "ASSAULT"),
     # a call for an act is still only a request
     ("The senator called for airstrikes on the militia's depots.", "ASSAULT"),
     # taking part as a rule or a risk, not a deed
@@ -95,6 +97,9 @@ MUST: list[tuple[str, str]] = [
     ("The report says the abuses include torture of detainees in the north.", "ASSAULT"),
     ("The gang's crimes include the kidnapping of two nurses.", "ASSAULT"),
     ("Guards carried out violent attacks on the prisoners' families.", "ASSAULT"),
+    # violence used as a tactic
+    ("The gang has deployed kidnappings and bombings to cow the town.", "ASSAULT"),
+    ("The militia used rape as a weapon against the villagers.", "ASSAULT"),
     # a named place handed over
     ("The militia agreed to hand over Raqqa to the government forces.", "RETREAT"),
 ]
