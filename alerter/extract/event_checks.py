@@ -17,6 +17,7 @@ from alerter.extract import (
     enforcement,
     force,
     force_misread,
+    force_told,
     lexicon,
     protest,
     refusals,
@@ -135,7 +136,7 @@ class Checks(EventState):
             if token.lemma_ in self.requests and type_name in self.requestable:
                 return False  # "asked Seoul to send shells": the supply is discussed
             if token.lemma_ in self.blocking and (type_name, token.lemma_) not in \
-                    self.type_lemmas:
+                    self.type_lemmas and not force_told.summoned(token):
                 return True
             if token.lemma_ in lexicon.REPORT_VERBS:
                 return False

@@ -11,6 +11,7 @@ from alerter.extract import (
     diplomacy,
     enforcement,
     force,
+    force_place,
     framing,
     lexicon,
     roles,
@@ -100,7 +101,9 @@ class Roles(EventState):
                                         and c.lower_ in ("in", "near", "outside", "across")
                                         for g in c.children if g.dep_ == "pobj"])
         if not target and rule.type in self.place_targets:
-            target = force.place(trigger, anchor)  # "a shooting spree in Maine, killing two"
+            target = force_place.place(trigger, anchor)  # "a shooting spree in Maine, killing two"
+        if nominal and rule.type == "RETREAT":
+            actor, target = force_place.withdrawn(trigger) or (actor, target)
         settled_actor, settled_target = settle(actor, target, partners,
                                                supply=bool(rule.trigger.items))
         if rule.type in diplomacy.SELF_ADDRESSED and settled_actor is actor:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alerter.extract import lexicon
-from alerter.extract.force_told import HOSTAGE_NOUNS, ceased, named
+from alerter.extract.force_told import HOSTAGE_NOUNS, ceased, listed_abuse, named
 from alerter.extract.participants import mention_index, participants_in, phrase_tokens
 
 HOSTAGE_VERBS = frozenset({"release", "free", "hold", "take", "seize", "keep", "return",
@@ -35,6 +35,11 @@ DOING_VERBS = frozenset({"commit", "perpetrate", "carry", "launch", "wage", "con
 JUDICIAL_VERBS = frozenset({"charge", "indict", "convict", "sentence", "accuse", "acquit",
                             "try", "prosecute", "jail", "imprison", "arrest", "detain",
                             "suspect", "find", "extradite", "execute", "hang"})
+# Verbs of taking part whose object act happened: "engaged in politically motivated
+# detentions", "was involved in the killing of", "orchestrated the abduction of".
+INVOLVED_VERBS = frozenset({"engage", "involve", "participate", "orchestrate",
+                            "mastermind"})
+ANYONE = frozenset({"anyone", "anybody", "whoever", "everyone", "those"})
 # Verbs of sanctions whose "for" phrase gives the conduct: "designated for the seizure
 # and demolition of land" (the README's designation reasons).
 REASON_VERBS = frozenset({"designate", "sanction", "target", "blacklist"})
@@ -57,6 +62,8 @@ CAMPAIGNS = frozenset({"campaign", "wave", "series", "spree"})
 MOBILIZE_NOUNS = frozenset({"deployment", "mobilisation", "mobilization", "buildup", "up"})
 # Types whose nouns a party owns stand alone: "Mexico's arrest of a cartel chief",
 # "Russia's military build-up near the border".
+# Coercion a person is held "under": "remains under house arrest".
+HELD_UNDER = frozenset({"arrest", "detention"})
 OWNED_TYPES = frozenset({"COERCE", "MOBILIZE"})
 # Fights with named sides: an event wherever they are mentioned.
 FIGHTS = frozenset({"clash", "fighting", "skirmish", "gunbattle", "firefight"})
@@ -192,9 +199,14 @@ def owned_coercion(noun: Token, governor: Token | None) -> bool:
     """Give whether a COERCE or MOBILIZE noun with no event-making governor is still an
     event: a party or a day owns it ("welcomed Mexico's arrest of a cartel chief", "Russia's
     blockade of the ports", "discussed Russia's military build-up"). Not when a verb looks
-    ahead to it ("to prevent Iran's seizure of ships")."""
+    ahead to it ("to prevent Iran's seizure of ships"). A person held "under arrest" or
+    "under house arrest" is one too."""
     if governor is not None and governor.lemma_ in lexicon.ANTICIPATING:
         return False
+    if noun.pos_ == "NOUN" and noun.lemma_ in HELD_UNDER and noun.dep_ == "pobj" and \
+            noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX", "NOUN",
+                                                                    "PROPN", "PRON"):
+        return True  # "is under house arrest", "two leaders under arrest since May"
     return noun.pos_ == "NOUN" and (owner(noun) is not None or (
         noun.lemma_ not in MOBILIZE_NOUNS and tried_for(noun)))
 
@@ -219,9 +231,28 @@ def tried_for(noun: Token) -> bool:
     """Give whether someone is charged, tried, sentenced or sanctioned for the act the noun
     names: "charged with murder", "sentenced for the 2011 beating of", "indicted for
     charges including murder", "designated for the seizure of land" (the act is alleged,
-    proven or found; it happened)."""
+    proven or found; it happened), or someone took part in it ("engaged in detentions",
+    "involved in the killing of migrants")."""
     verb = _trial_verb(noun)
-    return verb is not None and verb.lemma_ in JUDICIAL_VERBS | REASON_VERBS
+    if verb is not None and verb.dep_ == "conj" and verb.head.lemma_ in INVOLVED_VERBS:
+        verb = verb.head  # "were involved in or facilitated the killing of"
+    if verb is not None and verb.lemma_ in INVOLVED_VERBS:
+        return noun.lemma_ != "violence" and _done(verb)
+    return listed_abuse(noun) or (
+        verb is not None and verb.lemma_ in JUDICIAL_VERBS | REASON_VERBS)
+
+
+def _done(verb: Token) -> bool:
+    """Give whether a verb tells of something done: past ("engaged", "has engaged", "was
+    involved"), not a rule or a habit ("must not engage", "are involved", "engaging")."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if verb.dep_ == "relcl" and verb.head.lower_ in ANYONE:
+        return False  # "anyone who has been involved in an attack": nobody yet
+    return (verb.tag_ == "VBD" and not auxes) or (
+        bool(auxes & {"has", "have", "had", "was", "were"})
+        and not auxes & (lexicon.PLANNED_AUX | lexicon.HYPOTHETICAL_AUX))
 
 
 def designation_reason(noun: Token) -> bool:
@@ -261,48 +292,3 @@ def stated(verb: Token, type_name: str) -> bool:
         return verb.head.lower_ in lexicon.PRESUPPOSING_PREPS
     return verb.dep_ == "relcl" and type_name == "ASSAULT" and verb.tag_ in ("VBD", "VBN") \
         and not any(c.dep_ == "dobj" and c.lower_ in ("me", "us", "you") for c in verb.children)
-
-
-PLACE_PREPS = frozenset({"in", "near", "outside", "at", "inside", "across"})
-
-
-def place(trigger: Token, anchor: Token) -> list[tuple[str, str, str | None]]:
-    """Give the coded places where an attack happened, looked for a little further than
-    the event's own words: the clause it hangs from ("goes on a shooting spree in Maine,
-    killing two"), its subject ("a car bomb outside the governor's office in Adana
-    kills"), and places inside places ("at a prison in Monterrey, Mexico")."""
-    heads = [trigger, anchor]
-    if trigger.dep_ in ("advcl", "conj", "xcomp") and trigger.head.pos_ == "VERB":
-        heads.append(trigger.head)
-    heads += [c for h in list(heads) for c in h.children if c.dep_ in ("nsubj", "nsubjpass")
-              and c.pos_ == "NOUN"]
-    found: list[tuple[str, str, str | None]] = []
-    frontier = heads
-    for _ in range(3):
-        places = [g for h in frontier for c in h.children
-                  if c.dep_ == "prep" and c.lower_ in PLACE_PREPS | {"of", "on"}
-                  for g in c.children if g.dep_ == "pobj"]
-        found += [p for g in places if g.head.lower_ in PLACE_PREPS
-                  for p in participants_in(phrase_tokens(g)) if p[2]]
-        if found:
-            return found
-        frontier = places
-    return _sole_place(trigger)
-
-
-def _sole_place(trigger: Token) -> list[tuple[str, str, str | None]]:
-    """Give the one country a sentence places things in when the parse hangs the place
-    elsewhere ("a gunman shoots and kills 3 people and wounds 4 others in Jonesboro,
-    Arkansas, U.S."): every coded place after "in", "at"... in the sentence, when they
-    are all one country and no one reports from there."""
-    sent = trigger.sent
-    if any(t.lemma_ in lexicon.REPORT_VERBS and t.pos_ == "VERB" for t in sent):
-        return []  # "said in Washington": where it was said, not where it happened
-    codes: dict[str | None, tuple[str, str, str | None]] = {}
-    for token in sent:
-        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
-            for head in [token, *token.conjuncts]:
-                for p in participants_in(phrase_tokens(head)):
-                    if p[2] and p[1] in ("country", "gpe"):
-                        codes.setdefault(p[2], p)
-    return list(codes.values()) if len(codes) == 1 else []

@@ -16,7 +16,23 @@ ABSTRACT_TARGETS = frozenset({"right", "freedom", "liberty", "value", "care", "h
                               "access", "choice", "privacy", "dignity", "truth", "science",
                               "integrity", "reputation", "character", "credibility",
                               "health", "safety", "contraception", "abortion", "education",
-                              "equality", "autonomy", "wellbeing", "well-being"})
+                              "equality", "autonomy", "wellbeing", "well-being",
+                              "constitution", "democracy", "institution", "norm", "election",
+                              "vote", "voting", "process", "independence", "problem"})
+# Attacks made of words or laws: "these political attacks" (not "verbal and physical
+# attacks against Jewish businesses", which are also physical).
+WORDY = frozenset({"political", "partisan", "legislative", "verbal", "rhetorical", "personal",
+                   "ideological"})
+PHYSICAL = frozenset({"physical", "violent", "armed", "terrorist", "deadly", "military"})
+# What an attack on a network or trade means in policy prose, not force: "attack criminal
+# networks", "attack illicit finance" (a cyberattack names no such kind).
+POLICED = frozenset({"criminal", "illicit", "trafficking", "smuggling", "financial",
+                     "money", "laundering", "cartel"})
+# What a court or a lawmaker "strikes down": "struck down the abortion ban".
+STRUCK_DOWN = frozenset({"law", "ban", "rule", "ruling", "decision", "plan", "policy",
+                         "regulation", "statute", "order", "provision", "program", "programme",
+                         "mandate", "measure", "act", "bill", "precedent", "restriction",
+                         "requirement", "protection", "right", "tariff", "map", "it"})
 ATTACK_WORDS = frozenset({"attack", "assault"})
 # Attackers in politics, whose attacks are words and laws: "relentless attacks by
 # Republican lawmakers", "years of attacks from special interests".
@@ -100,10 +116,22 @@ def figurative_attack(trigger: Token) -> bool:
     place: "laws meant to attack voting rights", "the attack on reproductive rights"."""
     if trigger.lemma_.lower() not in ATTACK_WORDS:
         return False
+    kinds = {c.lower_ for c in trigger.children if c.dep_ == "amod"}
+    kinds |= {k.lower_ for c in trigger.children if c.dep_ == "amod" for k in c.conjuncts}
+    if kinds & WORDY and not kinds & PHYSICAL:
+        return True  # "these political attacks", "partisan attacks on the agency"
     targets = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
     targets += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                 for g in c.children if g.dep_ == "pobj"]
+    if trigger.dep_ in ("dobj", "obj"):
+        # "is examining an assault on our Constitution": the parser hung "on" on the verb
+        targets += [g for c in trigger.head.children if c.dep_ == "prep" and
+                    c.lower_ in ("on", "against") and c.i == trigger.i + 1
+                    for g in c.children if g.dep_ == "pobj"]
     targets += [t for g in targets for t in g.conjuncts]
+    if any(m.lower_ in POLICED for t in targets for m in t.children
+           if m.dep_ in ("amod", "compound")):
+        return True  # "attack criminal networks", "attacks on illicit finance"
     if any(t.lemma_.lower() in POLITICAL for c in trigger.children
            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
            for g in c.children if g.dep_ == "pobj" for t in g.subtree):
@@ -114,7 +142,8 @@ def figurative_attack(trigger: Token) -> bool:
 def figurative_kill(verb: Token) -> bool:
     """Give whether "kill" is said of jobs, bills or markets, not of people ("tariffs would
     kill thousands of jobs", "some say regulation has killed it"), "fire" of kilns and
-    staff ("fire up the kilns", "fired the inspector general"), or "shell out" of money."""
+    staff ("fire up the kilns", "fired the inspector general"), "shell out" of money, or
+    "strike down" of laws ("the court struck down the ban")."""
     if verb.lemma_.lower() == "shell" and any(c.dep_ == "prt" and c.lower_ == "out"
                                                for c in verb.children):
         return True  # "shelling out $1.5 billion to states"
@@ -122,6 +151,10 @@ def figurative_kill(verb: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) or any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DISMISSED
             for c in verb.children)  # "fire up the kilns", "fired the inspector general"
+    if verb.pos_ == "VERB" and verb.lemma_.lower() == "strike" and any(
+            c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+        return any(c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() in STRUCK_DOWN
+                   for c in verb.children)  # "the court struck down the ban"
     if verb.pos_ != "VERB" or verb.lemma_.lower() != "kill":
         return False
     killed = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]

@@ -107,7 +107,7 @@ def folded(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
             if (event["type"] == "ASSAULT") == policing:
                 dropped.add(id(event))
     # a judicial execution is COERCE, a killing of captives by a group an ASSAULT
-    judicial = {id(e) for e in events if e["type"] == "ASSAULT" and lemma(e) == "execute"
+    judicial = {id(e) for e in events if e["type"] == "ASSAULT" and lemma(e) in ("execute", "hang")
                 and _judicial(doc, e)}
     # a strike read as a walkout or an attack: "a general strike", "air-strikes"
     loser = {e["trigger"]["start"]: strike_kind(doc, e["trigger"]["start"]) for e in events

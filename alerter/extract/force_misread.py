@@ -34,7 +34,7 @@ BUSINESSES = frozenset({"company", "firm", "carmaker", "automaker", "maker", "ma
 # "hit the ball", "struck a balance".
 NOT_STRUCK = frozenset({"shot", "ball", "goal", "balance", "chord", "note", "pose", "tone",
                         "bargain", "compromise", "deal", "agreement", "match", "penalty",
-                        "record", "high", "low", "nerve", "jackpot", "milestone"})
+                        "record", "high", "low", "nerve", "jackpot", "milestone", "blow"})
 # Words of spaceflight: a rocket launched with these is no attack.
 SPACEFLIGHT = frozenset({"satellite", "orbit", "spaceport", "payload", "spacecraft", "astronaut",
                          "cosmodrome", "probe", "telescope", "launchpad"})
@@ -108,6 +108,11 @@ def misread(trigger: Token, type_name: str) -> bool:
             c.dep_ == "nsubj" and c.lemma_.lower() in BUSINESSES | DISASTERS | {"wind"}
             for c in trigger.children):
         return True  # "carmakers closed their plants", "storms closed roads"
+    if type_name == "COERCE" and trigger.lemma_ == "seize" and not any(
+            c.dep_ in ("dobj", "obj", "nsubjpass") for c in trigger.children) and any(
+            (c.dep_ == "prt" and c.lower_ == "up")
+            or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in trigger.children):
+        return True  # "credit markets seized up", "critics seized on the remarks"
     return natural(trigger, type_name)
 
 
