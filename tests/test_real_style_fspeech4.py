@@ -1,0 +1,74 @@
+"""Charges and threats in government prose the annotated sample does not hold (issue 10,
+round 4; read on fresh documents with bench/fresh_review.py): charges told by nouns
+("brought fraud charges against", "returned an indictment", "an indictment was
+returned"), blame told by "bears responsibility for" an act, and the look-alikes: a
+public body given a task by name ("charged the Treasury with pursuing"), an office that
+"bears responsibility for" its work. Every sentence is our own, written in the style of
+the error classes seen; none is corpus text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from alerter.extract import Extractor
+from alerter.models import Event
+
+from .sentences import assert_found, assert_none_of, extract_each
+
+# sentence → an event it must hold: (type, modality)
+MUST: list[tuple[str, tuple[str, str]]] = [
+    # a grand jury's indictment, told by "return"
+    ("A grand jury returned an indictment against Carlos Mendez for smuggling migrants.",
+     ("ACCUSE", "asserted")),
+    ("Last year a federal indictment was returned in Texas against three brokers.",
+     ("ACCUSE", "asserted")),
+    # charges told by a noun with a modifier between
+    ("Prosecutors brought fraud charges against the mayor last week.",
+     ("ACCUSE", "asserted")),
+    ("The ministry filed money laundering charges against two bankers.",
+     ("ACCUSE", "asserted")),
+    # blame: "bears responsibility for" an act of harm
+    ("The ministers said Russia bears responsibility for the destruction of the dam.",
+     ("ACCUSE", "asserted")),
+    ("Iran bears full responsibility for these attacks on shipping.",
+     ("ACCUSE", "asserted")),
+]
+
+MUST_NOT: list[tuple[str, str]] = [
+    # a public body given a task by name
+    ("The President charged the Treasury Department with pursuing additional sanctions.",
+     "ACCUSE"),
+    ("The order charged the Commerce Department with drafting new export rules.", "ACCUSE"),
+    # responsibility for work, not for harm
+    ("This agency bears responsibility for nuclear research and development.", "ACCUSE"),
+    ("The office bears responsibility for the management of public lands.", "ACCUSE"),
+    # "return" of something else
+    ("The delegation returned to the capital after the talks.", "ACCUSE"),
+]
+
+
+@pytest.fixture(scope="module")
+def extracted(extractor: Extractor) -> dict[str, list[Event]]:
+    sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT})
+    return extract_each(extractor, sentences)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MUST,
+                         ids=[f"{e[0]}: {s[:50]}" for s, e in MUST])
+def test_event_is_found(sentence: str, expected: tuple[str, str],
+                        extracted: dict[str, list[Event]]) -> None:
+    assert_found(extracted[sentence], expected, ("type", "modality"))
+
+
+@pytest.mark.parametrize(("sentence", "type_"), MUST_NOT,
+                         ids=[f"{t}: {s[:50]}" for s, t in MUST_NOT])
+def test_event_is_not_misread(sentence: str, type_: str,
+                              extracted: dict[str, list[Event]]) -> None:
+    assert_none_of(extracted[sentence], type_)
+
+
+def test_returned_indictment_charging_is_one_charge(extractor: Extractor) -> None:
+    sentence = "In 2019, a grand jury returned an indictment charging Pedro Ruiz with fraud."
+    events = extract_each(extractor, [sentence])[sentence]
+    assert [e.trigger.text for e in events if e.type == "ACCUSE"] == ["charging"]
