@@ -1,7 +1,9 @@
 """Charges and threats in government prose the annotated sample does not hold (issue 10,
 round 4; read on fresh documents with bench/fresh_review.py): charges told by nouns
 ("brought fraud charges against", "returned an indictment", "an indictment was
-returned"), blame told by "bears responsibility for" an act, and the look-alikes: a
+returned"), blame told by "bears responsibility for" an act, resolve told by a negated
+holding back ("will not hesitate to hold X accountable") and a firm response held out
+("will respond decisively if X invades"), and the look-alikes: a
 public body given a task by name ("charged the Treasury with pursuing"), an office that
 "bears responsibility for" its work. Every sentence is our own, written in the style of
 the error classes seen; none is corpus text.
@@ -33,6 +35,14 @@ MUST: list[tuple[str, tuple[str, str]]] = [
      ("ACCUSE", "asserted")),
     ("Iran bears full responsibility for these attacks on shipping.",
      ("ACCUSE", "asserted")),
+    # a negated holding back is resolve: the threat is made, not denied
+    ("We will not hesitate to take further steps to hold Iran accountable for its attacks.",
+     ("THREATEN", "asserted")),
+    # a firm response held out against a party
+    ("The United States and its allies will respond decisively if Russia invades Georgia.",
+     ("THREATEN", "asserted")),
+    ("The partners would respond swiftly to any further strike on Israel.",
+     ("THREATEN", "asserted")),
 ]
 
 MUST_NOT: list[tuple[str, str]] = [
@@ -43,6 +53,9 @@ MUST_NOT: list[tuple[str, str]] = [
     # responsibility for work, not for harm
     ("This agency bears responsibility for nuclear research and development.", "ACCUSE"),
     ("The office bears responsibility for the management of public lands.", "ACCUSE"),
+    # a threat that is truly denied, and a response that holds nothing out
+    ("We will not hold Iran accountable for this incident.", "THREATEN_ASSERTED"),
+    ("We will respond accordingly when the agency notifies us.", "THREATEN"),
     # "return" of something else
     ("The delegation returned to the capital after the talks.", "ACCUSE"),
 ]
@@ -65,7 +78,10 @@ def test_event_is_found(sentence: str, expected: tuple[str, str],
                          ids=[f"{t}: {s[:50]}" for s, t in MUST_NOT])
 def test_event_is_not_misread(sentence: str, type_: str,
                               extracted: dict[str, list[Event]]) -> None:
-    assert_none_of(extracted[sentence], type_)
+    if type_.endswith("_ASSERTED"):
+        assert_none_of(extracted[sentence], type_.removesuffix("_ASSERTED"), ("asserted",))
+    else:
+        assert_none_of(extracted[sentence], type_)
 
 
 def test_returned_indictment_charging_is_one_charge(extractor: Extractor) -> None:
