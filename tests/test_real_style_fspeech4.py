@@ -3,7 +3,9 @@ round 4; read on fresh documents with bench/fresh_review.py): charges told by no
 ("brought fraud charges against", "returned an indictment", "an indictment was
 returned"), blame told by "bears responsibility for" an act, resolve told by a negated
 holding back ("will not hesitate to hold X accountable") and a firm response held out
-("will respond decisively if X invades"), and the look-alikes: a
+("will respond decisively if X invades"), a veto still to come as a threat (its refusal
+hypothetical), and the look-alikes: a condemnation that is only a duty ("a
+responsibility to condemn violence"), a
 public body given a task by name ("charged the Treasury with pursuing"), an office that
 "bears responsibility for" its work. Every sentence is our own, written in the style of
 the error classes seen; none is corpus text.
@@ -38,6 +40,10 @@ MUST: list[tuple[str, tuple[str, str]]] = [
     # a negated holding back is resolve: the threat is made, not denied
     ("We will not hesitate to take further steps to hold Iran accountable for its attacks.",
      ("THREATEN", "asserted")),
+    # a veto still to come is a veto threat: the refusal is hypothetical
+    ("The President has vowed to veto the spending bill.", ("REJECT", "hypothetical")),
+    ("The President will veto any bill that cuts pensions.", ("REJECT", "hypothetical")),
+    ("The President vetoed the resolution on Tuesday.", ("REJECT", "asserted")),
     # a firm response held out against a party
     ("The United States and its allies will respond decisively if Russia invades Georgia.",
      ("THREATEN", "asserted")),
@@ -53,6 +59,10 @@ MUST_NOT: list[tuple[str, str]] = [
     # responsibility for work, not for harm
     ("This agency bears responsibility for nuclear research and development.", "ACCUSE"),
     ("The office bears responsibility for the management of public lands.", "ACCUSE"),
+    # a condemnation that is only a duty named
+    ("All of us have a responsibility to calm tempers and condemn violence of any kind.",
+     "ACCUSE"),
+    ("The minister stressed the need for every party to condemn acts of terror.", "ACCUSE"),
     # a threat that is truly denied, and a response that holds nothing out
     ("We will not hold Iran accountable for this incident.", "THREATEN_ASSERTED"),
     ("We will respond accordingly when the agency notifies us.", "THREATEN"),

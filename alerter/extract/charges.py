@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alerter.extract.participants import all_participants, phrase_tokens
-from alerter.extract.speech import LEGAL_PAPERS
+from alerter.extract.speech import CONDEMNING, LEGAL_PAPERS
 
 # Gerunds of a crime after "charged with": "charged with smuggling arms" is a charge, any
 # other gerund is a task ("the council is charged with advising the President").
@@ -195,10 +195,28 @@ def concern_for_a_condition(trigger: Token) -> bool:
     return True
 
 
+# Nouns of a duty, whose infinitive only says what ought to be done: "we all have a
+# responsibility to condemn violence", "the need for all sides to condemn terrorism".
+_DUTIES = frozenset({"responsibility", "need", "duty", "obligation", "imperative", "call"})
+
+
+def only_a_duty(trigger: Token) -> bool:
+    """Give whether a condemnation is only a duty named ("a responsibility to condemn
+    violence", "the need for all sides to take steps and condemn terrorism"), no one
+    condemning anything yet."""
+    if trigger.lemma_ not in CONDEMNING or trigger.pos_ != "VERB":
+        return False
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "to lower the temperature and condemn violence"
+    return verb.dep_ in ("acl", "relcl", "advcl") and verb.head.lemma_.lower() in _DUTIES and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def not_a_charge(trigger: Token, type_name: str) -> bool:
     """Give whether an ACCUSE trigger states no charge of its own: a task or a price, a
-    court paper whose participle tells the charge, a conviction of anyone of a kind, or a
-    doom."""
+    court paper whose participle tells the charge, a conviction of anyone of a kind, a
+    doom, or a condemnation that is only a duty."""
     return task_or_price(trigger, type_name) or told_by_verb(trigger, type_name) or (
         type_name == "ACCUSE" and (generic(trigger) or doomed(trigger) or
-                                   concern_for_a_condition(trigger)))
+                                   concern_for_a_condition(trigger) or only_a_duty(trigger)))
