@@ -5,7 +5,8 @@ returned"), blame told by "bears responsibility for" an act, resolve told by a n
 holding back ("will not hesitate to hold X accountable") and a firm response held out
 ("will respond decisively if X invades"), a veto still to come as a threat (its refusal
 hypothetical), and the look-alikes: a condemnation that is only a duty ("a
-responsibility to condemn violence"), a
+responsibility to condemn violence"), a copy of a paper requested, a method described
+("used hybrid tactics to threaten X"), a
 public body given a task by name ("charged the Treasury with pursuing"), an office that
 "bears responsibility for" its work. Every sentence is our own, written in the style of
 the error classes seen; none is corpus text.
@@ -44,6 +45,9 @@ MUST: list[tuple[str, tuple[str, str]]] = [
     ("The President has vowed to veto the spending bill.", ("REJECT", "hypothetical")),
     ("The President will veto any bill that cuts pensions.", ("REJECT", "hypothetical")),
     ("The President vetoed the resolution on Tuesday.", ("REJECT", "asserted")),
+    # a request of a party, and a threat that says what will be done
+    ("We requested that Congress provide more funding for Ukraine.", ("REQUEST", "asserted")),
+    ("Russia threatened Ukraine with a full-scale invasion.", ("THREATEN", "asserted")),
     # a firm response held out against a party
     ("The United States and its allies will respond decisively if Russia invades Georgia.",
      ("THREATEN", "asserted")),
@@ -66,6 +70,11 @@ MUST_NOT: list[tuple[str, str]] = [
     # a threat that is truly denied, and a response that holds nothing out
     ("We will not hold Iran accountable for this incident.", "THREATEN_ASSERTED"),
     ("We will respond accordingly when the agency notifies us.", "THREATEN"),
+    # papers fetched, nothing asked of a party
+    ("I requested a copy of the audit last week.", "REQUEST"),
+    ("We requested the records from the agency in May.", "REQUEST"),
+    # a method described, no threat made
+    ("Moscow has used hybrid tactics to threaten Moldova.", "THREATEN"),
     # "return" of something else
     ("The delegation returned to the capital after the talks.", "ACCUSE"),
 ]
