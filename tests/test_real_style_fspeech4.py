@@ -1,15 +1,15 @@
 """Charges and threats in government prose the annotated sample does not hold (issue 10,
 round 4; read on fresh documents with bench/fresh_review.py): charges told by nouns
-("brought fraud charges against", "returned an indictment", "an indictment was
-returned"), blame told by "bears responsibility for" an act, resolve told by a negated
-holding back ("will not hesitate to hold X accountable") and a firm response held out
-("will respond decisively if X invades"), a veto still to come as a threat (its refusal
-hypothetical), and the look-alikes: a condemnation that is only a duty ("a
-responsibility to condemn violence"), a copy of a paper requested, a method described
-("used hybrid tactics to threaten X"), a
-public body given a task by name ("charged the Treasury with pursuing"), an office that
-"bears responsibility for" its work. Every sentence is our own, written in the style of
-the error classes seen; none is corpus text.
+("brought fraud charges against", "charges filed against X", "returned an indictment",
+"an indictment was returned"), blame told by "bears responsibility for" an act, resolve
+told by a negated holding back ("will not hesitate to hold X accountable"), a firm
+response held out ("will respond decisively if X invades"), a veto still to come as a
+threat (its refusal hypothetical); and the look-alikes: a condemnation that is only a
+duty ("a responsibility to condemn violence"), a copy of a paper requested, a method
+described ("used hybrid tactics to threaten X"), a public body given a task by name
+("charged the Treasury with pursuing"), an office that "bears responsibility for" its
+work. Every sentence is our own, written in the style of the error classes seen; none is
+corpus text.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ MUST: list[tuple[str, tuple[str, str]]] = [
     ("Prosecutors brought fraud charges against the mayor last week.",
      ("ACCUSE", "asserted")),
     ("The ministry filed money laundering charges against two bankers.",
+     ("ACCUSE", "asserted")),
+    ("The money laundering charges filed against Pedro Ruiz remain pending.",
      ("ACCUSE", "asserted")),
     # blame: "bears responsibility for" an act of harm
     ("The ministers said Russia bears responsibility for the destruction of the dam.",

@@ -270,6 +270,11 @@ def owned(noun: Token, type_name: str) -> bool:
                                      for c in noun.children) and any(
             c.dep_ == "prep" and c.lower_ in ("of", "against") for c in noun.children):
         return True
+    if type_name == "ACCUSE" and noun.lemma_ == "charge" and any(
+            c.dep_ == "acl" and c.lemma_ in ("file", "bring", "lodge", "press") and any(
+                p.dep_ == "prep" and p.lower_ == "against" for p in c.children)
+            for c in noun.children):
+        return True  # "the charges filed against Ruiz": the participle tells the charge
     if type_name == "REJECT" and refusals.held(noun):
         return True
     if type_name == "REQUEST":
