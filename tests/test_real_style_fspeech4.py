@@ -4,7 +4,8 @@ round 4; read on fresh documents with bench/fresh_review.py): charges told by no
 "an indictment was returned"), blame told by "bears responsibility for" an act, resolve
 told by a negated holding back ("will not hesitate to hold X accountable"), a firm
 response held out ("will respond decisively if X invades"), a veto still to come as a
-threat (its refusal hypothetical); and the look-alikes: a condemnation that is only a
+threat (its refusal hypothetical), a threat a named party makes ("Russia's threats
+against Ukraine"); and the look-alikes: a condemnation that is only a
 duty ("a responsibility to condemn violence"), a copy of a paper requested, a method
 described ("used hybrid tactics to threaten X"), a public body given a task by name
 ("charged the Treasury with pursuing"), an office that "bears responsibility for" its
@@ -21,8 +22,8 @@ from alerter.models import Event
 
 from .sentences import assert_found, assert_none_of, extract_each
 
-# sentence → an event it must hold: (type, modality)
-MUST: list[tuple[str, tuple[str, str]]] = [
+# sentence → an event it must hold: (type, modality[, actor codes])
+MUST: list[tuple[str, tuple[object, ...]]] = [
     # a grand jury's indictment, told by "return"
     ("A grand jury returned an indictment against Carlos Mendez for smuggling migrants.",
      ("ACCUSE", "asserted")),
@@ -50,6 +51,11 @@ MUST: list[tuple[str, tuple[str, str]]] = [
     # a request of a party, and a threat that says what will be done
     ("We requested that Congress provide more funding for Ukraine.", ("REQUEST", "asserted")),
     ("Russia threatened Ukraine with a full-scale invasion.", ("THREATEN", "asserted")),
+    # a threat a named party makes, told by a noun it holds
+    ("The ministers condemned Russia's threats of nuclear weapon use.",
+     ("THREATEN", "asserted", {"RUS"})),
+    ("I am troubled by Israel's threats to take action in the city.",
+     ("THREATEN", "asserted", {"ISR"})),
     # a firm response held out against a party
     ("The United States and its allies will respond decisively if Russia invades Georgia.",
      ("THREATEN", "asserted")),
@@ -77,6 +83,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("We requested the records from the agency in May.", "REQUEST"),
     # a method described, no threat made
     ("Moscow has used hybrid tactics to threaten Moldova.", "THREATEN"),
+    # a threat as a description of danger
+    ("The report described Russia's threat to Ukraine's sovereignty.", "THREATEN"),
     # "return" of something else
     ("The delegation returned to the capital after the talks.", "ACCUSE"),
 ]
@@ -89,10 +97,11 @@ def extracted(extractor: Extractor) -> dict[str, list[Event]]:
 
 
 @pytest.mark.parametrize(("sentence", "expected"), MUST,
-                         ids=[f"{e[0]}: {s[:50]}" for s, e in MUST])
-def test_event_is_found(sentence: str, expected: tuple[str, str],
+                         ids=[f"{e[0]!s}: {s[:50]}" for s, e in MUST])
+def test_event_is_found(sentence: str, expected: tuple[object, ...],
                         extracted: dict[str, list[Event]]) -> None:
-    assert_found(extracted[sentence], expected, ("type", "modality"))
+    fields = ("type", "modality", "actor")[:len(expected)]
+    assert_found(extracted[sentence], expected, fields)
 
 
 @pytest.mark.parametrize(("sentence", "type_"), MUST_NOT,
