@@ -48,6 +48,8 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
     ("The President has vowed to veto the spending bill.", ("REJECT", "hypothetical")),
     ("The President will veto any bill that cuts pensions.", ("REJECT", "hypothetical")),
     ("The President vetoed the resolution on Tuesday.", ("REJECT", "asserted")),
+    ("The prosecutor pressed dubious charges against three members of the opposition.",
+     ("ACCUSE", "asserted")),
     # a request of a party, and a threat that says what will be done
     ("We requested that Congress provide more funding for Ukraine.", ("REQUEST", "asserted")),
     ("Russia threatened Ukraine with a full-scale invasion.", ("THREATEN", "asserted")),
@@ -81,6 +83,8 @@ MUST_NOT: list[tuple[str, str]] = [
     # papers fetched, nothing asked of a party
     ("I requested a copy of the audit last week.", "REQUEST"),
     ("We requested the records from the agency in May.", "REQUEST"),
+    ("The prosecutor pressed dubious charges against three members of the opposition.",
+     "REQUEST"),
     # a method described, no threat made
     ("Moscow has used hybrid tactics to threaten Moldova.", "THREATEN"),
     # a threat as a description of danger

@@ -6,7 +6,7 @@
   agency's errand, "USDA's request for transport", nor a market's "demand for goods");
 - a request for information or comment is a consultation of the public, not a request
   of a party ("Treasury issued a request for information on AI"), nor is requesting a
-  copy of a paper ("I requested a copy of the report");
+  copy of a paper ("I requested a copy of the report") or pressing charges (a charge);
 - "ask" that puts a question is no request ("'Are you optimistic?' he asked"), nor is a
   tax that "asks the wealthiest to pay their fair share", nor an order that "calls for
   public input".
@@ -66,6 +66,9 @@ def no_request(trigger: Token, type_name: str) -> bool:
                                         if c.dep_ == "prep" and c.lower_ == "for"
                                         for g in c.children if g.dep_ == "pobj"):
         return True  # "the order called for public input"
+    if trigger.lemma_ == "press" and any(c.dep_ == "dobj" and c.lemma_ == "charge"
+                                         for c in trigger.children):
+        return True  # "pressed charges against X": a charge (ACCUSE), nothing asked
     if trigger.lemma_ == "request" and trigger.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _PAPERS for c in trigger.children):
         return True  # "I requested a copy of the report": papers fetched, nothing asked
