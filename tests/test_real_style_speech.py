@@ -84,8 +84,9 @@ MUST: list[tuple[str, Expected]] = [
      ("THREATEN", "asserted", set(), {"USA"})),
     ("The White House announced his intent to veto the spending bill.",
      ("THREATEN", "asserted", {"USA"}, set())),
+    # (the refusal a veto threat names is hypothetical: tests/data/real/README.md)
     ("The White House announced his intent to veto the spending bill.",
-     ("REJECT", "planned", {"USA"}, set())),
+     ("REJECT", "hypothetical", {"USA"}, set())),
     # opposing a proposal is a refusal
     ("Voters in the region opposed the proposal by a wide margin.",
      ("REJECT", "asserted", set(), set())),

@@ -5,7 +5,8 @@
   longstanding request of the Palestinian Authority" (not an
   agency's errand, "USDA's request for transport", nor a market's "demand for goods");
 - a request for information or comment is a consultation of the public, not a request
-  of a party ("Treasury issued a request for information on AI");
+  of a party ("Treasury issued a request for information on AI"), nor is requesting a
+  copy of a paper ("I requested a copy of the report") or pressing charges (a charge);
 - "ask" that puts a question is no request ("'Are you optimistic?' he asked"), nor is a
   tax that "asks the wealthiest to pay their fair share", nor an order that "calls for
   public input".
@@ -27,6 +28,10 @@ _DEMANDED = frozenset({"release", "withdrawal", "end", "ceasefire", "resignation
 # What the public is asked for by a notice: "a request for information / for comment".
 _NOTICES = frozenset({"information", "comment", "input", "proposal", "application",
                       "feedback", "view", "nomination", "public"})
+
+# Papers one requests to read: "requested a copy of the report", "requested the records".
+_PAPERS = frozenset({"copy", "record", "document", "transcript", "file", "readout",
+                     "briefing", "minute", "text"})
 
 
 def _for(noun: Token) -> list[Token]:
@@ -61,6 +66,12 @@ def no_request(trigger: Token, type_name: str) -> bool:
                                         if c.dep_ == "prep" and c.lower_ == "for"
                                         for g in c.children if g.dep_ == "pobj"):
         return True  # "the order called for public input"
+    if trigger.lemma_ == "press" and any(c.dep_ == "dobj" and c.lemma_ == "charge"
+                                         for c in trigger.children):
+        return True  # "pressed charges against X": a charge (ACCUSE), nothing asked
+    if trigger.lemma_ == "request" and trigger.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _PAPERS for c in trigger.children):
+        return True  # "I requested a copy of the report": papers fetched, nothing asked
     if trigger.lemma_ == "ask" and any(c.dep_ == "xcomp" and c.lemma_ == "pay" and any(
             t.lemma_ == "share" for t in c.subtree) for c in trigger.children):
         return True  # "asks the largest corporations to pay their fair share": a tax

@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alerter.extract.participants import all_participants, phrase_tokens
-from alerter.extract.speech import LEGAL_PAPERS
+from alerter.extract.speech import CONDEMNING, LEGAL_PAPERS
 
 # Gerunds of a crime after "charged with": "charged with smuggling arms" is a charge, any
 # other gerund is a task ("the council is charged with advising the President").
@@ -32,6 +32,11 @@ _TASKS = frozenset({"responsibility", "task", "duty", "mission", "job", "role", 
                     "fee", "price", "rate", "interest", "premium", "cost", "amount", "toll",
                     "tuition", "rent", "charge", "fare", "policy", "program", "programme",
                     "operation"})
+# Public bodies given a task by name: "charged the Treasury Department with pursuing
+# sanctions" (a task, told by its gerund), not "charged Ruiz with smuggling".
+_BODIES = frozenset({"department", "office", "agency", "council", "commission", "committee",
+                     "treasury", "bureau", "board", "ministry", "secretary", "administration",
+                     "force", "government", "congress", "service"})
 # What a price is told by: "charged three times more", "charged parents extra", "as much
 # as $20,000".
 _PRICE_WORDS = frozenset({"more", "less", "extra", "much", "twice", "time", "higher",
@@ -71,8 +76,8 @@ def task_or_price(trigger: Token, type_name: str) -> bool:
     if _priced(trigger):
         return True  # "charged Americans three times more", "charged parents extra"
     if (trigger.dep_ == "acl" and trigger.head.lemma_.lower() in LEGAL_PAPERS) or any(
-            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
-            for c in trigger.children):
+            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") and
+            c.lemma_.lower() not in _BODIES for c in trigger.children):
         return False  # "an indictment charging Ryzhenkov with using ransomware"
     if trigger.dep_ in ("acl", "relcl") and trigger.head.lemma_.lower() in _TASKS:
         return True  # "the fees charged", "junk fees that were charged"
@@ -106,11 +111,15 @@ def task_or_price(trigger: Token, type_name: str) -> bool:
 def told_by_verb(trigger: Token, type_name: str) -> bool:
     """Give whether a court paper's noun leaves its charge to the participle after it:
     "unsealed an indictment charging two men with fraud" is one charge, told by
-    "charging"."""
-    return type_name == "ACCUSE" and trigger.pos_ == "NOUN" and \
-        trigger.lemma_.lower() in LEGAL_PAPERS and any(
-            c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_ in ("charge", "accuse")
-            for c in trigger.children)
+    "charging"; so is "returned an indictment charging X with fraud"."""
+    if type_name != "ACCUSE":
+        return False
+    papers = [trigger] if trigger.pos_ == "NOUN" else [
+        c for c in trigger.children if trigger.lemma_ == "return"
+        and c.dep_ in ("dobj", "nsubjpass")] if trigger.pos_ == "VERB" else []
+    return any(paper.lemma_.lower() in LEGAL_PAPERS and any(
+        c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_ in ("charge", "accuse")
+        for c in paper.children) for paper in papers)
 
 
 # Nouns for anyone at all: "those convicted of felonies", "people who have been
@@ -186,10 +195,28 @@ def concern_for_a_condition(trigger: Token) -> bool:
     return True
 
 
+# Nouns of a duty, whose infinitive only says what ought to be done: "we all have a
+# responsibility to condemn violence", "the need for all sides to condemn terrorism".
+_DUTIES = frozenset({"responsibility", "need", "duty", "obligation", "imperative", "call"})
+
+
+def only_a_duty(trigger: Token) -> bool:
+    """Give whether a condemnation is only a duty named ("a responsibility to condemn
+    violence", "the need for all sides to take steps and condemn terrorism"), no one
+    condemning anything yet."""
+    if trigger.lemma_ not in CONDEMNING or trigger.pos_ != "VERB":
+        return False
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "to lower the temperature and condemn violence"
+    return verb.dep_ in ("acl", "relcl", "advcl") and verb.head.lemma_.lower() in _DUTIES and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def not_a_charge(trigger: Token, type_name: str) -> bool:
     """Give whether an ACCUSE trigger states no charge of its own: a task or a price, a
-    court paper whose participle tells the charge, a conviction of anyone of a kind, or a
-    doom."""
+    court paper whose participle tells the charge, a conviction of anyone of a kind, a
+    doom, or a condemnation that is only a duty."""
     return task_or_price(trigger, type_name) or told_by_verb(trigger, type_name) or (
         type_name == "ACCUSE" and (generic(trigger) or doomed(trigger) or
-                                   concern_for_a_condition(trigger)))
+                                   concern_for_a_condition(trigger) or only_a_duty(trigger)))

@@ -30,6 +30,7 @@ from alerter.extract import (
     home_aid,
     lexicon,
     protest,
+    refusals,
     relief,
     roles,
     sanction_fold,
@@ -247,6 +248,8 @@ class EventBuilder(Checks, Record, Roles):
             modality = "hypothetical"
         if rule.trigger.speech_act and modality in ("planned", "hypothetical"):
             modality = "asserted"  # "we will hold Russia accountable" is a threat made now
+        if refusals.veto_threatened(trigger, rule.type, modality):
+            modality = "hypothetical"  # "has pledged to veto the bill": a veto threat
         if alone and modality == "asserted" and supply_wording.awaited(trigger):
             modality = "planned"  # "ready before the delivery of F-35s to Canada"
         event = self._built(span, rule, anchor, subtype, actor, target, items, modality,

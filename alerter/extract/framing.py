@@ -26,6 +26,11 @@ _AFFIRMING = frozenset({"affirm", "reaffirm", "assure", "reassure", "confirm", "
                         "say", "state", "tell", "stress", "emphasize", "underscore"})
 
 
+# Verbs of holding back, which a negation above an event turns into resolve: "will not
+# hesitate to hold Iran accountable", "will never waver in holding X accountable".
+_HOLDING_BACK = frozenset({"hesitate", "waver", "relent", "flinch"})
+
+
 def _reported_will(token: Token) -> bool:
     """Give whether a "would" clause is a "will" reported in the past: "affirmed that the
     United States would continue providing" (not "said it would be a disaster if", nor
@@ -114,8 +119,9 @@ def modality(trigger: Token, anchor: Token, governor: Token | None,
     if any(governors.get(a.lemma_) == "negated" and a.pos_ == "VERB" for a in frame[1:]):
         return "negated", False
     for position, token in enumerate(frame if climb else [anchor]):
-        if any(c.dep_ == "neg" for c in token.children):
-            return "negated", False
+        if any(c.dep_ == "neg" for c in token.children) and not (
+                position > 0 and token.lemma_ in _HOLDING_BACK):
+            return "negated", False  # but "will not hesitate to hold X accountable"
         if position > 0 and _negated_by_no(token) and token.lemma_ in governors:
             return "negated", False  # "had no plans to deliver"
         if _perfect_after_modal(token):

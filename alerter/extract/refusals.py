@@ -75,3 +75,10 @@ def held(noun: Token) -> bool:
                 if g.dep_ == "pobj"):
             return True
     return False
+
+
+def veto_threatened(trigger: Token, type_name: str, modality: str) -> bool:
+    """Give whether a veto still to come is a veto threat, its refusal hypothetical (the
+    threat itself is a THREATEN): "has pledged to veto the bill", "will veto any bill
+    that cuts benefits", "his intent to veto it"."""
+    return type_name == "REJECT" and modality == "planned" and trigger.lemma_ == "veto"

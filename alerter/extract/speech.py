@@ -263,13 +263,25 @@ OWNED_TYPES = frozenset({"REJECT", "ACCUSE"})
 
 def owned(noun: Token, type_name: str) -> bool:
     """Give whether a refusal or accusation noun belongs to a named party (a coded
-    possessive or adjective): "Russia's recent veto", "the Chinese refusal"; or an
+    possessive or adjective): "Russia's recent veto", "the Chinese refusal"; a threat a
+    named party makes ("Russia's threats against Ukraine", not "Russia's threat to the
+    region's stability"); or an
     accusation to the speaker or the one spoken of, saying whom or what it is against:
     "united in our condemnation of Russia's war", "his condemnation of the coup"."""
     if type_name == "ACCUSE" and any(c.dep_ == "poss" and c.tag_ == "PRP$"
                                      for c in noun.children) and any(
             c.dep_ == "prep" and c.lower_ in ("of", "against") for c in noun.children):
         return True
+    if type_name == "ACCUSE" and noun.lemma_ == "charge" and any(
+            c.dep_ == "acl" and c.lemma_ in ("file", "bring", "lodge", "press") and any(
+                p.dep_ == "prep" and p.lower_ == "against" for p in c.children)
+            for c in noun.children):
+        return True  # "the charges filed against Ruiz": the participle tells the charge
+    if type_name == "THREATEN" and noun.lemma_ == "threat" and any(
+            c.dep_ == "poss" and _coded(phrase_tokens(c)) for c in noun.children) and any(
+            (c.dep_ == "prep" and c.lower_ in ("against", "of")) or
+            (c.dep_ == "acl" and c.tag_ == "VB") for c in noun.children):
+        return True  # "Russia's threats against Ukraine", "Iran's threat to close the strait"
     if type_name == "REJECT" and refusals.held(noun):
         return True
     if type_name == "REQUEST":

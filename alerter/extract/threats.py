@@ -2,7 +2,8 @@
 threat, and which parties a threat may be aimed at beyond a coded name.
 
 - "threaten" that only describes a danger is no threat: "Hizballah continues to
-  threaten the security of Lebanon", "these schemes threaten families"; a threat says
+  threaten the security of Lebanon", "these schemes threaten families", nor does a
+  method described ("has used hybrid tactics to threaten Ukraine"); a threat says
   what will be done ("threatened to cut gas supplies") or with what ("threatened
   protesters with arrest"), or is aimed at a named party itself ("threatened Taiwan");
 - "warn" (and "remind") is a threat only when the warning is aimed at someone or speaks of what will
@@ -53,12 +54,19 @@ _MEASURES = frozenset({"sanction", "tariff", "retaliation", "action", "force", "
                        "boycott", "expulsion", "lawsuit", "prosecution", "arrest", "violence",
                        "closure", "shutdown", "cutoff"})
 
+# Verbs of a means put to use, whose purpose "to threaten" describes a method, not a
+# threat made: "uses hybrid tactics to threaten Ukraine".
+_MEANS_VERBS = frozenset({"use", "employ", "leverage", "exploit", "wield"})
+
 
 def danger_described(trigger: Token) -> bool:
     """Give whether "threaten" only says that something is in danger: no infinitive of
     what will be done, no "with" of how, and an object that is not itself a party."""
     if trigger.lemma_ != "threaten" or trigger.pos_ != "VERB":
         return False
+    if trigger.dep_ in ("advcl", "xcomp") and trigger.head.lemma_ in _MEANS_VERBS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return True  # "has used hybrid tactics to threaten Ukraine": a method described
     for child in trigger.children:
         if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "with"):
             return False  # "threatened to retaliate", "threatened them with arrest"
