@@ -104,7 +104,8 @@ def real_corpus(path: Path, words: int) -> list[Document]:
         for line in lines:
             record = json.loads(line)
             raw = RawDocument(text=record["text"], origin=str(path), id=record["id"],
-                              title=record.get("title"), published=PUBLISHED)
+                              title=record.get("title"), published=PUBLISHED,
+                              source=record.get("source"))
             document = to_document(raw, PUBLISHED, None)
             if document is None:
                 continue
@@ -149,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     import spacy
 
-    from alerter.config import Config
+    from alerter.commands.common import optional_config
     from alerter.extract import Extractor, extractor_for
     from alerter.extract.workers import choose_processes, machine_cores
 
@@ -167,14 +168,17 @@ def main(argv: list[str] | None = None) -> int:
     bare_nlp = spacy.load(MODEL)
     rows = []
     for setting in args.processes:
+        # ./config.yaml (or the defaults), so its nlp.issuers cost is counted too
+        config = optional_config(None)
         if setting == "auto":  # the default config, as `alerter extract` builds it
-            extractor = extractor_for(Config())
+            extractor = extractor_for(config)
             n, _ = choose_processes(extractor.n_process, documents)
             label, bare_n, batch_size = f"auto={n}", machine_cores(), extractor.batch_size
         else:
             bare_n = int(setting)
             label, batch_size = setting, args.batch_size
-            extractor = Extractor.load(MODEL, batch_size=batch_size, n_process=bare_n)
+            extractor = Extractor.load(MODEL, batch_size=batch_size, n_process=bare_n,
+                                       issuers=config.nlp.issuers)
         (bare_s, tokens), (ours_s, events) = best_times(
             [bare_runner(bare_nlp, texts, bare_n, batch_size), ours_runner(extractor, documents)],
             args.runs, WARMUP_DOCS)
