@@ -53,6 +53,14 @@ MUST: list[tuple[str, Expected]] = [
     # sanctioner
     ("Today Treasury designated three firms for supplying drone motors to Russia.",
      ("AID", "military", "asserted", set(), {"RUS"})),
+    # the reason of sanctions imposed "on" someone, "for" or "over" an act told by a noun
+    # or a gerund: the one sanctioned did it, never the sanctioning government
+    ("Norway imposed sanctions on three Iranian shipping firms on Monday over drone "
+     "deliveries.", ("AID", "military", "asserted", {"IRN"}, set())),
+    ("The European Union imposed sanctions on Iran on Tuesday for supplying drones to "
+     "Moscow.", ("AID", "military", "asserted", {"IRN"}, {"RUS"})),
+    ("The EU sanctioned two Iranian firms for drone deliveries to Russia.",
+     ("AID", "military", "asserted", {"IRN"}, {"RUS"})),
     ("OFAC designated the exchange house for sending money to Hamas.",
      ("AID", "economic", "asserted", set(), set())),
     # arms moved between two parties

@@ -270,10 +270,17 @@ def _infinitive(child: Token) -> bool:
 
 def charging_verb(trigger: Token) -> Token | None:
     """Give the verb that designates or charges someone for the trigger's act, if any:
-    "designated for supplying weapons", "accused of shipping drones"."""
-    if trigger.dep_ != "pcomp" or trigger.head.lower_ not in ("for", "of", "with"):
+    "designated for supplying weapons", "accused of shipping drones", "sanctioned two
+    firms for drone deliveries", "imposed sanctions on X over drone deliveries"."""
+    reasons = ("for", "of", "with", "over") if trigger.dep_ == "pobj" else ("for", "of", "with")
+    if trigger.dep_ not in ("pcomp", "pobj") or trigger.head.lower_ not in reasons:
         return None
     verb = trigger.head.head
     if verb.dep_ in ("dobj", "obj", "nsubjpass") and verb.pos_ in ("NOUN", "PROPN"):
         verb = verb.head  # "designated three firms for supplying drones"
-    return verb if verb.lemma_ in lexicon.CHARGING_VERBS else None
+    if verb.lemma_ in lexicon.CHARGING_VERBS:
+        return verb
+    imposed = verb.lemma_ in ("impose", "levy", "announce") and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lexicon.PENALTY_NOUNS
+        for c in verb.children)
+    return verb if imposed else None

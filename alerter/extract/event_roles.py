@@ -64,8 +64,12 @@ class Roles(EventState):
         if charging is not None:
             # "firms designated for supplying weapons", "accused of shipping drones":
             # the one designated or accused did it
-            actor = all_participants([phrase_tokens(c) for c in charging.children
-                                       if c.dep_ in ("dobj", "nsubjpass")])
+            heads = [c for c in charging.children if c.dep_ in ("dobj", "nsubjpass")]
+            if charging.lemma_ not in lexicon.CHARGING_VERBS:  # "imposed sanctions on X"
+                heads = [g for h in heads for p in h.children
+                         if p.dep_ == "prep" and p.lower_ in ("on", "against")
+                         for g in p.children if g.dep_ == "pobj"]
+            actor = all_participants([phrase_tokens(h) for h in heads])
         if not actor and trigger.dep_ == "acl" and trigger.head.lemma_ in \
                 lexicon.SIGNIFICANCE_NOUNS:
             actor = all_participants([phrase_tokens(g) for c in trigger.head.children

@@ -66,6 +66,10 @@ BACKGROUND_ADVERBS = frozenset({"previously", "formerly", "earlier", "originally
 CHARGING_VERBS = frozenset({"designate", "sanction", "blacklist", "target", "penalize",
                             "penalise", "punish", "arrest", "detain", "accuse", "charge",
                             "indict", "suspect", "convict", "sentence", "fine"})
+# What a government imposes on someone for what they did: "imposed sanctions on X over
+# drone deliveries" designates as "sanctioned X for" does.
+PENALTY_NOUNS = frozenset({"sanction", "sanctions", "penalty", "penalties", "restriction",
+                           "restrictions", "measure", "measures", "ban", "bans", "embargo"})
 ALLEGING_VERBS = frozenset({"accuse", "charge", "indict", "suspect", "allege"})
 CURRENCIES = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "$",
                         "€", "£"})
