@@ -1,10 +1,17 @@
 """What the real-style sentence tests share (tests/test_*real_style*.py): each sentence
-is read as a document of its own, through the real reading step and spaCy pipeline."""
+is read as a document of its own, through the real reading step and spaCy pipeline.
+
+Most files hold two lists, sentences with an event they must hold (MUST) and sentences
+with a type they must not hold (MUST_NOT; "TYPE:modality" for that type in that mode
+only); `sentence_tests` gives them their fixture and their two tests."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
+from typing import Any
+
+import pytest
 
 from alerter.extract import Extractor
 from alerter.models import Event
@@ -49,3 +56,32 @@ def assert_none_of(events: list[Event], type_: str, modalities: tuple[str, ...] 
     wrong = [e for e in events if e.type == type_
              and (not modalities or e.modality in modalities)]
     assert not wrong, [shown(e) for e in wrong]
+
+
+def sentence_tests(must: Sequence[tuple[str, tuple[Any, ...]]],
+                   must_not: Sequence[tuple[str, str]], fields: tuple[str, ...]
+                   ) -> tuple[Callable[..., Any], Callable[..., None], Callable[..., None]]:
+    """Give a test file's `extracted` fixture (each sentence's events, extracted once for
+    the module) and its two tests: each MUST sentence holds an event with exactly its
+    expected values of `fields`, and no MUST_NOT sentence holds an event of its type.
+    Bind them to those names in the file: `extracted, test_event_is_found,
+    test_event_is_not_misread = sentence_tests(MUST, MUST_NOT, FIELDS)`."""
+
+    @pytest.fixture(scope="module")
+    def extracted(extractor: Extractor) -> dict[str, list[Event]]:
+        return extract_each(extractor, [s for s, _ in must] + [s for s, _ in must_not])
+
+    @pytest.mark.parametrize(("sentence", "expected"), must,
+                             ids=[f"{e[0]}: {s[:50]}" for s, e in must])
+    def test_event_is_found(sentence: str, expected: tuple[Any, ...],
+                            extracted: dict[str, list[Event]]) -> None:
+        assert_found(extracted[sentence], expected, fields)
+
+    @pytest.mark.parametrize(("sentence", "type_"), must_not,
+                             ids=[f"{t}: {s[:50]}" for s, t in must_not])
+    def test_event_is_not_misread(sentence: str, type_: str,
+                                  extracted: dict[str, list[Event]]) -> None:
+        name, _, modality = type_.partition(":")
+        assert_none_of(extracted[sentence], name, (modality,) if modality else ())
+
+    return extracted, test_event_is_found, test_event_is_not_misread

@@ -15,12 +15,7 @@ in the style of the cases seen; none is corpus text.
 
 from __future__ import annotations
 
-import pytest
-
-from alerter.extract import Extractor
-from alerter.models import Event
-
-from .sentences import assert_found, assert_none_of, extract_each
+from .sentences import sentence_tests
 
 # sentence → an event it must hold: (type, subtype, modality, actor, target)
 Expected = tuple[str, str | None, str, set[str], set[str]]
@@ -94,21 +89,5 @@ MUST_NOT: list[tuple[str, str]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def extracted(extractor: Extractor) -> dict[str, list[Event]]:
-    return extract_each(extractor, [s for s, _ in MUST] + [s for s, _ in MUST_NOT])
-
-
-@pytest.mark.parametrize(("sentence", "expected"), MUST,
-                         ids=[f"{e[0]}-{e[2]}: {s[:50]}" for s, e in MUST])
-def test_aid_is_found(sentence: str, expected: Expected,
-                      extracted: dict[str, list[Event]]) -> None:
-    assert_found(extracted[sentence], expected,
-                 ("type", "subtype", "modality", "actor", "target"))
-
-
-@pytest.mark.parametrize(("sentence", "unwanted"), MUST_NOT,
-                         ids=[f"{u}: {s[:50]}" for s, u in MUST_NOT])
-def test_no_aid_is_misread(sentence: str, unwanted: str,
-                           extracted: dict[str, list[Event]]) -> None:
-    assert_none_of(extracted[sentence], unwanted)
+extracted, test_aid_is_found, test_no_aid_is_misread = sentence_tests(
+    MUST, MUST_NOT, ("type", "subtype", "modality", "actor", "target"))

@@ -15,12 +15,7 @@ written in the style of the error classes seen; none is corpus text.
 
 from __future__ import annotations
 
-import pytest
-
-from alerter.extract import Extractor
-from alerter.models import Event
-
-from .sentences import assert_found, assert_none_of, extract_each
+from .sentences import sentence_tests
 
 # sentence → an event it must hold: (type, modality, actor, target)
 Expected = tuple[str, str, set[str], set[str]]
@@ -129,22 +124,5 @@ MUST_NOT: list[tuple[str, str]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def extracted(extractor: Extractor) -> dict[str, list[Event]]:
-    sentences = sorted({s for s, _ in MUST} | {s for s, _ in MUST_NOT})
-    return extract_each(extractor, sentences)
-
-
-@pytest.mark.parametrize(("sentence", "expected"), MUST,
-                         ids=[f"{e[0]}: {s[:50]}" for s, e in MUST])
-def test_event_is_found(sentence: str, expected: Expected,
-                        extracted: dict[str, list[Event]]) -> None:
-    assert_found(extracted[sentence], expected, ("type", "modality", "actor", "target"))
-
-
-@pytest.mark.parametrize(("sentence", "type_"), MUST_NOT,
-                         ids=[f"{t}: {s[:50]}" for s, t in MUST_NOT])
-def test_event_is_not_misread(sentence: str, type_: str,
-                              extracted: dict[str, list[Event]]) -> None:
-    name, _, modality = type_.partition(":")
-    assert_none_of(extracted[sentence], name, (modality,) if modality else ())
+extracted, test_event_is_found, test_event_is_not_misread = sentence_tests(
+    MUST, MUST_NOT, ("type", "modality", "actor", "target"))
