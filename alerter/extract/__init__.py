@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from alerter.errors import ModelError
-from alerter.extract.issuer import Issuer, issued, issuer_kinds, source_key
+from alerter.extract.issuer import Issuer, issued, issuer_kinds, joint, source_key
 from alerter.extract.workers import Processes, choose_processes
 from alerter.models import Document, Event, stable_id
 from alerter.reading import Reading, read
@@ -100,8 +100,9 @@ def events_from(doc: Doc, passage: Passage, issuers: Mapping[str, Issuer] | None
     events: list[Event] = []
     document = passage.document
     code, kind = (issuers or {}).get(source_key(document.source), (None, "country"))
+    first_person = code is not None and not joint(document.title)
     for found in doc._.alerter_events or []:
-        raw = issued(doc, found, code, kind, document.title)
+        raw = issued(doc, found, code, kind, first_person)
         sentence = passage.span(raw["sentence"])
         trigger = passage.span(raw["trigger"])
         event_id = stable_id(document.id, sentence["start"], sentence["end"], raw["type"],

@@ -48,7 +48,12 @@ SUBJECTS = frozenset(("nsubj", "csubj"))
 
 
 def _subject(token: Token) -> Token | None:
-    """Give the subject of the clause the token is in, through clauses that share it."""
+    """Give the subject of the clause the token is in, through clauses that share it.
+
+    Narrower than `clauses.subject_of` on purpose: that one also climbs adverbial,
+    relative and participle clauses and takes a passive's agent, which would make the
+    issuer the doer of acts its sentences only mention (dev actor accuracy 0.725 →
+    0.719 with it)."""
     for _ in range(6):
         found = [c for c in token.children if c.dep_ in SUBJECTS]
         if found:
@@ -99,12 +104,13 @@ def speaker(doc: Doc, event: dict[str, Any], first_person: bool = True) -> str |
 
 
 def issued(doc: Doc, event: dict[str, Any], issuer: str | None, kind: str = "country",
-           title: str | None = None) -> dict[str, Any]:
+           first_person: bool = True) -> dict[str, Any]:
     """Give the event with the issuer (of this participant kind) as its actor where it
-    is the issuer's own, else the event as it was; `title` is the document's."""
+    is the issuer's own, else the event as it was; without `first_person` (a joint
+    statement's), "we" and "our" are not the issuer's."""
     if issuer is None:
         return event
-    said = speaker(doc, event, first_person=not joint(title))
+    said = speaker(doc, event, first_person)
     if said is None:
         return event
     return {**event, "actor": [{"text": said or issuer, "kind": kind, "code": issuer}]}
