@@ -177,6 +177,19 @@ def test_threshold_counts_per_group_within_the_window(tmp_path: Path, memory_kin
     assert engine.match([(attack("a5"), at(24, 3))], memory) == []
 
 
+def test_sightings_past_the_window_are_forgotten_when_every_hit_matched(
+        tmp_path: Path) -> None:
+    engine, memory = engine_and_memory(
+        tmp_path, "id: t\nname: T\nwhen: {type: ASSAULT}\n"
+        "threshold: {count: 2, within: 1d, group_by: [target.code]}\n", "dict")
+    assert engine.match([(attack("u1"), at(20, 0))], memory) == []
+    assert engine.match([(attack("p1", target="POL"), at(20, 23))], memory) == []
+    # a run in which every hit matches still drops what has left the window: u1
+    assert len(engine.match([(attack("p2", target="POL"), at(21, 22))], memory)) == 1
+    assert memory.sightings("t", "target.code=UKR", at(1).published,
+                            at(28).published) == []
+
+
 @pytest.mark.parametrize("memory_kind", ["dict", "store"])
 def test_spike_against_the_previous_window(tmp_path: Path, memory_kind: str) -> None:
     engine, memory = engine_and_memory(

@@ -188,18 +188,19 @@ class RuleEngine:
                     if rule.new is not None and document is not None:
                         firsts[(rule.id, match.group_key)] = (
                             len(matches) - 1, Mention(match, event, document))
-                    continue
-                first = firsts.get((rule.id, group_key(event, document, rule.key_fields())))
-                if first is not None and document is not None and \
-                        same_story(first[1], Mention(first[1].match, event, document)):
-                    # a retelling of a first sighting made in this same run: one more
-                    # source of that match, not an alert of its own
-                    told = matches[first[0]]
-                    matches[first[0]] = told.model_copy(
-                        update={"event_ids": (*told.event_ids, event.id)})
-                if misses is not None:
-                    misses.setdefault(rule.id, []).append(
-                        Miss(hit.rule, event, 1, 1, [reason]))
+                else:
+                    first = firsts.get((rule.id, group_key(event, document, rule.key_fields()))
+                                       ) if rule.new is not None else None
+                    if first is not None and document is not None and \
+                            same_story(first[1], Mention(first[1].match, event, document)):
+                        # a retelling of a first sighting made in this same run: one more
+                        # source of that match, not an alert of its own
+                        told = matches[first[0]]
+                        matches[first[0]] = told.model_copy(
+                            update={"event_ids": (*told.event_ids, event.id)})
+                    if misses is not None:
+                        misses.setdefault(rule.id, []).append(
+                            Miss(hit.rule, event, 1, 1, [reason]))
                 latest[hit.rule.rule.id] = max(at, latest.get(hit.rule.rule.id, at))
         self._forget(latest, memory)
         return matches
