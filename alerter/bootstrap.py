@@ -23,7 +23,7 @@ from typing import Any
 
 from alerter.gold import GoldSentence
 from alerter.models import Event
-from alerter.scoring import Counts, align, alignment_counts
+from alerter.scoring import Counts, Report, align, alignment_counts
 
 LEVEL = 0.95
 
@@ -88,12 +88,12 @@ def intervals(rows: Sequence[Mapping[str, Counts]], resamples: int = 1000, seed:
         for index in drawn:
             for kind, counts in rows[index].items():
                 totals[kind] = totals.get(kind, Counts()) + counts
-        present = [t for t, c in totals.items() if c.support]
-        for kind in present:
+        draw = Report(per_type=totals, attributes={}, sentences=len(drawn))
+        for kind in draw.gold_types:
             per_type.setdefault(kind, []).append(totals[kind].f1)
-        if present:
-            macros.append(sum(totals[t].f1 for t in present) / len(present))
-        overall = sum(totals.values(), Counts())
+        if draw.gold_types:
+            macros.append(draw.macro_f1)  # the report's own macro-F1, over the draw's types
+        overall = draw.micro
         if overall.support or overall.fp:
             micros.append(overall.f1)
     return Intervals(resamples, seed, _central(macros) if macros else None,
