@@ -80,3 +80,15 @@ def test_an_issuer_code_must_look_like_a_code(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as error:
         load_config(config)
     assert "issuers" in str(error.value) and "config.yaml" in str(error.value)
+
+
+def test_two_issuer_keys_for_one_source_are_an_error_at_the_second(tmp_path: Path) -> None:
+    # 'Treasury' and 'treasury' are one source to extraction: keeping either code quietly
+    # would give a user's documents an issuer they did not choose
+    config = tmp_path / "config.yaml"
+    config.write_text("nlp:\n  issuers:\n    treasury: USA\n    whitehouse: USA\n"
+                      "    Treasury : GBR\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(config)
+    [line] = str(error.value).splitlines()
+    assert "config.yaml:5" in line and "'Treasury' is the same source as 'treasury'" in line

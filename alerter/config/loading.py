@@ -94,12 +94,29 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     if folder and not (base_dir / Path(folder).expanduser()).is_dir():
         problems.append(doc.problem(("templates", "path"), f"no such folder: '{folder}'"))
     if config is not None:
-        problems += _unknown_issuers(config, base_dir, doc)
+        problems += _unknown_issuers(config, base_dir, doc) + _same_issuers(config, doc)
     if problems or config is None:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         # file:line: path: message — the column adds nothing for a settings file
         raise ConfigError([replace(p, column=None) for p in problems])
     return config.located(shown, base_dir)
+
+
+def _same_issuers(config: Config, doc: YamlDocument) -> list[Problem]:
+    """Give a problem for each `nlp.issuers` source that names, up to case and spacing, a
+    source an earlier key named: both are one source, so one of their codes would be
+    dropped without a word."""
+    from alerter.extract.issuer import source_key
+
+    first: dict[str, str] = {}
+    problems = []
+    for source in config.nlp.issuers:
+        earlier = first.setdefault(source_key(source), source)
+        if earlier != source:
+            problems.append(doc.problem(("nlp", "issuers", source),
+                                        f"'{source}' is the same source as '{earlier}' "
+                                        "(case and spacing do not count): keep one"))
+    return problems
 
 
 def _unknown_issuers(config: Config, base_dir: Path, doc: YamlDocument) -> list[Problem]:
