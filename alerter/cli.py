@@ -7,45 +7,18 @@ only by the commands that extract.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from functools import wraps
-from typing import Any, TypeVar
 
 import click
 
-F = TypeVar("F", bound=Callable[..., Any])
-CONFIG_HELP = "Configuration file."
-OPTIONAL_CONFIG_HELP = ("Configuration file (default: ./config.yaml if there is one, else "
-                        "the built-in defaults).")
-
-
-def friendly(func: F) -> F:
-    """Turn alerter's own errors into one-line messages and an exit code."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        import sqlite3
-
-        from alerter.errors import AlerterError, StoreError
-
-        try:
-            return func(*args, **kwargs)
-        except AlerterError as exc:
-            for line in str(exc).splitlines() or [type(exc).__name__]:
-                click.echo(f"error: {line}", err=True)
-            sys.exit(exc.exit_code)
-        except sqlite3.DatabaseError as exc:  # one the store did not word: still one line
-            click.echo(f"error: the store failed: {exc}", err=True)
-            sys.exit(StoreError.exit_code)
-
-    return wrapper  # type: ignore[return-value]
-
-
-text_or_json = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
-                            default="text", show_default=True, help="json: for scripts.")
-config_option = click.option("--config", "config_path", default="config.yaml",
-                             show_default=True, type=click.Path(dir_okay=False),
-                             help=CONFIG_HELP)
+from alerter.cli_admin import COMMANDS
+from alerter.cli_options import (
+    OPTIONAL_CONFIG_HELP,
+    config_option,
+    friendly,
+    host_option,
+    port_option,
+    text_or_json,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,10 +31,8 @@ def main() -> None:
     """
 
 
-host_option = click.option("--host", default="127.0.0.1", show_default=True,
-                           help="Address the web server listens on.")
-port_option = click.option("--port", default=8080, show_default=True, type=click.IntRange(
-    0, 65535), help="Port the web server listens on.")
+for _command in COMMANDS:
+    main.add_command(_command)
 
 
 @main.command()
@@ -258,82 +229,6 @@ def digest(subscription: str, dry_run: bool, since: str | None, fmt: str | None,
             raise click.BadParameter(f"'{since}' is not a date such as 2023-02-20",
                                      param_hint="--since") from None
     sys.exit(digest_command(subscription, dry_run, fmt, config_path, since))
-
-
-@main.command()
-@text_or_json
-@config_option
-@friendly
-def status(fmt: str, config_path: str) -> None:
-    """Show the last cycle, what is stored, pending and failed deliveries, next digests."""
-    from alerter.commands.admin import status_command
-
-    sys.exit(status_command(config_path, fmt))
-
-
-@main.command()
-@click.option("--now", is_flag=True,
-              help="Retry every pending delivery at once, whatever its backoff.")
-@config_option
-@friendly
-def deliver(now: bool, config_path: str) -> None:
-    """Send pending deliveries that are due (--now: all of them) and write due feeds;
-    exit 1 if any failed."""
-    from alerter.commands.digest import deliver_command
-
-    sys.exit(deliver_command(config_path, now))
-
-
-@main.group()
-def store() -> None:
-    """Check and back up the state store."""
-
-
-@store.command("check")
-@config_option
-@friendly
-def store_check(config_path: str) -> None:
-    """Check every page and index of the store (PostgreSQL: connect and read); exit 4 if it
-    is damaged."""
-    from alerter.commands.admin import store_check_command
-
-    sys.exit(store_check_command(config_path))
-
-
-@store.command("backup")
-@click.argument("target", type=click.Path(dir_okay=False))
-@config_option
-@friendly
-def store_backup(target: str, config_path: str) -> None:
-    """Write a consistent copy of the SQLite store to TARGET (a new file), safe while
-    alerter runs (a PostgreSQL store: use pg_dump)."""
-    from alerter.commands.admin import store_backup_command
-
-    sys.exit(store_backup_command(config_path, target))
-
-
-@main.command()
-@text_or_json
-@config_option
-@friendly
-def subscriptions(fmt: str, config_path: str) -> None:
-    """List subscriptions: recipients, opt-outs, schedules and next runs."""
-    from alerter.commands.admin import subscriptions_command
-
-    sys.exit(subscriptions_command(config_path, fmt))
-
-
-@main.command()
-@click.argument("address")
-@click.option("--subscription", default=None, metavar="NAME",
-              help="Only this subscription (default: all of them).")
-@config_option
-@friendly
-def unsubscribe(address: str, subscription: str | None, config_path: str) -> None:
-    """Record that ADDRESS wants no more digests; every later send honours it."""
-    from alerter.commands.admin import unsubscribe_command
-
-    sys.exit(unsubscribe_command(config_path, address, subscription))
 
 
 @main.command()
