@@ -29,14 +29,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import get_args
 
-from alerter.models import Document, Event, Match, stable_id
+from alerter.models import Document, Event, Match, Severity, stable_id
 
 DAYS_APART = 3
 SIMILAR_WORDS = 0.2  # Jaccard overlap of content words that makes two sentences one story
 SECOND_SENTENCE_BELOW = 0.35  # a second summary sentence must differ this much from the first
 # How far an event has gone: an escalation moves up this order.
 STAGE = {"discussed": 1, "planned": 2, "asserted": 3}
+SEVERITY_ORDER: tuple[str, ...] = get_args(Severity)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _STOP = frozenset((
     "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "had", "has",
@@ -211,12 +213,19 @@ def central_sentences(sentences: list[str]) -> list[int]:
 
 def lead(story: Story) -> Mention:
     """Give the story as it stands now: among the mentions of the story's main type (the
-    type most of its mentions have: a pledge that came with an arms delivery does not
-    lead the arms story), the most advanced, then the first."""
+    type most of its events have: a pledge that came with an arms delivery does not
+    lead the arms story), the one its rule rates most severe, the most advanced, then the
+    first; of one sentence's events, the one told first ("imposed sanctions on Iran for
+    supplying drones" is a sanctions story, not one of drones supplied)."""
     current = story.current
-    types = Counter(m.event.type for m in current)
-    return max(current, key=lambda m: (types[m.event.type], STAGE.get(m.event.modality, 0),
-                                       -current.index(m)))
+    # by events, not matches: an event two rules matched counts once
+    types = Counter(event.type for event in {m.event.id: m.event for m in current}.values())
+    sentences = [_sentence(m) for m in current]
+    return max(current, key=lambda m: (types[m.event.type],
+                                       SEVERITY_ORDER.index(m.match.severity),
+                                       STAGE.get(m.event.modality, 0),
+                                       -sentences.index(_sentence(m)),
+                                       -m.event.trigger.start, -current.index(m)))
 
 
 def _text(mention: Mention) -> str:

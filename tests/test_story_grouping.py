@@ -97,6 +97,9 @@ def test_sanctions_on_three_countries_are_three_stories(project: Path,
     assert set(heads) == {"Belarus", "Iran", "Syria"}, list(found)
     assert "The EU → Belarus: sanctions announced" in heads["Belarus"]
     assert "The EU → Syria: sanctions planned" in heads["Syria"]
+    # a sanction's reason (drones supplied) is told in the sanction's sentence, after it:
+    # the story is the sanction's
+    assert "The EU → Iran: sanctions announced" in heads["Iran"]
     for country, dated, sentence in (
             ("Belarus", "2023-03-06", "sanctions on Belarus on Monday"),
             ("Iran", "2023-03-07", "sanctions on Iran on Tuesday"),
