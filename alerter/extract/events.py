@@ -37,6 +37,7 @@ from alerter.extract import (
     sanction_news,
     speech,
     supply,
+    supply_chain,
     supply_wording,
 )
 from alerter.extract.clauses import (
@@ -178,6 +179,8 @@ class EventBuilder(Checks, Record, Roles):
             return None
         items = self._items(trigger, anchor, nominal, rule.trigger.recipient)
         subtype = self._subtype(rule, items)
+        if subtype is None and rule.type == "AID" and supply_chain.weapons_parts(trigger, items):
+            subtype = "military"  # "supplying components to firms that make weapons"
         if subtype is None:
             return None
         subtype = supply_wording.qualified_kind(span, subtype)  # "food security assistance"

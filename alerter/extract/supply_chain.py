@@ -1,0 +1,91 @@
+"""Military supply told through parts and materials (issue 10, round 5: Treasury's
+designation prose on arms supply chains).
+
+A supply verb whose goods are parts, materials or equipment of no item class is a
+military supply when the goods or the ones who get them are tied to weapons in the
+sentence itself: "supplying components to companies that produce weapons for Russia",
+"shipped chemical precursors used to make ballistic missiles", "exported items with UAV
+applications to a Russian firm", "supplies the Russian defense industry with
+electronics". Without such a tie it is trade, not aid ("sent aircraft parts to a
+Russia-based buyer", "a firm supplying laser sources"); nor is the designation criteria's
+"provided ... goods or services to" (goods and services are not among the parts).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+Items = list[tuple[Token, list[Token]]]
+
+# Parts and materials that go into weapons: goods of no item class of their own.
+PARTS = frozenset({"component", "part", "equipment", "technology", "material", "item",
+                   "electronic", "electronics", "microelectronic", "microelectronics",
+                   "precursor", "chemical", "tool", "machinery", "bearing", "engine",
+                   "servomotor", "device", "chip", "semiconductor", "propellant", "alloy",
+                   "fiber", "fibre", "circuit", "commodity", "spare"})
+# Words that tie the parts to weapons: what they make, or who makes it.
+WEAPON_WORDS = frozenset({"weapon", "missile", "drone", "uav", "munition", "ammunition",
+                          "arms", "explosive", "warhead", "artillery", "gunpowder", "ied",
+                          "rocket", "military", "military-industrial"})
+# "defense" ties only as the maker's trade: "the Russian defense industry", "defense
+# companies", "defense-related enterprises" (not "self-defense", "missile defense").
+DEFENSE = frozenset({"defense", "defence"})
+MAKERS = frozenset({"industry", "industrial", "sector", "company", "enterprise", "firm",
+                    "manufacturer", "entity", "plant", "factory", "base", "ministry",
+                    "related", "end", "user", "establishment", "production"})
+
+
+def _weapon_word(token: Token) -> bool:
+    word = token.lemma_.lower()
+    if word in WEAPON_WORDS or token.lower_ in WEAPON_WORDS:
+        return True
+    if token.lower_ not in DEFENSE:
+        return False
+    after = token.doc[token.i + 1: token.i + 3]
+    return token.head.lemma_.lower() in MAKERS or any(
+        t.lemma_.lower() in MAKERS for t in after if t.lower_ != "-")
+
+
+def _part(token: Token) -> bool:
+    return token.pos_ == "NOUN" and (token.lemma_.lower() in PARTS
+                                     or token.lower_.removesuffix("s") in PARTS)
+
+
+def _recipients(trigger: Token) -> list[Token]:
+    """Give who gets the goods: the "to"/"for"/"into" objects of the verb, the dative, and
+    an object that is no part ("supplies the Russian military with components")."""
+    found = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "into")
+             for g in c.children if g.dep_ == "pobj"]
+    return found + [c for c in trigger.children if c.dep_ in ("dative", "dobj", "obj")
+                    and not _part(c)]
+
+
+# The giving verbs whose parts may be a military supply ("contribute", "hand" are not).
+GIVING = frozenset({"supply", "provide", "deliver", "send", "ship", "transfer", "sell", "export",
+                    "distribute", "furnish", "smuggle"})
+
+
+def weapons_clause(verb: Token) -> bool:
+    """Give whether a relative or participle clause tells a supply of weapons parts: "a firm
+    that has supplied parts for use in Russian military equipment", "intermediaries
+    supplying the Russian defense industry with components" (a designation's account of
+    what the firm does, not a description of a kind of firm)."""
+    goods = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+             for g in c.children if g.dep_ == "pobj"]
+    goods = goods or [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return weapons_parts(verb, [(g, [g]) for g in goods])
+
+
+def weapons_parts(trigger: Token, items: Items) -> bool:
+    """Give whether a supply verb's goods are parts or materials tied to weapons by the
+    goods' own phrase ("dozens of shipments of items with drone uses") or by who gets
+    them (see the module)."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in GIVING:
+        return False
+    goods = [list(head.subtree) for head, _ in items]
+    goods += [list(g.subtree) for head, _ in items for c in head.children if c.dep_ == "prep"
+              and c.lower_ in ("to", "for", "into") for g in c.children if g.dep_ == "pobj"]
+    if not any(_part(t) for phrase in goods for t in phrase):
+        return False
+    phrases = goods + [list(r.subtree) for r in _recipients(trigger)]
+    return any(_weapon_word(t) for phrase in phrases for t in phrase)

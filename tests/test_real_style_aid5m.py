@@ -1,0 +1,55 @@
+"""Military aid told through parts and materials (issue 10, round 5; read on fresh
+Treasury designation prose with bench/fresh_review.py --types AIDMIL): a supply verb
+whose goods are parts, materials or equipment of no item class is a military supply
+when the goods' own phrase or the ones who get them are tied to weapons ("components to
+firms that build missiles for X", "precursors used to make rockets", "the X defense
+industry with microchips"), also in a relative or participle clause; and the look-alikes:
+the same parts with no weapons tie (trade), and the designation criteria's "provided
+goods or services to". Every sentence is our own, written in the style of the cases
+seen; none is corpus text.
+"""
+
+from __future__ import annotations
+
+from .sentences import sentence_tests
+
+# sentence → an event it must hold: (type, subtype, modality, actor, target)
+Expected = tuple[str, str | None, str, set[str], set[str]]
+MUST: list[tuple[str, Expected]] = [
+    # the parts' recipients make weapons
+    ("Acme Optics earns its income by supplying lenses and components to plants that "
+     "build guided missiles.", ("AID", "military", "asserted", set(), set())),
+    # the parts' own phrase names the weapons they go into
+    ("Delta Chemicals is a China-based trader that has shipped bulk amounts of chemical "
+     "precursors for rocket motors to rebel forces.",
+     ("AID", "military", "asserted", {"CHN"}, set())),
+    ("Orbit Trading has exported hundreds of items with drone applications to a "
+     "firm in Belarus.", ("AID", "military", "asserted", set(), {"BLR"})),
+    # the recipient is a defense industry, the parts come "with"
+    ("Kestrel LLC has supplied the Russian defense industry with imported microelectronics "
+     "since 2022.", ("AID", "military", "asserted", set(), {"RUS"})),
+    # told in a relative clause, a side coded only in the weapons phrase
+    ("Vostok Instruments is a Crimea-based maker that has supplied spare parts for use in "
+     "Russian military aircraft.", ("AID", "military", "asserted", set(), {"RUS"})),
+    # told in a participle clause after the firm
+    ("Polar Freight is one of several middlemen supplying the Russian defense sector with "
+     "foreign-made circuits and materials.", ("AID", "military", "asserted", set(), {"RUS"})),
+]
+# sentence → a type it must not hold
+MUST_NOT: list[tuple[str, str]] = [
+    # parts with no weapons tie are trade
+    ("Northway Parts has sent aircraft components to buyers in Russia in breach of export "
+     "rules.", "AID"),
+    ("Lumen LLC is a Moscow-based company supplying laser sources and optical equipment.",
+     "AID"),
+    # the designation criteria's goods or services
+    ("The firm is being designated for having provided financial, material, or "
+     "technological support for, or goods or services to or in support of, the Ministry "
+     "of Defense.", "AID"),
+    # "missile defense" ties no part to weapons made for someone
+    ("The agency will provide equipment to the city for its missile defense museum.", "AID"),
+]
+FIELDS = ("type", "subtype", "modality", "actor", "target")
+
+extracted, test_event_is_found, test_event_is_not_misread = sentence_tests(MUST, MUST_NOT,
+                                                                           FIELDS)
