@@ -34,6 +34,14 @@ MUST: list[tuple[str, Expected]] = [
     # told in a participle clause after the firm
     ("Polar Freight is one of several middlemen supplying the Russian defense sector with "
      "foreign-made circuits and materials.", ("AID", "military", "asserted", set(), {"RUS"})),
+    # arms given in a clause with no coded side: the work of an effort, a perfect, both
+    # sides of a war "with" them, arms measured in tons
+    ("The commander led efforts to send rockets and ammunition to the rebel militias.",
+     ("AID", "military", "asserted", set(), set())),
+    ("Raven Air is a charter airline that has flown and shipped hundreds of tons of "
+     "munitions and weapons to conflict zones.", ("AID", "military", "asserted", set(), set())),
+    ("Marko Vell is a former colonel who has supplied both the army and the rebels with "
+     "rifles and artillery shells.", ("AID", "military", "asserted", set(), set())),
 ]
 # sentence → a type it must not hold
 MUST_NOT: list[tuple[str, str]] = [
@@ -46,6 +54,10 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The firm is being designated for having provided financial, material, or "
      "technological support for, or goods or services to or in support of, the Ministry "
      "of Defense.", "AID"),
+    # a clause that only names arms inside what is sent, or a habitual trade at home
+    ("I again ask lawmakers to send me a bill that bans assault weapons.", "AID"),
+    ("Many dealers who sell weapons at fairs skip background checks.", "AID"),
+    ("The quarry firm, which sells explosives to mining companies, was fined.", "AID"),
     # "missile defense" ties no part to weapons made for someone
     ("The agency will provide equipment to the city for its missile defense museum.", "AID"),
 ]

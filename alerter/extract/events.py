@@ -179,7 +179,7 @@ class EventBuilder(Checks, Record, Roles):
             return None
         items = self._items(trigger, anchor, nominal, rule.trigger.recipient)
         subtype = self._subtype(rule, items)
-        if subtype is None and rule.type == "AID" and supply_chain.weapons_parts(trigger, items):
+        if subtype is None and rule.type == "AID" and supply_chain.military_goods(trigger, items):
             subtype = "military"  # "supplying components to firms that make weapons"
         if subtype is None:
             return None

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from alerter.extract import supply_wording
+
 Items = list[tuple[Token, list[Token]]]
 
 # Parts and materials that go into weapons: goods of no item class of their own.
@@ -66,14 +68,49 @@ GIVING = frozenset({"supply", "provide", "deliver", "send", "ship", "transfer", 
 
 
 def weapons_clause(verb: Token) -> bool:
-    """Give whether a relative or participle clause tells a supply of weapons parts: "a firm
-    that has supplied parts for use in Russian military equipment", "intermediaries
-    supplying the Russian defense industry with components" (a designation's account of
-    what the firm does, not a description of a kind of firm)."""
+    """Give whether a relative or participle clause tells a supply of weapons or their
+    parts: "a firm that has supplied parts for use in Russian military equipment",
+    "intermediaries supplying the Russian defense industry with components", "a carrier
+    that has shipped ammunition to conflict zones", "efforts to supply weapons to the
+    Houthis" (a designation's account of what the firm does, not a description of a kind
+    of firm; "dealers who sell weapons" at a gun show are that)."""
     goods = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
              for g in c.children if g.dep_ == "pobj"]
     goods = goods or [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    return weapons_parts(verb, [(g, [g]) for g in goods])
+    return weapons_parts(verb, [(g, [g]) for g in goods]) or _arms_given(verb, goods)
+
+
+# Arms a clause may tell as given with no coded side; guns and firearms are mostly a
+# domestic trade ("those who supply the firearms used in crime"), explosives a commercial
+# one ("sells explosives to mining firms").
+ARMS = supply_wording.ARMS | {"weapons", "rocket", "warhead", "artillery"}
+
+
+def _nouns(goods: Token) -> list[Token]:
+    """Give the nouns a goods phrase names as goods: itself, its conjuncts and compounds,
+    and what its "of" and "with" take ("tons of ammunition", "both X and Y with artillery
+    shells"); not the nouns of a clause on it ("a bill that bans assault weapons")."""
+    found, todo = [], [goods]
+    while todo:
+        token = todo.pop()
+        found.append(token)
+        todo += [c for c in token.children if c.dep_ in ("conj", "compound")]
+        todo += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "with")
+                 for g in c.children if g.dep_ == "pobj"]
+    return found
+
+
+def _arms_given(verb: Token, goods: list[Token]) -> bool:
+    """Give whether a clause gives arms as a deed done or aimed at someone: past or perfect
+    ("has shipped ammunition"), the work of an effort ("efforts to supply weapons"), or
+    with who gets them ("smuggles weapons to the Houthis"); not a habitual trade ("dealers
+    who sell weapons")."""
+    if verb.lemma_.lower() not in GIVING or not any(
+            t.lemma_.lower() in ARMS or t.lower_ in ARMS for g in goods for t in _nouns(g)):
+        return False
+    done = verb.tag_ in ("VBD", "VBN") or (verb.dep_ == "acl" and verb.tag_ == "VB")
+    return done or any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "into"))
+                       for c in verb.children)
 
 
 def weapons_parts(trigger: Token, items: Items) -> bool:
@@ -89,3 +126,15 @@ def weapons_parts(trigger: Token, items: Items) -> bool:
         return False
     phrases = goods + [list(r.subtree) for r in _recipients(trigger)]
     return any(_weapon_word(t) for phrase in phrases for t in phrase)
+
+
+def military_goods(trigger: Token, items: Items) -> bool:
+    """Give whether a supply verb whose items name no class gives weapons after all: parts
+    tied to weapons (`weapons_parts`), or arms the parse hides deeper in what it takes
+    ("thousands of tons of ammunition", "both the army and the rebels with weapons")."""
+    if weapons_parts(trigger, items):
+        return True
+    goods = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    goods += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+              for g in c.children if g.dep_ == "pobj"]
+    return trigger.pos_ == "VERB" and _arms_given(trigger, goods)
