@@ -5,7 +5,8 @@ when the goods' own phrase or the ones who get them are tied to weapons ("compon
 firms that build missiles for X", "precursors used to make rockets", "the X defense
 industry with microchips"), also in a relative or participle clause; and the look-alikes:
 the same parts with no weapons tie (trade), and the designation criteria's "provided
-goods or services to". Every sentence is our own, written in the style of the cases
+goods or services to". Also a country given "what it needs to defend itself" or "the
+support it needs to win" (military aid, not the economic of a bare "assistance"). Every sentence is our own, written in the style of the cases
 seen; none is corpus text.
 """
 
@@ -42,6 +43,16 @@ MUST: list[tuple[str, Expected]] = [
      "munitions and weapons to conflict zones.", ("AID", "military", "asserted", set(), set())),
     ("Marko Vell is a former colonel who has supplied both the army and the rebels with "
      "rifles and artillery shells.", ("AID", "military", "asserted", set(), set())),
+    # a country given "what it needs" for its war: military, not the economic of a bare
+    # "assistance"; a kind word keeps its own kind
+    ("Britain will keep giving Kyiv the help it needs to defend itself.",
+     ("AID", "military", "planned", {"GBR"}, {"UKR"})),
+    ("Canada is determined to provide Ukraine with what it needs to win.",
+     ("AID", "military", "planned", {"CAN"}, {"UKR"})),
+    ("Norway remains committed to providing Ukraine with the assistance it needs to repel "
+     "the invasion.", ("AID", "military", "planned", {"NOR"}, {"UKR"})),
+    ("The bank will provide Ukraine with the financial support it needs to defend its "
+     "currency.", ("AID", "economic", "planned", set(), {"UKR"})),
 ]
 # sentence → a type it must not hold
 MUST_NOT: list[tuple[str, str]] = [
@@ -58,6 +69,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("I again ask lawmakers to send me a bill that bans assault weapons.", "AID"),
     ("Many dealers who sell weapons at fairs skip background checks.", "AID"),
     ("The quarry firm, which sells explosives to mining companies, was fined.", "AID"),
+    # what people need with no war aim, and nobody coded
+    ("The grants will give them the support they need to thrive.", "AID"),
     # "missile defense" ties no part to weapons made for someone
     ("The agency will provide equipment to the city for its missile defense museum.", "AID"),
 ]

@@ -181,6 +181,10 @@ class EventBuilder(Checks, Record, Roles):
         subtype = self._subtype(rule, items)
         if subtype is None and rule.type == "AID" and supply_chain.military_goods(trigger, items):
             subtype = "military"  # "supplying components to firms that make weapons"
+        war = subtype in (None, "economic") and rule.type == "AID" and \
+            supply_chain.war_needs(trigger, items)
+        if war:
+            subtype = "military"  # "provide Ukraine with what it needs to defend itself"
         if subtype is None:
             return None
         subtype = supply_wording.qualified_kind(span, subtype)  # "food security assistance"
@@ -258,7 +262,8 @@ class EventBuilder(Checks, Record, Roles):
         event = self._built(span, rule, anchor, subtype, actor, target, items, modality,
                             doubted, governor, nominal, published)
         if rule.trigger.items and rule.trigger.subtype is None:
-            event["_also"] = [k for k in supply.kinds(items, self._item_class) if k != subtype]
+            event["_also"] = [k for k in supply.kinds(items, self._item_class)
+                              if k != subtype and not war]
         elif rule.type == "AID" and nominal:  # "security, economic, and humanitarian aid"
             event["_also"] = [k for k in supply.paired_kinds(trigger) if k != subtype]
         return event

@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alerter.extract import supply_wording
+from alerter.extract.participants import participants_in, phrase_tokens
 
 Items = list[tuple[Token, list[Token]]]
 
@@ -138,3 +139,46 @@ def military_goods(trigger: Token, items: Items) -> bool:
     goods += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
               for g in c.children if g.dep_ == "pobj"]
     return trigger.pos_ == "VERB" and _arms_given(trigger, goods)
+
+
+# What a country is given "to defend itself": the war aims a need clause names.
+WAR_AIMS = frozenset({"defend", "fight", "win", "prevail", "protect", "resist", "repel",
+                      "recapture", "counter", "deter", "defeat", "liberate"})
+# Goods that say nothing of their kind but what they are needed for: "the support it needs",
+# "what it needs"; a kind word ("the financial support it needs") keeps its own kind.
+UNNAMED = frozenset({"what", "support", "assistance", "aid", "help", "equipment", "capability",
+                     "resource", "tool", "thing"})
+KIND_WORDS = frozenset({"financial", "economic", "budget", "budgetary", "humanitarian",
+                        "fiscal", "macroeconomic", "energy", "development", "direct"})
+
+
+def _need_clause(trigger: Token) -> Token | None:
+    """Give the "need" verb that tells what the goods are for: "provide Ukraine with what it
+    needs to defend itself", "give Ukraine the support it needs to prevail"."""
+    goods = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+             for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    goods += [c for c in trigger.children if c.dep_ in ("dobj", "obj", "pcomp")]
+    for good in goods:
+        for verb in (good, *good.children):
+            if verb.lemma_ in ("need", "require") and verb.pos_ == "VERB":
+                return verb
+    return None
+
+
+def war_needs(trigger: Token, items: Items) -> bool:
+    """Give whether a giving verb gives a named country what it needs for its war, with no
+    other kind named: "will provide Ukraine with what it needs to defend itself", "is
+    determined to give Ukraine the support it needs to win" (military, not the
+    economic of a bare "assistance"; not "the financial support it needs", nor "give them
+    the support they need to thrive")."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in GIVING | {"give", "get"}:
+        return False
+    need = _need_clause(trigger)
+    if need is None or not any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in WAR_AIMS
+                               for c in need.children):
+        return False
+    if any(head.lemma_.lower() not in UNNAMED or any(t.lower_ in KIND_WORDS for t in tokens)
+           for head, tokens in items):
+        return False
+    sides = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative")]
+    return any(p[2] and p[2] != "USA" for s in sides for p in participants_in(phrase_tokens(s)))
