@@ -6,7 +6,9 @@ firms that build missiles for X", "precursors used to make rockets", "the X defe
 industry with microchips"), also in a relative or participle clause; and the look-alikes:
 the same parts with no weapons tie (trade), and the designation criteria's "provided
 goods or services to". Also a country given "what it needs to defend itself" or "the
-support it needs to win" (military aid, not the economic of a bare "assistance"). Every sentence is our own, written in the style of the cases
+support it needs to win" (military aid, not the economic of a bare "assistance"); and
+in a sanctions release, a supply whose clause names its own giver is that giver's, never
+the United States' (no more "USA: arms shipped" for a designated carrier). Every sentence is our own, written in the style of the cases
 seen; none is corpus text.
 """
 
@@ -43,6 +45,9 @@ MUST: list[tuple[str, Expected]] = [
      "munitions and weapons to conflict zones.", ("AID", "military", "asserted", set(), set())),
     ("Marko Vell is a former colonel who has supplied both the army and the rebels with "
      "rifles and artillery shells.", ("AID", "military", "asserted", set(), set())),
+    # in a sanctions release the clause's own firm gives, never the United States
+    ("OFAC is also designating Skyline Cargo, an airline that has shipped thousands of tons "
+     "of munitions to conflict zones.", ("AID", "military", "asserted", set(), set())),
     # a country given "what it needs" for its war: military, not the economic of a bare
     # "assistance"; a kind word keeps its own kind
     ("Britain will keep giving Kyiv the help it needs to defend itself.",
@@ -69,6 +74,10 @@ MUST_NOT: list[tuple[str, str]] = [
     ("I again ask lawmakers to send me a bill that bans assault weapons.", "AID"),
     ("Many dealers who sell weapons at fairs skip background checks.", "AID"),
     ("The quarry firm, which sells explosives to mining companies, was fined.", "AID"),
+    # conduct a release lists as risky, with nobody giving to anyone named
+    ("Examples of conduct that could expose foreign banks to sanctions risk under E.O. 14024 "
+     "are keeping accounts, transferring funds, or providing other services for persons "
+     "designated under it.", "AID"),
     # what people need with no war aim, and nobody coded
     ("The grants will give them the support they need to thrive.", "AID"),
     # "missile defense" ties no part to weapons made for someone

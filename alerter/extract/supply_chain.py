@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from alerter.extract import supply_wording
+from alerter.extract import roles, supply_wording
 from alerter.extract.participants import participants_in, phrase_tokens
 
 Items = list[tuple[Token, list[Token]]]
@@ -182,3 +182,10 @@ def war_needs(trigger: Token, items: Items) -> bool:
         return False
     sides = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative")]
     return any(p[2] and p[2] != "USA" for s in sides for p in participants_in(phrase_tokens(s)))
+
+
+def firm_supplies(trigger: Token, anchor: Token) -> bool:
+    """Give whether a supply verb in a sanctions release names its own giver, uncoded: "OFAC
+    designated X, a carrier that has shipped arms to Libya" (the carrier's, not the
+    United States' deed)."""
+    return trigger.pos_ == "VERB" and anchor.i == trigger.i and roles.own_doer(trigger)
