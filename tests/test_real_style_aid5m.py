@@ -8,8 +8,8 @@ the same parts with no weapons tie (trade), and the designation criteria's "prov
 goods or services to". Also a country given "what it needs to defend itself" or "the
 support it needs to win" (military aid, not the economic of a bare "assistance"); and
 in a sanctions release, a supply whose clause names its own giver is that giver's, never
-the United States' (no more "USA: arms shipped" for a designated carrier). Every sentence is our own, written in the style of the cases
-seen; none is corpus text.
+the United States' (no more "USA: arms shipped" for a designated carrier). Every
+sentence is our own, written in the style of the cases seen; none is corpus text.
 """
 
 from __future__ import annotations
