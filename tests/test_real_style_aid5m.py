@@ -80,6 +80,11 @@ MUST_NOT: list[tuple[str, str]] = [
      "designated under it.", "AID"),
     # what people need with no war aim, and nobody coded
     ("The grants will give them the support they need to thrive.", "AID"),
+    # a firm's line of business, and the criteria's "material support"
+    ("Aster Institute, a Russia-based research body that provides solutions related to the "
+     "design of modern equipment including artillery mounts.", "AID"),
+    ("Kappa Trade was designated in 2021 for providing material support to Iran's missile "
+     "program.", "AID"),
     # "missile defense" ties no part to weapons made for someone
     ("The agency will provide equipment to the city for its missile defense museum.", "AID"),
 ]

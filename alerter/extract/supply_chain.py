@@ -77,8 +77,10 @@ def weapons_clause(verb: Token) -> bool:
     of firm; "dealers who sell weapons" at a gun show are that)."""
     goods = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
              for g in c.children if g.dep_ == "pobj"]
+    given = bool(goods) and any(c.dep_ in ("dobj", "obj") for c in verb.children)
     goods = goods or [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    return weapons_parts(verb, [(g, [g]) for g in goods]) or _arms_given(verb, goods)
+    return (weapons_parts(verb, [(g, [g]) for g in goods]) and (given or _deed(verb))) or \
+        _arms_given(verb, goods)
 
 
 # Arms a clause may tell as given with no coded side; guns and firearms are mostly a
@@ -87,7 +89,7 @@ def weapons_clause(verb: Token) -> bool:
 ARMS = supply_wording.ARMS | {"weapons", "rocket", "warhead", "artillery"}
 
 
-def _nouns(goods: Token) -> list[Token]:
+def _nouns(goods: Token, compounds: bool = True) -> list[Token]:
     """Give the nouns a goods phrase names as goods: itself, its conjuncts and compounds,
     and what its "of" and "with" take ("tons of ammunition", "both X and Y with artillery
     shells"); not the nouns of a clause on it ("a bill that bans assault weapons")."""
@@ -95,7 +97,8 @@ def _nouns(goods: Token) -> list[Token]:
     while todo:
         token = todo.pop()
         found.append(token)
-        todo += [c for c in token.children if c.dep_ in ("conj", "compound")]
+        todo += [c for c in token.children if c.dep_ == "conj"
+                 or (compounds and c.dep_ == "compound")]
         todo += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "with")
                  for g in c.children if g.dep_ == "pobj"]
     return found
@@ -109,9 +112,18 @@ def _arms_given(verb: Token, goods: list[Token]) -> bool:
     if verb.lemma_.lower() not in GIVING or not any(
             t.lemma_.lower() in ARMS or t.lower_ in ARMS for g in goods for t in _nouns(g)):
         return False
+    return _deed(verb)
+
+
+def _deed(verb: Token) -> bool:
+    """Give whether a clause tells a deed rather than a firm's line of business: past or
+    perfect, an effort's work, or with who gets the goods ("that provide chips to the
+    defense industry", "supplying equipment for Iran's missile production"; not "an
+    institute that provides solutions related to missile systems")."""
     done = verb.tag_ in ("VBD", "VBN") or (verb.dep_ == "acl" and verb.tag_ == "VB")
-    return done or any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "into"))
-                       for c in verb.children)
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return done or any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in (
+        "to", "into", "for")) for h in holders for c in h.children)
 
 
 def weapons_parts(trigger: Token, items: Items) -> bool:
@@ -120,11 +132,13 @@ def weapons_parts(trigger: Token, items: Items) -> bool:
     them (see the module)."""
     if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in GIVING:
         return False
+    if not any(_part(t) for head, _ in items for t in _nouns(head, compounds=False)):
+        # "items with drone uses"; not "solutions for modern equipment", nor "material
+        # support" (the designation criteria's)
+        return False
     goods = [list(head.subtree) for head, _ in items]
     goods += [list(g.subtree) for head, _ in items for c in head.children if c.dep_ == "prep"
               and c.lower_ in ("to", "for", "into") for g in c.children if g.dep_ == "pobj"]
-    if not any(_part(t) for phrase in goods for t in phrase):
-        return False
     phrases = goods + [list(r.subtree) for r in _recipients(trigger)]
     return any(_weapon_word(t) for phrase in phrases for t in phrase)
 
