@@ -8,7 +8,8 @@ the same parts with no weapons tie (trade), and the designation criteria's "prov
 goods or services to". Also a country given "what it needs to defend itself" or "the
 support it needs to win" (military aid, not the economic of a bare "assistance"); and
 in a sanctions release, a supply whose clause names its own giver is that giver's, never
-the United States' (no more "USA: arms shipped" for a designated carrier). Every
+the United States' (no more "USA: arms shipped" for a designated carrier); a
+go-between's "facilitated the transfer of weapons to X" is the supply itself. Every
 sentence is our own, written in the style of the cases seen; none is corpus text.
 """
 
@@ -48,6 +49,11 @@ MUST: list[tuple[str, Expected]] = [
     # in a sanctions release the clause's own firm gives, never the United States
     ("OFAC is also designating Skyline Cargo, an airline that has shipped thousands of tons "
      "of munitions to conflict zones.", ("AID", "military", "asserted", set(), set())),
+    # a go-between's verb over a supply noun of arms: the deed happened, by nobody coded
+    ("Treasury designated Omar Salah, who facilitated the transfer of cash and rifles and "
+     "ammunition to militants in the north.", ("AID", "military", "asserted", set(), set())),
+    ("The broker coordinated the shipment of drones to Russia in 2023.",
+     ("AID", "military", "asserted", set(), {"RUS"})),
     # a country given "what it needs" for its war: military, not the economic of a bare
     # "assistance"; a kind word keeps its own kind
     ("Britain will keep giving Kyiv the help it needs to defend itself.",
@@ -78,6 +84,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Examples of conduct that could expose foreign banks to sanctions risk under E.O. 14024 "
      "are keeping accounts, transferring funds, or providing other services for persons "
      "designated under it.", "AID"),
+    # a go-between over oil or other goods is left to the other rules
+    ("The network facilitated the sale of petroleum products to buyers in Asia.", "AID"),
     # what people need with no war aim, and nobody coded
     ("The grants will give them the support they need to thrive.", "AID"),
     # a firm's line of business, and the criteria's "material support"

@@ -138,7 +138,8 @@ class EventBuilder(Checks, Record, Roles):
                     self._stands_alone(trigger, rule.trigger.subtype is not None or
                                        supply.goods_compound(trigger, self._item_class)
                                        or relief.kind_named(trigger))
-                    or supply.framed(trigger))) or (
+                    or supply.framed(trigger)
+                    or supply_chain.arranged(trigger, governor, rule.type))) or (
                     rule.type in self.standalone and (attached(trigger) or taking_part) and (
                         role in ("none", "subject") or taking_part or (
                             governor is not None and governor.lemma_ in lexicon.PRESUPPOSING))
@@ -168,7 +169,8 @@ class EventBuilder(Checks, Record, Roles):
             return None  # "a rocket attack killed 27", "these sanctions target": told by the verb
         if evaluated or (alone and role == "object" and governor is not None and
                          (governor.lemma_ in lexicon.PRESUPPOSING or
-                          diplomacy.praised(trigger, rule.type, governor))):
+                          diplomacy.praised(trigger, rule.type, governor) or
+                          supply_chain.arranged(trigger, governor, rule.type))):
             role = "alone"  # "Poland condemned the attack": Poland did not attack
             alone = True
         anchor = governor if governor is not None and role == "object" else trigger

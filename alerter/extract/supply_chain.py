@@ -201,5 +201,36 @@ def war_needs(trigger: Token, items: Items) -> bool:
 def firm_supplies(trigger: Token, anchor: Token) -> bool:
     """Give whether a supply verb in a sanctions release names its own giver, uncoded: "OFAC
     designated X, a carrier that has shipped arms to Libya" (the carrier's, not the
-    United States' deed)."""
-    return trigger.pos_ == "VERB" and anchor.i == trigger.i and roles.own_doer(trigger)
+    United States' deed), or one who arranged it ("X, who facilitated the transfer of
+    weapons to the militants")."""
+    if trigger.pos_ != "VERB":
+        return trigger.head.lemma_ in ARRANGING and roles.own_doer(trigger.head)
+    return anchor.i == trigger.i and roles.own_doer(trigger)
+
+
+# Verbs by which a go-between arranges a supply: "facilitated the transfer of weapons to X".
+ARRANGING = frozenset({"facilitate", "arrange", "coordinate", "organize", "organise",
+                       "broker", "oversee", "finance"})
+# Supply nouns a go-between arranges.
+SUPPLY_NOUNS = frozenset({"transfer", "shipment", "sale", "delivery", "supply", "provision",
+                          "export", "consignment"})
+# Goods that are arms whatever the sentence says of them.
+ARMED_GOODS = ARMS | {"uav", "uavs", "materiel", "ammunition", "munitions", "missiles",
+                      "drones", "explosive"}
+
+
+def arranged(trigger: Token, governor: Token | None, type_name: str) -> bool:
+    """Give whether a supply noun of arms is the object of a go-between's verb: "facilitated
+    the transfer of money and weapons to the fighters", "coordinated the shipment of
+    drones to Russia" (a designation's account of the deed: it happened). Money, fuel or
+    oil so arranged are left to the other rules."""
+    if type_name != "AID" or governor is None or governor.lemma_ not in ARRANGING or \
+            trigger.lemma_.lower() not in SUPPLY_NOUNS or governor.pos_ != "VERB":
+        return False
+    if trigger.head.i != governor.i and not (trigger.dep_ == "conj"
+                                             and trigger.head.head.i == governor.i):
+        return False  # "facilitated the sale and shipment of engines"
+    goods = [g for x in (trigger, *trigger.conjuncts) for c in x.children
+             if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in ARMED_GOODS or t.lower_ in ARMED_GOODS
+               for g in goods for t in _nouns(g))
