@@ -54,6 +54,9 @@ MUST: list[tuple[str, Expected]] = [
      "ammunition to militants in the north.", ("AID", "military", "asserted", set(), set())),
     ("The broker coordinated the shipment of drones to Russia in 2023.",
      ("AID", "military", "asserted", set(), {"RUS"})),
+    # "source" is the buyer's side, as "acquire" is
+    ("Facing shortages, Moscow has tried to source artillery shells and drones from Tehran.",
+     ("AID", "military", "discussed", {"IRN"}, {"RUS"})),
     # a country given "what it needs" for its war: military, not the economic of a bare
     # "assistance"; a kind word keeps its own kind
     ("Britain will keep giving Kyiv the help it needs to defend itself.",
@@ -86,6 +89,8 @@ MUST_NOT: list[tuple[str, str]] = [
      "designated under it.", "AID"),
     # a go-between over oil or other goods is left to the other rules
     ("The network facilitated the sale of petroleum products to buyers in Asia.", "AID"),
+    # sourcing with no class of goods, or nobody coded, is trade
+    ("Ports should use trusted vendors when sourcing cranes and heavy equipment.", "AID"),
     # what people need with no war aim, and nobody coded
     ("The grants will give them the support they need to thrive.", "AID"),
     # a firm's line of business, and the criteria's "material support"
