@@ -57,6 +57,11 @@ MUST: list[tuple[str, Expected]] = [
     # "source" is the buyer's side, as "acquire" is
     ("Facing shortages, Moscow has tried to source artillery shells and drones from Tehran.",
      ("AID", "military", "discussed", {"IRN"}, {"RUS"})),
+    # "military support" stands alone with a coded side, as "security assistance" does
+    ("Air bridges enable Tehran's military support for the Syrian regime.",
+     ("AID", "military", "asserted", {"IRN"}, {"SYR"})),
+    ("Officials raised the growing military support from Belarus to Russia's war.",
+     ("AID", "military", "asserted", {"BLR"}, {"RUS"})),
     # a country given "what it needs" for its war: military, not the economic of a bare
     # "assistance"; a kind word keeps its own kind
     ("Britain will keep giving Kyiv the help it needs to defend itself.",
@@ -91,6 +96,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The network facilitated the sale of petroleum products to buyers in Asia.", "AID"),
     # sourcing with no class of goods, or nobody coded, is trade
     ("Ports should use trusted vendors when sourcing cranes and heavy equipment.", "AID"),
+    # "military support" for one's own service members is no aid to another party
+    ("The base offers a military support network to families of service members.", "AID"),
     # what people need with no war aim, and nobody coded
     ("The grants will give them the support they need to thrive.", "AID"),
     # a firm's line of business, and the criteria's "material support"
