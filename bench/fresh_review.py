@@ -77,6 +77,11 @@ POOLS = {
                           r"|cease-fire|evacuat|draw(?:ing)? down|drawdown", re.I),
     "AID": re.compile(r"assistance|\baid\b|humanitarian|weapons|\barms\b|munitions|drawdown"
                       r"|\bdeliver|\bdonat|\bloans?\b|\bgrants?\b|\bsuppl(?:y|ied|ies)\b", re.I),
+    "AIDMIL": re.compile(r"\bweapons?\b|\barms\b(?! (?:of|with|to|around))|munitions|ammunition"
+                         r"|\bmissiles?\b|\bdrones?\b|\bUAVs?\b|security assistance|dual-use"
+                         r"|military (?:aid|assistance|equipment|goods)"
+                         r"|defen[cs]e (?:articles|goods)"
+                         r"|\bprocur(?:e|es|ed|ing)\b|\bsuppl(?:ied|ying|ier)\b", re.I),
 }
 MAX_PER_DOC = 2
 

@@ -25,6 +25,7 @@ from alerter.extract import (
     sanction_news,
     speech,
     supply,
+    supply_chain,
     supply_wording,
     threats,
 )
@@ -110,7 +111,8 @@ class Checks(EventState):
                 verb.tag_ == "VB" and head in self.governors) or \
                 diplomacy.crowd_request(verb, type_name) or \
                 concede.by_instrument(verb, type_name) or \
-                (type_name == "AID" and supply_wording.effort_to_give(verb))
+                (type_name == "AID" and (supply_wording.effort_to_give(verb)
+                                         or supply_chain.weapons_clause(verb)))
         if verb.dep_ == "pcomp":
             # "its commitment of providing $11 billion", "Iran's involvement in supplying"
             return verb.head.lower_ == "by" or charging_verb(verb) is not None or \
@@ -124,7 +126,8 @@ class Checks(EventState):
             return not pronoun or verb.head.lemma_.lower() in lexicon.INSTRUMENTS or \
                 enforcement.states_act(verb, type_name) or \
                 sanction_news.told_today(verb, type_name) or \
-                (type_name == "AID" and supply_wording.relative_supply(verb))
+                (type_name == "AID" and (supply_wording.relative_supply(verb)
+                                         or supply_chain.weapons_clause(verb)))
         return True
 
     def _blocked(self, anchor: Token, type_name: str) -> bool:

@@ -17,6 +17,7 @@ from alerter.extract import (
     roles,
     sanction_news,
     supply,
+    supply_chain,
     transfers,
 )
 from alerter.extract.clauses import (
@@ -77,7 +78,9 @@ class Roles(EventState):
                                        for g in c.children if g.dep_ == "pobj"])
         # the designee did the designated conduct, never OFAC ("OFAC designated the
         # network for sending money to Hamas")
-        if not actor and charging is None and rule.type != "PROTEST" and (  # OFAC protests nothing
+        if not actor and charging is None and rule.type != "PROTEST" and not (
+                rule.type == "AID" and supply_chain.firm_supplies(trigger, anchor)) and (
+                # OFAC protests nothing; "designated X, a firm that has shipped arms": X's
                 lexicon.US_AUTHORITY.search(span.sent.text) or "OFAC" in span.sent.text
                 or (rule.type in enforcement.CURRENT_TYPES
                     and enforcement.US_CRITERIA.search(span.sent.text))):

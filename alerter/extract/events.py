@@ -37,6 +37,7 @@ from alerter.extract import (
     sanction_news,
     speech,
     supply,
+    supply_chain,
     supply_wording,
 )
 from alerter.extract.clauses import (
@@ -137,7 +138,8 @@ class EventBuilder(Checks, Record, Roles):
                     self._stands_alone(trigger, rule.trigger.subtype is not None or
                                        supply.goods_compound(trigger, self._item_class)
                                        or relief.kind_named(trigger))
-                    or supply.framed(trigger))) or (
+                    or supply.framed(trigger)
+                    or supply_chain.arranged(trigger, governor, rule.type))) or (
                     rule.type in self.standalone and (attached(trigger) or taking_part) and (
                         role in ("none", "subject") or taking_part or (
                             governor is not None and governor.lemma_ in lexicon.PRESUPPOSING))
@@ -167,7 +169,8 @@ class EventBuilder(Checks, Record, Roles):
             return None  # "a rocket attack killed 27", "these sanctions target": told by the verb
         if evaluated or (alone and role == "object" and governor is not None and
                          (governor.lemma_ in lexicon.PRESUPPOSING or
-                          diplomacy.praised(trigger, rule.type, governor))):
+                          diplomacy.praised(trigger, rule.type, governor) or
+                          supply_chain.arranged(trigger, governor, rule.type))):
             role = "alone"  # "Poland condemned the attack": Poland did not attack
             alone = True
         anchor = governor if governor is not None and role == "object" else trigger
@@ -178,6 +181,12 @@ class EventBuilder(Checks, Record, Roles):
             return None
         items = self._items(trigger, anchor, nominal, rule.trigger.recipient)
         subtype = self._subtype(rule, items)
+        if subtype is None and rule.type == "AID" and supply_chain.military_goods(trigger, items):
+            subtype = "military"  # "supplying components to firms that make weapons"
+        war = subtype in (None, "economic") and rule.type == "AID" and \
+            supply_chain.war_needs(trigger, items)
+        if war:
+            subtype = "military"  # "provide Ukraine with what it needs to defend itself"
         if subtype is None:
             return None
         subtype = supply_wording.qualified_kind(span, subtype)  # "food security assistance"
@@ -255,7 +264,8 @@ class EventBuilder(Checks, Record, Roles):
         event = self._built(span, rule, anchor, subtype, actor, target, items, modality,
                             doubted, governor, nominal, published)
         if rule.trigger.items and rule.trigger.subtype is None:
-            event["_also"] = [k for k in supply.kinds(items, self._item_class) if k != subtype]
+            event["_also"] = [k for k in supply.kinds(items, self._item_class)
+                              if k != subtype and not war]
         elif rule.type == "AID" and nominal:  # "security, economic, and humanitarian aid"
             event["_also"] = [k for k in supply.paired_kinds(trigger) if k != subtype]
         return event
