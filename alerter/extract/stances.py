@@ -1,0 +1,83 @@
+"""Stances and refusals that stay at home or in trade, read on fresh government prose
+(issue 10, round 5):
+
+- praise with no party but the United States in the sentence is praise of one's own
+  side, which the annotation conventions do not count as SUPPORT: "the Alliance applauds
+  the President for designating the monument", "we applaud the House's passage of the
+  bill", "the Administration applauds the thirteen states that passed paid leave laws",
+  "commended SBA for expanding licences"; but "commended Bahrain's ties with Israel",
+  "the Teamsters applaud the tariffs on Chinese imports", "welcomed the International
+  Finance Corporation's commitment" (an international body, though it has no code);
+- a refusal by a firm or a trader is commerce, not a refusal between parties (REJECT):
+  "ocean carriers are refusing to take American exports", "banks refusing to open
+  accounts", "the owners declined to divest", "Monsanto rejects a takeover bid".
+
+Called from alerter/extract/event_checks.py's `_misread`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alerter.extract.clauses import subject_of
+from alerter.extract.participants import mention_index, phrase_tokens
+
+# Words that bring another side into a sentence without a code: "allies and partners",
+# "the International Finance Corporation", "foreign governments", "countries".
+_ABROAD = frozenset({"country", "nation", "ally", "partner", "counterpart", "international",
+                     "foreign", "multilateral", "bilateral", "trilateral", "abroad", "overseas",
+                     "worldwide", "world", "sides", "counterparts", "quad",
+                     # titles no American office holds: "comments by the Crown Prince"
+                     "prime", "crown", "prince", "king", "queen", "emir", "sultan", "sheikh",
+                     "taoiseach", "premier", "minister",
+                     # diplomacy: "Washington could back the draft resolution, a US
+                     # diplomat said", "we welcome the opportunities the peace accord opens"
+                     "diplomat", "diplomatic", "embassy", "peace", "accord", "ceasefire",
+                     "truce"})
+
+
+def _codes_in_sentence(trigger: Token) -> set[str]:
+    """Give the codes of the participants named in the trigger's sentence."""
+    sent = trigger.sent
+    return {label.split("|")[0] for start, _, _, label in mention_index(trigger.doc)
+            if sent.start <= start < sent.end} - {""}
+
+
+def praised_at_home(trigger: Token) -> bool:
+    """Give whether praise names no side but the United States (README: praise of one's
+    own government's domestic policy is not SUPPORT): "we applaud the House's passage of
+    the bill"; but "we commend the Kingdom of Saudi Arabia", "we welcome the IFC's
+    commitment" (an international body)."""
+    if not _codes_in_sentence(trigger) <= {"USA"}:
+        return False
+    return not any(t.lemma_.lower() in _ABROAD or t.lower_ in _ABROAD for t in trigger.sent)
+
+
+# Traders whose refusals are commerce: "banks refusing to open accounts for MSBs".
+_TRADERS = frozenset({"bank", "carrier", "company", "firm", "insurer", "owner", "business",
+                      "corporation", "lender", "employer", "landlord", "shipper", "airline",
+                      "manufacturer", "seller", "buyer", "investor", "retailer", "vendor",
+                      "supplier", "bidder", "shareholder", "insurance", "shipping",
+                      "platform", "processor", "merchant", "dealer", "broker", "utility"})
+
+
+def refused_in_trade(trigger: Token) -> bool:
+    """Give whether a refusal is a trader's: "these ocean carriers are refusing to take
+    American exports", "the owners declined to divest the assets", "Monsanto, an
+    agrochemical company, rejects the takeover bid"; but "Russia refused to change
+    course", "Republican leaders refused to bring the bill to a vote"."""
+    subject = subject_of(trigger) if trigger.pos_ == "VERB" else None
+    if subject is None:
+        return False
+    words = {t.lemma_.lower() for h in (subject, *subject.conjuncts) for t in phrase_tokens(h)}
+    return bool(words & _TRADERS)
+
+
+def misread(trigger: Token, type_name: str) -> bool:
+    """Give whether a stance word is no event between parties: praise of one's own side,
+    a trader's refusal."""
+    if type_name == "SUPPORT":
+        return praised_at_home(trigger)
+    if type_name == "REJECT":
+        return refused_in_trade(trigger)
+    return False

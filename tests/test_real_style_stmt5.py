@@ -1,0 +1,55 @@
+"""Stances, pledges and refusals in the wording of fresh government prose (issue 10, round
+5; read on documents outside the annotated sample with bench/fresh_review.py): praise
+that names no side but the United States (praise of one's own side is not SUPPORT), and
+a firm's or trader's refusal (commerce, not REJECT). The hard negatives beside them keep
+the same words between parties. Every sentence is our own, written in the style of the
+error classes seen; none is corpus text.
+"""
+
+from __future__ import annotations
+
+from .sentences import sentence_tests
+
+# sentence → an event it must hold: (type, modality, actor, target)
+Expected = tuple[str, str, set[str], set[str]]
+MUST: list[tuple[str, Expected]] = [
+    # praise of another side, coded or not
+    ("We commend the Kingdom of Morocco for its role in the talks.",
+     ("SUPPORT", "asserted", set(), {"MAR"})),
+    ("The union applauds the new tariffs on Chinese steel.",
+     ("SUPPORT", "asserted", set(), {"CHN"})),
+    ("We welcome the International Finance Corporation's new lending strategy.",
+     ("SUPPORT", "asserted", set(), set())),
+    ("The Secretary applauded the remarks by the Crown Prince on the ceasefire.",
+     ("SUPPORT", "asserted", set(), set())),
+    ("He welcomed the renewed contact between the two sides.",
+     ("SUPPORT", "asserted", set(), set())),
+    # a refusal by a government or its leaders
+    ("Russia refused to change course in Ukraine.",
+     ("REJECT", "asserted", {"RUS"}, set())),
+    ("Senate leaders refused to bring the bill to a vote.",
+     ("REJECT", "asserted", set(), set())),
+]
+
+# sentence → a type it must not hold
+MUST_NOT: list[tuple[str, str]] = [
+    # praise of one's own side
+    ("The Wildlands Trust applauds the President for protecting the canyon.", "SUPPORT"),
+    ("We applaud the House for passing the farm bill with a strong bipartisan vote.",
+     "SUPPORT"),
+    ("The Administration applauds the nine states that have passed paid sick leave laws.",
+     "SUPPORT"),
+    ("One participant commended the agency for expanding its small lender programme.",
+     "SUPPORT"),
+    ("The community leaders praised the Governor's efforts on housing.", "SUPPORT"),
+    ("The new Secretary was welcomed at the front steps by department staff.", "SUPPORT"),
+    ("The firefighters union endorsed the spending deal last spring.", "SUPPORT"),
+    # a trader's refusal
+    ("Shipping carriers keep refusing to load American farm exports.", "REJECT"),
+    ("Several banks refused to open accounts for money transmitters.", "REJECT"),
+    ("The owners declined to sell the property to the county.", "REJECT"),
+    ("The chemicals company rejected a takeover bid from a rival.", "REJECT"),
+]
+
+FIELDS = ("type", "modality", "actor", "target")
+extracted, test_event_is_found, test_event_is_not_misread = sentence_tests(MUST, MUST_NOT, FIELDS)
