@@ -1,7 +1,9 @@
 """Stances, pledges and refusals in the wording of fresh government prose (issue 10, round
 5; read on documents outside the annotated sample with bench/fresh_review.py): praise
-that names no side but the United States (praise of one's own side is not SUPPORT), and
-a firm's or trader's refusal (commerce, not REJECT). The hard negatives beside them keep
+that names no side but the United States (praise of one's own side is not SUPPORT), a
+firm's or trader's refusal (commerce, not REJECT), a fact sheet's commitments announced or
+secured (AGREE), and "are committed to" held by several parties (AGREE) but not by one
+side alone. The hard negatives beside them keep
 the same words between parties. Every sentence is our own, written in the style of the
 error classes seen; none is corpus text.
 """
@@ -24,6 +26,20 @@ MUST: list[tuple[str, Expected]] = [
      ("SUPPORT", "asserted", set(), set())),
     ("He welcomed the renewed contact between the two sides.",
      ("SUPPORT", "asserted", set(), set())),
+    # a fact sheet's commitments, announced or secured (README: a company's commitment)
+    ("Eleven hospital networks announced new commitments today to train nurses.",
+     ("AGREE", "asserted", set(), set())),
+    ("The campaign has secured commitments from 15 airlines to refund cancelled flights.",
+     ("AGREE", "asserted", set(), set())),
+    ("The conference catalyzed over $2 billion in commitments from foundations.",
+     ("AGREE", "asserted", set(), set())),
+    # a commitment held by several named parties
+    ("Canada and Mexico are committed to expanding rail links across the border.",
+     ("AGREE", "asserted", set(), set())),
+    ("The two leaders remain committed to deepening their trade ties.",
+     ("AGREE", "asserted", set(), set())),
+    ("Both sides are committed to resolving the dispute through talks.",
+     ("AGREE", "asserted", set(), set())),
     # a refusal by a government or its leaders
     ("Russia refused to change course in Ukraine.",
      ("REJECT", "asserted", {"RUS"}, set())),
@@ -44,6 +60,19 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The community leaders praised the Governor's efforts on housing.", "SUPPORT"),
     ("The new Secretary was welcomed at the front steps by department staff.", "SUPPORT"),
     ("The firefighters union endorsed the spending deal last spring.", "SUPPORT"),
+    # commitments restated or recalled, not announced
+    ("We reaffirmed our commitments to the people of the region.", "AGREE"),
+    ("The new steps build on commitments made at last year's summit.", "AGREE"),
+    ("The Administration announced its commitments to veterans in a speech.", "AGREE"),
+    ("The agency announced new actions and commitments by federal offices.", "AGREE"),
+    # one side's own standing commitment
+    ("The Administration is firmly committed to lowering the cost of insulin.", "AGREE"),
+    ("We remain committed to helping small businesses recover.", "AGREE"),
+    ("The United States and our partners are committed to holding the regime accountable.",
+     "AGREE"),
+    ("The Treasury and the Commerce Department remain committed to protecting savers.",
+     "AGREE"),
+    ("Most of the grant money is committed to hiring new teachers.", "AGREE"),
     # a trader's refusal
     ("Shipping carriers keep refusing to load American farm exports.", "REJECT"),
     ("Several banks refused to open accounts for money transmitters.", "REJECT"),

@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alerter.extract.clauses import subject_of
-from alerter.extract.participants import mention_index, phrase_tokens
+from alerter.extract.participants import mention_index, participants_in, phrase_tokens
 
 # Words that bring another side into a sentence without a code: "allies and partners",
 # "the International Finance Corporation", "foreign governments", "countries".
@@ -73,11 +73,54 @@ def refused_in_trade(trigger: Token) -> bool:
     return bool(words & _TRADERS)
 
 
+# Subjects that are several sides at once: "the two leaders", "both sides", "our countries".
+_SIDES = frozenset({"side", "leader", "country", "nation", "government", "ally", "partner",
+                    "minister", "delegation"})
+_COUNTED = frozenset({"two", "three", "four", "both"})
+
+
+def _codes_of(head: Token) -> set[str]:
+    """Give the codes of the participants a phrase names."""
+    return {p[2] for p in participants_in(phrase_tokens(head)) if p[2]}
+
+
+def joint_subject(verb: Token) -> bool:
+    """Give whether a verb's subject is several parties: "the United States and Thailand",
+    "the two leaders", "both sides"; not "the Administration", "we", "President Biden and
+    I", "the SBA and the Treasury" (one government)."""
+    subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None) \
+        if verb.dep_ == "acomp" else next(
+            (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    heads = [subject, *subject.conjuncts]
+    if len(set().union(*(_codes_of(h) for h in heads))) >= 2:
+        return True
+    # "the two leaders", "both sides", "both"; not "the United States and our partners"
+    # (only one party named)
+    return any(h.lower_ == "both" or (h.lemma_.lower() in _SIDES and any(
+        c.lower_ in _COUNTED for c in h.children)) for h in heads)
+
+
+def stance_alone(trigger: Token) -> bool:
+    """Give whether "is committed to" is one side's standing stance, which the README does
+    not count as an agreement: "the Administration is committed to a whole-of-government
+    approach", "we remain committed to assisting"; but "the United States and Thailand
+    are committed to", "the two leaders remain committed to" (a commitment shared)."""
+    # "is committed to"; but "$5 billion was committed by Japan" is a pledge made
+    held = trigger.dep_ == "acomp" or (
+        any(c.dep_ == "auxpass" for c in trigger.children) and
+        not any(c.dep_ == "agent" for c in trigger.children))
+    return trigger.lower_ == "committed" and held and not joint_subject(trigger)
+
+
 def misread(trigger: Token, type_name: str) -> bool:
     """Give whether a stance word is no event between parties: praise of one's own side,
-    a trader's refusal."""
+    a trader's refusal, one side's standing commitment."""
     if type_name == "SUPPORT":
         return praised_at_home(trigger)
     if type_name == "REJECT":
         return refused_in_trade(trigger)
+    if type_name == "AGREE":
+        return stance_alone(trigger)
     return False
