@@ -2,8 +2,9 @@
 5; read on documents outside the annotated sample with bench/fresh_review.py): praise
 that names no side but the United States (praise of one's own side is not SUPPORT), a
 firm's or trader's refusal (commerce, not REJECT), a fact sheet's commitments announced or
-secured (AGREE), and "are committed to" held by several parties (AGREE) but not by one
-side alone. The hard negatives beside them keep
+secured (AGREE), "are committed to" held by several parties (AGREE) but not by one
+side alone, and cooperation grown ("will increase cooperation") between named parties
+(COOPERATE) but not with no second party named. The hard negatives beside them keep
 the same words between parties. Every sentence is our own, written in the style of the
 error classes seen; none is corpus text.
 """
@@ -40,6 +41,11 @@ MUST: list[tuple[str, Expected]] = [
      ("AGREE", "asserted", set(), set())),
     ("Both sides are committed to resolving the dispute through talks.",
      ("AGREE", "asserted", set(), set())),
+    # joint work grown between named parties
+    ("Chile and Peru will increase cooperation to fight illegal fishing.",
+     ("COOPERATE", "planned", {"CHL", "PER"}, set())),
+    ("The two countries agreed to pursue closer cooperation on port security.",
+     ("COOPERATE", "planned", set(), set())),
     # a refusal by a government or its leaders
     ("Russia refused to change course in Ukraine.",
      ("REJECT", "asserted", {"RUS"}, set())),
@@ -73,6 +79,10 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The Treasury and the Commerce Department remain committed to protecting savers.",
      "AGREE"),
     ("Most of the grant money is committed to hiring new teachers.", "AGREE"),
+    # joint work grown with no second party named
+    ("The new office will promote closer collaboration among local housing agencies.",
+     "COOPERATE"),
+    ("We must foster cooperation between hospitals and schools.", "COOPERATE"),
     # a trader's refusal
     ("Shipping carriers keep refusing to load American farm exports.", "REJECT"),
     ("Several banks refused to open accounts for money transmitters.", "REJECT"),

@@ -114,6 +114,28 @@ def stance_alone(trigger: Token) -> bool:
     return trigger.lower_ == "committed" and held and not joint_subject(trigger)
 
 
+# Verbs that grow joint work: "will increase their cooperation", "to advance cooperation".
+_GROWING = frozenset({"pursue", "promote", "foster", "advance", "further", "increase",
+                      "improve", "accelerate", "broaden", "intensify", "bolster", "boost",
+                      "build", "expand", "deepen", "strengthen", "enhance", "upgrade",
+                      "elevate"})
+
+
+def grown_alone(trigger: Token) -> bool:
+    """Give whether cooperation grown by a verb names no second party in its sentence: "the
+    IMF's mission is to promote monetary cooperation", "increased coordination among
+    regulators"; but "Canada and the United States will increase cooperation", "the two
+    countries will deepen cooperation"."""
+    if trigger.lemma_ not in _GROWING or trigger.pos_ != "VERB":
+        return False
+    if _codes_in_sentence(trigger) - {"USA"}:
+        return False
+    return not any(t.lower_ in ("both", "bilateral", "trilateral") or (
+        t.lemma_.lower() in _SIDES and any(c.lower_ in _COUNTED or c.lower_ == "our"
+                                           for c in t.children) and t.tag_ == "NNS")
+        for t in trigger.sent)
+
+
 def misread(trigger: Token, type_name: str) -> bool:
     """Give whether a stance word is no event between parties: praise of one's own side,
     a trader's refusal, one side's standing commitment."""
@@ -123,4 +145,6 @@ def misread(trigger: Token, type_name: str) -> bool:
         return refused_in_trade(trigger)
     if type_name == "AGREE":
         return stance_alone(trigger)
+    if type_name == "COOPERATE":
+        return grown_alone(trigger)
     return False
