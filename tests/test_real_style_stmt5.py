@@ -4,9 +4,10 @@ that names no side but the United States (praise of one's own side is not SUPPOR
 firm's or trader's refusal (commerce, not REJECT), a fact sheet's commitments announced or
 secured (AGREE), "are committed to" held by several parties (AGREE) but not by one
 side alone, and cooperation grown ("will increase cooperation") between named parties
-(COOPERATE) but not with no second party named. The hard negatives beside them keep
-the same words between parties. Every sentence is our own, written in the style of the
-error classes seen; none is corpus text.
+(COOPERATE) but not with no second party named, nor joint work among one government's
+own bodies ("the FBI and the Department of Energy are coordinating"). The hard negatives
+beside them keep the same words between parties. Every sentence is our own, written in
+the style of the error classes seen; none is corpus text.
 """
 
 from __future__ import annotations
@@ -46,6 +47,11 @@ MUST: list[tuple[str, Expected]] = [
      ("COOPERATE", "planned", {"CHL", "PER"}, set())),
     ("The two countries agreed to pursue closer cooperation on port security.",
      ("COOPERATE", "planned", set(), set())),
+    # joint work with no side coded, but no home body named either (a joint statement)
+    ("We will deepen our cooperation on vaccine research.",
+     ("COOPERATE", "planned", set(), set())),
+    ("The State Department coordinated with Canada on the evacuation.",
+     ("COOPERATE", "asserted", {"USA"}, set())),
     # a refusal by a government or its leaders
     ("Russia refused to change course in Ukraine.",
      ("REJECT", "asserted", {"RUS"}, set())),
@@ -83,6 +89,12 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The new office will promote closer collaboration among local housing agencies.",
      "COOPERATE"),
     ("We must foster cooperation between hospitals and schools.", "COOPERATE"),
+    # joint work among one government's own bodies
+    ("The FBI and the Department of Energy are coordinating on the inquiry.", "COOPERATE"),
+    ("NASA and the National Science Foundation will collaborate on ocean research.",
+     "COOPERATE"),
+    ("Congress and the agencies must work together to protect the trust fund.", "COOPERATE"),
+    ("She collaborated with state and local officials on flood maps.", "COOPERATE"),
     # a trader's refusal
     ("Shipping carriers keep refusing to load American farm exports.", "REJECT"),
     ("Several banks refused to open accounts for money transmitters.", "REJECT"),

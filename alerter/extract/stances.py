@@ -8,6 +8,11 @@
   "commended SBA for expanding licences"; but "commended Bahrain's ties with Israel",
   "the Teamsters applaud the tariffs on Chinese imports", "welcomed the International
   Finance Corporation's commitment" (an international body, though it has no code);
+- joint work with no side but the United States in the sentence is no cooperation
+  between parties (COOPERATE): "we worked together to deliver the tax credit", "the
+  FBI and the Department of Defense are coordinating on the investigation", "DOE and the
+  National Science Foundation will collaborate on research"; but "coordinated with allies
+  and partners", "the FBI is assisting Norway's police";
 - a refusal by a firm or a trader is commerce, not a refusal between parties (REJECT):
   "ocean carriers are refusing to take American exports", "banks refusing to open
   accounts", "the owners declined to divest", "Monsanto rejects a takeover bid".
@@ -33,7 +38,7 @@ _ABROAD = frozenset({"country", "nation", "ally", "partner", "counterpart", "int
                      # diplomacy: "Washington could back the draft resolution, a US
                      # diplomat said", "we welcome the opportunities the peace accord opens"
                      "diplomat", "diplomatic", "embassy", "peace", "accord", "ceasefire",
-                     "truce"})
+                     "truce", "transatlantic", "interpol", "europol"})
 
 
 def _codes_in_sentence(trigger: Token) -> set[str]:
@@ -43,14 +48,32 @@ def _codes_in_sentence(trigger: Token) -> set[str]:
             if sent.start <= start < sent.end} - {""}
 
 
-def praised_at_home(trigger: Token) -> bool:
-    """Give whether praise names no side but the United States (README: praise of one's
-    own government's domestic policy is not SUPPORT): "we applaud the House's passage of
-    the bill"; but "we commend the Kingdom of Saudi Arabia", "we welcome the IFC's
-    commitment" (an international body)."""
+def at_home(trigger: Token) -> bool:
+    """Give whether the trigger's sentence names no side but the United States, coded or
+    not: "we applaud the House's passage of the bill", "we worked together to deliver the
+    tax credit"; but "we commend the Kingdom of Saudi Arabia", "we welcome the IFC's
+    commitment" (an international body), "coordinated with allies and partners"."""
     if not _codes_in_sentence(trigger) <= {"USA"}:
         return False
     return not any(t.lemma_.lower() in _ABROAD or t.lower_ in _ABROAD for t in trigger.sent)
+
+
+# Words of one government's own bodies and people: "the FBI and the Department of Defense",
+# "state and local officials", "in government and with communities".
+_HOME_BODIES = frozenset({"federal", "department", "agency", "congress", "congressional",
+                          "state", "local", "county", "city", "community", "stakeholder",
+                          "fbi", "doe", "omb", "ofac", "nsf", "dhs", "doj", "fema", "irs",
+                          "hhs", "usda", "epa", "sba", "ostp", "nasa", "noaa", "interagency"})
+
+
+def worked_at_home(trigger: Token) -> bool:
+    """Give whether joint work is among one government's own bodies or people, with no
+    other side in the sentence: "the FBI and the Department of Defense are coordinating on
+    the investigation", "DOE and NSF will collaborate on research"; but "we will deepen
+    our cooperation" (a joint statement's "we"), "coordinated with allies and partners"."""
+    return at_home(trigger) and any(
+        t.lemma_.lower() in _HOME_BODIES or t.lower_ in _HOME_BODIES or (
+            t.lower_ == "government" and t.tag_ == "NN") for t in trigger.sent)
 
 
 # Traders whose refusals are commerce: "banks refusing to open accounts for MSBs".
@@ -137,14 +160,14 @@ def grown_alone(trigger: Token) -> bool:
 
 
 def misread(trigger: Token, type_name: str) -> bool:
-    """Give whether a stance word is no event between parties: praise of one's own side,
-    a trader's refusal, one side's standing commitment."""
+    """Give whether a stance word is no event between parties: praise of or work with one's
+    own side, a trader's refusal, one side's standing commitment."""
     if type_name == "SUPPORT":
-        return praised_at_home(trigger)
+        return at_home(trigger)  # README: praise of one's own side is not SUPPORT
     if type_name == "REJECT":
         return refused_in_trade(trigger)
     if type_name == "AGREE":
         return stance_alone(trigger)
     if type_name == "COOPERATE":
-        return grown_alone(trigger)
+        return grown_alone(trigger) or worked_at_home(trigger)
     return False
