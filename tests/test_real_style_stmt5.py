@@ -52,6 +52,8 @@ MUST: list[tuple[str, Expected]] = [
      ("COOPERATE", "planned", set(), set())),
     ("The State Department coordinated with Canada on the evacuation.",
      ("COOPERATE", "asserted", {"USA"}, set())),
+    ("The two ministers signed a cooperative agreement between Kenya and Ghana on health "
+     "data.", ("AGREE", "asserted", set(), set())),
     # a refusal by a government or its leaders
     ("Russia refused to change course in Ukraine.",
      ("REJECT", "asserted", {"RUS"}, set())),
@@ -77,6 +79,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The new steps build on commitments made at last year's summit.", "AGREE"),
     ("The Administration announced its commitments to veterans in a speech.", "AGREE"),
     ("The agency announced new actions and commitments by federal offices.", "AGREE"),
+    # a federal grant instrument
+    ("The Labor Department announced a $5 million cooperative agreement with a training "
+     "nonprofit.", "AGREE"),
     # one side's own standing commitment
     ("The Administration is firmly committed to lowering the cost of insulin.", "AGREE"),
     ("We remain committed to helping small businesses recover.", "AGREE"),

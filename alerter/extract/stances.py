@@ -13,6 +13,9 @@
   FBI and the Department of Defense are coordinating on the investigation", "DOE and the
   National Science Foundation will collaborate on research"; but "coordinated with allies
   and partners", "the FBI is assisting Norway's police";
+- a "cooperative agreement" with no other side in the sentence is a federal grant, not
+  an AGREE: "the Department of Labor announced a cooperative agreement with a training
+  group";
 - a refusal by a firm or a trader is commerce, not a refusal between parties (REJECT):
   "ocean carriers are refusing to take American exports", "banks refusing to open
   accounts", "the owners declined to divest", "Monsanto rejects a takeover bid".
@@ -167,7 +170,10 @@ def misread(trigger: Token, type_name: str) -> bool:
     if type_name == "REJECT":
         return refused_in_trade(trigger)
     if type_name == "AGREE":
-        return stance_alone(trigger)
+        # "the Department of Labor announced a $20 million cooperative agreement with a
+        # training group": a federal grant, not an accord between parties
+        return stance_alone(trigger) or (any(
+            c.lower_ == "cooperative" for c in trigger.children) and at_home(trigger))
     if type_name == "COOPERATE":
         return grown_alone(trigger) or worked_at_home(trigger)
     return False
