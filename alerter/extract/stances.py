@@ -2,7 +2,7 @@
 (issue 10, round 5):
 
 - praise with no party but the United States in the sentence is praise of one's own
-  side, which the annotation conventions do not count as SUPPORT: "the Alliance applauds
+  side, which the annotation conventions do not count as SUPPORT: "the Trust applauds
   the President for designating the monument", "we applaud the House's passage of the
   bill", "the Administration applauds the thirteen states that passed paid leave laws",
   "commended SBA for expanding licences"; but "commended Bahrain's ties with Israel",
