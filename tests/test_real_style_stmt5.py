@@ -1,7 +1,8 @@
 """Stances, pledges and refusals in the wording of fresh government prose (issue 10, round
 5; read on documents outside the annotated sample with bench/fresh_review.py): praise
 that names no side but the United States (praise of one's own side is not SUPPORT), a
-party's own act welcomed ("welcomed Poland's participation") against input invited, a
+party's own act welcomed ("welcomed Poland's participation") against input invited,
+"stands with you" to a people the sentence names, a
 firm's or trader's refusal (commerce, not REJECT), a fact sheet's commitments announced or
 secured (AGREE), "are committed to" held by several parties (AGREE) but not by one
 side alone, and cooperation grown ("will increase cooperation") between named parties
@@ -55,6 +56,9 @@ MUST: list[tuple[str, Expected]] = [
      ("COOPERATE", "asserted", {"USA"}, set())),
     ("The two ministers signed a cooperative agreement between Kenya and Ghana on health "
      "data.", ("AGREE", "asserted", set(), set())),
+    # solidarity told to a people the sentence names
+    ("My message to the Georgian people is simple: the United States stands with you.",
+     ("SUPPORT", "asserted", {"USA"}, set())),
     # a party's own act welcomed, though its noun is also what hosts invite
     ("The Secretary welcomed Poland's participation in the naval exercise.",
      ("SUPPORT", "asserted", set(), {"POL"})),
@@ -96,6 +100,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The Treasury and the Commerce Department remain committed to protecting savers.",
      "AGREE"),
     ("Most of the grant money is committed to hiring new teachers.", "AGREE"),
+    # solidarity at home
+    ("To the families who lost their homes in the flood: we stand with you.", "SUPPORT"),
     # input or newcomers invited
     ("Ghana welcomes foreign investment in its mining sector.", "SUPPORT"),
     # joint work grown with no second party named
