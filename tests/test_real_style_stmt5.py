@@ -1,13 +1,13 @@
 """Stances, pledges and refusals in the wording of fresh government prose (issue 10, round
-5; read on documents outside the annotated sample with bench/fresh_review.py): praise
-that names no side but the United States (praise of one's own side is not SUPPORT), a
-party's own act welcomed ("welcomed Poland's participation") against input invited,
-"stands with you" to a people the sentence names, a
-firm's or trader's refusal (commerce, not REJECT), a fact sheet's commitments announced or
-secured (AGREE), "are committed to" held by several parties (AGREE) but not by one
-side alone, and cooperation grown ("will increase cooperation") between named parties
-(COOPERATE) but not with no second party named, nor joint work among one government's
-own bodies ("the FBI and the Department of Energy are coordinating"). The hard negatives
+5; read on documents outside the annotated sample with bench/fresh_review.py): praise that
+names no side but the United States (praise of one's own side is not SUPPORT), a party's
+own act welcomed ("welcomed Poland's participation") against input invited, "stands with
+you" to a people the sentence names, a firm's or trader's refusal (commerce, not REJECT),
+a fact sheet's commitments announced or secured and partnerships launched with another
+side (AGREE), "are committed to" held by several parties (AGREE) but not by one side
+alone, and cooperation grown ("will increase cooperation") between named parties
+(COOPERATE) but not with no second party named, nor joint work among one government's own
+bodies ("the FBI and the Department of Energy are coordinating"). The hard negatives
 beside them keep the same words between parties. Every sentence is our own, written in
 the style of the error classes seen; none is corpus text.
 """
@@ -36,6 +36,11 @@ MUST: list[tuple[str, Expected]] = [
     ("The campaign has secured commitments from 15 airlines to refund cancelled flights.",
      ("AGREE", "asserted", set(), set())),
     ("The conference catalyzed over $2 billion in commitments from foundations.",
+     ("AGREE", "asserted", set(), set())),
+    # a partnership launched with another side
+    ("Kenya and Japan launched a new partnership on geothermal power.",
+     ("AGREE", "asserted", {"JPN", "KEN"}, set())),
+    ("The President announced a clean shipping partnership with Norway.",
      ("AGREE", "asserted", set(), set())),
     # a commitment held by several named parties
     ("Canada and Mexico are committed to expanding rail links across the border.",
@@ -92,6 +97,9 @@ MUST_NOT: list[tuple[str, str]] = [
     # a federal grant instrument
     ("The Labor Department announced a $5 million cooperative agreement with a training "
      "nonprofit.", "AGREE"),
+    # a partnership at home
+    ("The Labor Department launched a new partnership with community colleges in Ohio.",
+     "AGREE"),
     # one side's own standing commitment
     ("The Administration is firmly committed to lowering the cost of insulin.", "AGREE"),
     ("We remain committed to helping small businesses recover.", "AGREE"),

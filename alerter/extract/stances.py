@@ -162,6 +162,20 @@ def grown_alone(trigger: Token) -> bool:
         for t in trigger.sent)
 
 
+# Verbs that start a partnership: "launched a new partnership with".
+_LAUNCHING = frozenset({"announce", "launch", "establish", "form", "unveil"})
+
+
+def partnered_at_home(trigger: Token) -> bool:
+    """Give whether a partnership launched names no side but the United States: "launched
+    a new partnership with Head Start", "announced a partnership with HUD"; but "launched a
+    semiconductor partnership with Vietnam", "the United States and Japan announce a
+    partnership"."""
+    return trigger.lemma_ in _LAUNCHING and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("partnership", "partnerships")
+        for c in trigger.children) and at_home(trigger)
+
+
 def misread(trigger: Token, type_name: str) -> bool:
     """Give whether a stance word is no event between parties: praise of or work with one's
     own side, a trader's refusal, one side's standing commitment."""
@@ -172,7 +186,7 @@ def misread(trigger: Token, type_name: str) -> bool:
     if type_name == "AGREE":
         # "the Department of Labor announced a $20 million cooperative agreement with a
         # training group": a federal grant, not an accord between parties
-        return stance_alone(trigger) or (any(
+        return stance_alone(trigger) or partnered_at_home(trigger) or (any(
             c.lower_ == "cooperative" for c in trigger.children) and at_home(trigger))
     if type_name == "COOPERATE":
         return grown_alone(trigger) or worked_at_home(trigger)
