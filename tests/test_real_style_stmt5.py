@@ -37,6 +37,8 @@ MUST: list[tuple[str, Expected]] = [
      ("AGREE", "asserted", set(), set())),
     ("The conference catalyzed over $2 billion in commitments from foundations.",
      ("AGREE", "asserted", set(), set())),
+    ("In the talks, the United States secured Vietnam's commitment to open its poultry "
+     "market.", ("AGREE", "asserted", {"USA"}, {"VNM"})),
     # a partnership launched with another side
     ("Kenya and Japan launched a new partnership on geothermal power.",
      ("AGREE", "asserted", {"JPN", "KEN"}, set())),
@@ -97,6 +99,7 @@ MUST_NOT: list[tuple[str, str]] = [
     # a federal grant instrument
     ("The Labor Department announced a $5 million cooperative agreement with a training "
      "nonprofit.", "AGREE"),
+    ("The Secretary reiterated the Administration's commitment to small farms.", "AGREE"),
     # a partnership at home
     ("The Labor Department launched a new partnership with community colleges in Ohio.",
      "AGREE"),
