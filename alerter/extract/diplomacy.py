@@ -5,7 +5,7 @@ happens, whatever verb the sentence hangs it from; the verb above still gives it
 modality and actor ("will take part in the EU summit": planned). Likewise an act done
 "in coordination with" a named party is a joint action (COOPERATE), and a host's
 "welcome" to guests, or "support" telling what money or a measure is for, is no
-endorsement (SUPPORT), and working with one's own government's bodies or with uncoded
+endorsement (SUPPORT: welcomes.py), and working with one's own government's bodies or with uncoded
 stakeholders is no cooperation between parties (COOPERATE).
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from alerter.extract import concede, diplomacy_home, diplomacy_misread
+from alerter.extract import concede, diplomacy_home, diplomacy_misread, welcomes
 from alerter.extract.clauses import np_head, subject_of
 from alerter.extract.participants import Found, participants_in, phrase_tokens
 
@@ -120,71 +120,6 @@ def joint_with(trigger: Token, type_name: str) -> bool:
 
 # Types whose "welcome" may be a host's greeting rather than an endorsement.
 HOST_TYPES = frozenset({"SUPPORT"})
-# Whom or what a host welcomes: "welcomed the Committee", "welcome the opportunity to".
-_GUESTS = frozenset({"committee", "board", "panel", "guest", "delegation", "participant",
-                     "visitor", "audience", "attendee", "everyone", "everybody", "crowd"})
-# Bodies a party joins: "welcome Finland to the Alliance" endorses its accession.
-_BODIES = frozenset({"alliance", "union", "bloc", "organization", "organisation",
-                     "coalition", "club", "family", "membership", "nato", "eu", "asean"})
-
-
-def hosting(trigger: Token, type_name: str) -> bool:
-    """Give whether "welcome" greets guests, not an act or a party's stance: "welcomed
-    the students to the White House", "welcomed the Committee", "we welcome the
-    opportunity to work with you"; but "welcomed Finland to the Alliance", "welcomes the
-    ceasefire"."""
-    if type_name not in HOST_TYPES or trigger.lemma_ != "welcome" or trigger.pos_ != "VERB":
-        return False
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ == "to" and any(
-                g.dep_ == "pobj" and g.lemma_.lower() not in _BODIES for g in child.children):
-            return True
-        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in _GUESTS:
-            return True
-        if child.dep_ == "dobj" and child.lemma_.lower() in ("opportunity", "chance") and any(
-                c.dep_ == "acl" and c.tag_ == "VB" for c in child.children):
-            return True  # "welcome the opportunity to testify", not "the opportunities that"
-    return False
-
-
-# What money or a measure does, as the subject of "support": "the final rule supports
-# the Administration's efforts" tells what the rule does, not a party's stance.
-_MEANS = frozenset({"rule", "regulation", "budget", "funding", "fund", "grant", "investment",
-                    "money", "request", "announcement", "law", "order", "guidance", "license",
-                    "licence", "authorization", "authorisation", "program", "programme",
-                    "project", "loan", "award", "tool", "standard", "framework", "item",
-                    "equipment", "team", "revenue", "proceeds",
-                    # documents and vehicles: "the MOC supports the ongoing work of"
-                    "memorandum", "moc", "mou", "initiative", "dialogue", "strategy",
-                    "facility", "mechanism", "platform", "report", "act", "partnership"})
-# Verbs whose infinitive says what something is for: "items intended to support X".
-_PURPOSE_VERBS = frozenset({"intend", "design", "mean", "need", "deploy"})
-# Nouns of a pledge or a stance: "its commitment to support the transition".
-_PLEDGES = frozenset({"commitment", "pledge", "promise", "decision", "readiness",
-                      "willingness", "determination", "resolve", "vow", "offer"})
-
-
-def help_given(trigger: Token, type_name: str) -> bool:
-    """Give whether "support" tells what money, goods or a measure are for, not a stance:
-    "the rule supports the Administration's efforts", "funding to support the production
-    of U.S. crops", "goods intended to support the DPRK's programme", "teams deploying to
-    support Turkish rescue efforts"; but "France supports the ceasefire plan"."""
-    if type_name not in HOST_TYPES or trigger.lemma_ != "support" or trigger.pos_ != "VERB":
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _MEANS
-           for c in trigger.children):
-        return True
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
-        return False
-    if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in _PLEDGES:
-        return False  # "its commitment to support the transition": a stance
-    # what is supported is a thing ("the production of grain"), not a party ("Guaidó")
-    if not any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in trigger.children):
-        return False
-    return trigger.dep_ in ("acl", "advcl") or (
-        trigger.dep_ == "xcomp" and trigger.head.lemma_ in _PURPOSE_VERBS)
-
-
 # Partners that stand for one side itself: "cooperate with each other".
 _RECIPROCAL = frozenset({"other", "another"})
 
@@ -232,7 +167,7 @@ def misread(trigger: Token, type_name: str) -> bool:
                                        diplomacy_home.speech_topic(trigger) or
                                        diplomacy_home.done_without(trigger)):
         return True
-    if type_name in HOST_TYPES and (diplomacy_misread.greeting(trigger) or
+    if type_name in HOST_TYPES and (welcomes.misread(trigger) or
                                     diplomacy_home.helps_at_home(trigger) or
                                     diplomacy_home.invited_to_act(trigger)):
         return True
@@ -251,8 +186,7 @@ def misread(trigger: Token, type_name: str) -> bool:
                                      diplomacy_home.topic_of_speech(trigger) or
                                      diplomacy_home.done_without(trigger)):
         return True
-    return hosting(trigger, type_name) or help_given(trigger, type_name) or \
-        own_side(trigger, type_name)
+    return own_side(trigger, type_name)
 
 
 def drop_purposes(doc: Doc, best: dict[tuple[str, str, int], dict[str, Any]]) -> None:

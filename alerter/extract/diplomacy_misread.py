@@ -1,11 +1,9 @@
 """Diplomacy words that are no event between parties, read on fresh government prose
-(issue 10): a host greeting people or asking for input ("welcomes volunteer applicants",
-"pleased to welcome President X and his delegation", "welcome written comments"),
-agreement in opinion ("agreed on the importance of dialogue"), "promising" as a
+(issue 10): agreement in opinion ("agreed on the importance of dialogue"), "promising" as a
 describing word, one government consulting its own bodies ("in consultation with the
 Department of State") and agencies working together with no other party named
-("agencies collaborated on a toolkit"). Called from alerter/extract/diplomacy.py's
-`misread`.
+("agencies collaborated on a toolkit"). A host's greeting is in welcomes.py. Called from
+alerter/extract/diplomacy.py's `misread`.
 """
 
 from __future__ import annotations
@@ -14,53 +12,6 @@ from spacy.tokens import Token
 
 from alerter.extract.clauses import subject_of
 from alerter.extract.participants import participants_in, phrase_tokens
-
-# What a host welcomes that is no party's act or stance: people who come, and input asked
-# for ("welcome public comments", "welcomes applications", "welcoming foreign investment").
-_INVITED = frozenset({"volunteer", "applicant", "application", "comment", "input", "feedback",
-                      "submission", "nomination", "refugee", "immigrant", "newcomer",
-                      "investment", "investor", "student", "family", "member", "voice",
-                      "insight", "idea", "question", "you", "all", "them", "him", "her",
-                      "tourist", "traveler", "traveller", "public", "participation",
-                      "delegate", "colleague", "friend", "guest"})
-# A person greeted: "welcome President Ruto", "welcomed the Prime Minister and his team".
-_GREETED = frozenset({"president", "minister", "chancellor", "king", "queen", "emir",
-                      "premier", "prince", "princess", "secretary", "ambassador", "leader",
-                      "governor", "mayor", "senator", "speaker", "delegation", "counterpart",
-                      "taoiseach", "sultan", "sheikh", "monarch"})
-# What a greeting is "as": "welcome Sweden as the newest Ally" is an endorsement.
-_AS_MEMBER = "as"
-
-
-def greeting(trigger: Token) -> bool:
-    """Give whether "welcome" greets people or asks for input rather than endorsing an act:
-    "welcomes volunteer applicants", "welcome written comments", "pleased to welcome
-    President Ruto and the Kenyan delegation", "a welcoming space"; but "welcomed the
-    decision", "welcomed President Lula's election", "welcome Sweden as an Ally". Likewise
-    "I congratulate you on this summit" speaks to an audience."""
-    if trigger.lemma_ == "congratulate":
-        return any(c.dep_ == "dobj" and c.lower_ in ("you", "everyone", "everybody", "all")
-                   for c in trigger.children)
-    if trigger.lemma_ != "welcome":
-        return False
-    if trigger.dep_ == "amod":
-        return True  # "a welcoming environment"
-    if any(c.dep_ == "prep" and c.lower_ == _AS_MEMBER for c in trigger.children):
-        return False
-    for child in trigger.children:
-        if child.dep_ not in ("dobj", "nsubjpass"):
-            continue
-        heads = [child, *child.conjuncts]
-        if any(h.lemma_.lower() in _INVITED or h.lower_ in _INVITED for h in heads):
-            return True
-        if any(any(c.dep_ == "case" for c in h.children) for h in heads):
-            return False  # "welcomed President Lula's election": the act is welcomed
-        titled = [h for h in heads if h.lemma_.lower() in _GREETED or any(
-            c.dep_ == "compound" and c.lemma_.lower() in _GREETED for c in h.children)]
-        if titled:
-            return True
-    return False
-
 
 # Opinions one may agree on: "agreed on the importance of dialogue", "the need to".
 _OPINIONS = frozenset({"importance", "need", "value", "necessity", "urgency", "significance",

@@ -24,6 +24,7 @@ from alerter.extract import (
     relief,
     sanction_news,
     speech,
+    stances,
     supply,
     supply_chain,
     supply_wording,
@@ -222,6 +223,8 @@ class Checks(EventState):
             return True  # "persons who ..., refuse to take part in abuses"; "must reject"
         if charges.not_a_charge(trigger, rule.type) or diplomacy.misread(trigger, rule.type):
             return True  # "charged with advising"; "welcomed the guests"; "with the DEA"
+        if stances.misread(trigger, rule.type):
+            return True  # "we applaud the House's passage"; "carriers refuse to take exports"
         if rule.type == "AID" and supply_wording.no_giving(trigger):
             return True  # "give up arms", "hand back", "a gunman armed with a rifle": no aid
         unless = rule.trigger.unless or ()  # "agreed to pay a civil penalty"
