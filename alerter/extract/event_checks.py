@@ -16,6 +16,7 @@ from alerter.extract import (
     diplomacy,
     enforcement,
     force,
+    force_deeds,
     force_misread,
     force_told,
     lexicon,
@@ -188,6 +189,7 @@ class Checks(EventState):
         # supplying missiles" is the supply itself
         if trigger.pos_ == "VERB" and not self._clause_of_its_own(trigger, rule.type) and \
                 not force.stated(trigger, rule.type) and \
+                not force_deeds.judged_captivity(trigger, rule.type) and \
                 not speech.own_clause(trigger, rule.type, rule.trigger.speech_act):
             return True
         if (nominal and (rule.trigger.lemmas or rule.trigger.phrase)
@@ -200,7 +202,8 @@ class Checks(EventState):
         if rule.trigger.context and not self._in_context(span, trigger, rule.trigger.context):
             return True  # "designated as a voter registration agency": no sanctions here
         if rule.trigger.requires is not None and not meets(trigger, rule.trigger.requires) \
-                and not (rule.type == "THREATEN" and threats.named_party(trigger)):
+                and not (rule.type == "THREATEN" and (threats.named_party(trigger) or
+                                                      force_deeds.held_pronoun(trigger))):
             return True  # "support broadband", "seize the opportunity", "meet challenges"
         if force_misread.misread(trigger, rule.type):
             return True  # "a fire kills 12", "the war in Ukraine": no attack

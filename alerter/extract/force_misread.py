@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Token
 
-from alerter.extract import enforcement, force_figurative, protest
+from alerter.extract import enforcement, force_deeds, force_figurative, protest
 from alerter.extract.force import unowned_war
 from alerter.extract.force_told import figurative_hostage
 
@@ -46,7 +46,9 @@ CIVIL_DUTIES = frozenset({"vaccination", "vaccine", "vaccinate", "covid-19", "re
                           "evacuate"})
 # Words that make an explosion or a fire an attack: "a bomb explosion", "arson fire".
 WEAPON_WORDS = frozenset({"bomb", "car", "suicide", "arson", "grenade", "rocket", "missile",
-                          "mortar", "artillery", "terrorist", "ied", "gunfire"})
+                          "mortar", "artillery", "terrorist", "ied", "gunfire",
+                          # "attacked by enemy small arms fire", "sniper fire"
+                          "enemy", "arm", "arms", "sniper", "gun", "machine", "tank"})
 # What a withdrawal may take back without a retreat: recognition and envoys (a
 # diplomatic sanction), offers, bids, candidacies, complaints and orders.
 NOT_WITHDRAWN = frozenset({"recognition", "ambassador", "envoy", "nomination", "candidacy",
@@ -113,7 +115,7 @@ def misread(trigger: Token, type_name: str) -> bool:
             (c.dep_ == "prt" and c.lower_ == "up")
             or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in trigger.children):
         return True  # "credit markets seized up", "critics seized on the remarks"
-    return natural(trigger, type_name)
+    return natural(trigger, type_name) or force_deeds.misread(trigger, type_name)
 
 
 def game(verb: Token) -> bool:

@@ -1,0 +1,83 @@
+"""Force, coercion and threats in the wording of government prose outside the annotated
+sample (issue 10, round 5; read on fresh documents with bench/fresh_review.py --types
+ASSAULT,COERCE,THREATEN,MOBILIZE,RETREAT,PROTEST): attacks told by their doer's verb
+("have perpetrated a series of attacks", "led to the killing of"), pinned to a year
+("his 2017 attacks"), people "gunned down", "held for ransom" or attacked by "enemy small
+arms fire" (gunfire, no blaze), IEDs "deployed"; captivity judged wrong ("citizens
+wrongfully held in Iran", "unjustly detained prisoners"), a crackdown someone "led";
+"hold them accountable" with the party named before "them"; and the look-alikes: the
+ability to carry out attacks, "we must not retreat", a retreat from the world, disasters
+that strike, people marched to their deaths, arrests of protesters (no protest), money
+mobilised, gun bans, and pilots killed in a crash. Every sentence is our own, written in
+the style of the cases seen; none is corpus text.
+"""
+
+from __future__ import annotations
+
+from .sentences import sentence_tests
+
+# sentence → an event it must hold: (type, modality)
+MUST: list[tuple[str, tuple[str, str]]] = [
+    # the doer's verb, told as past
+    ("Militias tied to the regime have perpetrated a series of attacks against aid "
+     "convoys in the east.", ("ASSAULT", "asserted")),
+    ("For years his command of the group led to the killing of hundreds of villagers.",
+     ("ASSAULT", "asserted")),
+    ("As police chief of the province, Rahimi has led the crackdown on the demonstrations "
+     "in the capital.", ("COERCE", "asserted")),
+    # a year or a full date pins the attack
+    ("She was freed after serving her sentence for her 2015 bombings in Lyon.",
+     ("ASSAULT", "asserted")),
+    ("Markets closed for four days following the September 11, 2001 attacks.",
+     ("ASSAULT", "asserted")),
+    # verbs of shooting, kidnapping and bombing
+    ("On Sunday a man with a rifle gunned down six worshippers outside the church.",
+     ("ASSAULT", "asserted")),
+    ("Captured traders are held for ransom by the gang's fighters for weeks.",
+     ("ASSAULT", "asserted")),
+    ("He deployed IEDs against army patrols along the highway in 2019.",
+     ("ASSAULT", "asserted")),
+    ("The patrol's truck was attacked by enemy small arms fire near the village.",
+     ("ASSAULT", "asserted")),
+    # captivity judged wrong happened, even under a purpose or a plan
+    ("The minister thanked Qatar for its help in freeing American citizens wrongfully held "
+     "in Iran.", ("COERCE", "asserted")),
+    ("We remain committed to bringing home our wrongfully held nationals.",
+     ("COERCE", "asserted")),
+    ("The talks secured the release of 90 unjustly detained political prisoners.",
+     ("COERCE", "asserted")),
+    # a pronoun that stands for the party named before it
+    ("Hezbollah is a designated terrorist group, and we will work tirelessly to hold "
+     "them accountable.", ("THREATEN", "asserted")),
+]
+
+# sentence → a type it must not hold
+MUST_NOT: list[tuple[str, str]] = [
+    # what someone is able to do is no attack
+    ("The new measures will weaken the militia's ability to carry out attacks on shipping.",
+     "ASSAULT"),
+    ("Cutting its revenue degrades the group's capacity to conduct terrorist attacks.",
+     "ASSAULT"),
+    # resolve, not a retreat of forces
+    ("We will not retreat in this fight for fair wages.", "RETREAT"),
+    ("America cannot afford a retreat from the world.", "RETREAT"),
+    # disasters, deaths and crashes
+    ("Families should make a plan before disaster strikes.", "ASSAULT"),
+    ("Families should make a plan before disaster strikes.", "PROTEST"),
+    ("Two crew members were killed when their helicopter crashed during a training flight.",
+     "ASSAULT"),
+    ("Thousands of prisoners were marched to their deaths that winter.", "PROTEST"),
+    # protesters arrested are no protest; gun laws are no coercion
+    ("The envoy raised the recent arrests of student protesters with the minister.",
+     "PROTEST"),
+    ("Congress should ban assault weapons and high-capacity magazines.", "COERCE"),
+    # money and projects mobilised
+    ("The programme has mobilized 30,000 building projects across the country.", "MOBILIZE"),
+    # "them" standing for nobody named
+    ("Those behind the fraud will be found, and we will hold them accountable.", "THREATEN"),
+    ("The Treasury will track down the perpetrators and hold them accountable.", "THREATEN"),
+]
+
+
+extracted, test_force_is_found, test_force_is_not_misread = sentence_tests(
+    MUST, MUST_NOT, ("type", "modality"))
