@@ -46,6 +46,24 @@ MUST: list[tuple[str, tuple[str, str]]] = [
      ("COERCE", "asserted")),
     ("The talks secured the release of 90 unjustly detained political prisoners.",
      ("COERCE", "asserted")),
+    # attacks told as going on or as past by their own words
+    ("Oil sales keep funding the militia's ongoing attacks on merchant ships in the Gulf.",
+     ("ASSAULT", "asserted")),
+    ("Police secured the market quickly after the attack and began their search.",
+     ("ASSAULT", "asserted")),
+    # an arrest that today's action follows happened
+    ("Today's designation follows the arrest of the smuggler by Peruvian police in June.",
+     ("COERCE", "asserted")),
+    ("The indictment comes on the heels of the 2019 arrest in Madrid of the cartel's "
+     "accountant.", ("COERCE", "asserted")),
+    # pressure aimed at a named party, however many adjectives it takes
+    ("We stand ready to keep increasing the political and economic pressure on Minsk if "
+     "the crackdown goes on.", ("THREATEN", "asserted")),
+    # a warning sent to a named party, even by a measure
+    ("These sanctions send an unmistakable warning to Tehran.", ("THREATEN", "asserted")),
+    # no hesitation to act against a named party
+    ("We will not hesitate to use every tool we have against Hezbollah.",
+     ("THREATEN", "asserted")),
     # a pronoun that stands for the party named before it
     ("Hezbollah is a designated terrorist group, and we will work tirelessly to hold "
      "them accountable.", ("THREATEN", "asserted")),
@@ -73,6 +91,15 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Congress should ban assault weapons and high-capacity magazines.", "COERCE"),
     # money and projects mobilised
     ("The programme has mobilized 30,000 building projects across the country.", "MOBILIZE"),
+    # "this ongoing assault" is mostly one on rights; later attacks are none yet
+    ("In the face of this ongoing assault, we will keep defending voting rights.", "ASSAULT"),
+    ("We must prevent future attacks on our embassies.", "ASSAULT"),
+    # land taken in fighting is no seizure of goods
+    ("Kyiv has retaken much of the territory that Russian forces seized last spring.",
+     "COERCE"),
+    # no hesitation aimed at nobody
+    ("We will not hesitate to act to protect our citizens.", "THREATEN"),
+    ("Treasury will not hesitate to target those who prolong the war in Sudan.", "THREATEN"),
     # "them" standing for nobody named
     ("Those behind the fraud will be found, and we will hold them accountable.", "THREATEN"),
     ("The Treasury will track down the perpetrators and hold them accountable.", "THREATEN"),

@@ -247,7 +247,7 @@ class EventBuilder(Checks, Record, Roles):
             # "ready to impose further sanctions if needed", "the ability to re-impose
             # sanctions on Iran"
             modality = "hypothetical"
-        if force_deeds.judged_captivity(trigger, rule.type):
+        if force_deeds.asserted_anyway(trigger, rule.type):
             modality = "asserted"  # "bringing wrongfully held nationals home": they are held
         if rule.trigger.speech_act and modality in ("planned", "hypothetical"):
             modality = "asserted"  # "we will hold Russia accountable" is a threat made now

@@ -191,7 +191,7 @@ def owned_act(noun: Token, governor: Token | None, role: str) -> bool:
         if governor is not None and role == "subject" and governor.tag_ == "VBD":
             return True  # "the ransomware attack disrupted a broker-dealer"
         if tried_for(noun) or named(noun) or ceased(noun) or force_deeds.done_deed(noun) \
-                or force_deeds.dated(noun):
+                or force_deeds.dated(noun) or force_deeds.taken_as_given(noun):
             return True
     return owner(noun) is not None
 

@@ -3,10 +3,14 @@
 
 - acts told by the verb of their doer, past: "have perpetrated a series of attacks",
   "has led the crackdown on protests", "led to the killing of villagers";
-- attacks pinned to a year ("his 2017 attacks", "the September 11, 2001 attacks");
+- attacks pinned to a year ("his 2017 attacks", "the September 11, 2001 attacks") or
+  told as going on or past ("their ongoing attacks", "after the attack"), and arrests
+  that today's action "follows" or comes "on the heels of";
 - captivity judged wrong: "citizens wrongfully held in Iran", "unjustly detained
   political prisoners", "forcibly deported children" (the act happened);
-- "hold them accountable" where "them" stands for a party named before it;
+- "hold them accountable" where "them" stands for a party named before it, a warning
+  sent "to Moscow" (by a measure too), "will not hesitate to use our tools against
+  Hamas" (not "to act", nor "to target those who ...");
 - and force words that are none: "the ability to carry out attacks" (a capacity, no
   attack), "we must not retreat", "a retreat from the world", "before disaster strikes",
   "marched to their deaths", "mobilized investment".
@@ -60,6 +64,15 @@ GUN_WORDS = frozenset({"weapon", "firearm", "gun", "rifle", "magazine", "pistol"
 DONE_TO = frozenset({"arrest", "detention", "killing", "release", "jailing", "imprisonment",
                      "sentencing", "shooting", "beating", "torture", "death", "trial"})
 ACCIDENTS = frozenset({"crash", "collide", "capsize", "sink", "derail"})
+ONGOING = frozenset({"ongoing", "recent", "repeated", "continued", "continuing", "persistent",
+                     "relentless", "latest", "renewed"})
+# Land taken in fighting is no seizure of goods: "the territory that Russia seized".
+TERRAIN = frozenset({"territory", "land", "town", "city", "village", "area", "region",
+                     "province", "district", "ground", "base", "airport", "port"})
+# What a government "will not hesitate" to do against a named party is a threat.
+UNHESITATING = frozenset({"use", "act", "take", "impose", "respond", "target", "strike",
+                          "hold", "employ", "deploy"})
+WARNING_GOVERNORS = frozenset({"send", "issue", "deliver", "give", "serve"})
 HELD_PRONOUNS = frozenset({"them", "him", "her", "it"})
 NAMED_KINDS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 
@@ -79,6 +92,10 @@ def done_deed(noun: Token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "of" and \
             token.head.head.lemma_ in ("series", "number", "wave", "string", "spate"):
         token = token.head.head  # "a series of attacks"
+    if (token.dep_ in ("dobj", "obj") and token.head.lemma_ == "follow") or (
+            token.dep_ == "pobj" and token.head.lower_ == "of" and
+            token.head.head.lower_ in ("heels", "wake", "aftermath")):
+        return True  # "today's action follows the arrest of", "on the heels of the arrest"
     if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_ == "lead":
         verb = token.head.head  # "led to the killing of"
     elif token.dep_ in ("dobj", "obj") and token.head.lemma_ in DOING and \
@@ -98,6 +115,26 @@ def dated(noun: Token) -> bool:
            for c in noun.children):
         return True
     return noun.dep_ == "appos" and noun.head.lower_ in MONTHS
+
+
+def taken_as_given(noun: Token) -> bool:
+    """Give whether an attack noun is told as going on or as past by its own words:
+    "the group's ongoing attacks on shipping", "the recent rocket attacks", "helped the
+    victims after the attack"; not "further attacks", "future attacks"."""
+    if noun.lemma_ not in ATTACK_NOUNS or noun.pos_ != "NOUN":
+        return False
+    if noun.lemma_ != "assault" and any(  # "this ongoing assault": mostly one on rights
+            c.dep_ == "amod" and c.lower_ in ONGOING for c in noun.children):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following", "since") and \
+        any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def asserted_anyway(trigger: Token, type_name: str) -> bool:
+    """Give whether an event is asserted whatever frames it: a captivity judged wrong (it
+    happened), and "will not hesitate to" (a threat made now, not a negation)."""
+    return judged_captivity(trigger, type_name) or (
+        type_name == "THREATEN" and trigger.lemma_ == "hesitate")
 
 
 def judged_captivity(verb: Token, type_name: str) -> bool:
@@ -168,6 +205,11 @@ def misread(trigger: Token, type_name: str) -> bool:
     if type_name == "ASSAULT" and trigger.lemma_ == "kill" and any(
             c.dep_ == "advcl" and c.lemma_ in ACCIDENTS for c in trigger.children):
         return True  # "were killed when their aircraft crashed"
+    if type_name == "COERCE" and trigger.lemma_ == "seize" and trigger.dep_ == "relcl" and \
+            trigger.head.lemma_.lower() in TERRAIN:
+        return True  # "the territory that Russia seized": fighting, not a seizure of goods
+    if type_name == "THREATEN" and trigger.lemma_ == "hesitate" and not _aimed(trigger):
+        return True  # "will not hesitate to act", "to target those who": aimed at nobody
     if type_name == "MOBILIZE" and trigger.lemma_ in ("mobilize", "mobilise") and \
             trigger.pos_ == "VERB":
         moved = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
@@ -192,3 +234,43 @@ def _capacity(trigger: Token) -> bool:
             return False  # "our ability to address Russia's invasion": that one happened
         token = token.head
     return False
+
+
+def _aimed(verb: Token) -> bool:
+    """Give whether "will not hesitate to X" is aimed at a party named in an "against",
+    "on" or object phrase: "will not hesitate to use our tools against Hamas"."""
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    acts = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ in UNHESITATING]
+    phrases = [o for a in acts for o in a.children if o.dep_ in ("dobj", "obj")]
+    phrases += [g for a in acts for c in _phrase_walk(a)  # "use all of our tools against X"
+                if c.dep_ == "prep" and c.lower_ in ("against", "on")
+                for g in c.children if g.dep_ == "pobj"]
+    return any(code != "USA" and (code or kind in ("organisation", "person"))
+               for p in phrases for _, kind, code in participants_in(phrase_tokens(p)))
+
+
+def _phrase_walk(verb: Token) -> list[Token]:
+    """Give the words under a verb outside its clauses: not "those who ... in South
+    Sudan", nor a verb joined to it ("and will apply pressure on ...")."""
+    out: list[Token] = []
+    stack = [c for c in verb.children if c.dep_ not in _CLAUSES]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _CLAUSES)
+    return out
+
+
+_CLAUSES = frozenset({"relcl", "acl", "conj", "advcl", "ccomp", "xcomp", "cc"})
+
+
+def warning_to_party(trigger: Token) -> bool:
+    """Give whether a warning noun is sent to a named party ("the designations send a
+    clear warning to Moscow"): a threat, whoever or whatever sends it."""
+    if trigger.lemma_ != "warning" or trigger.dep_ not in ("dobj", "obj") or \
+            trigger.head.lemma_ not in WARNING_GOVERNORS:
+        return False
+    return any(code not in (None, "USA") for c in trigger.children
+               if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+               if g.dep_ == "pobj" for _, _, code in participants_in(phrase_tokens(g)))
