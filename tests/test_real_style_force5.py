@@ -64,6 +64,21 @@ MUST: list[tuple[str, tuple[str, str]]] = [
     # no hesitation to act against a named party
     ("We will not hesitate to use every tool we have against Hezbollah.",
      ("THREATEN", "asserted")),
+    # a named victim, a named place, a day after it: one attack
+    ("The minister spoke of her grief over the killing of the journalist Anna Petrova.",
+     ("ASSAULT", "asserted")),
+    ("Aides briefed the Chancellor on the bomb attack at Vienna International Airport.",
+     ("ASSAULT", "asserted")),
+    ("I want to speak first about the brazen attack on Jordan last Sunday by the militia.",
+     ("ASSAULT", "asserted")),
+    # a wrongful incarceration happened
+    ("The wrongful incarceration of thousands of farmers split families for years.",
+     ("COERCE", "asserted")),
+    # deterrence: an attack will be met with a response
+    ("Any missile attack on our allies will be met with a swift and decisive response.",
+     ("THREATEN", "asserted")),
+    ("Any missile attack by North Korea on Japan will be met with a decisive response.",
+     ("ASSAULT", "hypothetical")),
     # a pronoun that stands for the party named before it
     ("Hezbollah is a designated terrorist group, and we will work tirelessly to hold "
      "them accountable.", ("THREATEN", "asserted")),
@@ -97,6 +112,16 @@ MUST_NOT: list[tuple[str, str]] = [
     # land taken in fighting is no seizure of goods
     ("Kyiv has retaken much of the territory that Russian forces seized last spring.",
      "COERCE"),
+    # crimes named as a kind, fear struck, laws struck down, seizures as a task
+    ("Paid leave lets workers seek safety from sexual assault or domestic violence.",
+     "ASSAULT"),
+    ("Hate crimes strike fear in whole neighbourhoods.", "ASSAULT"),
+    ("The court chose to strike down the city's authority to license handguns.", "ASSAULT"),
+    ("The bill will boost the agency's ability to detect and seize illegal drugs.", "COERCE"),
+    ("The task force is a joint effort to find, freeze, and seize the assets of oligarchs.",
+     "COERCE"),
+    ("The plan helps people find housing after incarceration.", "COERCE"),
+    ("For four years, voting rights have been under relentless attack.", "ASSAULT"),
     # no hesitation aimed at nobody
     ("We will not hesitate to act to protect our citizens.", "THREATEN"),
     ("Treasury will not hesitate to target those who prolong the war in Sudan.", "THREATEN"),

@@ -28,6 +28,7 @@ from alerter.extract import (
     supply,
     supply_wording,
     threats,
+    threats_aimed,
 )
 from alerter.extract.clauses import (
     charging_verb,
@@ -203,13 +204,13 @@ class Checks(EventState):
             return True  # "designated as a voter registration agency": no sanctions here
         if rule.trigger.requires is not None and not meets(trigger, rule.trigger.requires) \
                 and not (rule.type == "THREATEN" and (threats.named_party(trigger) or
-                                                      force_deeds.held_pronoun(trigger) or
-                                                      force_deeds.warning_to_party(trigger))):
+                                                      threats_aimed.held_pronoun(trigger) or
+                                                      threats_aimed.warning_to_party(trigger))):
             return True  # "support broadband", "seize the opportunity", "meet challenges"
         if force_misread.misread(trigger, rule.type):
             return True  # "a fire kills 12", "the war in Ukraine": no attack
         if (rule.trigger.speech_act or rule.type == "THREATEN") and \
-                speech.effect_of_measure(trigger) and not force_deeds.warning_to_party(trigger):
+                speech.effect_of_measure(trigger) and not threats_aimed.warning_to_party(trigger):
             return True  # "the order escalates pressure on X": what it does, no threat
         if rule.type == "THREATEN" and (threats.danger_described(trigger) or
                                         threats.forecast_warning(trigger) or

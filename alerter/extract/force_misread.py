@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Token
 
-from alerter.extract import enforcement, force_deeds, force_figurative, protest
+from alerter.extract import enforcement, force_figurative, force_none, protest
 from alerter.extract.force import unowned_war
 from alerter.extract.force_told import figurative_hostage
 
@@ -115,7 +115,7 @@ def misread(trigger: Token, type_name: str) -> bool:
             (c.dep_ == "prt" and c.lower_ == "up")
             or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in trigger.children):
         return True  # "credit markets seized up", "critics seized on the remarks"
-    return natural(trigger, type_name) or force_deeds.misread(trigger, type_name)
+    return natural(trigger, type_name) or force_none.misread(trigger, type_name)
 
 
 def game(verb: Token) -> bool:

@@ -1,0 +1,83 @@
+"""Threats aimed at a named party in government prose (issue 10, round 5; the examples
+are ours): "hold them accountable" where "them" stands for a party named before it, a
+warning sent "to Moscow" (by a measure too), "will not hesitate to use our tools against
+Hamas" (not "to act", nor "to target those who ...").
+
+Called from event_checks.py (`_misread`) and force_none.py.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alerter.extract.participants import participants_in, phrase_tokens
+
+# What a government "will not hesitate" to do against a named party is a threat.
+UNHESITATING = frozenset({"use", "act", "take", "impose", "respond", "target", "strike",
+                          "hold", "employ", "deploy"})
+WARNING_GOVERNORS = frozenset({"send", "issue", "deliver", "give", "serve"})
+HELD_PRONOUNS = frozenset({"them", "him", "her", "it"})
+NAMED_KINDS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
+_CLAUSES = frozenset({"relcl", "acl", "conj", "advcl", "ccomp", "xcomp", "cc"})
+
+
+def held_pronoun(trigger: Token) -> bool:
+    """Give whether "hold ... accountable" holds a pronoun standing for a party named
+    before it in the sentence: "the FARC is a terrorist group, and we will hold them
+    accountable"; not "those responsible ... hold them accountable" (nobody named), nor
+    the speaker's own government."""
+    if trigger.lemma_ != "hold":
+        return False
+    held = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    held += [g for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
+             for g in c.children if g.dep_ in ("nsubj", "dobj")]
+    pronouns = [h for h in held if h.lower_ in HELD_PRONOUNS]
+    if not pronouns:
+        return False
+    before = [t for t in trigger.sent if t.i < pronouns[0].i and t.i < trigger.i
+              and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")]
+    for token in before:
+        found = participants_in(phrase_tokens(token))
+        if any(code not in (None, "USA") for _, _, code in found):
+            return True
+        if token.ent_type_ in NAMED_KINDS and not any(
+                code == "USA" for _, _, code in found):
+            return True
+    return False
+
+
+def aimed(verb: Token) -> bool:
+    """Give whether "will not hesitate to X" is aimed at a party named in an "against",
+    "on" or object phrase: "will not hesitate to use our tools against Hamas"."""
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    acts = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ in UNHESITATING]
+    phrases = [o for a in acts for o in a.children if o.dep_ in ("dobj", "obj")]
+    phrases += [g for a in acts for c in _phrase_walk(a)  # "use all of our tools against X"
+                if c.dep_ == "prep" and c.lower_ in ("against", "on")
+                for g in c.children if g.dep_ == "pobj"]
+    return any(code != "USA" and (code or kind in ("organisation", "person"))
+               for p in phrases for _, kind, code in participants_in(phrase_tokens(p)))
+
+
+def _phrase_walk(verb: Token) -> list[Token]:
+    """Give the words under a verb outside its clauses: not "those who ... in South
+    Sudan", nor a verb joined to it ("and will apply pressure on ...")."""
+    out: list[Token] = []
+    stack = [c for c in verb.children if c.dep_ not in _CLAUSES]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _CLAUSES)
+    return out
+
+
+def warning_to_party(trigger: Token) -> bool:
+    """Give whether a warning noun is sent to a named party ("the designations send a
+    clear warning to Moscow"): a threat, whoever or whatever sends it."""
+    if trigger.lemma_ != "warning" or trigger.dep_ not in ("dobj", "obj") or \
+            trigger.head.lemma_ not in WARNING_GOVERNORS:
+        return False
+    return any(code not in (None, "USA") for c in trigger.children
+               if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+               if g.dep_ == "pobj" for _, _, code in participants_in(phrase_tokens(g)))
