@@ -79,6 +79,9 @@ MUST: list[tuple[str, tuple[str, str]]] = [
      ("THREATEN", "asserted")),
     ("Any missile attack by North Korea on Japan will be met with a decisive response.",
      ("ASSAULT", "hypothetical")),
+    # a party that threatens to act still threatens
+    ("The militia commander threatened to burn villages that refused to pay.",
+     ("THREATEN", "asserted")),
     # a pronoun that stands for the party named before it
     ("Hezbollah is a designated terrorist group, and we will work tirelessly to hold "
      "them accountable.", ("THREATEN", "asserted")),
@@ -122,6 +125,8 @@ MUST_NOT: list[tuple[str, str]] = [
      "COERCE"),
     ("The plan helps people find housing after incarceration.", "COERCE"),
     ("For four years, voting rights have been under relentless attack.", "ASSAULT"),
+    # a law "threatens" what it does; no party threatens
+    ("The state's new ban threatens to jail nurses who help patients.", "THREATEN"),
     # no hesitation aimed at nobody
     ("We will not hesitate to act to protect our citizens.", "THREATEN"),
     ("Treasury will not hesitate to target those who prolong the war in Sudan.", "THREATEN"),

@@ -101,9 +101,10 @@ def misread(trigger: Token, type_name: str) -> bool:
     if type_name == "COERCE" and trigger.lemma_ == "seize" and trigger.dep_ == "relcl" and \
             trigger.head.lemma_.lower() in TERRAIN:
         return True  # "the territory that Russia seized": fighting, not a seizure of goods
-    if type_name == "THREATEN" and trigger.lemma_ == "hesitate" and \
-            not threats_aimed.aimed(trigger):
-        return True  # "will not hesitate to act", "to target those who": aimed at nobody
+    if type_name == "THREATEN" and ((trigger.lemma_ == "hesitate" and
+                                      not threats_aimed.aimed(trigger)) or
+                                     threats_aimed.law_threatens(trigger)):
+        return True  # "will not hesitate to act"; "bans that threaten to criminalize"
     if type_name == "MOBILIZE" and trigger.lemma_ in ("mobilize", "mobilise") and \
             trigger.pos_ == "VERB":
         moved = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]

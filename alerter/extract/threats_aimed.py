@@ -16,6 +16,11 @@ from alerter.extract.participants import participants_in, phrase_tokens
 UNHESITATING = frozenset({"use", "act", "take", "impose", "respond", "target", "strike",
                           "hold", "employ", "deploy"})
 WARNING_GOVERNORS = frozenset({"send", "issue", "deliver", "give", "serve"})
+# Laws and measures "threaten" in a manner of speaking: "bans that threaten to criminalize
+# doctors" tell what the law does, no party threatens.
+LAWS = frozenset({"ban", "law", "bill", "measure", "policy", "rule", "regulation", "order",
+                  "proposal", "legislation", "budget", "plan", "statute", "mandate",
+                  "restriction", "decision", "ruling"})
 HELD_PRONOUNS = frozenset({"them", "him", "her", "it"})
 NAMED_KINDS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
 _CLAUSES = frozenset({"relcl", "acl", "conj", "advcl", "ccomp", "xcomp", "cc"})
@@ -81,3 +86,19 @@ def warning_to_party(trigger: Token) -> bool:
     return any(code not in (None, "USA") for c in trigger.children
                if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
                if g.dep_ == "pobj" for _, _, code in participants_in(phrase_tokens(g)))
+
+
+def law_threatens(trigger: Token) -> bool:
+    """Give whether "threaten" is said of a law or a measure ("abortion bans that force
+    women to travel and threaten to criminalize doctors", "the rule threatens to raise
+    costs"): what it does, no threat made."""
+    if trigger.lemma_ != "threaten" or trigger.pos_ != "VERB":
+        return False
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "bans that jeopardize ..., force ..., and threaten to ..."
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                and c.tag_ not in ("WDT", "WP")]
+    if verb.dep_ == "relcl":
+        subjects.append(verb.head)
+    return any(s.lemma_.lower() in LAWS for s in subjects)
