@@ -82,6 +82,10 @@ MUST: list[tuple[str, tuple[str, str]]] = [
     # a party that threatens to act still threatens
     ("The militia commander threatened to burn villages that refused to pay.",
      ("THREATEN", "asserted")),
+    # forces and police deployed stay deployments
+    ("The junta deployed riot police to the capital before the vote.",
+     ("MOBILIZE", "asserted")),
+    ("Moscow deployed three warships to the eastern Mediterranean.", ("MOBILIZE", "asserted")),
     # a pronoun that stands for the party named before it
     ("Hezbollah is a designated terrorist group, and we will work tirelessly to hold "
      "them accountable.", ("THREATEN", "asserted")),
@@ -127,6 +131,12 @@ MUST_NOT: list[tuple[str, str]] = [
     ("For four years, voting rights have been under relentless attack.", "ASSAULT"),
     # a law "threatens" what it does; no party threatens
     ("The state's new ban threatens to jail nurses who help patients.", "THREATEN"),
+    # a thought that strikes, an attack launched on a freedom, internet deployed
+    ("It strikes me that every month is a good month to start a business.", "ASSAULT"),
+    ("Extremist officials have launched an all-out attack on reproductive freedom.",
+     "ASSAULT"),
+    ("Clinics keep their doors open in the face of relentless attacks.", "ASSAULT"),
+    ("The new grants are deploying broadband to rural towns without access.", "MOBILIZE"),
     # no hesitation aimed at nobody
     ("We will not hesitate to act to protect our citizens.", "THREATEN"),
     ("Treasury will not hesitate to target those who prolong the war in Sudan.", "THREATEN"),

@@ -36,8 +36,8 @@ MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "jul
 JUDGING = frozenset({"wrongfully", "unjustly", "arbitrarily", "unlawfully", "illegally",
                      "forcibly", "forcefully", "illegitimately"})
 CAPTIVE_VERBS = frozenset({"detain", "imprison", "jail", "deport", "hold", "abduct", "kidnap"})
-ONGOING = frozenset({"ongoing", "recent", "repeated", "continued", "continuing", "persistent",
-                     "relentless", "latest", "renewed"})
+ONGOING = frozenset({"ongoing", "recent", "repeated", "continued", "continuing", "latest",
+                     "renewed"})
 VICTIM_NOUNS = frozenset({"killing", "murder", "assassination", "kidnapping", "abduction",
                           "shooting", "beheading", "execution"})
 

@@ -1,11 +1,12 @@
 """Force words that are no force in government prose (issue 10, round 5; the examples
 are ours): "the ability to carry out attacks" (a capacity), "we must not retreat", "a
-retreat from the world", "before disaster strikes", "strikes fear", a court that strikes
-down an authority, "marched to their deaths", "arrests of student protesters" (no
-protest), "ban assault weapons" (a gun law), "safety from sexual assault" (a kind of
-crime), "killed when their aircraft crashed", money or projects "mobilized", "the
-ability to detect and seize drugs" (a task), territory "that Russia seized" (fighting,
-not a seizure of goods).
+retreat from the world", "before disaster strikes", "strikes fear", "it strikes me",
+"launched a full-on attack on reproductive freedom", "deploying high-speed internet", a
+court that strikes down an authority, "marched to their deaths", "arrests of student
+protesters" (no protest), "ban assault weapons" (a gun law), "safety from sexual
+assault" (a kind of crime), "killed when their aircraft crashed", money or projects
+"mobilized", "the ability to detect and seize drugs" (a task), territory "that Russia
+seized" (fighting, not a seizure of goods).
 
 Called from force_misread.py (`misread`).
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from alerter.extract import threats_aimed
+from alerter.extract import force_figurative, threats_aimed
 
 # A capacity, not an act: "the ability to carry out attacks".
 CAPACITY = frozenset({"ability", "capacity", "capability", "means", "wherewithal"})
@@ -32,6 +33,16 @@ HAPPENINGS = frozenset({"disaster", "tragedy", "crisis", "emergency", "catastrop
 FORCE_WORDS = frozenset({"troop", "force", "forces", "soldier", "reservist", "army", "unit",
                          "military", "militia", "reserve", "conscript", "brigade", "battalion",
                          "division", "fighter", "navy", "guard", "personnel", "man", "men"})
+# What is deployed or mobilized as forces: anything else is money, tools or people for a
+# cause ("deploying high-speed internet", "mobilized 47,000 projects").
+MOVABLE = FORCE_WORDS | frozenset({"warship", "ship", "vessel", "jet", "aircraft", "missile",
+                                   "tank", "bomber", "drone", "submarine", "carrier", "battery",
+                                   "launcher", "destroyer", "frigate", "helicopter", "artillery",
+                                   "weapon", "marine", "paratrooper", "contingent", "mission",
+                                   "peacekeeper", "system", "asset", "fleet", "squadron",
+                                   "police", "officer", "gendarme", "agent", "guardsman"})
+MOBILIZING = frozenset({"mobilize", "mobilise", "deploy", "redeploy", "station"})
+LAUNCHING = frozenset({"launch", "mount", "wage", "unleash", "carry", "conduct"})
 # Gun laws ban things, not people: "ban assault weapons and high-capacity magazines".
 GUN_WORDS = frozenset({"weapon", "firearm", "gun", "rifle", "magazine", "pistol", "handgun",
                        "ammunition", "bump", "stock"})
@@ -105,11 +116,17 @@ def misread(trigger: Token, type_name: str) -> bool:
                                       not threats_aimed.aimed(trigger)) or
                                      threats_aimed.law_threatens(trigger)):
         return True  # "will not hesitate to act"; "bans that threaten to criminalize"
-    if type_name == "MOBILIZE" and trigger.lemma_ in ("mobilize", "mobilise") and \
-            trigger.pos_ == "VERB":
-        moved = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    if type_name == "ASSAULT" and trigger.pos_ == "VERB" and (
+            any(c.dep_ in ("dobj", "obj") and c.lower_ in ("me", "us") for c in trigger.children)
+            if trigger.lemma_ == "strike" else trigger.lemma_ in LAUNCHING and any(
+                force_figurative.figurative_attack(c) for c in trigger.children
+                if c.dep_ in ("dobj", "obj"))):
+        return True  # "it strikes me that", "launched a full-on attack on reproductive freedom"
+    if type_name == "MOBILIZE" and trigger.lemma_ in MOBILIZING and trigger.pos_ == "VERB":
+        moved = [c for c in trigger.children if c.dep_ in ("dobj", "obj")
+                 and c.pos_ in ("NOUN", "PROPN")]
         return bool(moved) and not any(
-            t.lemma_.lower() in FORCE_WORDS or t.lower_ in FORCE_WORDS
+            t.lemma_.lower() in MOVABLE or t.lower_ in MOVABLE
             for m in moved for t in m.subtree)  # "mobilized 47,000 projects"
     return False
 
