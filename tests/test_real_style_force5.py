@@ -86,6 +86,18 @@ MUST: list[tuple[str, tuple[str, str]]] = [
     ("The junta deployed riot police to the capital before the vote.",
      ("MOBILIZE", "asserted")),
     ("Moscow deployed three warships to the eastern Mediterranean.", ("MOBILIZE", "asserted")),
+    # an attack ranked, owned by a nation, with a place and a day, or directed by someone
+    ("It was the deadliest attack on the country's Sikh community in its history.",
+     ("ASSAULT", "asserted")),
+    ("Aid helps Ukrainians defend against Russian drone attacks every night.",
+     ("ASSAULT", "asserted")),
+    ("We mourn with the nation after the killings of five people in Ohio on May 2nd.",
+     ("ASSAULT", "asserted")),
+    ("The colonel has directed numerous assaults on reporters and students.",
+     ("ASSAULT", "asserted")),
+    # a telephone call blocks nothing
+    ("This evening she called the Mayor to offer her condolences after this terrible attack.",
+     ("ASSAULT", "asserted")),
     # a pronoun that stands for the party named before it
     ("Hezbollah is a designated terrorist group, and we will work tirelessly to hold "
      "them accountable.", ("THREATEN", "asserted")),
@@ -137,6 +149,14 @@ MUST_NOT: list[tuple[str, str]] = [
      "ASSAULT"),
     ("Clinics keep their doors open in the face of relentless attacks.", "ASSAULT"),
     ("The new grants are deploying broadband to rural towns without access.", "MOBILIZE"),
+    # attacks on a law or on rights, heat and fires, attacks still to come
+    ("After ten years of attacks on the Clean Air Act, the rule finally stands.", "ASSAULT"),
+    ("Senators met to discuss attacks on voting rights and ways to protect ballots.",
+     "ASSAULT"),
+    ("Extreme heat kills more people every year than floods do.", "ASSAULT"),
+    ("She called the Governor about the fires that have burned thousands of acres, forced "
+     "evacuations, and destroyed hundreds of homes.", "ASSAULT"),
+    ("We must prevent future Iranian attacks on shipping.", "ASSAULT"),
     # no hesitation aimed at nobody
     ("We will not hesitate to act to protect our citizens.", "THREATEN"),
     ("Treasury will not hesitate to target those who prolong the war in Sudan.", "THREATEN"),

@@ -18,6 +18,7 @@ from alerter.extract import (
     force,
     force_deeds,
     force_misread,
+    force_none,
     force_told,
     lexicon,
     protest,
@@ -138,7 +139,8 @@ class Checks(EventState):
             if token.lemma_ in self.requests and type_name in self.requestable:
                 return False  # "asked Seoul to send shells": the supply is discussed
             if token.lemma_ in self.blocking and (type_name, token.lemma_) not in \
-                    self.type_lemmas and not force_told.summoned(token):
+                    self.type_lemmas and not force_told.summoned(token) and \
+                    not force_none.phoned(token):
                 return True
             if token.lemma_ in lexicon.REPORT_VERBS:
                 return False

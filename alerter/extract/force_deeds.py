@@ -25,7 +25,8 @@ from alerter.extract.participants import phrase_tokens
 
 # Verbs of doing whose object act happened when told as past: "perpetrated attacks",
 # "led the crackdown", "led to the killing of".
-DOING = frozenset({"perpetrate", "commit", "lead"})
+DOING = frozenset({"perpetrate", "commit", "lead", "direct", "orchestrate", "mastermind",
+                   "oversee"})
 ATTACK_NOUNS = frozenset({"attack", "bombing", "shooting", "killing", "massacre", "strike",
                           "airstrike", "assault", "kidnapping", "abduction", "assassination",
                           "murder", "hijacking"})
@@ -38,6 +39,11 @@ JUDGING = frozenset({"wrongfully", "unjustly", "arbitrarily", "unlawfully", "ill
 CAPTIVE_VERBS = frozenset({"detain", "imprison", "jail", "deport", "hold", "abduct", "kidnap"})
 ONGOING = frozenset({"ongoing", "recent", "repeated", "continued", "continuing", "latest",
                      "renewed"})
+# Attacks ranked among others happened: "the deadliest attack on the community".
+WORST = frozenset({"deadliest", "worst", "bloodiest", "largest", "biggest"})
+UNREAL = frozenset({"future", "potential", "possible", "hypothetical", "would-be", "further"})
+PLACES = frozenset({"FAC", "GPE", "LOC"})
+TIMES = frozenset({"DATE", "TIME"})
 VICTIM_NOUNS = frozenset({"killing", "murder", "assassination", "kidnapping", "abduction",
                           "shooting", "beheading", "execution"})
 
@@ -86,20 +92,29 @@ def taken_as_given(noun: Token) -> bool:
     """Give whether an attack noun is told as going on or as past by its own words:
     "the group's ongoing attacks on shipping", "the recent rocket attacks", "helped the
     victims after the attack"; not "further attacks", "future attacks"."""
-    if noun.lemma_ not in ATTACK_NOUNS or noun.pos_ != "NOUN":
-        return False
+    if noun.lemma_ not in ATTACK_NOUNS or noun.pos_ != "NOUN" or any(
+            (c.dep_ == "amod" and c.lower_ in UNREAL) or (c.dep_ == "det" and c.lower_ == "any")
+            for c in noun.children):
+        return False  # "future attacks", "any attack on X"
+    ranks = ONGOING | WORST if not any(t.lemma_ == noun.lemma_ for t in noun.doc[
+        noun.sent.start:noun.i]) else ONGOING  # "its deadliest attack ..., the fifth-deadliest
+    # attack worldwide": one attack said twice
     if noun.lemma_ != "assault" and not (noun.dep_ == "pobj" and noun.head.lower_ == "under") \
-            and any(c.dep_ == "amod" and c.lower_ in ONGOING for c in noun.children):
+            and any(c.dep_ == "amod" and c.lower_ in ranks for c in noun.children):
         return True  # not "this ongoing assault", "under relentless attack": on rights
+    if any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < noun.i
+           for c in noun.children):
+        return True  # "defend against Russian attacks", "Houthi attacks in the Red Sea"
     if noun.lemma_ in VICTIM_NOUNS and any(
             t.ent_type_ == "PERSON" for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children if g.dep_ == "pobj" for t in phrase_tokens(g)):
         return True  # "sadness over the killing of Prime Minister Abe": a named victim
     pointed = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
-    if pointed and any(g.ent_type_ in ("FAC", "GPE", "LOC") for c in noun.children
-                       if c.dep_ == "prep" and c.lower_ in ("at", "in")
+    if pointed and any(g.ent_type_ in (PLACES if c.lower_ in ("at", "in") else TIMES)
+                       for c in _phrase(noun) if c.dep_ == "prep" and c.lower_ in ("at", "in", "on")
                        for g in c.children if g.dep_ == "pobj"):
-        return True  # "briefed on the rocket attack at Kabul airport"
+        return True  # "the rocket attack at Kabul airport", "the killings of eight people in
+        # Georgia on March 16th"
     if pointed and any(c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME") and
                        0 < c.i - noun.i <= 6 for a in [noun, *list(noun.ancestors)[:3]]
                        for c in a.children):
@@ -129,3 +144,17 @@ def judged_captivity(verb: Token, type_name: str) -> bool:
         c.dep_ == "advmod" and c.lower_ in JUDGING for c in verb.children) and not (
         verb.dep_ == "amod" and any(t.lemma_ == verb.lemma_ and t.dep_ != "amod" and t.i != verb.i
                                     for t in verb.sent))  # one detention told twice
+
+
+def _phrase(noun: Token) -> list[Token]:
+    """Give the words of a noun's phrase, its clauses and lists left out."""
+    out: list[Token] = []
+    stack = [c for c in noun.children if c.dep_ not in _CLAUSES]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _CLAUSES)
+    return out
+
+
+_CLAUSES = frozenset({"relcl", "acl", "conj", "advcl", "ccomp", "xcomp", "cc", "appos"})

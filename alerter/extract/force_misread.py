@@ -24,6 +24,8 @@ DISASTERS = frozenset({
     "outbreak", "disease", "pandemic", "lightning", "rain", "rainfall", "snowstorm",
     "blizzard", "sinking", "capsize", "shipwreck", "famine", "virus", "coronavirus",
     "covid-19", "covid",
+    # "extreme heat kills more Americans than ..."
+    "heat", "cold",
 })
 # Businesses: what they close or block is their own ("carmakers closed their plants").
 BUSINESSES = frozenset({"company", "firm", "carmaker", "automaker", "maker", "manufacturer",
@@ -148,7 +150,10 @@ def natural(trigger: Token, type_name: str) -> bool:
                 causes.append(token)
                 break
             causes += [c for c in token.children if c.dep_ == "nsubj"]
-        return any(_disaster(c) for c in causes)
+        # "the wildfires that burned ..., and destroyed hundreds of homes", the verb
+        # misread as the main clause's
+        return any(_disaster(c) for c in causes) or (trigger.lemma_ == "destroy" and any(
+            t.lemma_.lower() in DISASTERS and t.pos_ == "NOUN" for t in trigger.sent))
     if type_name == "MOBILIZE":
         return any(t.lemma_.lower() in DISASTERS | CIVIL_DUTIES for c in trigger.children
                    if c.dep_ in ("advcl", "xcomp", "prep", "acl") for t in c.subtree)

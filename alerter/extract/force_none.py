@@ -41,6 +41,8 @@ MOVABLE = FORCE_WORDS | frozenset({"warship", "ship", "vessel", "jet", "aircraft
                                    "weapon", "marine", "paratrooper", "contingent", "mission",
                                    "peacekeeper", "system", "asset", "fleet", "squadron",
                                    "police", "officer", "gendarme", "agent", "guardsman"})
+LAWS_ATTACKED = frozenset({"act", "law", "program", "programme", "progress", "medicare",
+                           "medicaid", "agenda", "policy"})
 MOBILIZING = frozenset({"mobilize", "mobilise", "deploy", "redeploy", "station"})
 LAUNCHING = frozenset({"launch", "mount", "wage", "unleash", "carry", "conduct"})
 # Gun laws ban things, not people: "ban assault weapons and high-capacity magazines".
@@ -96,6 +98,10 @@ def misread(trigger: Token, type_name: str) -> bool:
     if type_name == "ASSAULT" and trigger.lemma_ == "kill" and any(
             c.dep_ == "advcl" and c.lemma_ in ACCIDENTS for c in trigger.children):
         return True  # "were killed when their aircraft crashed"
+    if type_name == "ASSAULT" and trigger.lemma_ in ("attack", "assault") and \
+            _first_target_abstract(trigger):
+        return True  # "attacks on reproductive rights and ways to ...", "on the Affordable
+        # Care Act" (a law), "on the progress we made"
     if type_name == "ASSAULT" and trigger.lemma_ in ("assault", "violence") and any(
             c.dep_ in ("amod", "compound") and c.lower_ in CRIME_KINDS for c in trigger.children
     ) and not any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in trigger.children):
@@ -146,6 +152,23 @@ def _capacity(trigger: Token) -> bool:
             return False  # "our ability to address Russia's invasion": that one happened
         token = token.head
     return False
+
+
+def _first_target_abstract(trigger: Token) -> bool:
+    """Give whether an attack's first "on" or "against" target is a right, a value, a law
+    or a programme (the rest of the list may be misread: "attacks on rights and ways")."""
+    targets = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+               for g in c.children if g.dep_ == "pobj"]
+    return bool(targets) and (targets[0].lemma_.lower() in force_figurative.ABSTRACT_TARGETS
+                              or targets[0].lemma_.lower() in LAWS_ATTACKED)
+
+
+def phoned(verb: Token) -> bool:
+    """Give whether "call" is a telephone call, not a request: "called Speaker Pelosi to
+    express his support after this attack" (no "on", "upon" or "for")."""
+    return verb.lemma_ == "call" and any(c.dep_ in ("dobj", "obj") for c in verb.children) \
+        and not any(c.lower_ in ("on", "upon", "for") for c in verb.children
+                    if c.dep_ in ("prep", "prt"))
 
 
 def _struck_down(verb: Token) -> bool:
