@@ -111,7 +111,8 @@ def taken_as_given(noun: Token) -> bool:
         return True  # "sadness over the killing of Prime Minister Abe": a named victim
     pointed = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
     if pointed and any(g.ent_type_ in (PLACES if c.lower_ in ("at", "in") else TIMES)
-                       for c in _phrase(noun) if c.dep_ == "prep" and c.lower_ in ("at", "in", "on")
+                       for c in phrase_words(noun)
+                       if c.dep_ == "prep" and c.lower_ in ("at", "in", "on")
                        for g in c.children if g.dep_ == "pobj"):
         return True  # "the rocket attack at Kabul airport", "the killings of eight people in
         # Georgia on March 16th"
@@ -146,10 +147,11 @@ def judged_captivity(verb: Token, type_name: str) -> bool:
                                     for t in verb.sent))  # one detention told twice
 
 
-def _phrase(noun: Token) -> list[Token]:
-    """Give the words of a noun's phrase, its clauses and lists left out."""
+def phrase_words(head: Token) -> list[Token]:
+    """Give the words under a noun or a verb outside its clauses and lists: not "those
+    who ... in South Sudan", nor a verb joined to it ("and will apply pressure on ...")."""
     out: list[Token] = []
-    stack = [c for c in noun.children if c.dep_ not in _CLAUSES]
+    stack = [c for c in head.children if c.dep_ not in _CLAUSES]
     while stack:
         token = stack.pop()
         out.append(token)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from alerter.extract import force_deeds
 from alerter.extract.participants import participants_in, phrase_tokens
 
 # What a government "will not hesitate" to do against a named party is a threat.
@@ -23,7 +24,6 @@ LAWS = frozenset({"ban", "law", "bill", "measure", "policy", "rule", "regulation
                   "restriction", "decision", "ruling"})
 HELD_PRONOUNS = frozenset({"them", "him", "her", "it"})
 NAMED_KINDS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
-_CLAUSES = frozenset({"relcl", "acl", "conj", "advcl", "ccomp", "xcomp", "cc"})
 
 
 def held_pronoun(trigger: Token) -> bool:
@@ -58,23 +58,12 @@ def aimed(verb: Token) -> bool:
         return False
     acts = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ in UNHESITATING]
     phrases = [o for a in acts for o in a.children if o.dep_ in ("dobj", "obj")]
-    phrases += [g for a in acts for c in _phrase_walk(a)  # "use all of our tools against X"
+    # "use all of our tools against X"
+    phrases += [g for a in acts for c in force_deeds.phrase_words(a)
                 if c.dep_ == "prep" and c.lower_ in ("against", "on")
                 for g in c.children if g.dep_ == "pobj"]
     return any(code != "USA" and (code or kind in ("organisation", "person"))
                for p in phrases for _, kind, code in participants_in(phrase_tokens(p)))
-
-
-def _phrase_walk(verb: Token) -> list[Token]:
-    """Give the words under a verb outside its clauses: not "those who ... in South
-    Sudan", nor a verb joined to it ("and will apply pressure on ...")."""
-    out: list[Token] = []
-    stack = [c for c in verb.children if c.dep_ not in _CLAUSES]
-    while stack:
-        token = stack.pop()
-        out.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in _CLAUSES)
-    return out
 
 
 def warning_to_party(trigger: Token) -> bool:
