@@ -98,6 +98,8 @@ MUST: list[tuple[str, tuple[str, str]]] = [
     # a telephone call blocks nothing
     ("This evening she called the Mayor to offer her condolences after this terrible attack.",
      ("ASSAULT", "asserted")),
+    # a road or ships blocked by forces is still coercion
+    ("Israeli forces blocked the road to the village for three days.", ("COERCE", "asserted")),
     # a pronoun that stands for the party named before it
     ("Hezbollah is a designated terrorist group, and we will work tirelessly to hold "
      "them accountable.", ("THREATEN", "asserted")),
@@ -157,6 +159,12 @@ MUST_NOT: list[tuple[str, str]] = [
     ("She called the Governor about the fires that have burned thousands of acres, forced "
      "evacuations, and destroyed hundreds of homes.", "ASSAULT"),
     ("We must prevent future Iranian attacks on shipping.", "ASSAULT"),
+    # sanctions block property: a freeze, not a seizure
+    ("The following Conviasa aircraft are blocked property of the Government of Venezuela.",
+     "COERCE"),
+    ("All property and interests in property of these persons in the United States are "
+     "blocked.", "COERCE"),
+    ("If we all get vaccinated, this country can beat COVID.", "ASSAULT"),
     # no hesitation aimed at nobody
     ("We will not hesitate to act to protect our citizens.", "THREATEN"),
     ("Treasury will not hesitate to target those who prolong the war in Sudan.", "THREATEN"),

@@ -41,6 +41,8 @@ MOVABLE = FORCE_WORDS | frozenset({"warship", "ship", "vessel", "jet", "aircraft
                                    "weapon", "marine", "paratrooper", "contingent", "mission",
                                    "peacekeeper", "system", "asset", "fleet", "squadron",
                                    "police", "officer", "gendarme", "agent", "guardsman"})
+# What sanctions block: property and interests (a freeze), never a seizure.
+BLOCKED_HOLDINGS = frozenset({"property", "interest", "asset", "fund", "account", "person"})
 LAWS_ATTACKED = frozenset({"act", "law", "program", "programme", "progress", "medicare",
                            "medicaid", "agenda", "policy"})
 MOBILIZING = frozenset({"mobilize", "mobilise", "deploy", "redeploy", "station"})
@@ -110,6 +112,11 @@ def misread(trigger: Token, type_name: str) -> bool:
             any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in NOT_STRUCK
                 for c in trigger.children) or _struck_down(trigger)):
         return True  # "strikes fear in", "the Court chose to strike down the authority"
+    if type_name == "COERCE" and trigger.lemma_ == "block" and any(
+            t.lemma_.lower() in BLOCKED_HOLDINGS for c in trigger.children
+            if c.dep_ in ("nsubjpass", "nsubj", "dobj", "obj", "attr", "oprd") for t in c.subtree):
+        return True  # "these aircraft are blocked property", "all property ... is blocked":
+        # a sanction's freeze, not a seizure
     if type_name == "COERCE" and trigger.lemma_ in ("seize", "confiscate", "forfeit") and \
             _mandate(trigger):
         return True  # "CBP's ability to detect and seize drugs"
