@@ -95,6 +95,8 @@ MUST: list[tuple[str, tuple[str, str]]] = [
      ("ASSAULT", "asserted")),
     ("The colonel has directed numerous assaults on reporters and students.",
      ("ASSAULT", "asserted")),
+    ("The commander spearheaded deadly attacks on army outposts in 2019.",
+     ("ASSAULT", "asserted")),
     # a telephone call blocks nothing
     ("This evening she called the Mayor to offer her condolences after this terrible attack.",
      ("ASSAULT", "asserted")),
@@ -165,6 +167,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("All property and interests in property of these persons in the United States are "
      "blocked.", "COERCE"),
     ("If we all get vaccinated, this country can beat COVID.", "ASSAULT"),
+    ("Today's designations will strike at the financial core of the smuggling ring.",
+     "ASSAULT"),
     # no hesitation aimed at nobody
     ("We will not hesitate to act to protect our citizens.", "THREATEN"),
     ("Treasury will not hesitate to target those who prolong the war in Sudan.", "THREATEN"),

@@ -26,7 +26,7 @@ from alerter.extract.participants import phrase_tokens
 # Verbs of doing whose object act happened when told as past: "perpetrated attacks",
 # "led the crackdown", "led to the killing of".
 DOING = frozenset({"perpetrate", "commit", "lead", "direct", "orchestrate", "mastermind",
-                   "oversee"})
+                   "oversee", "spearhead"})
 ATTACK_NOUNS = frozenset({"attack", "bombing", "shooting", "killing", "massacre", "strike",
                           "airstrike", "assault", "kidnapping", "abduction", "assassination",
                           "murder", "hijacking"})

@@ -43,6 +43,9 @@ MOVABLE = FORCE_WORDS | frozenset({"warship", "ship", "vessel", "jet", "aircraft
                                    "police", "officer", "gendarme", "agent", "guardsman"})
 # What sanctions block: property and interests (a freeze), never a seizure.
 BLOCKED_HOLDINGS = frozenset({"property", "interest", "asset", "fund", "account", "person"})
+# What sanctions "strike at": "will strike at the financial core of this network".
+STRUCK_AT = frozenset({"core", "heart", "root", "foundation", "finance", "network", "ability",
+                       "business", "revenue"})
 LAWS_ATTACKED = frozenset({"act", "law", "program", "programme", "progress", "medicare",
                            "medicaid", "agenda", "policy"})
 MOBILIZING = frozenset({"mobilize", "mobilise", "deploy", "redeploy", "station"})
@@ -130,11 +133,15 @@ def misread(trigger: Token, type_name: str) -> bool:
                                      threats_aimed.law_threatens(trigger)):
         return True  # "will not hesitate to act"; "bans that threaten to criminalize"
     if type_name == "ASSAULT" and trigger.pos_ == "VERB" and (
-            any(c.dep_ in ("dobj", "obj") and c.lower_ in ("me", "us") for c in trigger.children)
+            any((c.dep_ in ("dobj", "obj") and c.lower_ in ("me", "us")) or (
+                c.dep_ == "prep" and c.lower_ == "at" and any(
+                    g.lemma_.lower() in STRUCK_AT for g in c.children if g.dep_ == "pobj"))
+                for c in trigger.children)
             if trigger.lemma_ == "strike" else trigger.lemma_ in LAUNCHING and any(
                 force_figurative.figurative_attack(c) for c in trigger.children
                 if c.dep_ in ("dobj", "obj"))):
-        return True  # "it strikes me that", "launched a full-on attack on reproductive freedom"
+        return True  # "it strikes me that", "will strike at the financial core of the
+        # cartel", "launched a full-on attack on reproductive freedom"
     if type_name == "MOBILIZE" and trigger.lemma_ in MOBILIZING and trigger.pos_ == "VERB":
         moved = [c for c in trigger.children if c.dep_ in ("dobj", "obj")
                  and c.pos_ in ("NOUN", "PROPN")]
