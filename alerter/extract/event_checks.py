@@ -16,7 +16,9 @@ from alerter.extract import (
     diplomacy,
     enforcement,
     force,
+    force_deeds,
     force_misread,
+    force_none,
     force_told,
     lexicon,
     protest,
@@ -29,6 +31,7 @@ from alerter.extract import (
     supply_chain,
     supply_wording,
     threats,
+    threats_aimed,
 )
 from alerter.extract.clauses import (
     charging_verb,
@@ -140,7 +143,8 @@ class Checks(EventState):
             if token.lemma_ in self.requests and type_name in self.requestable:
                 return False  # "asked Seoul to send shells": the supply is discussed
             if token.lemma_ in self.blocking and (type_name, token.lemma_) not in \
-                    self.type_lemmas and not force_told.summoned(token):
+                    self.type_lemmas and not force_told.summoned(token) and \
+                    not force_none.phoned(token):
                 return True
             if token.lemma_ in lexicon.REPORT_VERBS:
                 return False
@@ -192,6 +196,7 @@ class Checks(EventState):
         # supplying missiles" is the supply itself
         if trigger.pos_ == "VERB" and not self._clause_of_its_own(trigger, rule.type) and \
                 not force.stated(trigger, rule.type) and \
+                not force_deeds.judged_captivity(trigger, rule.type) and \
                 not speech.own_clause(trigger, rule.type, rule.trigger.speech_act):
             return True
         if (nominal and (rule.trigger.lemmas or rule.trigger.phrase)
@@ -204,12 +209,14 @@ class Checks(EventState):
         if rule.trigger.context and not self._in_context(span, trigger, rule.trigger.context):
             return True  # "designated as a voter registration agency": no sanctions here
         if rule.trigger.requires is not None and not meets(trigger, rule.trigger.requires) \
-                and not (rule.type == "THREATEN" and threats.named_party(trigger)):
+                and not (rule.type == "THREATEN" and (threats.named_party(trigger) or
+                                                      threats_aimed.held_pronoun(trigger) or
+                                                      threats_aimed.warning_to_party(trigger))):
             return True  # "support broadband", "seize the opportunity", "meet challenges"
         if force_misread.misread(trigger, rule.type):
             return True  # "a fire kills 12", "the war in Ukraine": no attack
         if (rule.trigger.speech_act or rule.type == "THREATEN") and \
-                speech.effect_of_measure(trigger):
+                speech.effect_of_measure(trigger) and not threats_aimed.warning_to_party(trigger):
             return True  # "the order escalates pressure on X": what it does, no threat
         if rule.type == "THREATEN" and (threats.danger_described(trigger) or
                                         threats.forecast_warning(trigger) or

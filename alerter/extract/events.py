@@ -24,6 +24,7 @@ from alerter.extract import (
     diplomacy,
     enforcement,
     force,
+    force_deeds,
     force_fold,
     force_told,
     framing,
@@ -255,6 +256,8 @@ class EventBuilder(Checks, Record, Roles):
             # "ready to impose further sanctions if needed", "the ability to re-impose
             # sanctions on Iran"
             modality = "hypothetical"
+        # "bringing wrongfully held nationals home": they are held; "any attack on X"
+        modality = force_deeds.own_modality(trigger, rule.type) or modality
         if rule.trigger.speech_act and modality in ("planned", "hypothetical"):
             modality = "asserted"  # "we will hold Russia accountable" is a threat made now
         if refusals.veto_threatened(trigger, rule.type, modality):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from alerter.extract import lexicon
+from alerter.extract import force_deeds, lexicon
 from alerter.extract.force_told import HOSTAGE_NOUNS, ceased, listed_abuse, named
 from alerter.extract.participants import mention_index, participants_in, phrase_tokens
 
@@ -190,7 +190,8 @@ def owned_act(noun: Token, governor: Token | None, role: str) -> bool:
     if noun.lemma_ not in OWNED_ONLY:
         if governor is not None and role == "subject" and governor.tag_ == "VBD":
             return True  # "the ransomware attack disrupted a broker-dealer"
-        if tried_for(noun) or named(noun) or ceased(noun):
+        if tried_for(noun) or named(noun) or ceased(noun) or force_deeds.done_deed(noun) \
+                or force_deeds.dated(noun) or force_deeds.taken_as_given(noun):
             return True
     return owner(noun) is not None
 
@@ -208,7 +209,7 @@ def owned_coercion(noun: Token, governor: Token | None) -> bool:
                                                                     "PROPN", "PRON"):
         return True  # "is under house arrest", "two leaders under arrest since May"
     return noun.pos_ == "NOUN" and (owner(noun) is not None or (
-        noun.lemma_ not in MOBILIZE_NOUNS and tried_for(noun)))
+        noun.lemma_ not in MOBILIZE_NOUNS and (tried_for(noun) or force_deeds.done_deed(noun))))
 
 
 def broke_out(noun: Token) -> bool:

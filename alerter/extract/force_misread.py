@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Token
 
-from alerter.extract import enforcement, force_figurative, protest
+from alerter.extract import enforcement, force_figurative, force_none, protest
 from alerter.extract.force import unowned_war
 from alerter.extract.force_told import figurative_hostage
 
@@ -24,6 +24,8 @@ DISASTERS = frozenset({
     "outbreak", "disease", "pandemic", "lightning", "rain", "rainfall", "snowstorm",
     "blizzard", "sinking", "capsize", "shipwreck", "famine", "virus", "coronavirus",
     "covid-19", "covid",
+    # "extreme heat kills more Americans than ..."
+    "heat", "cold",
 })
 # Businesses: what they close or block is their own ("carmakers closed their plants").
 BUSINESSES = frozenset({"company", "firm", "carmaker", "automaker", "maker", "manufacturer",
@@ -46,7 +48,9 @@ CIVIL_DUTIES = frozenset({"vaccination", "vaccine", "vaccinate", "covid-19", "re
                           "evacuate"})
 # Words that make an explosion or a fire an attack: "a bomb explosion", "arson fire".
 WEAPON_WORDS = frozenset({"bomb", "car", "suicide", "arson", "grenade", "rocket", "missile",
-                          "mortar", "artillery", "terrorist", "ied", "gunfire"})
+                          "mortar", "artillery", "terrorist", "ied", "gunfire",
+                          # "attacked by enemy small arms fire", "sniper fire"
+                          "enemy", "arm", "arms", "sniper", "gun", "machine", "tank"})
 # What a withdrawal may take back without a retreat: recognition and envoys (a
 # diplomatic sanction), offers, bids, candidacies, complaints and orders.
 NOT_WITHDRAWN = frozenset({"recognition", "ambassador", "envoy", "nomination", "candidacy",
@@ -113,7 +117,7 @@ def misread(trigger: Token, type_name: str) -> bool:
             (c.dep_ == "prt" and c.lower_ == "up")
             or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in trigger.children):
         return True  # "credit markets seized up", "critics seized on the remarks"
-    return natural(trigger, type_name)
+    return natural(trigger, type_name) or force_none.misread(trigger, type_name)
 
 
 def game(verb: Token) -> bool:
@@ -146,7 +150,10 @@ def natural(trigger: Token, type_name: str) -> bool:
                 causes.append(token)
                 break
             causes += [c for c in token.children if c.dep_ == "nsubj"]
-        return any(_disaster(c) for c in causes)
+        # "the wildfires that burned ..., and destroyed hundreds of homes", the verb
+        # misread as the main clause's
+        return any(_disaster(c) for c in causes) or (trigger.lemma_ == "destroy" and any(
+            t.lemma_.lower() in DISASTERS and t.pos_ == "NOUN" for t in trigger.sent))
     if type_name == "MOBILIZE":
         return any(t.lemma_.lower() in DISASTERS | CIVIL_DUTIES for c in trigger.children
                    if c.dep_ in ("advcl", "xcomp", "prep", "acl") for t in c.subtree)
