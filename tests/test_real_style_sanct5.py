@@ -1,9 +1,14 @@
 """Sanctions and concessions in government prose, round 5 (issue 10; read on fresh
 Treasury and White House documents with bench/fresh_review.py): a state's own forces and
 services named by their own name (the IRGC, the Qods Force, the GRU) take the state's
-code, while the armed groups it backs take none. Every sentence is our own, written in the
-style of the error classes seen; none is corpus text. The test documents are published
-on 10 May 2024.
+code, while the armed groups it backs take none; a sanctioning authority (the EU, a
+government, a UN committee) designates without a sanctions word, but a board or a governor
+does not; a lifting announced, carried out ("implementing the termination of the X
+sanctions program") or resulting from a deal is a concession, one that only "can result"
+from better conduct is not; sanctions "taken off the table" are none; and what a vetoed
+resolution "would have imposed" is negated, not hypothetical. Every sentence is our own,
+written in the style of the error classes seen; none is corpus text. The test documents
+are published on 10 May 2024.
 """
 
 from __future__ import annotations
@@ -30,9 +35,40 @@ MUST: list[tuple[str, tuple[str, ...], tuple[Any, ...]]] = [
      ("COERCE", {"IRN"}, set())),
     ("GRU officers attacked the ministry's servers with ransomware.", CODES,
      ("ASSAULT", {"RUS"}, set())),
+    # a sanctioning authority's designation needs no sanctions word
+    ("The EU designated three shipping firms that carry arms to the junta.", CODES,
+     ("SANCTION", {"EU"}, set())),
+    ("The United Kingdom also designated this trading house today.", MODES,
+     ("SANCTION", "asserted")),
+    ("Canada has designated the two brothers as well.", MODES, ("SANCTION", "asserted")),
+    # a lifting announced or carried out, with whom it was laid on
+    ("Today, the Minister announced the lifting of sanctions on Belarus.", CODES,
+     ("CONCEDE", set(), {"BLR"})),
+    ("The pact resulted in the easing of the embargo on Cuba.", CODES,
+     ("CONCEDE", set(), {"CUB"})),
+    ("OFAC is implementing the termination of the Burundi sanctions program.", CODES,
+     ("CONCEDE", {"USA"}, {"BDI"})),
+    ("Treasury implemented the sanctions relief set out in the accord.", MODES,
+     ("CONCEDE", "asserted")),
+    # what a vetoed proposal would have done did not happen
+    ("Russia vetoed a draft that would have imposed an arms embargo on the junta.", MODES,
+     ("SANCTION", "negated")),
 ]
 # (sentence, a type it must not hold, or "TYPE:modality" for that type in that mode only)
-MUST_NOT: list[tuple[str, str]] = []
+MUST_NOT: list[tuple[str, str]] = [
+    # "designate" for naming or appointing
+    ("The board designated a new chair for the audit committee.", "SANCTION"),
+    ("The governor designated the county a disaster area.", "SANCTION"),
+    ("The Council designated two insurers for stricter supervision.", "SANCTION"),
+    # a lifting only named as a possible outcome (the delisting boilerplate)
+    ("A real change in conduct can result in the lifting of sanctions.", "CONCEDE"),
+    ("Better behaviour could lead to the removal of sanctions.", "CONCEDE"),
+    # a measure ruled out is none taken
+    ("Sanctions were taken off the table after the summit.", "SANCTION"),
+    ("The allies took new sanctions off the table.", "SANCTION"),
+    ("Russia vetoed a draft that would have imposed an arms embargo on the junta.",
+     "SANCTION:hypothetical"),
+]
 # (sentence, the only codes its events of this type may have as actor)
 NO_CODE: list[tuple[str, str, set[str]]] = [
     # a group a state backs is no state organ

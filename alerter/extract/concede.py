@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alerter.extract import lexicon
+from alerter.extract.participants import phrase_tokens
 
 # Words above a release that make it a goal pursued, not a release made.
 _EFFORTS = frozenset({"work", "strive", "fight", "seek", "try", "push", "endeavor", "endeavour",
@@ -25,13 +26,19 @@ _ASKING = frozenset({"call", "demand", "appeal", "plea", "push"})
 # designated under E.O. 13692 who take concrete and meaningful actions".
 _DESIGNEES = frozenset({"person", "individual", "entity"})
 _SET_FREE = frozenset({"release", "free"})
+# Nouns of a measure's end, and the verbs that name it as an outcome: "changes in
+# behaviour can result in the lifting of sanctions" (the delisting boilerplate).
+_ENDINGS = frozenset({"lifting", "removal", "easing", "delisting", "relief", "termination"})
+_OUTCOMES = frozenset({"result", "lead"})
+_MAYBE = frozenset({"can", "could", "may", "might"})
 # Rules on who may receive a public service: easing them is domestic policy.
 _HOME_RULES = frozenset({"eligibility", "benefit", "vaccination", "copayment"})
 
 
 def misread(trigger: Token) -> bool:
     """Give whether a CONCEDE word is a release only pursued or a domestic rule eased."""
-    return _pursued(trigger) or _domestic(trigger) or _boilerplate(trigger)
+    return _pursued(trigger) or _domestic(trigger) or _boilerplate(trigger) or \
+        _possible_outcome(trigger)
 
 
 def _pursued(trigger: Token) -> bool:
@@ -70,6 +77,34 @@ def _boilerplate(trigger: Token) -> bool:
     sanctions for persons designated under E.O. 13692 who take concrete actions"."""
     return trigger.head.lemma_.lower() == "consider" and \
         any(t.lemma_.lower() in _DESIGNEES for t in trigger.subtree)
+
+
+def _possible_outcome(trigger: Token) -> bool:
+    """Give whether a lifting is only what something may lead to: "positive changes in
+    behaviour can result in the lifting of sanctions"; but "the deal resulted in the
+    lifting of the embargo"."""
+    if trigger.lemma_.lower() not in _ENDINGS or trigger.dep_ != "pobj":
+        return False
+    verb = trigger.head.head
+    return trigger.head.lower_ in ("in", "to") and verb.lemma_.lower() in _OUTCOMES and \
+        any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in verb.children)
+
+
+def ruled_out(*tokens: Token) -> bool:
+    """Give whether a measure is taken off the table, not taken: "sanctions were taken off
+    the table", "took the embargo off the table"."""
+    return any(c.dep_ in ("prep", "prt") and c.lower_ == "off" and
+               any(g.lemma_.lower() == "table" for g in c.children)
+               for t in tokens for c in t.children)
+
+
+def measure_targets(noun: Token) -> list[list[Token]]:
+    """Give the phrases on whom a lifted measure was laid: "the lifting of sanctions on
+    Syria", "the easing of the embargo against Cuba"."""
+    return [phrase_tokens(g) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for m in c.children if m.dep_ == "pobj" for p in m.children
+            if p.dep_ == "prep" and p.lower_ in ("on", "against")
+            for g in p.children if g.dep_ == "pobj"]
 
 
 def by_instrument(verb: Token, type_name: str) -> bool:

@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from alerter.extract import lexicon
+from alerter.extract import concede, lexicon
 from alerter.extract.enforcement import CURRENT_TYPES
 from alerter.extract.participants import Found, all_participants, phrase_tokens
 
@@ -45,7 +45,8 @@ def not_news(trigger: Token, anchor: Token) -> bool:
     up rather than a measure taken now."""
     return boilerplate(trigger.sent) or campaign_told(trigger, anchor) or \
         standing_order(anchor) or recalled_abroad(anchor) or in_toolkit(trigger) or \
-        disclaimed(anchor) or tallied(trigger, anchor) or lifted(trigger)
+        disclaimed(anchor) or tallied(trigger, anchor) or lifted(trigger) or \
+        concede.ruled_out(trigger, anchor)  # "sanctions were taken off the table"
 
 
 def lifted(trigger: Token) -> bool:
