@@ -6,7 +6,11 @@ government, a UN committee) designates without a sanctions word, but a board or 
 does not; a lifting announced, carried out ("implementing the termination of the X
 sanctions program") or resulting from a deal is a concession, one that only "can result"
 from better conduct is not; sanctions "taken off the table" are none; and what a vetoed
-resolution "would have imposed" is negated, not hypothetical. Every sentence is our own,
+resolution "would have imposed" is negated, not hypothetical. The wording of a sanctions
+programme wound up ("no longer in effect", "terminates all restrictions", "I revoke
+Executive Order ...", "will authorize all transactions prohibited by ...") is a concession,
+told once per sentence; an order that authorises sanctions, the licence boilerplate, a
+licence amended to exclude, and a licence's disclaimed scope are not. Every sentence is our own,
 written in the style of the error classes seen; none is corpus text. The test documents
 are published on 10 May 2024.
 """
@@ -50,6 +54,20 @@ MUST: list[tuple[str, tuple[str, ...], tuple[Any, ...]]] = [
      ("CONCEDE", {"USA"}, {"BDI"})),
     ("Treasury implemented the sanctions relief set out in the accord.", MODES,
      ("CONCEDE", "asserted")),
+    # the genre of a sanctions programme wound up: measures no longer in effect, ended,
+    # orders revoked, dealings authorised, licences amended
+    ("As a result, the sanctions on Liberia administered by OFAC are no longer in effect.",
+     MODES, ("CONCEDE", "asserted")),
+    ("The order terminates all OFAC-administered restrictions on banking with Liberia.",
+     MODES, ("CONCEDE", "asserted")),
+    ("Accordingly, I revoke Executive Order 14999, which blocked the property of the "
+     "court's staff.", MODES, ("CONCEDE", "asserted")),
+    ("The amendment will authorize all transactions prohibited by the Liberian Sanctions "
+     "Regulations.", MODES, ("CONCEDE", "planned")),
+    ("OFAC will authorize certain dealings in Cuban-origin cigars by travellers abroad.",
+     CODES, ("CONCEDE", {"USA"}, set())),
+    ("OFAC amended two general licenses to ease the delivery of food aid.", MODES,
+     ("CONCEDE", "asserted")),
     # what a vetoed proposal would have done did not happen
     ("Russia vetoed a draft that would have imposed an arms embargo on the junta.", MODES,
      ("SANCTION", "negated")),
@@ -68,6 +86,25 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The allies took new sanctions off the table.", "SANCTION"),
     ("Russia vetoed a draft that would have imposed an arms embargo on the junta.",
      "SANCTION:hypothetical"),
+    # the look-alikes: an order that authorises sanctions, the licence boilerplate, an
+    # emergency ended at home, a licence narrowed, a licence's scope disclaimed
+    ("Executive Order 13660 authorizes sanctions on officials who undermine the "
+     "government.", "CONCEDE"),
+    ("Unless authorized by a general or specific license issued by OFAC, all dealings with "
+     "blocked persons are prohibited.", "CONCEDE"),
+    ("The Act authorizes appropriations for the Department of Energy's programs.",
+     "CONCEDE"),
+    ("I have issued a proclamation that terminates the national emergency at the southern "
+     "border.", "CONCEDE"),
+    ("OFAC is amending three general licenses to exclude any transaction with the listed "
+     "entities.", "CONCEDE"),
+    ("This authorization does not unblock the property of any blocked person, nor does it "
+     "authorize any transfers to such persons.", "CONCEDE"),
+]
+# (sentence, type, the number of its events of that type): one lifting told twice is one
+ONCE: list[tuple[str, str, int]] = [
+    ("General License 40 authorizes transactions prohibited by the Liberian Sanctions "
+     "Regulations, effectively lifting sanctions on Liberia.", "CONCEDE", 1),
 ]
 # (sentence, the only codes its events of this type may have as actor)
 NO_CODE: list[tuple[str, str, set[str]]] = [
@@ -80,7 +117,7 @@ NO_CODE: list[tuple[str, str, set[str]]] = [
 @pytest.fixture(scope="module")
 def found(extractor: Extractor) -> dict[str, list[Event]]:
     return extract_each(extractor, [s for s, _, _ in MUST] + [s for s, _ in MUST_NOT]
-                        + [s for s, _, _ in NO_CODE])
+                        + [s for s, _, _ in NO_CODE] + [s for s, _, _ in ONCE])
 
 
 @pytest.mark.parametrize(("sentence", "fields", "expected"), MUST,
@@ -105,3 +142,10 @@ def test_backed_group_has_no_code(found: dict[str, list[Event]], sentence: str,
     events = [e for e in found[sentence] if e.type == type_]
     assert events, sentence
     assert all({p.code for p in e.actor if p.code} == codes for e in events), events
+
+
+@pytest.mark.parametrize(("sentence", "type_", "count"), ONCE,
+                         ids=[f"{t}: {s[:50]}" for s, t, _ in ONCE])
+def test_told_twice_is_one_event(found: dict[str, list[Event]], sentence: str, type_: str,
+                                 count: int) -> None:
+    assert len([e for e in found[sentence] if e.type == type_]) == count, found[sentence]

@@ -31,6 +31,14 @@ _SET_FREE = frozenset({"release", "free"})
 _ENDINGS = frozenset({"lifting", "removal", "easing", "delisting", "relief", "termination"})
 _OUTCOMES = frozenset({"result", "lead"})
 _MAYBE = frozenset({"can", "could", "may", "might"})
+# What a licence is amended for when it narrows what it allows: "amending three general
+# licenses to exclude remittances".
+_NARROWING = frozenset({"exclude", "restrict", "limit", "narrow", "prohibit", "remove",
+                        "bar", "curtail", "tighten"})
+# Instruments whose scope a release disclaims: "this authorization does not unblock the
+# property of any blocked person; nor does it authorize transfers to them".
+_GRANTS = lexicon.INSTRUMENTS | {"authorization", "authorisation", "license", "licence", "gl",
+                                 "it", "amendment", "waiver"}
 # Rules on who may receive a public service: easing them is domestic policy.
 _HOME_RULES = frozenset({"eligibility", "benefit", "vaccination", "copayment"})
 
@@ -38,7 +46,7 @@ _HOME_RULES = frozenset({"eligibility", "benefit", "vaccination", "copayment"})
 def misread(trigger: Token) -> bool:
     """Give whether a CONCEDE word is a release only pursued or a domestic rule eased."""
     return _pursued(trigger) or _domestic(trigger) or _boilerplate(trigger) or \
-        _possible_outcome(trigger)
+        _possible_outcome(trigger) or _narrowed(trigger) or _disclaimed(trigger)
 
 
 def _pursued(trigger: Token) -> bool:
@@ -88,6 +96,27 @@ def _possible_outcome(trigger: Token) -> bool:
     verb = trigger.head.head
     return trigger.head.lower_ in ("in", "to") and verb.lemma_.lower() in _OUTCOMES and \
         any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in verb.children)
+
+
+def _narrowed(trigger: Token) -> bool:
+    """Give whether a licence is amended to allow less: "OFAC is amending three general
+    licenses to exclude remittances to listed entities"; but "amended general licenses to
+    ease the delivery of aid"."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    return verb.pos_ == "VERB" and any(c.dep_ in ("xcomp", "advcl") and
+                                       c.lemma_.lower() in _NARROWING for c in verb.children)
+
+
+def _disclaimed(trigger: Token) -> bool:
+    """Give whether a release says what its licence does not do: "this authorization does
+    not unblock the property of any blocked person", "nor does it authorize transfers";
+    but "Iran did not release the prisoners" (a refusal told as a negated release)."""
+    if trigger.pos_ != "VERB":
+        return False
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    negated = any(c.dep_ == "neg" for c in trigger.children) or (
+        trigger.dep_ == "conj" and any(c.lower_ == "nor" for c in trigger.head.children))
+    return negated and any(s.lemma_.lower() in _GRANTS for s in subjects)
 
 
 def ruled_out(*tokens: Token) -> bool:
