@@ -54,6 +54,7 @@ MUST: list[tuple[str, tuple[str, ...], tuple[Any, ...]]] = [
      ("CONCEDE", {"USA"}, {"BDI"})),
     ("Treasury implemented the sanctions relief set out in the accord.", MODES,
      ("CONCEDE", "asserted")),
+    ("The deal resulted in the release of 40 hostages.", MODES, ("CONCEDE", "asserted")),
     # the genre of a sanctions programme wound up: measures no longer in effect, ended,
     # orders revoked, dealings authorised, licences amended
     ("As a result, the sanctions on Liberia administered by OFAC are no longer in effect.",
@@ -100,6 +101,11 @@ MUST_NOT: list[tuple[str, str]] = [
      "entities.", "CONCEDE"),
     ("This authorization does not unblock the property of any blocked person, nor does it "
      "authorize any transfers to such persons.", "CONCEDE"),
+    # a release that names a deal's kind, or is only needed
+    ("The leaders will discuss reaching a ceasefire and hostage release deal.", "CONCEDE"),
+    ("Prisoner release negotiations resumed in Doha.", "CONCEDE"),
+    ("They discussed the urgent need for all hostages held by the militia to be released "
+     "without delay.", "CONCEDE"),
 ]
 # (sentence, type, the number of its events of that type): one lifting told twice is one
 ONCE: list[tuple[str, str, int]] = [

@@ -16,7 +16,9 @@ from alerter.extract.participants import phrase_tokens
 
 # Words above a release that make it a goal pursued, not a release made.
 _EFFORTS = frozenset({"work", "strive", "fight", "seek", "try", "push", "endeavor", "endeavour",
-                      "effort", "time", "aim", "labor", "labour", "commitment", "pressure"})
+                      "effort", "time", "aim", "labor", "labour", "commitment", "pressure",
+                      # "the urgent need for all hostages to be released"
+                      "need", "necessity", "urgency", "importance"})
 # Verbs that take a release noun as a goal: "seek the release of political prisoners".
 _PURSUING = frozenset({"seek", "pursue"})
 # Nouns of asking whose "for" phrase holds a release asked for: "reiterated the call for
@@ -46,7 +48,8 @@ _HOME_RULES = frozenset({"eligibility", "benefit", "vaccination", "copayment"})
 def misread(trigger: Token) -> bool:
     """Give whether a CONCEDE word is a release only pursued or a domestic rule eased."""
     return _pursued(trigger) or _domestic(trigger) or _boilerplate(trigger) or \
-        _possible_outcome(trigger) or _narrowed(trigger) or _disclaimed(trigger)
+        _possible_outcome(trigger) or _narrowed(trigger) or _disclaimed(trigger) or \
+        _kind_of_deal(trigger)
 
 
 def _pursued(trigger: Token) -> bool:
@@ -96,6 +99,14 @@ def _possible_outcome(trigger: Token) -> bool:
     verb = trigger.head.head
     return trigger.head.lower_ in ("in", "to") and verb.lemma_.lower() in _OUTCOMES and \
         any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in verb.children)
+
+
+def _kind_of_deal(trigger: Token) -> bool:
+    """Give whether a release names the kind of a deal or talks: "reaching a ceasefire and
+    hostage release deal", "prisoner release negotiations" (the deal is the event, if any);
+    but "the hostage release was delayed"."""
+    return trigger.lemma_ == "release" and trigger.pos_ == "NOUN" and \
+        trigger.dep_ in ("compound", "nmod") and trigger.head.pos_ in ("NOUN", "PROPN")
 
 
 def _narrowed(trigger: Token) -> bool:
