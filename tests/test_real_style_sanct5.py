@@ -55,6 +55,14 @@ MUST: list[tuple[str, tuple[str, ...], tuple[Any, ...]]] = [
     ("Treasury implemented the sanctions relief set out in the accord.", MODES,
      ("CONCEDE", "asserted")),
     ("The deal resulted in the release of 40 hostages.", MODES, ("CONCEDE", "asserted")),
+    # the day's designees named as a clause's subject, or their property blocked
+    ("Several of the brokers designated today keep close ties to the army's spy service.",
+     MODES, ("SANCTION", "asserted")),
+    ("The mill has used front firms for years, and some of the traders targeted today help "
+     "it sell timber abroad despite sanctions.", MODES, ("SANCTION", "asserted")),
+    ("All property and interests in property of these persons designated today that are "
+     "subject to U.S. jurisdiction are blocked.", ("type", "subtype", "modality"),
+     ("SANCTION", "asset_freeze", "asserted")),
     # the genre of a sanctions programme wound up: measures no longer in effect, ended,
     # orders revoked, dealings authorised, licences amended
     ("As a result, the sanctions on Liberia administered by OFAC are no longer in effect.",
@@ -101,6 +109,11 @@ MUST_NOT: list[tuple[str, str]] = [
      "entities.", "CONCEDE"),
     ("This authorization does not unblock the property of any blocked person, nor does it "
      "authorize any transfers to such persons.", "CONCEDE"),
+    # the day's designees named only as whose activity is told, or as a pointer
+    ("The illicit trade of those designated today props up the militia.", "SANCTION"),
+    ("Identifying information on the persons designated today.", "SANCTION"),
+    ("Banks that deal with the persons designated today may be blocked from the U.S. "
+     "financial system.", "SANCTION"),
     # a release that names a deal's kind, or is only needed
     ("The leaders will discuss reaching a ceasefire and hostage release deal.", "CONCEDE"),
     ("Prisoner release negotiations resumed in Doha.", "CONCEDE"),

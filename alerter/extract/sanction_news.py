@@ -142,11 +142,17 @@ def told_today(verb: Token, type_name: str) -> bool:
 def among_todays(verb: Token) -> bool:
     """Give whether a participle with "today" names the day's designees before a verb:
     "among the vessels sanctioned today are four tankers", "of the firms designated today,
-    two are ..." (but "information on the individuals designated today" only points)."""
+    two are ...", "several of the firms designated today are ..." (but "information on the
+    individuals designated today" only points)."""
     noun = verb.head
-    return noun.dep_ == "pobj" and noun.head.lower_ in ("among", "of") and \
-        noun.head.head.pos_ in ("VERB", "AUX") and any(
-            c.lower_ == "today" and c.dep_ in ("npadvmod", "advmod") for c in verb.children)
+    if not any(c.lower_ == "today" and c.dep_ in ("npadvmod", "advmod") for c in verb.children):
+        return False
+    # "several of the actors designated today maintain ties ...", and the noun the parser
+    # left as the root: "The vessels targeted today discharged fuel ..."
+    return noun.dep_ == "ROOT" or (noun.dep_ == "pobj" and noun.head.lower_ in ("among", "of")
+                                   and (noun.head.head.pos_ in ("VERB", "AUX") or (
+                                       noun.head.head.dep_ in ("nsubj", "nsubjpass") and
+                                       noun.head.head.tag_ in ("DT", "CD", "JJ", "PDT"))))
 
 
 def announcer(anchor: Token) -> Found:
