@@ -63,6 +63,8 @@ MUST: list[tuple[str, tuple[str, ...], tuple[Any, ...]]] = [
     ("All property and interests in property of these persons designated today that are "
      "subject to U.S. jurisdiction are blocked.", ("type", "subtype", "modality"),
      ("SANCTION", "asset_freeze", "asserted")),
+    ("Treasury continues its campaign against the cartel today by designating five of its "
+     "money launderers.", MODES, ("SANCTION", "asserted")),
     # the genre of a sanctions programme wound up: measures no longer in effect, ended,
     # orders revoked, dealings authorised, licences amended
     ("As a result, the sanctions on Liberia administered by OFAC are no longer in effect.",
@@ -114,6 +116,12 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Identifying information on the persons designated today.", "SANCTION"),
     ("Banks that deal with the persons designated today may be blocked from the U.S. "
      "financial system.", "SANCTION"),
+    # measures a resolve goes on taking, through a noun or a list: no day's action
+    ("We continue our work to impose sanctions and to address evasion.", "SANCTION"),
+    ("We will continue to take every step, from sending air defence to imposing and "
+     "enforcing sanctions on the regime's arms makers.", "SANCTION"),
+    ("We also continue to coordinate on strengthening our sanctions against the junta.",
+     "SANCTION"),
     # a release that names a deal's kind, or is only needed
     ("The leaders will discuss reaching a ceasefire and hostage release deal.", "CONCEDE"),
     ("Prisoner release negotiations resumed in Doha.", "CONCEDE"),
