@@ -65,6 +65,10 @@ MUST: list[tuple[str, tuple[str, ...], tuple[Any, ...]]] = [
      ("SANCTION", "asset_freeze", "asserted")),
     ("Treasury continues its campaign against the cartel today by designating five of its "
      "money launderers.", MODES, ("SANCTION", "asserted")),
+    # a prisoner exchange: releases both ways
+    ("Kyiv and Moscow completed a prisoner exchange in Istanbul.", CODES,
+     ("CONCEDE", {"UKR", "RUS"}, set())),
+    ("The two sides swapped 90 prisoners of war on Sunday.", MODES, ("CONCEDE", "asserted")),
     # the genre of a sanctions programme wound up: measures no longer in effect, ended,
     # orders revoked, dealings authorised, licences amended
     ("As a result, the sanctions on Liberia administered by OFAC are no longer in effect.",
@@ -122,6 +126,8 @@ MUST_NOT: list[tuple[str, str]] = [
      "enforcing sanctions on the regime's arms makers.", "SANCTION"),
     ("We also continue to coordinate on strengthening our sanctions against the junta.",
      "SANCTION"),
+    ("The ministers exchanged views on the prisoner exchange talks.", "CONCEDE"),
+    ("Traders swapped bonds for cash at a loss.", "CONCEDE"),
     # a release that names a deal's kind, or is only needed
     ("The leaders will discuss reaching a ceasefire and hostage release deal.", "CONCEDE"),
     ("Prisoner release negotiations resumed in Doha.", "CONCEDE"),
