@@ -65,6 +65,8 @@ MUST: list[tuple[str, tuple[str, ...], tuple[Any, ...]]] = [
      ("SANCTION", "asset_freeze", "asserted")),
     ("Treasury continues its campaign against the cartel today by designating five of its "
      "money launderers.", MODES, ("SANCTION", "asserted")),
+    ("Israel reopened the Kerem Shalom crossing to aid trucks.", MODES,
+     ("CONCEDE", "asserted")),
     # a prisoner exchange: releases both ways
     ("Kyiv and Moscow completed a prisoner exchange in Istanbul.", CODES,
      ("CONCEDE", {"UKR", "RUS"}, set())),
@@ -127,6 +129,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("We also continue to coordinate on strengthening our sanctions against the junta.",
      "SANCTION"),
     ("The ministers exchanged views on the prisoner exchange talks.", "CONCEDE"),
+    # the speaker's own ports reopened after a strike: no concession between parties
+    ("I thank the dock workers for acting to reopen our ports so quickly.", "CONCEDE"),
     ("Traders swapped bonds for cash at a loss.", "CONCEDE"),
     # a release that names a deal's kind, or is only needed
     ("The leaders will discuss reaching a ceasefire and hostage release deal.", "CONCEDE"),

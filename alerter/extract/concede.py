@@ -49,7 +49,7 @@ def misread(trigger: Token) -> bool:
     """Give whether a CONCEDE word is a release only pursued or a domestic rule eased."""
     return _pursued(trigger) or _domestic(trigger) or _boilerplate(trigger) or \
         _possible_outcome(trigger) or _narrowed(trigger) or _disclaimed(trigger) or \
-        _kind_of_deal(trigger)
+        _kind_of_deal(trigger) or _own_reopened(trigger)
 
 
 def _pursued(trigger: Token) -> bool:
@@ -107,6 +107,16 @@ def _kind_of_deal(trigger: Token) -> bool:
     but "the hostage release was delayed"."""
     return trigger.lemma_ == "release" and trigger.pos_ == "NOUN" and \
         trigger.dep_ in ("compound", "nmod") and trigger.head.pos_ in ("NOUN", "PROPN")
+
+
+def _own_reopened(trigger: Token) -> bool:
+    """Give whether what is reopened is the speaker's own: "thank the workers for acting to
+    reopen our ports" (a strike ended at home); but "Israel reopened the Kerem Shalom
+    crossing"."""
+    return trigger.lemma_.lower() in ("reopen", "resume") and any(
+        c.dep_ in ("dobj", "nsubjpass") and any(p.dep_ == "poss" and p.lower_ in ("our", "my")
+                                                 for p in c.children)
+        for c in trigger.children)
 
 
 def _narrowed(trigger: Token) -> bool:
