@@ -132,6 +132,11 @@ MUST_NOT: list[tuple[str, str]] = [
     # the speaker's own ports reopened after a strike: no concession between parties
     ("I thank the dock workers for acting to reopen our ports so quickly.", "CONCEDE"),
     ("Traders swapped bonds for cash at a loss.", "CONCEDE"),
+    # what a licence covers, told in passing (a routine licence mention)
+    ("General License 9 authorizes the export of certain phone software to the island.",
+     "CONCEDE"),
+    ("For transactions not otherwise authorized by OFAC general licenses, OFAC reviews "
+     "requests one by one.", "CONCEDE"),
     # a release that names a deal's kind, or is only needed
     ("The leaders will discuss reaching a ceasefire and hostage release deal.", "CONCEDE"),
     ("Prisoner release negotiations resumed in Doha.", "CONCEDE"),

@@ -41,6 +41,9 @@ _NARROWING = frozenset({"exclude", "restrict", "limit", "narrow", "prohibit", "r
 # property of any blocked person; nor does it authorize transfers to them".
 _GRANTS = lexicon.INSTRUMENTS | {"authorization", "authorisation", "license", "licence", "gl",
                                  "it", "amendment", "waiver"}
+# Licences whose scope a sentence describes.
+_LICENCES = frozenset({"license", "licence", "licenses", "licences", "gl", "authorization",
+                       "authorisation"})
 # Rules on who may receive a public service: easing them is domestic policy.
 _HOME_RULES = frozenset({"eligibility", "benefit", "vaccination", "copayment"})
 
@@ -49,7 +52,7 @@ def misread(trigger: Token) -> bool:
     """Give whether a CONCEDE word is a release only pursued or a domestic rule eased."""
     return _pursued(trigger) or _domestic(trigger) or _boilerplate(trigger) or \
         _possible_outcome(trigger) or _narrowed(trigger) or _disclaimed(trigger) or \
-        _kind_of_deal(trigger) or _own_reopened(trigger)
+        _kind_of_deal(trigger) or _own_reopened(trigger) or _licence_described(trigger)
 
 
 def _pursued(trigger: Token) -> bool:
@@ -107,6 +110,19 @@ def _kind_of_deal(trigger: Token) -> bool:
     but "the hostage release was delayed"."""
     return trigger.lemma_ == "release" and trigger.pos_ == "NOUN" and \
         trigger.dep_ in ("compound", "nmod") and trigger.head.pos_ in ("NOUN", "PROPN")
+
+
+def _licence_described(trigger: Token) -> bool:
+    """Give whether "authorize" only tells what a licence covers (a routine licence
+    mention, README): "General License D-1 authorizes the export of software", "transactions
+    not otherwise authorized by OFAC general licenses"; but "this amendment will authorize
+    all transactions prohibited by the regulations", "OFAC will authorize dealings in"."""
+    if trigger.lemma_.lower() not in ("authorize", "authorise"):
+        return False
+    if trigger.dep_ in ("acl", "amod", "relcl"):
+        return True  # a participle or clause describing the dealings or the licence
+    return any(c.dep_ == "nsubj" and any(t.lower_ in _LICENCES for t in phrase_tokens(c))
+               for c in trigger.children)
 
 
 def _own_reopened(trigger: Token) -> bool:
