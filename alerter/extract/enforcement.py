@@ -156,6 +156,27 @@ def repeats_designees(verb: Token, type_name: str) -> bool:
             and not (head.dep_ == "appos" and head.head.pos_ == "PROPN"))  # "Acme, a firm"
 
 
+# The words through which a resolve frames the measures it goes on taking: "continue our
+# work to impose sanctions", "continue to take all steps, from surging aid to imposing
+# sanctions".
+_RESOLVE_PATH = frozenset({"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "dobj", "pobj",
+                           "prep", "pcomp"})
+
+
+def resolve_told(anchor: Token) -> bool:
+    """Give whether a measure is only what a resolve goes on doing, with no day's action in
+    the sentence: "we continue our work to impose sanctions and address evasion" (but
+    "Treasury continues its campaign today by designating five firms")."""
+    token = anchor
+    for _ in range(8):
+        if token.dep_ not in _RESOLVE_PATH or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lemma_ in ("continue", "keep") and token.pos_ in ("VERB", "AUX"):
+            return not any(t.lower_ == "today" for t in anchor.sent)
+    return False
+
+
 def effect_of_measures(verb: Token) -> bool:
     """Give whether measures already in force are said to do harm: "the sanctions have
     imposed unprecedented costs on the economy" (an effect, not a new measure)."""

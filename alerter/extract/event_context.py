@@ -112,6 +112,8 @@ class Context(EventState):
             token = token.head
             if token.lemma_ in ("continue", "keep"):
                 return True  # "we continue to target them for sanctions": resolve, no act
+        if enforcement.resolve_told(anchor):
+            return True  # "we continue our work to impose sanctions": resolve, no act
         trigger = span.root
         if trigger.dep_ == "pobj" and trigger.head.lower_ in lexicon.PRESUPPOSING_PREPS:
             return True  # "following multiple OFAC designations between 1995 and 2004"

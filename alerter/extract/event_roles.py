@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from alerter.extract import (
+    concede,
     diplomacy,
     enforcement,
     force,
@@ -93,6 +94,8 @@ class Roles(EventState):
             target = all_participants([phrase_tokens(g) for c in trigger.children
                                         if c.dep_ == "prep" and c.lower_ == "of"
                                         for g in c.children if g.dep_ == "pobj"])
+        if not target and nominal and rule.type == "CONCEDE":
+            target = all_participants(concede.measure_targets(trigger))  # "lifting of X on Y"
         if rule.type in enforcement.SECTOR_TYPES and not any(p[2] for p in target):
             target = target + enforcement.topic_target(trigger) + \
                 enforcement.sector_target(span.sent)  # "the Iranian economy"

@@ -88,6 +88,19 @@ def _perfect_after_modal(token: Token) -> bool:
             and any(c.lower_ in ("have", "'ve") for c in kids))
 
 
+# Verbs that stop a proposal: what "a resolution that would have imposed sanctions" says,
+# once vetoed, did not happen.
+_DEFEATING = frozenset({"veto", "block", "reject", "defeat", "sink"})
+
+
+def _defeated_proposal(token: Token) -> bool:
+    """Give whether the verb tells what a defeated proposal would have done: "Russia
+    vetoed a resolution that would have imposed an arms embargo" (negated)."""
+    return token.dep_ == "relcl" and token.head.dep_ in ("dobj", "nsubjpass") and \
+        token.head.head.lemma_ in _DEFEATING and \
+        any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in token.children)
+
+
 def _conditional_consequence(token: Token) -> bool:
     """Give whether the verb is the future or modal outcome of an 'if' clause."""
     modal = any(c.dep_ == "aux" and c.lower_ in lexicon.PLANNED_AUX | lexicon.HYPOTHETICAL_AUX
@@ -129,6 +142,8 @@ def modality(trigger: Token, anchor: Token, governor: Token | None,
         if token.lower_ in ("able", "unable") or any(
                 c.dep_ == "acomp" and c.lower_ in ("able", "unable") for c in token.children):
             return "hypothetical", False  # "will be unable to provide", "would be able to"
+        if _defeated_proposal(token):
+            return "negated", False  # "vetoed a resolution that would have imposed X"
         if _conditional_consequence(token):
             return "hypothetical", False  # "if Russia invades, we will impose ..."
         if (token.dep_ == "ROOT" and token.tag_ == "VB" and token.i == token.sent.start

@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from alerter.extract import lexicon
+from alerter.extract import concede, lexicon
 from alerter.extract.enforcement import CURRENT_TYPES
 from alerter.extract.participants import Found, all_participants, phrase_tokens
 
@@ -45,7 +45,8 @@ def not_news(trigger: Token, anchor: Token) -> bool:
     up rather than a measure taken now."""
     return boilerplate(trigger.sent) or campaign_told(trigger, anchor) or \
         standing_order(anchor) or recalled_abroad(anchor) or in_toolkit(trigger) or \
-        disclaimed(anchor) or tallied(trigger, anchor) or lifted(trigger)
+        disclaimed(anchor) or tallied(trigger, anchor) or lifted(trigger) or \
+        concede.ruled_out(trigger, anchor)  # "sanctions were taken off the table"
 
 
 def lifted(trigger: Token) -> bool:
@@ -141,11 +142,17 @@ def told_today(verb: Token, type_name: str) -> bool:
 def among_todays(verb: Token) -> bool:
     """Give whether a participle with "today" names the day's designees before a verb:
     "among the vessels sanctioned today are four tankers", "of the firms designated today,
-    two are ..." (but "information on the individuals designated today" only points)."""
+    two are ...", "several of the firms designated today are ..." (but "information on the
+    individuals designated today" only points)."""
     noun = verb.head
-    return noun.dep_ == "pobj" and noun.head.lower_ in ("among", "of") and \
-        noun.head.head.pos_ in ("VERB", "AUX") and any(
-            c.lower_ == "today" and c.dep_ in ("npadvmod", "advmod") for c in verb.children)
+    if not any(c.lower_ == "today" and c.dep_ in ("npadvmod", "advmod") for c in verb.children):
+        return False
+    # "several of the actors designated today maintain ties ...", and the noun the parser
+    # left as the root: "The vessels targeted today discharged fuel ..."
+    return noun.dep_ == "ROOT" or (noun.dep_ == "pobj" and noun.head.lower_ in ("among", "of")
+                                   and (noun.head.head.pos_ in ("VERB", "AUX") or (
+                                       noun.head.head.dep_ in ("nsubj", "nsubjpass") and
+                                       noun.head.head.tag_ in ("DT", "CD", "JJ", "PDT"))))
 
 
 def announcer(anchor: Token) -> Found:
