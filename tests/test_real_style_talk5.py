@@ -1,0 +1,61 @@
+"""Meetings, requests, charges and inquiries in government prose the annotated sample does
+not hold (issue 10, round 5; read on fresh readouts, joint statements and Treasury
+releases with bench/fresh_review.py): readouts whose "discussed" follows another verb
+of the same subject ("they voiced concern ... and discussed"), leaders who "met" with
+no one named after it ("the two presidents met today at the palace"), a readout's time
+and place before "with" ("met virtually today with", "spoke this afternoon with"),
+meetings and discussions someone "had"; and the look-alikes: needs and challenges met,
+a speech given, a talk had with no party. Every sentence is our own, written in the
+style of the error classes seen; none is corpus text.
+"""
+
+from __future__ import annotations
+
+from .sentences import sentence_tests
+
+# sentence → an event it must hold: (type, modality)
+MUST: list[tuple[str, tuple[object, ...]]] = [
+    # "discussed" sharing the subject of the verb before it
+    ("They raised concerns about the shelling and discussed joint efforts to calm the border.",
+     ("CONSULT", "asserted")),
+    ("Together the leaders voiced alarm at the troop build-up, restated their backing for "
+     "Georgia, and discussed more budget help for Tbilisi.",
+     ("CONSULT", "asserted")),
+    # leaders who met, nobody named after the verb
+    ("President Ortiz and Prime Minister Lund met today at the palace.",
+     ("CONSULT", "asserted")),
+    ("The two presidents met in Lima for their first talks in a decade.",
+     ("CONSULT", "asserted")),
+    ("ASEAN ministers have met twice this year.", ("CONSULT", "asserted")),
+    # time and place before "with"
+    ("Secretary Vance met virtually today with eight leaders from Andean states.",
+     ("CONSULT", "asserted")),
+    ("President Okafor spoke this afternoon with Chancellor Weber of Austria.",
+     ("CONSULT", "asserted")),
+    ("The Vice President spoke today with President Hugo Ramos Vela of Honduras.",
+     ("CONSULT", "asserted")),
+    ("National Security Advisor Reyes met today at the White House with Foreign Minister "
+     "Tanaka of Japan.",
+     ("CONSULT", "asserted")),
+    # a meeting or discussion someone had
+    ("President Lind and President Osei had an official meeting at the castle in Accra.",
+     ("CONSULT", "asserted")),
+    ("The leaders had an in-depth discussion on maritime security.",
+     ("CONSULT", "asserted")),
+]
+
+# sentence → a type it must not hold
+MUST_NOT: list[tuple[str, str]] = [
+    ("We are ready to meet this challenge with science and speed.", "CONSULT"),
+    ("The President met the moment with a plan to lower costs.", "CONSULT"),
+    ("Firms that meet at least two of the criteria may apply.", "CONSULT"),
+    ("The President spoke today at a rally in Ohio about jobs.", "CONSULT"),
+    ("I had a long conversation with my daughter about the new job.", "CONSULT"),
+    ("We had a discussion about what the data show.", "CONSULT"),
+    ("Attendees raised questions about the rule and discussed next steps.", "CONSULT"),
+]
+
+FIELDS = ("type", "modality")
+
+extracted, test_event_is_found, test_event_is_not_misread = sentence_tests(MUST, MUST_NOT,
+                                                                          FIELDS)
