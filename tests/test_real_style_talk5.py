@@ -4,8 +4,11 @@ releases with bench/fresh_review.py): readouts whose "discussed" follows another
 of the same subject ("they voiced concern ... and discussed"), leaders who "met" with
 no one named after it ("the two presidents met today at the palace"), a readout's time
 and place before "with" ("met virtually today with", "spoke this afternoon with"),
-meetings and discussions someone "had"; and the look-alikes: needs and challenges met,
-a speech given, a talk had with no party. Every sentence is our own, written in the
+meetings and discussions someone "had"; requests said beside another verb of asking
+("encouraged restraint and called on all sides"), told by a participle of a paper or a
+party ("a resolution calling on Russia"), by "at the urging of", or by a budget's request
+for money; and the look-alikes: needs and challenges met, a speech given, a talk had with
+no party, people calling for help. Every sentence is our own, written in the
 style of the error classes seen; none is corpus text.
 """
 
@@ -42,6 +45,25 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
      ("CONSULT", "asserted")),
     ("The leaders had an in-depth discussion on maritime security.",
      ("CONSULT", "asserted")),
+    # a request said beside a verb of asking, not asked for by it
+    ("Mr. Reyes encouraged steps to ease tensions and called on all sides to avoid "
+     "unilateral moves.",
+     ("REQUEST", "asserted")),
+    # a participle of asking that says what a paper or a party asks
+    ("The Assembly adopted a resolution calling on Russia to pull its troops out.",
+     ("REQUEST", "asserted")),
+    ("The G7 issued a statement calling for an immediate truce.", ("REQUEST", "asserted")),
+    ("She welcomed the firm statement from the African Union chair calling on Russia to "
+     "respect the border.",
+     ("REQUEST", "asserted")),
+    # asking told by "urging"
+    ("At the urging of the Administration, insurers agreed to cover the new test.",
+     ("REQUEST", "asserted")),
+    # a budget's request for money
+    ("The President's Fiscal Year 2026 Budget Request includes $80 million for rural clinics.",
+     ("REQUEST", "asserted")),
+    ("The budget includes a request for $3 billion for the Global Vaccine Fund.",
+     ("REQUEST", "asserted")),
 ]
 
 # sentence → a type it must not hold
@@ -53,6 +75,10 @@ MUST_NOT: list[tuple[str, str]] = [
     ("I had a long conversation with my daughter about the new job.", "CONSULT"),
     ("We had a discussion about what the data show.", "CONSULT"),
     ("Attendees raised questions about the rule and discussed next steps.", "CONSULT"),
+    ("The volunteers calling for help were rescued by boat.", "REQUEST"),
+    ("The report appeared in his budget request last year, and he has asked Congress to "
+     "act.", "REQUEST:planned"),
+    ("The clinic received a grant for $5,000 from a local charity.", "REQUEST"),
 ]
 
 FIELDS = ("type", "modality")

@@ -4,9 +4,14 @@
   the release of the prisoners", "in light of Ukraine's request for air defence", "a
   longstanding request of the Palestinian Authority" (not an
   agency's errand, "USDA's request for transport", nor a market's "demand for goods");
+  so is a budget's request for money ("the President's budget request includes $50
+  million for X", "the budget includes a request for $2 billion for the Fund");
 - a request for information or comment is a consultation of the public, not a request
   of a party ("Treasury issued a request for information on AI"), nor is requesting a
   copy of a paper ("I requested a copy of the report") or pressing charges (a charge);
+- a participle of asking that says what a paper or a party asks is a request made: "a
+  resolution calling on Russia to withdraw", "a statement urging restraint", "the AU chair
+  calling on all sides", "an order calling on agencies to act";
 - "ask" that puts a question is no request ("'Are you optimistic?' he asked"), nor is a
   tax that "asks the wealthiest to pay their fair share", nor an order that "calls for
   public input".
@@ -29,6 +34,10 @@ _DEMANDED = frozenset({"release", "withdrawal", "end", "ceasefire", "resignation
 _NOTICES = frozenset({"information", "comment", "input", "proposal", "application",
                       "feedback", "view", "nomination", "public"})
 
+# Sums of money asked for: "a request for $2 billion"
+_SUMS = frozenset({"million", "billion", "trillion", "dollars"})
+_BUDGETS = frozenset({"budget", "supplemental", "appropriations", "congress"})
+
 # Papers one requests to read: "requested a copy of the report", "requested the records".
 _PAPERS = frozenset({"copy", "record", "document", "transcript", "file", "readout",
                      "briefing", "minute", "text"})
@@ -44,6 +53,13 @@ def owned(noun: Token) -> bool:
     and a "demand" asks for something a party can give."""
     if noun.lemma_ == "demand" and not any(g.lemma_.lower() in _DEMANDED for g in _for(noun)):
         return False
+    if noun.lemma_.lower() == "request" and (
+            (noun.dep_ in ("nsubj", "nsubjpass") and any(  # not "in his budget request"
+                c.dep_ in ("compound", "amod", "nmod") and c.lower_ == "budget"
+                for c in noun.children))
+            or (any(t.tag_ == "$" or t.lower_ in _SUMS for g in _for(noun) for t in g.subtree)
+                and any(t.lower_ in _BUDGETS for t in noun.sent))):
+        return True  # "the budget request includes $50 million", "a request for $2 billion"
     if any(c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP")
            and all_participants([phrase_tokens(c)], coded_only=True) for c in noun.children):
         return True
@@ -83,3 +99,16 @@ def no_request(trigger: Token, type_name: str) -> bool:
                        (c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children))
                        for c in trigger.children) and any(t.lower_ == "?" for t in trigger.sent)
     return False
+
+
+# Papers that ask in their own words: "an executive order calling on agencies to act".
+_ORDERS = frozenset({"order", "memorandum", "proclamation"})
+
+
+def told_in_paper(verb: Token, askers: frozenset[str], coded: bool) -> bool:
+    """Give whether a participle of asking says what a paper or a party asks: "a
+    resolution calling on Russia to withdraw", "the AU chair calling on all sides" (the
+    noun it describes is a statement, a party word of `askers`, or names a coded party:
+    `coded`); not "the people calling for help" (a description)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and (
+        verb.head.lemma_.lower() in askers | _ORDERS or coded)
