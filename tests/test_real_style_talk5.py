@@ -7,12 +7,20 @@ and place before "with" ("met virtually today with", "spoke this afternoon with"
 meetings and discussions someone "had"; requests said beside another verb of asking
 ("encouraged restraint and called on all sides"), told by a participle of a paper or a
 party ("a resolution calling on Russia"), by "at the urging of", or by a budget's request
-for money; and the look-alikes: needs and challenges met, a speech given, a talk had with
-no party, people calling for help. Every sentence is our own, written in the
+for money, or by a duty laid on another party ("Russia must withdraw", "Congress should
+act", asked by the issuer of the document); and the look-alikes: needs and challenges
+met, a speech given, a talk had with no party, people calling for help, the speaker's
+own duty ("we must act", "U.S. persons must comply"), a state of mind or a wish. Every sentence is our own, written in the
 style of the error classes seen; none is corpus text.
 """
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from alerter.extract import Extractor
+from alerter.extract.issuer import issuer_kinds
+from alerter.models import Document
 
 from .sentences import sentence_tests
 
@@ -64,6 +72,12 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
      ("REQUEST", "asserted")),
     ("The budget includes a request for $3 billion for the Global Vaccine Fund.",
      ("REQUEST", "asserted")),
+    # a duty laid on a named party: the party is asked
+    ("Moscow must pull its troops back from the Georgian border.", ("REQUEST", "asserted")),
+    ("Congress should pass the rail safety bill this month.", ("REQUEST", "asserted")),
+    ("The international community must firmly refuse Iranian gas.",
+     ("REQUEST", "asserted")),
+    ("The Taliban must reopen girls' schools without delay.", ("REQUEST", "asserted")),
 ]
 
 # sentence → a type it must not hold
@@ -79,9 +93,30 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The report appeared in his budget request last year, and he has asked Congress to "
      "act.", "REQUEST:planned"),
     ("The clinic received a grant for $5,000 from a local charity.", "REQUEST"),
+    # the speaker's own duty, a state of mind, a wish, a rule for US persons
+    ("We must act now to keep our schools safe.", "REQUEST"),
+    ("The United States must lead the world on clean energy.", "REQUEST"),
+    ("U.S. persons must comply with the terms of the general licence.", "REQUEST"),
+    ("The world must understand that these deals carry real costs.", "REQUEST"),
+    ("Voters who care about the border should want Congress to fund more agents.",
+     "REQUEST:asserted"),
+    ("Russia must have known about the plan.", "REQUEST"),
+    ("Mr. Olsen should be proud of his team.", "REQUEST"),
 ]
 
 FIELDS = ("type", "modality")
 
 extracted, test_event_is_found, test_event_is_not_misread = sentence_tests(MUST, MUST_NOT,
                                                                           FIELDS)
+
+
+def test_a_duty_laid_on_a_party_is_the_issuers_request(extractor: Extractor) -> None:
+    issuing = Extractor(extractor.nlp, issuers=issuer_kinds({"Treasury Press": "USA"}))
+    when = datetime(2024, 5, 2, 12, tzinfo=UTC)
+    document = Document(id="d1", source="Treasury Press", title=None, published=when,
+                        text="Moscow must pull its troops back from the Georgian border.",
+                        fetched=when, content_hash="h")
+    [(_, events)] = list(issuing.extract([document]))
+    [request] = [e for e in events if e.type == "REQUEST"]
+    assert ({p.code for p in request.actor}, {p.code for p in request.target}) == \
+        ({"USA"}, {"RUS"})

@@ -12,6 +12,10 @@
 - a participle of asking that says what a paper or a party asks is a request made: "a
   resolution calling on Russia to withdraw", "a statement urging restraint", "the AU chair
   calling on all sides", "an order calling on agencies to act";
+- a duty laid on a named party is a request of it, made by the speaker (or the one who
+  says it): "Russia must withdraw its forces", "Congress should pass the bill", "the IMF
+  should do more"; not the speaker's own duty ("we must act", "the United States must
+  lead", "U.S. persons must comply"), nor a state of mind ("the world must understand");
 - "ask" that puts a question is no request ("'Are you optimistic?' he asked"), nor is a
   tax that "asks the wealthiest to pay their fair share", nor an order that "calls for
   public input".
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from alerter.extract.participants import all_participants, phrase_tokens
+from alerter.extract.participants import Found, all_participants, phrase_tokens
 
 # What a state demands of another, as against a market's demand for goods.
 _DEMANDED = frozenset({"release", "withdrawal", "end", "ceasefire", "resignation",
@@ -33,6 +37,10 @@ _DEMANDED = frozenset({"release", "withdrawal", "end", "ceasefire", "resignation
 # What the public is asked for by a notice: "a request for information / for comment".
 _NOTICES = frozenset({"information", "comment", "input", "proposal", "application",
                       "feedback", "view", "nomination", "public"})
+
+# Words of asking themselves, which a modal does not make a duty: "we must demand".
+_ASKING = frozenset({"urge", "appeal", "implore", "petition", "press", "ask", "request",
+                     "demand", "call"})
 
 # Sums of money asked for: "a request for $2 billion"
 _SUMS = frozenset({"million", "billion", "trillion", "dollars"})
@@ -75,6 +83,8 @@ def no_request(trigger: Token, type_name: str) -> bool:
     for information or comment, or a question put."""
     if type_name != "REQUEST":
         return False
+    if trigger.lemma_ not in _ASKING and told_as_duty(trigger):
+        return no_duty(trigger)  # "Russia must withdraw", not "we must act"
     if trigger.pos_ == "NOUN" and trigger.lemma_ == "request" and any(
             g.lemma_.lower() in _NOTICES for g in _for(trigger)):
         return True  # "a request for information", "Treasury's request for public input"
@@ -112,3 +122,50 @@ def told_in_paper(verb: Token, askers: frozenset[str], coded: bool) -> bool:
     `coded`); not "the people calling for help" (a description)."""
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and (
         verb.head.lemma_.lower() in askers | _ORDERS or coded)
+
+
+# Modals that lay a duty: "Russia must withdraw", "Congress should act".
+_DUTY = frozenset({"must", "should"})
+# Bodies asked with no code of another party: the speaker's own legislature ("Congress
+# must pass the bill") and the world ("the international community must act").
+_ASKED_BODIES = frozenset({"congress", "senate", "house", "lawmaker", "legislator",
+                           "community"})
+
+
+def told_as_duty(verb: Token) -> bool:
+    """Give whether a verb is a duty laid on its subject: "Iran must release them"."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in _DUTY
+                                       for c in verb.children)
+
+
+def _duty_bearer(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects else None
+
+
+def no_duty(verb: Token) -> bool:
+    """Give whether a duty asks nothing of another party: the speaker's own ("we must",
+    "the United States should lead", "U.S. persons must comply", "the White House
+    should"), or one with no subject of its own."""
+    bearer = _duty_bearer(verb)
+    if bearer is None or bearer.lower_ in ("we", "i", "us", "you", "they", "it"):
+        return True
+    words = {t.lower_ for t in phrase_tokens(bearer)}
+    if bearer.lemma_.lower() in _ASKED_BODIES and "white" not in words:
+        return False  # "Congress must act", "the international community should"
+    if bearer.lemma_.lower() in ("party", "side") and words & {"all", "both"}:
+        return False  # "all parties must refrain from violence"
+    codes = {p[2] for p in all_participants([phrase_tokens(bearer)], coded_only=True)}
+    if not codes:  # a named group: "Hamas must release the hostages"; not "Smith should"
+        return bearer.ent_type_ not in ("ORG", "NORP", "GPE")
+    return "USA" in codes
+
+
+def duty_sides(verb: Token, actor: Found, target: Found, speaker: Found
+               ) -> tuple[Found, Found]:
+    """Give the asker and the asked of a duty laid on a party: the speaker (or the one
+    who says it) asks the subject ("Russia must withdraw": Russia is asked)."""
+    bearer = _duty_bearer(verb)
+    if not told_as_duty(verb) or bearer is None:
+        return actor, target
+    return speaker, all_participants([phrase_tokens(bearer)])
