@@ -4,13 +4,15 @@ releases with bench/fresh_review.py): readouts whose "discussed" follows another
 of the same subject ("they voiced concern ... and discussed"), leaders who "met" with
 no one named after it ("the two presidents met today at the palace"), a readout's time
 and place before "with" ("met virtually today with", "spoke this afternoon with"),
-meetings and discussions someone "had"; requests said beside another verb of asking
+meetings and discussions someone "had", a readout's "we discussed", a talk "with his
+counterpart"; requests said beside another verb of asking
 ("encouraged restraint and called on all sides"), told by a participle of a paper or a
 party ("a resolution calling on Russia"), by "at the urging of", or by a budget's request
 for money, or by a duty laid on another party ("Russia must withdraw", "Congress should
 act", asked by the issuer of the document); and the look-alikes: needs and challenges
 met, a speech given, a talk had with no party, people calling for help, the speaker's
-own duty ("we must act", "U.S. persons must comply"), a state of mind or a wish. Every sentence is our own, written in the
+own duty ("we must act", "U.S. persons must comply"), a state of mind or a wish, a
+discussion only pointed back to ("as we discussed earlier"). Every sentence is our own, written in the
 style of the error classes seen; none is corpus text.
 """
 
@@ -53,6 +55,13 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
      ("CONSULT", "asserted")),
     ("The leaders had an in-depth discussion on maritime security.",
      ("CONSULT", "asserted")),
+    # a readout's "we discussed", a titled name, a counterpart talked with
+    ("In our talks today, we discussed the crisis in Sudan and the need for a truce.",
+     ("CONSULT", "asserted")),
+    ("We discussed the crisis in Sudan and the need for a truce.", ("CONSULT", "asserted")),
+    ("Ms. Okoro and Mr. Haddad discussed the situation on the northern border.",
+     ("CONSULT", "asserted")),
+    ("Lane discussed grain exports with her Kenyan counterpart.", ("CONSULT", "asserted")),
     # a request said beside a verb of asking, not asked for by it
     ("Mr. Reyes encouraged steps to ease tensions and called on all sides to avoid "
      "unilateral moves.",
@@ -89,6 +98,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("I had a long conversation with my daughter about the new job.", "CONSULT"),
     ("We had a discussion about what the data show.", "CONSULT"),
     ("Attendees raised questions about the rule and discussed next steps.", "CONSULT"),
+    ("As we discussed earlier, the rule takes effect in June.", "CONSULT"),
+    ("Let me turn to de-risking, an issue we discussed at length last spring.", "CONSULT"),
     ("The volunteers calling for help were rescued by boat.", "REQUEST"),
     ("The report appeared in his budget request last year, and he has asked Congress to "
      "act.", "REQUEST:planned"),

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from alerter.extract import concede, diplomacy_home, diplomacy_misread
+from alerter.extract import concede, diplomacy_home, diplomacy_misread, talks
 from alerter.extract.clauses import np_head, subject_of
 from alerter.extract.participants import Found, participants_in, phrase_tokens
 
@@ -226,6 +226,7 @@ def misread(trigger: Token, type_name: str) -> bool:
             diplomacy_home.trade_agreed(trigger)
     if type_name in MEETING_TYPES and (diplomacy_misread.consulting_own(trigger) or
                                        diplomacy_misread.no_talks(trigger) or
+                                       talks.recalled(trigger) or
                                        diplomacy_home.among_own(trigger) or
                                        diplomacy_home.newcomer_welcomed(trigger) or
                                        diplomacy_home.open_or_own_meeting(trigger) or
