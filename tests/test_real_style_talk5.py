@@ -113,6 +113,10 @@ MUST_NOT: list[tuple[str, str]] = [
      "REQUEST:asserted"),
     ("Russia must have known about the plan.", "REQUEST"),
     ("Mr. Olsen should be proud of his team.", "REQUEST"),
+    ("My Administration will not rest – nor should state and local governments – until "
+     "the rent money reaches families in need.",
+     "REQUEST"),
+    ("What reforms should the World Bank make first?", "REQUEST"),
 ]
 
 FIELDS = ("type", "modality")

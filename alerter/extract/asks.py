@@ -83,8 +83,11 @@ def no_request(trigger: Token, type_name: str) -> bool:
     for information or comment, or a question put."""
     if type_name != "REQUEST":
         return False
-    if trigger.lemma_ not in _ASKING and told_as_duty(trigger):
-        return no_duty(trigger)  # "Russia must withdraw", not "we must act"
+    if trigger.lower_ in _DUTY:
+        return True  # the modal itself: the parse hung no verb of duty under it
+    if trigger.lemma_ not in _ASKING and _after_duty_word(trigger):
+        # "Russia must withdraw", not "we must act", nor "should state governments"
+        return not told_as_duty(trigger) or no_duty(trigger)
     if trigger.pos_ == "NOUN" and trigger.lemma_ == "request" and any(
             g.lemma_.lower() in _NOTICES for g in _for(trigger)):
         return True  # "a request for information", "Treasury's request for public input"
@@ -138,6 +141,14 @@ def told_as_duty(verb: Token) -> bool:
                                        for c in verb.children)
 
 
+def _after_duty_word(verb: Token) -> bool:
+    """Give whether "must" or "should" comes just before the verb (adverbs aside)."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].pos_ in ("ADV", "PART"):
+        i -= 1
+    return i >= 0 and verb.doc[i].lower_ in _DUTY
+
+
 def _duty_bearer(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return subjects[0] if subjects else None
@@ -150,6 +161,8 @@ def no_duty(verb: Token) -> bool:
     bearer = _duty_bearer(verb)
     if bearer is None or bearer.lower_ in ("we", "i", "us", "you", "they", "it"):
         return True
+    if any(c.dep_ == "aux" and c.lower_ in _DUTY and c.i < bearer.i for c in verb.children):
+        return True  # a question or an inversion: "nor should states", "should Iran attack"
     words = {t.lower_ for t in phrase_tokens(bearer)}
     if bearer.lemma_.lower() in _ASKED_BODIES and "white" not in words:
         return False  # "Congress must act", "the international community should"
