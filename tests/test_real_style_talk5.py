@@ -5,7 +5,8 @@ of the same subject ("they voiced concern ... and discussed"), leaders who "met"
 no one named after it ("the two presidents met today at the palace"), a readout's time
 and place before "with" ("met virtually today with", "spoke this afternoon with"),
 meetings and discussions someone "had", a readout's "we discussed", a talk "with his
-counterpart"; requests said beside another verb of asking
+counterpart", two sides who "spoke" with no one after "with", a dialogue held;
+requests said beside another verb of asking
 ("encouraged restraint and called on all sides"), told by a participle of a paper or a
 party ("a resolution calling on Russia"), by "at the urging of", or by a budget's request
 for money, or by a duty laid on another party ("Russia must withdraw", "Congress should
@@ -49,6 +50,13 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
      ("CONSULT", "asserted")),
     ("National Security Advisor Reyes met today at the White House with Foreign Minister "
      "Tanaka of Japan.",
+     ("CONSULT", "asserted")),
+    # two sides who spoke, no one after "with"
+    ("President Lopez and President Osei spoke by telephone on Sunday about migration.",
+     ("CONSULT", "asserted")),
+    ("The two leaders spoke again on Friday.", ("CONSULT", "asserted")),
+    # a dialogue held or continued with a party
+    ("The two sides held the fourth round of their Strategic Dialogue in Delhi.",
      ("CONSULT", "asserted")),
     # a meeting or discussion someone had
     ("President Lind and President Osei had an official meeting at the castle in Accra.",
@@ -95,6 +103,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The President met the moment with a plan to lower costs.", "CONSULT"),
     ("Firms that meet at least two of the criteria may apply.", "CONSULT"),
     ("The President spoke today at a rally in Ohio about jobs.", "CONSULT"),
+    ("The Secretary spoke about the economy for an hour.", "CONSULT"),
+    ("We support an inclusive national dialogue among Haitians.", "CONSULT"),
     ("I had a long conversation with my daughter about the new job.", "CONSULT"),
     ("We had a discussion about what the data show.", "CONSULT"),
     ("Attendees raised questions about the rule and discussed next steps.", "CONSULT"),

@@ -226,7 +226,7 @@ def misread(trigger: Token, type_name: str) -> bool:
             diplomacy_home.trade_agreed(trigger)
     if type_name in MEETING_TYPES and (diplomacy_misread.consulting_own(trigger) or
                                        diplomacy_misread.no_talks(trigger) or
-                                       talks.recalled(trigger) or
+                                       talks.misread(trigger) or
                                        diplomacy_home.among_own(trigger) or
                                        diplomacy_home.newcomer_welcomed(trigger) or
                                        diplomacy_home.open_or_own_meeting(trigger) or

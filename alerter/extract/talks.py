@@ -1,7 +1,10 @@
 """Talks told in passing (CONSULT), beyond the taxonomy's triggers: a discussion the
 speaker only points back to is no meeting of its own: "as we discussed at the summit",
-"as we have discussed before", "an issue we discussed at length last year". (A readout's
-"we discussed the crisis in Sudan" still is one.)
+"as we have discussed before", "an issue we discussed at length last year" (a readout's
+"we discussed the crisis in Sudan" still is one); and "spoke" with no one after "with"
+is a call only when two sides are its subject ("X and Y spoke by telephone", "the two
+leaders spoke"), not a speech ("the President spoke at the rally"), nor a talk with
+reporters or an audience ("spoke with reporters after the hearing").
 
 Read from the dependency parse; used by the events component through
 `diplomacy.misread`.
@@ -11,8 +14,50 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from alerter.extract.participants import participants_in, phrase_tokens
+
 # Words of talking a speaker points back to
 _TALKING = frozenset({"discuss", "talk", "mention", "say"})
+
+
+def misread(trigger: Token) -> bool:
+    """Give whether a word of talking is no meeting between parties (above)."""
+    return recalled(trigger) or lone_speech(trigger)
+
+
+def lone_speech(trigger: Token) -> bool:
+    """Give whether "speak" with no one after "with" has one speaker: a speech."""
+    if trigger.lemma_ != "speak" or trigger.pos_ != "VERB":
+        return False
+    withs = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("with", "by")]
+    if withs:  # "spoke with Chancellor X", "spoke by phone with", not "spoke with reporters"
+        partners = [g for c in withs if c.lower_ == "with" for g in c.children
+                    if g.dep_ == "pobj"]
+        return bool(partners) and not any(_named_partner(g) for g in partners)
+    if any(t.lower_ in ("with", "by") for t in trigger.doc[trigger.i + 1: trigger.i + 8]):
+        return False  # "spoke today with Prime Minister X to ...", the parse aside
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return True
+    subject = subjects[0]
+    return not (any(c.dep_ == "conj" for c in subject.children) or
+                subject.lower_ in ("two", "both") or subject.tag_ in ("NNS", "NNPS") or
+                any(c.lower_ in ("two", "both") for c in subject.children))
+
+
+# Titles of those a readout's "spoke with" names: "spoke with his counterpart"
+_TITLES = frozenset({"president", "minister", "counterpart", "chancellor", "premier", "king",
+                     "queen", "emir", "prince", "leader", "envoy", "ambassador", "secretary",
+                     "governor", "mayor", "senator", "speaker", "taoiseach", "advisor",
+                     "adviser", "chief", "head", "director", "commissioner", "representative"})
+
+
+def _named_partner(noun: Token) -> bool:
+    """Give whether the one spoken with is a party or an office holder: a coded name, a
+    person's name or a title ("his counterpart", "Prime Minister X")."""
+    words = phrase_tokens(noun)
+    return bool(participants_in(words)) or noun.ent_type_ == "PERSON" or any(
+        t.lemma_.lower() in _TITLES for t in words)
 
 
 def recalled(trigger: Token) -> bool:
