@@ -55,6 +55,12 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
     ("President Lopez and President Osei spoke by telephone on Sunday about migration.",
      ("CONSULT", "asserted")),
     ("The two leaders spoke again on Friday.", ("CONSULT", "asserted")),
+    # "spoke to" a titled leader; a guest welcomed by a royal style
+    ("Vice President Ortiz spoke today to President Amadou Diallo of Senegal.",
+     ("CONSULT", "asserted")),
+    ("The President looks forward to welcoming His Majesty King Harald of Norway to the "
+     "White House.",
+     ("CONSULT", "planned")),
     # a dialogue held or continued with a party
     ("The two sides held the fourth round of their Strategic Dialogue in Delhi.",
      ("CONSULT", "asserted")),
@@ -104,6 +110,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Firms that meet at least two of the criteria may apply.", "CONSULT"),
     ("The President spoke today at a rally in Ohio about jobs.", "CONSULT"),
     ("The Secretary spoke about the economy for an hour.", "CONSULT"),
+    ("The President spoke to Congress about the budget.", "CONSULT"),
+    ("The Prime Minister spoke to the Israeli Knesset on Monday.", "CONSULT"),
+    ("The President spoke to reporters after the briefing.", "CONSULT"),
     ("We support an inclusive national dialogue among Haitians.", "CONSULT"),
     ("I had a long conversation with my daughter about the new job.", "CONSULT"),
     ("We had a discussion about what the data show.", "CONSULT"),

@@ -34,6 +34,10 @@ def lone_speech(trigger: Token) -> bool:
         partners = [g for c in withs if c.lower_ == "with" for g in c.children
                     if g.dep_ == "pobj"]
         return bool(partners) and not any(_named_partner(g) for g in partners)
+    addressed = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pobj"]
+    if any(_named_partner(g, places=False) for g in addressed):
+        return False  # "spoke to President X", not "spoke to the nation" nor "to Congress"
     if any(t.lower_ in ("with", "by") for t in trigger.doc[trigger.i + 1: trigger.i + 8]):
         return False  # "spoke today with Prime Minister X to ...", the parse aside
     subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
@@ -52,11 +56,11 @@ _TITLES = frozenset({"president", "minister", "counterpart", "chancellor", "prem
                      "adviser", "chief", "head", "director", "commissioner", "representative"})
 
 
-def _named_partner(noun: Token) -> bool:
-    """Give whether the one spoken with is a party or an office holder: a coded name, a
-    person's name or a title ("his counterpart", "Prime Minister X")."""
+def _named_partner(noun: Token, places: bool = True) -> bool:
+    """Give whether the one spoken with is a party or an office holder: a coded name (with
+    `places`), a person's name or a title ("his counterpart", "Prime Minister X")."""
     words = phrase_tokens(noun)
-    return bool(participants_in(words)) or noun.ent_type_ == "PERSON" or any(
+    return (places and bool(participants_in(words))) or noun.ent_type_ == "PERSON" or any(
         t.lemma_.lower() in _TITLES for t in words)
 
 
