@@ -1,20 +1,20 @@
-"""Meetings, requests, charges and inquiries in government prose the annotated sample does
-not hold (issue 10, round 5; read on fresh readouts, joint statements and Treasury
-releases with bench/fresh_review.py): readouts whose "discussed" follows another verb
-of the same subject ("they voiced concern ... and discussed"), leaders who "met" with
-no one named after it ("the two presidents met today at the palace"), a readout's time
-and place before "with" ("met virtually today with", "spoke this afternoon with"),
-meetings and discussions someone "had", a readout's "we discussed", a talk "with his
-counterpart", two sides who "spoke" with no one after "with", a dialogue held;
-requests said beside another verb of asking
-("encouraged restraint and called on all sides"), told by a participle of a paper or a
-party ("a resolution calling on Russia"), by "at the urging of", or by a budget's request
-for money, or by a duty laid on another party ("Russia must withdraw", "Congress should
-act", asked by the issuer of the document); and the look-alikes: needs and challenges
-met, a speech given, a talk had with no party, people calling for help, the speaker's
-own duty ("we must act", "U.S. persons must comply"), a state of mind or a wish, a
-discussion only pointed back to ("as we discussed earlier"). Every sentence is our own, written in the
-style of the error classes seen; none is corpus text.
+"""Meetings and requests in government prose the annotated sample does not hold (issue
+10, round 5; read on fresh readouts, joint statements and Treasury releases with
+bench/fresh_review.py): readouts whose "discussed" follows another verb of the same
+subject ("they voiced concern ... and discussed"), leaders who "met" with no one named
+after it ("the two presidents met today at the palace"), a readout's time and place
+before "with" ("met virtually today with", "spoke this afternoon with"), meetings and
+discussions someone "had", a readout's "we discussed", a talk "with his counterpart",
+two sides who "spoke" with no one after "with", "spoke to President X", a dialogue held;
+requests said beside another verb of asking ("encouraged restraint and called on all
+sides"), told by a participle of a paper or a party ("a resolution calling on Russia"),
+by "at the urging of", by a budget's request for money, or by a duty laid on another
+party ("Russia must withdraw", "Congress should act", asked by the issuer of the
+document); and the look-alikes: needs and challenges met, a speech given, a talk had
+with no party, people calling for help, the speaker's own duty ("we must act", "U.S.
+persons must comply"), a state of mind or a wish, a discussion only pointed back to ("as
+we discussed earlier"). Every sentence is our own, written in the style of the error
+classes seen; none is corpus text.
 """
 
 from __future__ import annotations
