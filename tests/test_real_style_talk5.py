@@ -5,16 +5,17 @@ subject ("they voiced concern ... and discussed"), leaders who "met" with no one
 after it ("the two presidents met today at the palace"), a readout's time and place
 before "with" ("met virtually today with", "spoke this afternoon with"), meetings and
 discussions someone "had", a readout's "we discussed", a talk "with his counterpart",
-two sides who "spoke" with no one after "with", "spoke to President X", a dialogue held;
+two sides who "spoke" with no one after "with", "spoke to President X", a dialogue held,
+a summit attended, views exchanged;
 requests said beside another verb of asking ("encouraged restraint and called on all
 sides"), told by a participle of a paper or a party ("a resolution calling on Russia"),
 by "at the urging of", by a budget's request for money, or by a duty laid on another
 party ("Russia must withdraw", "Congress should act", asked by the issuer of the
 document); and the look-alikes: needs and challenges met, a speech given, a talk had
-with no party, people calling for help, the speaker's own duty ("we must act", "U.S.
-persons must comply"), a state of mind or a wish, a discussion only pointed back to ("as
-we discussed earlier"). Every sentence is our own, written in the style of the error
-classes seen; none is corpus text.
+with no party, a call held on a day, people calling for help, the speaker's own duty
+("we must act", "U.S. persons must comply"), a state of mind or a wish, a discussion
+only pointed back to ("as we discussed earlier"). Every sentence is our own, written in
+the style of the error classes seen; none is corpus text.
 """
 
 from __future__ import annotations
@@ -61,6 +62,10 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
     ("The President looks forward to welcoming His Majesty King Harald of Norway to the "
      "White House.",
      ("CONSULT", "planned")),
+    # a summit attended, views exchanged
+    ("The Vice President will attend the G20 Leaders' Summit in Rio.",
+     ("CONSULT", "planned")),
+    ("The two leaders exchanged views on the war in Sudan.", ("CONSULT", "asserted")),
     # a dialogue held or continued with a party
     ("The two sides held the fourth round of their Strategic Dialogue in Delhi.",
      ("CONSULT", "asserted")),
@@ -113,6 +118,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The President spoke to Congress about the budget.", "CONSULT"),
     ("The Prime Minister spoke to the Israeli Knesset on Monday.", "CONSULT"),
     ("The President spoke to reporters after the briefing.", "CONSULT"),
+    ("Parents attended a community meeting at the school on Monday.", "CONSULT"),
+    ("Readers exchanged views on the novel in the comments.", "CONSULT"),
+    ("The two leaders held a phone call on Tuesday.", "REQUEST"),
     ("We support an inclusive national dialogue among Haitians.", "CONSULT"),
     ("I had a long conversation with my daughter about the new job.", "CONSULT"),
     ("We had a discussion about what the data show.", "CONSULT"),

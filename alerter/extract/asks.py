@@ -16,6 +16,7 @@
   says it): "Russia must withdraw its forces", "Congress should pass the bill", "the IMF
   should do more"; not the speaker's own duty ("we must act", "the United States must
   lead", "U.S. persons must comply"), nor a state of mind ("the world must understand");
+- a call held on a day is a phone call, not a call on someone ("held a call on Tuesday");
 - "ask" that puts a question is no request ("'Are you optimistic?' he asked"), nor is a
   tax that "asks the wealthiest to pay their fair share", nor an order that "calls for
   public input".
@@ -45,6 +46,10 @@ _ASKING = frozenset({"urge", "appeal", "implore", "petition", "press", "ask", "r
 # Sums of money asked for: "a request for $2 billion"
 _SUMS = frozenset({"million", "billion", "trillion", "dollars"})
 _BUDGETS = frozenset({"budget", "supplemental", "appropriations", "congress"})
+
+# Days a call is held on: "held a call on Tuesday"
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                   "sunday", "today", "yesterday", "tomorrow"})
 
 # Papers one requests to read: "requested a copy of the report", "requested the records".
 _PAPERS = frozenset({"copy", "record", "document", "transcript", "file", "readout",
@@ -78,6 +83,16 @@ def owned(noun: Token) -> bool:
         for g in c.children if g.dep_ == "pobj")
 
 
+def _held_on_a_day(call: Token) -> bool:
+    """Give whether "on" after a call noun names a day ("a call on Tuesday"), wherever the
+    parse hangs it."""
+    doc = call.doc
+    if call.i + 2 >= len(doc) or doc[call.i + 1].lower_ != "on":
+        return False
+    day = doc[call.i + 2]
+    return day.ent_type_ in ("DATE", "TIME") or day.lower_ in _DAYS
+
+
 def no_request(trigger: Token, type_name: str) -> bool:
     """Give whether a request word asks nothing of a party: a notice asking the public
     for information or comment, or a question put."""
@@ -91,6 +106,8 @@ def no_request(trigger: Token, type_name: str) -> bool:
     if trigger.pos_ == "NOUN" and trigger.lemma_ == "request" and any(
             g.lemma_.lower() in _NOTICES for g in _for(trigger)):
         return True  # "a request for information", "Treasury's request for public input"
+    if trigger.lemma_ == "call" and trigger.pos_ == "NOUN" and _held_on_a_day(trigger):
+        return True  # "the leaders held a call on Tuesday": a phone call, nothing asked
     if trigger.lemma_ == "call" and any(g.lemma_.lower() in _NOTICES for c in trigger.children
                                         if c.dep_ == "prep" and c.lower_ == "for"
                                         for g in c.children if g.dep_ == "pobj"):
