@@ -9,9 +9,9 @@ two sides who "spoke" with no one after "with", "spoke to President X", a dialog
 a summit attended, views exchanged;
 requests said beside another verb of asking ("encouraged restraint and called on all
 sides"), told by a participle of a paper or a party ("a resolution calling on Russia"),
-by "at the urging of", by a budget's request for money, or by a duty laid on another
-party ("Russia must withdraw", "Congress should act", asked by the issuer of the
-document); and the look-alikes: needs and challenges met, a speech given, a talk had
+by "at the urging of", by a budget's request for money, by "the need for X to", or by a
+duty laid on another party ("Russia must withdraw", "Congress should act", asked by the
+issuer of the document); and the look-alikes: needs and challenges met, a speech given, a talk had
 with no party, a call held on a day, people calling for help, the speaker's own duty
 ("we must act", "U.S. persons must comply"), a state of mind or a wish, a discussion
 only pointed back to ("as we discussed earlier"). Every sentence is our own, written in
@@ -106,6 +106,11 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
     ("The international community must firmly refuse Iranian gas.",
      ("REQUEST", "asserted")),
     ("The Taliban must reopen girls' schools without delay.", ("REQUEST", "asserted")),
+    # "the need for X to do Y": asked of X
+    ("Ms. Reyes stressed the need for Russia to pull its forces back from the border.",
+     ("REQUEST", "asserted")),
+    ("The President underscored the need for all countries to condemn the massacre.",
+     ("REQUEST", "asserted")),
 ]
 
 # sentence → a type it must not hold
@@ -144,6 +149,13 @@ MUST_NOT: list[tuple[str, str]] = [
      "the rent money reaches families in need.",
      "REQUEST"),
     ("What reforms should the World Bank make first?", "REQUEST"),
+    ("They discussed the need for vigilance against money laundering.", "REQUEST"),
+    ("The leaders reiterated the need for more investment in clean energy.", "REQUEST"),
+    ("We see the need for us to act quickly.", "REQUEST"),
+    # what the need asks for is only asked: no pull-back, no agreement
+    ("Ms. Reyes stressed the need for Russia to pull its forces back from the border.",
+     "RETREAT:asserted"),
+    ("The Secretary emphasized the need for Greece to agree to the reforms.", "AGREE"),
 ]
 
 FIELDS = ("type", "modality")

@@ -66,6 +66,8 @@ def owned(noun: Token) -> bool:
     and a "demand" asks for something a party can give."""
     if noun.lemma_ == "demand" and not any(g.lemma_.lower() in _DEMANDED for g in _for(noun)):
         return False
+    if noun.lemma_ == "need":
+        return need_of_party(noun)  # "underscored the need for Russia to withdraw"
     if noun.lemma_.lower() == "request" and (
             (noun.dep_ in ("nsubj", "nsubjpass") and any(  # not "in his budget request"
                 c.dep_ in ("compound", "amod", "nmod") and c.lower_ == "budget"
@@ -83,6 +85,57 @@ def owned(noun: Token) -> bool:
         for g in c.children if g.dep_ == "pobj")
 
 
+def need_of_party(noun: Token) -> bool:
+    """Give whether "the need for X to do Y" asks it of another named party: "stressed the
+    need for Russia to withdraw", "the need for all countries to condemn the attack",
+    "the need for Congress to act"; not "the need for us to act", "the need for more
+    housing" (nothing asked of anyone)."""
+    if noun.lemma_ != "need" or noun.pos_ != "NOUN":
+        return False
+    for act in _needed_acts(noun):
+        # "the need for Russia to withdraw": "for" marks the clause, Russia its subject
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in act.children):
+            parties = [c for c in act.children if c.dep_ == "nsubj"]
+            if parties and not _own_side(parties[0]):
+                return True
+    for party in _for(noun):  # "the need for Russia to withdraw" read as a "for" phrase
+        if any(c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and
+               any(a.lower_ == "to" for a in c.children) for c in party.children) and \
+                not _own_side(party):
+            return True
+    return False
+
+
+def _needed_acts(noun: Token) -> list[Token]:
+    return [c for c in noun.children if c.dep_ in ("acl", "advcl", "relcl", "xcomp")
+            and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)]
+
+
+def asked_by_need(verb: Token) -> bool:
+    """Give whether a verb is what "the need for X to ..." asks of another party: "stressed
+    the need for Russia to withdraw" (the withdrawal is only asked for)."""
+    return verb.dep_ in ("acl", "advcl", "relcl", "xcomp") and need_of_party(verb.head) and \
+        verb in _needed_acts(verb.head)
+
+
+def _own_side(bearer: Token) -> bool:
+    """Give whether a duty's bearer is the speaker's own side or no named party: "we", "the
+    United States", "U.S. persons", "firms"; not "Congress", "the international
+    community", "all parties", "Hamas", "Russia"."""
+    if bearer.lower_ in ("we", "i", "us", "you", "they", "it"):
+        return True
+    words = {t.lower_ for t in phrase_tokens(bearer)}
+    if bearer.lemma_.lower() in _ASKED_BODIES and "white" not in words:
+        return False  # "Congress must act", "the international community should"
+    if bearer.lemma_.lower() in ("party", "side", "country", "nation", "state") and \
+            words & {"all", "both"}:
+        return False  # "all parties must refrain from violence"
+    codes = {p[2] for p in all_participants([phrase_tokens(bearer)], coded_only=True)}
+    if not codes:  # a named group: "Hamas must release the hostages"; not "Smith should"
+        return bearer.ent_type_ not in ("ORG", "NORP", "GPE")
+    return "USA" in codes
+
+
 def _held_on_a_day(call: Token) -> bool:
     """Give whether "on" after a call noun names a day ("a call on Tuesday"), wherever the
     parse hangs it."""
@@ -98,6 +151,8 @@ def no_request(trigger: Token, type_name: str) -> bool:
     for information or comment, or a question put."""
     if type_name != "REQUEST":
         return False
+    if trigger.lemma_ == "need" and trigger.pos_ == "NOUN":
+        return not need_of_party(trigger)  # "the need for Russia to", not "for vigilance"
     if trigger.lower_ in _DUTY:
         return True  # the modal itself: the parse hung no verb of duty under it
     if trigger.lemma_ not in _ASKING and _after_duty_word(trigger):
@@ -176,19 +231,11 @@ def no_duty(verb: Token) -> bool:
     "the United States should lead", "U.S. persons must comply", "the White House
     should"), or one with no subject of its own."""
     bearer = _duty_bearer(verb)
-    if bearer is None or bearer.lower_ in ("we", "i", "us", "you", "they", "it"):
+    if bearer is None:
         return True
     if any(c.dep_ == "aux" and c.lower_ in _DUTY and c.i < bearer.i for c in verb.children):
         return True  # a question or an inversion: "nor should states", "should Iran attack"
-    words = {t.lower_ for t in phrase_tokens(bearer)}
-    if bearer.lemma_.lower() in _ASKED_BODIES and "white" not in words:
-        return False  # "Congress must act", "the international community should"
-    if bearer.lemma_.lower() in ("party", "side") and words & {"all", "both"}:
-        return False  # "all parties must refrain from violence"
-    codes = {p[2] for p in all_participants([phrase_tokens(bearer)], coded_only=True)}
-    if not codes:  # a named group: "Hamas must release the hostages"; not "Smith should"
-        return bearer.ent_type_ not in ("ORG", "NORP", "GPE")
-    return "USA" in codes
+    return _own_side(bearer)
 
 
 def duty_sides(verb: Token, actor: Found, target: Found, speaker: Found

@@ -130,6 +130,9 @@ class Checks(EventState):
     def _blocked(self, anchor: Token, type_name: str) -> bool:
         """Give whether the event is only asked for or refused by a verb above it."""
         token = anchor
+        if type_name != "REQUEST" and type_name not in self.requestable and \
+                asks.asked_by_need(anchor):
+            return True  # "stressed the need for Russia to withdraw": only asked for
         while token.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj",
                              "conj") and token.head.i != token.i:
             # a verb joined to the asking one is said beside it, not asked for: "encouraged
