@@ -6,7 +6,7 @@ after it ("the two presidents met today at the palace"), a readout's time and pl
 before "with" ("met virtually today with", "spoke this afternoon with"), meetings and
 discussions someone "had", a readout's "we discussed", a talk "with his counterpart",
 two sides who "spoke" with no one after "with", "spoke to President X", a dialogue held,
-a summit attended, views exchanged;
+a summit attended, views exchanged, a readout's "During the meeting, the two sides ...";
 requests said beside another verb of asking ("encouraged restraint and called on all
 sides"), told by a participle of a paper or a party ("a resolution calling on Russia"),
 by "at the urging of", by a budget's request for money, by "the need for X to", or by a
@@ -62,6 +62,12 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
     ("The President looks forward to welcoming His Majesty King Harald of Norway to the "
      "White House.",
      ("CONSULT", "planned")),
+    # a readout's frame: the meeting the sentence tells of
+    ("During the meeting, the two sides stressed the value of legal migration routes.",
+     ("CONSULT", "asserted")),
+    ("During the meeting, National Security Advisor Reyes thanked Prime Minister Holt for "
+     "his support.",
+     ("CONSULT", "asserted")),
     # a summit attended, views exchanged
     ("The Vice President will attend the G20 Leaders' Summit in Rio.",
      ("CONSULT", "planned")),
@@ -124,6 +130,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The Prime Minister spoke to the Israeli Knesset on Monday.", "CONSULT"),
     ("The President spoke to reporters after the briefing.", "CONSULT"),
     ("Parents attended a community meeting at the school on Monday.", "CONSULT"),
+    ("During the meeting, participants discussed ways to widen access to care.", "CONSULT"),
+    ("During the meeting, the board received an update on market trends.", "CONSULT"),
     ("Readers exchanged views on the novel in the comments.", "CONSULT"),
     ("The two leaders held a phone call on Tuesday.", "REQUEST"),
     ("We support an inclusive national dialogue among Haitians.", "CONSULT"),

@@ -55,6 +55,8 @@ def meeting_alone(trigger: Token, type_name: str, role: str) -> bool:
             g.dep_ == "pobj" and participants_in(phrase_tokens(g)) for g in c.children)
            for c in trigger.children):
         return True
+    if talks.readout_frame(trigger):
+        return True  # "During the meeting, the two leaders underscored ..."
     head = np_head(trigger)
     prep = head.head
     if head.dep_ != "pobj" or prep.lower_ not in _OCCASION_PREPS or \

@@ -6,8 +6,12 @@ is a call only when two sides are its subject ("X and Y spoke by telephone", "th
 leaders spoke"), not a speech ("the President spoke at the rally"), nor a talk with
 reporters or an audience ("spoke with reporters after the hearing").
 
+A readout's frame is a meeting told: "During the meeting, the two leaders underscored
+...", "On the call, President X thanked Prime Minister Y" (the clause's subject is a
+leader, a side or a coded party; not "During the meeting, participants discussed ...").
+
 Read from the dependency parse; used by the events component through
-`diplomacy.misread`.
+`diplomacy.misread` and `diplomacy.meeting_alone`.
 """
 
 from __future__ import annotations
@@ -73,3 +77,31 @@ def recalled(trigger: Token) -> bool:
         return True  # "as we discussed at the G20 summit"
     return trigger.dep_ == "relcl" and trigger.head.lemma_.lower() in (
         "issue", "topic", "subject", "point", "question", "matter", "theme")
+
+
+# Meeting nouns a readout frames its sentences with
+_FRAMES = frozenset({"meeting", "call", "talk", "talks", "discussion", "conversation", "visit"})
+# Subjects that speak for a side: "the two leaders", "the sides", "President X"
+_SIDES = frozenset({"leader", "president", "minister", "side", "two", "both", "secretary",
+                    "advisor", "adviser", "chancellor", "premier", "king", "emir", "prince",
+                    "counterpart", "delegation", "ambassador", "envoy", "taoiseach"})
+
+
+def readout_frame(noun: Token) -> bool:
+    """Give whether a meeting noun frames a readout's sentence: "During the meeting, the
+    two sides underscored ...", "On the call, President X thanked ..."."""
+    if noun.lemma_.lower() not in _FRAMES or noun.pos_ != "NOUN" or noun.dep_ != "pobj" or \
+            noun.head.lower_ not in ("during", "in", "on", "at"):
+        return False
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "our", "this")
+               for c in noun.children):
+        return False
+    verb = noun.head.head
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or noun.head.i > verb.i:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    words = phrase_tokens(subjects[0])
+    return any(t.lemma_.lower() in _SIDES for t in words) or any(
+        p[2] for p in participants_in(words))
