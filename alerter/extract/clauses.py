@@ -222,10 +222,15 @@ def meets(trigger: Token, needs: Requirement) -> bool:
         if any(c.dep_ == "poss" and any(p[2] for p in participants_in(phrase_tokens(c)))
                for c in trigger.children):
             return True  # "Russia's threat to station weapons"
+    # a verb joined to another shares its subject: "they voiced concern and discussed X"
+    said_by = trigger
+    while said_by.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                            for c in said_by.children):
+        said_by = said_by.head
     if needs.subjects and any(c.dep_ in ("nsubj", "nsubjpass") and (
             c.lemma_.lower() in needs.subjects or any(
                 t.lower_ in needs.subjects for t in phrase_tokens(c)))
-            for c in trigger.children):
+            for c in said_by.children):
         return True
     # "thousands of troops", "a battalion of tanks": the goods behind a measure word
     measured = [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"

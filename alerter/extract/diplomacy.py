@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from alerter.extract import concede, diplomacy_home, diplomacy_misread, welcomes
+from alerter.extract import concede, diplomacy_home, diplomacy_misread, talks, welcomes
 from alerter.extract.clauses import np_head, subject_of
 from alerter.extract.participants import Found, participants_in, phrase_tokens
 
@@ -55,6 +55,8 @@ def meeting_alone(trigger: Token, type_name: str, role: str) -> bool:
             g.dep_ == "pobj" and participants_in(phrase_tokens(g)) for g in c.children)
            for c in trigger.children):
         return True
+    if talks.readout_frame(trigger):
+        return True  # "During the meeting, the two leaders underscored ..."
     head = np_head(trigger)
     prep = head.head
     if head.dep_ != "pobj" or prep.lower_ not in _OCCASION_PREPS or \
@@ -161,6 +163,7 @@ def misread(trigger: Token, type_name: str) -> bool:
             diplomacy_home.trade_agreed(trigger)
     if type_name in MEETING_TYPES and (diplomacy_misread.consulting_own(trigger) or
                                        diplomacy_misread.no_talks(trigger) or
+                                       talks.misread(trigger) or
                                        diplomacy_home.among_own(trigger) or
                                        diplomacy_home.newcomer_welcomed(trigger) or
                                        diplomacy_home.open_or_own_meeting(trigger) or

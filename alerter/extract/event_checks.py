@@ -137,14 +137,20 @@ class Checks(EventState):
     def _blocked(self, anchor: Token, type_name: str) -> bool:
         """Give whether the event is only asked for or refused by a verb above it."""
         token = anchor
+        if type_name != "REQUEST" and type_name not in self.requestable and \
+                asks.asked_by_need(anchor):
+            return True  # "stressed the need for Russia to withdraw": only asked for
         while token.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "dobj",
                              "conj") and token.head.i != token.i:
+            # a verb joined to the asking one is said beside it, not asked for: "encouraged
+            # restraint and called on all parties to refrain"
+            beside = token.dep_ == "conj" and token.pos_ == "VERB"
             token = token.head
             if token.lemma_ in self.requests and type_name in self.requestable:
                 return False  # "asked Seoul to send shells": the supply is discussed
             if token.lemma_ in self.blocking and (type_name, token.lemma_) not in \
                     self.type_lemmas and not force_told.summoned(token) and \
-                    not force_none.phoned(token):
+                    not force_none.phoned(token) and not beside:
                 return True
             if token.lemma_ in lexicon.REPORT_VERBS:
                 return False

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from alerter.extract import (
+    asks,
     diplomacy,
     enforcement,
     force,
@@ -217,6 +218,9 @@ class EventBuilder(Checks, Record, Roles):
         if rule.type == "ACCUSE":  # "condemned Iran's attack on Israel": Iran is accused
             actor, target = speech.accused(trigger, actor, target,
                                            framing.self_report(span.sent, anchor))
+        if rule.type == "REQUEST":  # "Russia must withdraw": the speaker asks Russia
+            actor, target = asks.duty_sides(trigger, actor, target,
+                                            framing.self_report(span.sent, anchor))
         if rule.type in diplomacy.MEETING_TYPES:
             target = diplomacy.meeting_target(trigger, nominal, actor, target)
         if rule.trigger.items and not any(p[2] for p in target) and funded_at_home(anchor) \

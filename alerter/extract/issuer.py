@@ -11,6 +11,8 @@ actor when
   "I", or the issuer's office named with "the": the President, the Vice President,
   the Administration, the Secretary, the Department;
 - the trigger is owned by "our" or "my" ("our sanctions");
+- it is a duty the issuer lays on another party, a request ("Russia must withdraw",
+  "Congress should act");
 - it is a measure of the issuer's own kind, a sanction or its lifting (SANCTION,
   CONCEDE), told without a doer: passive ("were designated today"), or with the
   measure itself as the subject ("today's action targets").
@@ -27,6 +29,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from alerter.extract import asks
 from alerter.extract.gazetteer import load_gazetteer
 
 if TYPE_CHECKING:
@@ -98,6 +101,8 @@ def speaker(doc: Doc, event: dict[str, Any], first_person: bool = True) -> str |
         return subject.text if first_person else None
     if subject is not None and _office(subject):
         return doc[subject.left_edge.i:subject.i + 1].text
+    if event["type"] == "REQUEST" and first_person and asks.told_as_duty(head):
+        return ""  # "Russia must withdraw": the issuer lays the duty (asks.py)
     if event["type"] not in UNNAMED_DOER or event.get("actor"):
         return None
     return "" if subject is None or subject.lemma_.lower() in MEASURES else None

@@ -76,6 +76,9 @@ def own_clause(verb: Token, type_name: str, speech_act: bool) -> bool:
         return (verb.head.lower_ == "to" and verb.head.head.lemma_ in RESOLVE_NOUNS) or \
             verb.head.lower_ in ("in", "by") or (
                 verb.head.lower_ == "of" and verb.head.head.lemma_ in _NEED_NOUNS)
+    if type_name == "REQUEST":  # "a resolution calling on Russia to withdraw"
+        return asks.told_in_paper(verb, PARTY_NOUNS | STATEMENTS, bool(_coded(
+            phrase_tokens(verb.head))))
     if type_name != "ACCUSE":
         return False
     if verb.dep_ == "relcl":

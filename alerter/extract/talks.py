@@ -1,0 +1,107 @@
+"""Talks told in passing (CONSULT), beyond the taxonomy's triggers: a discussion the
+speaker only points back to is no meeting of its own: "as we discussed at the summit",
+"as we have discussed before", "an issue we discussed at length last year" (a readout's
+"we discussed the crisis in Sudan" still is one); and "spoke" with no one after "with"
+is a call only when two sides are its subject ("X and Y spoke by telephone", "the two
+leaders spoke"), not a speech ("the President spoke at the rally"), nor a talk with
+reporters or an audience ("spoke with reporters after the hearing").
+
+A readout's frame is a meeting told: "During the meeting, the two leaders underscored
+...", "On the call, President X thanked Prime Minister Y" (the clause's subject is a
+leader, a side or a coded party; not "During the meeting, participants discussed ...").
+
+Read from the dependency parse; used by the events component through
+`diplomacy.misread` and `diplomacy.meeting_alone`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alerter.extract.participants import participants_in, phrase_tokens
+
+# Words of talking a speaker points back to
+_TALKING = frozenset({"discuss", "talk", "mention", "say"})
+
+
+def misread(trigger: Token) -> bool:
+    """Give whether a word of talking is no meeting between parties (above)."""
+    return recalled(trigger) or lone_speech(trigger)
+
+
+def lone_speech(trigger: Token) -> bool:
+    """Give whether "speak" with no one after "with" has one speaker: a speech."""
+    if trigger.lemma_ != "speak" or trigger.pos_ != "VERB":
+        return False
+    withs = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("with", "by")]
+    if withs:  # "spoke with Chancellor X", "spoke by phone with", not "spoke with reporters"
+        partners = [g for c in withs if c.lower_ == "with" for g in c.children
+                    if g.dep_ == "pobj"]
+        return bool(partners) and not any(_named_partner(g) for g in partners)
+    addressed = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pobj"]
+    if any(_named_partner(g, places=False) for g in addressed):
+        return False  # "spoke to President X", not "spoke to the nation" nor "to Congress"
+    if any(t.lower_ in ("with", "by") for t in trigger.doc[trigger.i + 1: trigger.i + 8]):
+        return False  # "spoke today with Prime Minister X to ...", the parse aside
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return True
+    subject = subjects[0]
+    return not (any(c.dep_ == "conj" for c in subject.children) or
+                subject.lower_ in ("two", "both") or subject.tag_ in ("NNS", "NNPS") or
+                any(c.lower_ in ("two", "both") for c in subject.children))
+
+
+# Titles of those a readout's "spoke with" names: "spoke with his counterpart"
+_TITLES = frozenset({"president", "minister", "counterpart", "chancellor", "premier", "king",
+                     "queen", "emir", "prince", "leader", "envoy", "ambassador", "secretary",
+                     "governor", "mayor", "senator", "speaker", "taoiseach", "advisor",
+                     "adviser", "chief", "head", "director", "commissioner", "representative"})
+
+
+def _named_partner(noun: Token, places: bool = True) -> bool:
+    """Give whether the one spoken with is a party or an office holder: a coded name (with
+    `places`), a person's name or a title ("his counterpart", "Prime Minister X")."""
+    words = phrase_tokens(noun)
+    return (places and bool(participants_in(words))) or noun.ent_type_ == "PERSON" or any(
+        t.lemma_.lower() in _TITLES for t in words)
+
+
+def recalled(trigger: Token) -> bool:
+    """Give whether a verb of talking only points back to an earlier discussion: "as we
+    discussed", or a relative clause on an issue or topic ("an issue we discussed")."""
+    if trigger.lemma_ not in _TALKING or trigger.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in trigger.children):
+        return True  # "as we discussed at the G20 summit"
+    return trigger.dep_ == "relcl" and trigger.head.lemma_.lower() in (
+        "issue", "topic", "subject", "point", "question", "matter", "theme")
+
+
+# Meeting nouns a readout frames its sentences with
+_FRAMES = frozenset({"meeting", "call", "talk", "talks", "discussion", "conversation", "visit"})
+# Subjects that speak for a side: "the two leaders", "the sides", "President X"
+_SIDES = frozenset({"leader", "president", "minister", "side", "two", "both", "secretary",
+                    "advisor", "adviser", "chancellor", "premier", "king", "emir", "prince",
+                    "counterpart", "delegation", "ambassador", "envoy", "taoiseach"})
+
+
+def readout_frame(noun: Token) -> bool:
+    """Give whether a meeting noun frames a readout's sentence: "During the meeting, the
+    two sides underscored ...", "On the call, President X thanked ..."."""
+    if noun.lemma_.lower() not in _FRAMES or noun.pos_ != "NOUN" or noun.dep_ != "pobj" or \
+            noun.head.lower_ not in ("during", "in", "on", "at"):
+        return False
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "our", "this")
+               for c in noun.children):
+        return False
+    verb = noun.head.head
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or noun.head.i > verb.i:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    words = phrase_tokens(subjects[0])
+    return any(t.lemma_.lower() in _SIDES for t in words) or any(
+        p[2] for p in participants_in(words))
