@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from alerter.extract import (
     asks,
+    assistance,
     charges,
     concede,
     diplomacy,
@@ -219,7 +220,8 @@ class Checks(EventState):
             return True  # "persons who ..., refuse to take part in abuses"; "must reject"
         if charges.not_a_charge(trigger, rule.type) or diplomacy.misread(trigger, rule.type):
             return True  # "charged with advising"; "welcomed the guests"; "with the DEA"
-        if rule.type == "AID" and supply_wording.no_giving(trigger):
+        if rule.type == "AID" and (supply_wording.no_giving(trigger)
+                                   or assistance.not_abroad(trigger)):
             return True  # "give up arms", "hand back", "a gunman armed with a rifle": no aid
         unless = rule.trigger.unless or ()  # "agreed to pay a civil penalty"
         return any(c.dep_ == "xcomp" and c.lemma_ in unless for c in trigger.children)

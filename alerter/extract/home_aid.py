@@ -134,11 +134,11 @@ def for_countries(verb: Token) -> bool:
     return any(g.lemma_.lower() in FOREIGN_PUBLIC or any(
         c.dep_ == "amod" and c.lower_ in WORLDWIDE for c in g.children) for g in _gets(verb)) \
         or any(t.lower_ in ABROAD for t in verb.subtree) or any(
-            _other_countries(t) for c in verb.children if c.dep_ in _GIVEN_DEPS
+            other_countries(t) for c in verb.children if c.dep_ in _GIVEN_DEPS
             for t in c.subtree)
 
 
-def _other_countries(noun: Token) -> bool:
+def other_countries(noun: Token) -> bool:
     """Give whether a noun is countries in the plural, anywhere in what a verb gives or
     helps ("$4 billion in loans to developing nations", "to support 30 countries"); not
     the home's own ("tribal nations", "the nation's schools")."""

@@ -1,0 +1,96 @@
+"""Help that counts as aid only when it goes abroad (AID economic and other in fact
+sheets and readouts).
+
+- A sum told by its sign alone ("provide $500,000 to Honduras", "$100,000 in training"):
+  fact sheets give many small grants abroad, but the same wording pays tax credits and
+  awards at home ("gave families up to $3,000"), so such a sum is aid only with a coded
+  recipient other than the giver's home.
+- Training given ("providing training to the Haitian police", "Meta will train 250,000
+  youth in Guatemala", "upskill Kenyans", "assist low-income countries"): the same words
+  tell of workers and officers trained at home, so they are aid only with a coded party
+  abroad (or other countries in the plural: "assist low-income countries"). Training of
+  forces is left to the military wordings.
+
+`supply.not_a_supply` asks `needs_abroad` about a verb's goods; `events` asks `not_abroad`
+about a teaching or assisting verb (taxonomy: AID's `train`/`assist` triggers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from alerter.extract import home_aid
+from alerter.extract.clauses import subject_of
+from alerter.extract.participants import participants_in, phrase_tokens
+
+Items = list[tuple[Token, list[Token]]]
+ClassOf = Callable[[list[Token]], "str | None"]
+Found = list[tuple[str, str, str | None]]
+
+# A sum told by its sign: "$500,000" (a scale word or an aid noun makes it aid anywhere).
+SIGNS = frozenset({"$", "€", "£"})
+# Goods that are help only abroad: training given.
+TEACHING_GOODS = frozenset({"training", "upskilling", "reskilling", "mentorship",
+                            "scholarship", "fellowship", "curriculum"})
+# Verbs of help that give no goods: "train 250,000 youth", "assist the Afghan people".
+TEACHING = frozenset({"train", "upskill", "reskill", "assist"})
+# Who is trained as a force: left to the military wordings ("train Ukrainian pilots").
+FORCES = frozenset({"pilot", "soldier", "troop", "force", "fighter", "militant", "army",
+                    "military", "militia", "rebel", "recruit", "marine", "battalion"})
+# Names that may give help: a firm or body ("Meta", "the Embassy"), a place, a people; a
+# person's help is a part taken ("Gramashov assisted Russia in its policy of").
+GIVERS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+# "materially assisted": a designation's standard criteria, no help told.
+CRITERIA = frozenset({"materially"})
+
+
+def _abroad_only(tokens: list[Token], class_of: ClassOf) -> bool:
+    """Give whether goods are help only when they go abroad: a sum told by its sign alone,
+    or training."""
+    classed = [t for t in tokens if class_of([t]) is not None]
+    return bool(classed) and all(t.lower_ in SIGNS or t.lemma_.lower() in TEACHING_GOODS
+                                 or t.lower_.removesuffix("s") in TEACHING_GOODS
+                                 for t in classed)
+
+
+def _abroad(found: Found, home: set[str]) -> bool:
+    return any(p[2] and p[2] not in home for p in found)
+
+
+def needs_abroad(items: Items, class_of: ClassOf, actor: Found, target: Found) -> bool:
+    """Give whether a verb's goods include some of the kind that is aid only abroad (see
+    the module: "provide training and $5 million to park departments" is a home
+    programme) and no coded recipient other than the giver's home is named."""
+    goods = [tokens for _, tokens in items if class_of(tokens) is not None]
+    if not any(_abroad_only(tokens, class_of) for tokens in goods):
+        return False
+    home = {p[2] for p in actor if p[2]} or {"USA"}
+    return not _abroad(target, home)
+
+
+def not_abroad(trigger: Token) -> bool:
+    """Give whether a teaching or assisting verb helps nobody abroad: no coded party other
+    than its subject's (else the US) in what it takes, and no other countries in the
+    plural ("assist low-income countries"); or it trains forces, or it is a designation's
+    criteria ("materially assisted")."""
+    if trigger.lemma_ not in TEACHING:
+        return False
+    if any(c.lower_ in CRITERIA for c in trigger.children) or \
+            any(c.dep_ == "agent" for c in trigger.children):
+        return True  # "materially assisted X", "was assisted by": no help told
+    doer = subject_of(trigger)
+    if doer is not None and doer.pos_ == "PROPN" and doer.ent_type_ not in GIVERS and \
+            not any(p[2] for p in participants_in(phrase_tokens(doer))):
+        return True  # "Gramashov assisted Russia in its policy of": a part taken, no aid
+    taken = [t for c in trigger.children if c.dep_ in ("dobj", "obj", "dative", "prep")
+             for t in c.subtree]
+    if any(t.lemma_.lower() in FORCES for t in taken):
+        return True  # "train Ukrainian pilots": the military wordings' (aid5m)
+    subject = [t for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")
+               for t in phrase_tokens(c)]
+    home = {p[2] for p in participants_in(subject) if p[2]} or {"USA"}
+    if _abroad(participants_in(taken), home):
+        return False
+    return not any(home_aid.other_countries(t) for t in taken)
