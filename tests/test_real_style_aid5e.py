@@ -2,7 +2,8 @@
 on fresh documents with bench/fresh_review.py): a small grant told by its sign alone
 ("$400,000"), training given abroad ("will train 30,000 young people in Peru", "upskill
 Ghanaians", "providing training to Moldovan judges"), help to a country ("to assist the
-Government of Nepal", "assisting poorer countries"), and aid spread "throughout" a place.
+Government of Nepal", "assisting poorer countries"), what USAID funds, invests in, supports
+or reaches, and aid spread "throughout" a place.
 The look-alikes stay out: the same sums and training at home ("gave each family $2,000",
 "train 5,000 nurses in Ohio"), the training of forces (the military wordings' part), a
 designation's "materially assisted", a person's part in a state's doings. Every sentence
@@ -34,6 +35,16 @@ MUST: list[tuple[str, Expected]] = [
     ("We remain committed to assisting poorer countries in their recovery.",
      ("AID", "other", set(), set())),
     ("Japan stands ready to assist Fiji.", ("AID", "other", {"JPN"}, {"FJI"})),
+    # what USAID funds, invests in, supports or reaches is help abroad
+    ("USAID is investing up to $40 million over four years to build a new nursing "
+     "workforce.", ("AID", "other", set(), set())),
+    ("USAID will continue to support rural clinics in Ghana.",
+     ("AID", "other", set(), set())),
+    ("The U.S. Agency for International Development (USAID) has reached more than 3 "
+     "million Kenyans with hygiene training.", ("AID", "other", {"USA"}, {"KEN"})),
+    # an aid noun of its own keeps its reading: no agency needed
+    ("The lender is providing financial support to Jordan.",
+     ("AID", "economic", set(), {"JOR"})),
     # aid spread "throughout" a place
     ("The leaders stressed the need to increase deliveries of humanitarian assistance "
      "throughout Sudan.", ("AID", "humanitarian", set(), set())),
@@ -58,6 +69,10 @@ MUST_NOT: list[tuple[str, str]] = [
      "AID"),
     ("Petrov also took part in raids and assisted Russia in its policy of persecuting "
      "activists.", "AID"),
+    # the same verbs of anyone but the aid agency
+    ("The central bank will support the economy with lower rates.", "AID"),
+    ("The pension fund will invest $5 million in local startups.", "AID"),
+    ("USAID launched a toolkit that gives guidance on distance learning.", "AID"),
     # aid "throughout" nowhere coded is not told as help given
     ("Sanctions must not hamper the delivery of humanitarian aid.", "AID"),
 ]

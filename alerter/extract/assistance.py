@@ -10,9 +10,15 @@ sheets and readouts).
   tell of workers and officers trained at home, so they are aid only with a coded party
   abroad (or other countries in the plural: "assist low-income countries"). Training of
   forces is left to the military wordings.
+- What USAID supports, funds, invests in, helps or reaches ("USAID is investing $85 million
+  to create a health workforce", "USAID has reached 56 million Indians with training"):
+  the agency's work is abroad; the same verbs of anyone else are no aid here. So money
+  it gives needs no recipient named ("USAID plans to provide $50 million to expand access
+  to oxygen"; `supply.not_a_supply` asks `by_agency`).
 
 `supply.not_a_supply` asks `needs_abroad` about a verb's goods; `events` asks `not_abroad`
-about a teaching or assisting verb (taxonomy: AID's `train`/`assist` triggers).
+about a teaching, assisting or agency verb (taxonomy: AID's `train`/`assist` and
+`support`/`invest` triggers).
 """
 
 from __future__ import annotations
@@ -42,6 +48,10 @@ FORCES = frozenset({"pilot", "soldier", "troop", "force", "fighter", "militant",
 # Names that may give help: a firm or body ("Meta", "the Embassy"), a place, a people; a
 # person's help is a part taken ("Gramashov assisted Russia in its policy of").
 GIVERS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+# What the aid agency does is help abroad: "USAID is investing $85 million to", "USAID
+# supported national governments to", "USAID has reached 56 million Indians with".
+AGENCY_VERBS = frozenset({"support", "invest", "fund", "help", "award", "reach"})
+AGENCIES = frozenset({"usaid"})
 # "materially assisted": a designation's standard criteria, no help told.
 CRITERIA = frozenset({"materially"})
 
@@ -70,11 +80,30 @@ def needs_abroad(items: Items, class_of: ClassOf, actor: Found, target: Found) -
     return not _abroad(target, home)
 
 
+def by_agency(verb: Token) -> bool:
+    """Give whether the doer of a verb is the aid agency: its subject, the subject of the
+    verb it depends on ("USAID will continue to support"), or a name before it that the
+    parser took for an adverb ("USAID will help farmers")."""
+    doer = subject_of(verb)
+    # the whole subject: "the U.S. Agency for International Development (USAID)"
+    phrases = [list(doer.subtree)] if doer is not None else []
+    verbs = [verb]
+    while verbs[-1].dep_ in ("xcomp", "conj") and verbs[-1].head.i != verbs[-1].i:
+        verbs.append(verbs[-1].head)  # "USAID will continue to support"
+    phrases += [list(c.subtree) for v in verbs for c in v.children if c.i < v.i
+                and c.dep_ in ("advmod", "npadvmod", "nsubj", "nsubjpass")]
+    return any(t.lower_ in AGENCIES for tokens in phrases for t in tokens)
+
+
 def not_abroad(trigger: Token) -> bool:
     """Give whether a teaching or assisting verb helps nobody abroad: no coded party other
     than its subject's (else the US) in what it takes, and no other countries in the
     plural ("assist low-income countries"); or it trains forces, or it is a designation's
     criteria ("materially assisted")."""
+    if trigger.pos_ != "VERB":
+        return False  # "financial support", "budget support": aid nouns of their own
+    if trigger.lemma_ in AGENCY_VERBS:
+        return not by_agency(trigger)
     if trigger.lemma_ not in TEACHING:
         return False
     if any(c.lower_ in CRITERIA for c in trigger.children) or \

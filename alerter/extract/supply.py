@@ -202,8 +202,8 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
         # "acquired a timber permit"; "the broker sought drones for the cartel" (a request
         # is for a coded party: "Kyiv asked for air defence")
         return not coded
-    if not coded and not _has_recipient(trigger, items) and not (
-            trigger.tag_ not in ("VBP", "VBZ") and home_aid.for_countries(trigger)):
+    if not coded and not _has_recipient(trigger, items) and not assistance.by_agency(trigger) \
+            and not (trigger.tag_ not in ("VBP", "VBZ") and home_aid.for_countries(trigger)):
         return True  # "deliver tax credit payments" (not "provided $3 billion to support 30
         # countries")
     # the goods that make it a supply: "troops and aircraft" are sent for the troops
