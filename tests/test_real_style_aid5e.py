@@ -3,7 +3,9 @@ on fresh documents with bench/fresh_review.py): a small grant told by its sign a
 ("$400,000"), training given abroad ("will train 30,000 young people in Peru", "upskill
 Ghanaians", "providing training to Moldovan judges"), help to a country ("to assist the
 Government of Nepal", "assisting poorer countries"), what USAID funds, invests in, supports
-or reaches, and aid spread "throughout" a place.
+or reaches, aid spread "throughout" a place, humanitarian aid told as moving in a readout
+("ensuring humanitarian assistance reaches those in need"; not in sanctions prose), and a
+signed loan guarantee agreement.
 The look-alikes stay out: the same sums and training at home ("gave each family $2,000",
 "train 5,000 nurses in Ohio"), the training of forces (the military wordings' part), a
 designation's "materially assisted", a person's part in a state's doings. Every sentence
@@ -42,6 +44,14 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "other", set(), set())),
     ("The U.S. Agency for International Development (USAID) has reached more than 3 "
      "million Kenyans with hygiene training.", ("AID", "other", {"USA"}, {"KEN"})),
+    # humanitarian aid told as moving in a readout, with nobody named
+    ("The two presidents discussed the importance of ensuring humanitarian assistance "
+     "reaches people in need.", ("AID", "humanitarian", set(), set())),
+    ("They talked about efforts to increase the flow of humanitarian aid.",
+     ("AID", "humanitarian", set(), set())),
+    # a signed loan guarantee agreement
+    ("The Secretary announced the signing of a $1 billion loan guarantee agreement for "
+     "Moldova.", ("AID", "economic", set(), {"MDA"})),
     # an aid noun of its own keeps its reading: no agency needed
     ("The lender is providing financial support to Jordan.",
      ("AID", "economic", set(), {"JOR"})),
@@ -73,8 +83,13 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The central bank will support the economy with lower rates.", "AID"),
     ("The pension fund will invest $5 million in local startups.", "AID"),
     ("USAID launched a toolkit that gives guidance on distance learning.", "AID"),
-    # aid "throughout" nowhere coded is not told as help given
+    # aid flows in sanctions prose are what a licence lets through
     ("Sanctions must not hamper the delivery of humanitarian aid.", "AID"),
+    ("OFAC remains committed to enabling the flow of legitimate humanitarian assistance.",
+     "AID"),
+    ("The general licence aims to increase humanitarian assistance without new risk.", "AID"),
+    # a loan guarantee agreement that is only described
+    ("The loan guarantee agreement is designed to support economic reforms.", "AID"),
 ]
 FIELDS = ("type", "subtype", "actor", "target")
 

@@ -16,9 +16,15 @@ sheets and readouts).
   it gives needs no recipient named ("USAID plans to provide $50 million to expand access
   to oxygen"; `supply.not_a_supply` asks `by_agency`).
 
+- Humanitarian aid told as moving in a readout, with nobody named ("discussed efforts to
+  increase the flow of humanitarian assistance", "ensuring humanitarian assistance reaches
+  those in need"): the aid the talks are about; not in sanctions prose, where the flow is
+  what a licence lets through ("sanctions must not hamper the delivery of humanitarian
+  aid").
+
 `supply.not_a_supply` asks `needs_abroad` about a verb's goods; `events` asks `not_abroad`
 about a teaching, assisting or agency verb (taxonomy: AID's `train`/`assist` and
-`support`/`invest` triggers).
+`support`/`invest` triggers); `event_checks` asks `moving` about an aid phrase alone.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from alerter.extract import home_aid
+from alerter.extract import home_aid, relief
 from alerter.extract.clauses import subject_of
 from alerter.extract.participants import participants_in, phrase_tokens
 
@@ -52,6 +58,14 @@ GIVERS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 # supported national governments to", "USAID has reached 56 million Indians with".
 AGENCY_VERBS = frozenset({"support", "invest", "fund", "help", "award", "reach"})
 AGENCIES = frozenset({"usaid"})
+# Words of an aid phrase for people in need, and of the sanctions prose where aid flows are
+# what a licence lets through.
+HUMANITARIAN = frozenset({"humanitarian", "lifesaving", "life-saving", "saving"})
+SANCTIONS_PROSE = ("sanction", "licen", "ofac", "exempt", "authoriz", "carveout", "carve-out",
+                   "treasury")
+# Verbs that make aid flow more or go on flowing: "increase humanitarian assistance".
+SWELLING = frozenset({"increase", "expand", "sustain", "surge", "ensure", "facilitate",
+                      "accelerate", "scale", "boost", "enable", "improve", "speed"})
 # "materially assisted": a designation's standard criteria, no help told.
 CRITERIA = frozenset({"materially"})
 
@@ -123,3 +137,28 @@ def not_abroad(trigger: Token) -> bool:
     if _abroad(participants_in(taken), home):
         return False
     return not any(home_aid.other_countries(t) for t in taken)
+
+
+def moving(noun: Token) -> bool:
+    """Give whether a humanitarian aid phrase is told as moving to those in need (see the
+    module): measured by a flow or delivery noun ("increase the flow of humanitarian
+    assistance"), the object of a verb that makes it flow ("increase humanitarian
+    assistance"), or the subject of a verb of arriving ("ensure humanitarian assistance
+    reaches those in need"); not in a sentence about sanctions and licences."""
+    if noun.lemma_.lower() not in relief.HELP_NOUNS or \
+            not any(t.lower_ in HUMANITARIAN for t in noun.subtree if t.i < noun.i) or \
+            any(t.lower_.startswith(SANCTIONS_PROSE) for t in noun.sent):
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.lemma_.lower() in relief.FLOWS:
+        # "the continued flow of humanitarian assistance"; but "the delivery of humanitarian
+        # assistance to Afghans" is the delivery's own event
+        flow = noun.head.head
+        return not any(c.dep_ == "prep" and c.lower_ in ("to", "into", "for")
+                       for c in flow.children) and not (
+            flow.lemma_.lower() == "delivery"
+            and any(p[2] for p in participants_in(list(flow.subtree))))
+    if noun.dep_ in ("dobj", "obj") and noun.head.lemma_ in SWELLING:
+        return True  # "efforts to increase humanitarian assistance", "ensuring humanitarian
+        # assistance reaches" (the parser's object of "ensure")
+    return noun.dep_ == "nsubj" and noun.head.lemma_ in relief.ARRIVING

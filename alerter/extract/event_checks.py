@@ -163,8 +163,8 @@ class Checks(EventState):
         sides += supply.recipients_nearby(trigger)  # "the supply of UAVs and parts to Iran"
         sides += relief.recipients_beside(trigger)  # "support X through aid", "aid into Gaza"
         found = [p for t in sides for p in participants_in(phrase_tokens(t))]
-        if "of" not in preps and goods_named:
-            return any(p[2] for p in found)  # "humanitarian aid to Gaza", not "to those"
+        if "of" not in preps and goods_named:  # "humanitarian aid to Gaza", not "to those"
+            return any(p[2] for p in found) or assistance.moving(trigger)
         return bool(found)
 
     def _accept_nominal(self, trigger: Token, governor: Token | None, role: str) -> bool:
