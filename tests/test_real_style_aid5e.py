@@ -44,6 +44,9 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "other", set(), set())),
     ("The U.S. Agency for International Development (USAID) has reached more than 3 "
      "million Kenyans with hygiene training.", ("AID", "other", {"USA"}, {"KEN"})),
+    ("The U.S. Trade and Development Agency (USTDA) will support the expansion of rural "
+     "broadband through a $1 million grant.", ("AID", "other", {"USA"}, set())),
+    ("The new program, funded by USAID, trains midwives.", ("AID", "other", {"USA"}, set())),
     # humanitarian aid told as moving in a readout, with nobody named
     ("The two presidents discussed the importance of ensuring humanitarian assistance "
      "reaches people in need.", ("AID", "humanitarian", set(), set())),
@@ -83,6 +86,7 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The central bank will support the economy with lower rates.", "AID"),
     ("The pension fund will invest $5 million in local startups.", "AID"),
     ("USAID launched a toolkit that gives guidance on distance learning.", "AID"),
+    ("The school was funded by the city.", "AID"),
     # aid flows in sanctions prose are what a licence lets through
     ("Sanctions must not hamper the delivery of humanitarian aid.", "AID"),
     ("OFAC remains committed to enabling the flow of legitimate humanitarian assistance.",

@@ -10,8 +10,9 @@ sheets and readouts).
   tell of workers and officers trained at home, so they are aid only with a coded party
   abroad (or other countries in the plural: "assist low-income countries"). Training of
   forces is left to the military wordings.
-- What USAID supports, funds, invests in, helps or reaches ("USAID is investing $85 million
-  to create a health workforce", "USAID has reached 56 million Indians with training"):
+- What USAID (or USTDA) supports, funds, invests in, helps or reaches ("USAID is
+  investing $85 million to create a health workforce", "USAID has reached 56 million
+  Indians with training"):
   the agency's work is abroad; the same verbs of anyone else are no aid here. So money
   it gives needs no recipient named ("USAID plans to provide $50 million to expand access
   to oxygen"; `supply.not_a_supply` asks `by_agency`).
@@ -57,7 +58,7 @@ GIVERS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 # What the aid agency does is help abroad: "USAID is investing $85 million to", "USAID
 # supported national governments to", "USAID has reached 56 million Indians with".
 AGENCY_VERBS = frozenset({"support", "invest", "fund", "help", "award", "reach"})
-AGENCIES = frozenset({"usaid"})
+AGENCIES = frozenset({"usaid", "ustda"})
 # Words of an aid phrase for people in need, and of the sanctions prose where aid flows are
 # what a licence lets through.
 HUMANITARIAN = frozenset({"humanitarian", "lifesaving", "life-saving", "saving"})
@@ -96,17 +97,25 @@ def needs_abroad(items: Items, class_of: ClassOf, actor: Found, target: Found) -
 
 def by_agency(verb: Token) -> bool:
     """Give whether the doer of a verb is the aid agency: its subject, the subject of the
-    verb it depends on ("USAID will continue to support"), or a name before it that the
-    parser took for an adverb ("USAID will help farmers")."""
-    doer = subject_of(verb)
-    # the whole subject: "the U.S. Agency for International Development (USAID)"
-    phrases = [list(doer.subtree)] if doer is not None else []
+    verb it continues ("USAID will continue to support"), or a name before it that the
+    parser took for an adverb ("USAID will help farmers"), or its "by" agent ("a program
+    funded by USAID"); not the doer of a clause the
+    verb only describes ("USTDA funded grants designed to help")."""
     verbs = [verb]
     while verbs[-1].dep_ in ("xcomp", "conj") and verbs[-1].head.i != verbs[-1].i:
         verbs.append(verbs[-1].head)  # "USAID will continue to support"
-    phrases += [list(c.subtree) for v in verbs for c in v.children if c.i < v.i
-                and c.dep_ in ("advmod", "npadvmod", "nsubj", "nsubjpass")]
+    # the whole subject, "the U.S. Agency for International Development (USAID)", but not
+    # a clause that describes it ("this program, funded by USAID, will reach")
+    phrases = [_named_in(c) for v in verbs for c in v.children if (c.i < v.i
+               and c.dep_ in ("advmod", "npadvmod", "nsubj")) or c.dep_ == "agent"]
     return any(t.lower_ in AGENCIES for tokens in phrases for t in tokens)
+
+
+def _named_in(phrase: Token) -> list[Token]:
+    """Give the words of a phrase outside the clauses that describe it."""
+    return [t for t in phrase.subtree if not any(
+        a.dep_ in ("acl", "relcl") and a.i != phrase.i and phrase.i in [x.i for x in a.ancestors]
+        for a in [t, *t.ancestors])]
 
 
 def not_abroad(trigger: Token) -> bool:
