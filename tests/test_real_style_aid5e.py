@@ -1,11 +1,11 @@
 """Aid in fact sheets and readouts outside the annotated sample (issue 10, round 5; read
 on fresh documents with bench/fresh_review.py): a small grant told by its sign alone
 ("$400,000"), training given abroad ("will train 30,000 young people in Peru", "upskill
-Ghanaians", "providing training to Moldovan judges"), help to a country ("to assist the
-Government of Nepal", "assisting poorer countries"), what USAID funds, invests in, supports
-or reaches, aid spread "throughout" a place, humanitarian aid told as moving in a readout
-("ensuring humanitarian assistance reaches those in need"; not in sanctions prose), and a
-signed loan guarantee agreement.
+Ghanaians", "providing training to Moldovan judges", by an embassy abroad), help to a
+country ("to assist the Government of Nepal", "assisting poorer countries"), what USAID
+funds, invests in, supports or reaches, aid spread "throughout" a place, humanitarian aid
+told as moving in a readout ("ensuring humanitarian assistance reaches those in need"; not
+in sanctions prose), and a signed loan guarantee agreement.
 The look-alikes stay out: the same sums and training at home ("gave each family $2,000",
 "train 5,000 nurses in Ohio"), the training of forces (the military wordings' part), a
 designation's "materially assisted", a person's part in a state's doings. Every sentence
@@ -31,6 +31,9 @@ MUST: list[tuple[str, Expected]] = [
      "data science.", ("AID", "other", set(), {"GHA"})),
     ("The European Union is providing training to Moldovan judges.",
      ("AID", "other", {"EU"}, {"MDA"})),
+    # a mission abroad gives where it is
+    ("The U.S. Embassy in Accra is providing teacher training valued at $80,000 for local "
+     "schools.", ("AID", "other", {"USA"}, set())),
     # help to a country
     ("The President directed agencies to move quickly to assist the Government of Nepal "
      "after the earthquake.", ("AID", "other", set(), {"NPL"})),
@@ -70,6 +73,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The new credit gave each family up to $2,000 per child.", "AID"),
     ("The counties will each be receiving $250,000 awards.", "AID"),
     ("The program will train 5,000 nurses in Ohio.", "AID"),
+    ("The Department of Labor is providing training valued at $90,000 for job seekers.",
+     "AID"),
     ("The association will provide training and $4 million in funding to city park "
      "departments.", "AID"),
     ("The agency plans to provide refresher trainings for all claims staff.", "AID"),

@@ -8,8 +8,9 @@ sheets and readouts).
 - Training given ("providing training to the Haitian police", "Meta will train 250,000
   youth in Guatemala", "upskill Kenyans", "assist low-income countries"): the same words
   tell of workers and officers trained at home, so they are aid only with a coded party
-  abroad (or other countries in the plural: "assist low-income countries"). Training of
-  forces is left to the military wordings.
+  abroad (or other countries in the plural: "assist low-income countries"), or a giver
+  that is a mission abroad ("the U.S. Embassy in Luanda is providing training"). Training
+  of forces is left to the military wordings.
 - What USAID (or USTDA) supports, funds, invests in, helps or reaches ("USAID is
   investing $85 million to create a health workforce", "USAID has reached 56 million
   Indians with training"):
@@ -49,6 +50,8 @@ TEACHING_GOODS = frozenset({"training", "upskilling", "reskilling", "mentorship"
                             "scholarship", "fellowship", "curriculum"})
 # Verbs of help that give no goods: "train 250,000 youth", "assist the Afghan people".
 TEACHING = frozenset({"train", "upskill", "reskill", "assist"})
+# A country's posts abroad: what they give goes to the country they are in.
+MISSIONS = frozenset({"embassy", "consulate", "mission"})
 # Who is trained as a force: left to the military wordings ("train Ukrainian pilots").
 FORCES = frozenset({"pilot", "soldier", "troop", "force", "fighter", "militant", "army",
                     "military", "militia", "rebel", "recruit", "marine", "battalion"})
@@ -84,7 +87,8 @@ def _abroad(found: Found, home: set[str]) -> bool:
     return any(p[2] and p[2] not in home for p in found)
 
 
-def needs_abroad(items: Items, class_of: ClassOf, actor: Found, target: Found) -> bool:
+def needs_abroad(verb: Token, items: Items, class_of: ClassOf, actor: Found,
+                 target: Found) -> bool:
     """Give whether a verb's goods include some of the kind that is aid only abroad (see
     the module: "provide training and $5 million to park departments" is a home
     programme) and no coded recipient other than the giver's home is named."""
@@ -92,7 +96,22 @@ def needs_abroad(items: Items, class_of: ClassOf, actor: Found, target: Found) -
     if not any(_abroad_only(tokens, class_of) for tokens in goods):
         return False
     home = {p[2] for p in actor if p[2]} or {"USA"}
-    return not _abroad(target, home)
+    return not _abroad(target, home) and not _from_mission(verb, home)
+
+
+def _from_mission(verb: Token, home: set[str]) -> bool:
+    """Give whether the giver is a mission in another country, so what it gives goes
+    there: "the U.S. Embassy in Luanda is providing training valued at $100,000"."""
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    words = list(subject.subtree)
+    at = [t.i for t in words if t.lemma_.lower() in MISSIONS]
+    if not at:
+        return False
+    ours = {p[2] for p in participants_in([t for t in words if t.i < at[0]]) if p[2]} or home
+    there = {p[2] for p in participants_in([t for t in words if t.i > at[0]]) if p[2]}
+    return bool(there - ours)
 
 
 def by_agency(verb: Token) -> bool:

@@ -166,7 +166,8 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     """Give whether a verb's supply event is no help to another party (see the module),
     or an aid noun only says by what means something was done ("carried out with the
     assistance of partners")."""
-    if supply_wording.banned(trigger) or assistance.needs_abroad(items, class_of, actor, target):
+    if supply_wording.banned(trigger) or \
+            assistance.needs_abroad(trigger, items, class_of, actor, target):
         return True  # "the package bans the export of"; "gave families $3,000" (at home)
     coded = _coded(actor) or _coded(target)
     goods = [tokens for head, tokens in items if class_of(tokens) is not None]
