@@ -7,9 +7,10 @@ funds, invests in, supports or reaches, aid spread "throughout" a place, humanit
 told as moving in a readout ("ensuring humanitarian assistance reaches those in need"; not
 in sanctions prose), and a signed loan guarantee agreement.
 The look-alikes stay out: the same sums and training at home ("gave each family $2,000",
-"train 5,000 nurses in Ohio"), the training of forces (the military wordings' part), a
-designation's "materially assisted", a person's part in a state's doings. Every sentence
-is our own, written in the style of the cases seen; none is corpus text.
+"train 5,000 nurses in Ohio", money given "statewide"), the training of forces (the
+military wordings' part), a designation's "materially assisted", a person's part in a
+state's doings. Every sentence is our own, written in the style of the cases seen; none is
+corpus text.
 """
 
 from __future__ import annotations
@@ -92,6 +93,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The pension fund will invest $5 million in local startups.", "AID"),
     ("USAID launched a toolkit that gives guidance on distance learning.", "AID"),
     ("The school was funded by the city.", "AID"),
+    # money spread over the home
+    ("The state is delivering $300 million statewide for nurse recruitment.", "AID"),
     # aid flows in sanctions prose are what a licence lets through
     ("Sanctions must not hamper the delivery of humanitarian aid.", "AID"),
     ("OFAC remains committed to enabling the flow of legitimate humanitarian assistance.",
