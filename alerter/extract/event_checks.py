@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from alerter.extract import (
     asks,
+    assistance,
     charges,
     concede,
     diplomacy,
@@ -176,8 +177,8 @@ class Checks(EventState):
         sides += supply.recipients_nearby(trigger)  # "the supply of UAVs and parts to Iran"
         sides += relief.recipients_beside(trigger)  # "support X through aid", "aid into Gaza"
         found = [p for t in sides for p in participants_in(phrase_tokens(t))]
-        if "of" not in preps and goods_named:
-            return any(p[2] for p in found)  # "humanitarian aid to Gaza", not "to those"
+        if "of" not in preps and goods_named:  # "humanitarian aid to Gaza", not "to those"
+            return any(p[2] for p in found) or assistance.moving(trigger)
         return bool(found)
 
     def _accept_nominal(self, trigger: Token, governor: Token | None, role: str) -> bool:
@@ -238,7 +239,8 @@ class Checks(EventState):
             return True  # "charged with advising"; "welcomed the guests"; "with the DEA"
         if stances.misread(trigger, rule.type):
             return True  # "we applaud the House's passage"; "carriers refuse to take exports"
-        if rule.type == "AID" and supply_wording.no_giving(trigger):
+        if rule.type == "AID" and (supply_wording.no_giving(trigger)
+                                   or assistance.not_abroad(trigger)):
             return True  # "give up arms", "hand back", "a gunman armed with a rifle": no aid
         unless = rule.trigger.unless or ()  # "agreed to pay a civil penalty"
         return any(c.dep_ == "xcomp" and c.lemma_ in unless for c in trigger.children)

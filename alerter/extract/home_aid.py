@@ -47,6 +47,8 @@ HOME_AGENCIES = frozenset({"fcc", "hhs", "epa", "hud", "usda", "fema", "sba", "i
 HOME_DEPARTMENTS = frozenset({"justice", "education", "energy", "labor", "agriculture",
                               "health", "housing", "transportation", "interior",
                               "veterans"})
+# Words that spread money over the home: "delivering $225 million statewide".
+HOME_WIDE = frozenset({"statewide", "nationwide", "countywide", "citywide"})
 # Who gets help abroad though no country is named: "to support 30 countries".
 FOREIGN_PUBLIC = frozenset({"country", "nation", "refugee"})
 # Where in a giving verb's clause the ones helped are named: its objects, its "to"
@@ -70,10 +72,16 @@ def for_home_public(verb: Token) -> bool:
             for t in c.subtree]
     if any(t.lower_ in HOME_MONEY for t in said):
         return True
-    if any(g.lemma_.lower() in lexicon.SPENDING_INSTRUMENTS for c in verb.children
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+    if any(g.lemma_.lower() in lexicon.SPENDING_INSTRUMENTS for h in holders for c in h.children
            if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"
            for g in (p, *p.conjuncts)):
-        return True  # "funding from the Bipartisan Infrastructure Law": money of a home law
+        # "funding from the Bipartisan Infrastructure Law": money of a home law; also on the
+        # object ("allocated $1.4 billion in funding from the Infrastructure Law", aid5e)
+        return True
+    if any(t.lower_ in HOME_WIDE for t in verb.subtree) and not any(
+            p[2] not in (None, "USA") for p in participants_in(list(verb.subtree))):
+        return True  # "delivering $225 million statewide" (aid5e)
     if any(_home_agency(c) for c in verb.children if c.dep_ in ("nsubj", "agent", "poss")):
         return True  # "the FCC provided technical assistance to 911 call centers"
     preps = _recipient_preps(verb)
@@ -134,11 +142,11 @@ def for_countries(verb: Token) -> bool:
     return any(g.lemma_.lower() in FOREIGN_PUBLIC or any(
         c.dep_ == "amod" and c.lower_ in WORLDWIDE for c in g.children) for g in _gets(verb)) \
         or any(t.lower_ in ABROAD for t in verb.subtree) or any(
-            _other_countries(t) for c in verb.children if c.dep_ in _GIVEN_DEPS
+            other_countries(t) for c in verb.children if c.dep_ in _GIVEN_DEPS
             for t in c.subtree)
 
 
-def _other_countries(noun: Token) -> bool:
+def other_countries(noun: Token) -> bool:
     """Give whether a noun is countries in the plural, anywhere in what a verb gives or
     helps ("$4 billion in loans to developing nations", "to support 30 countries"); not
     the home's own ("tribal nations", "the nation's schools")."""

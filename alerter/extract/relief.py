@@ -36,8 +36,13 @@ KIND_WORDS = frozenset({"humanitarian", "development", "economic", "financial", 
                         "technical", "reconstruction", "bilateral", "macroeconomic",
                         "defense", "defence", "military", "security"})
 # Nouns that measure aid as a stream: "the flow of aid", "access to assistance".
-FLOWS = frozenset({"flow", "surge", "access", "entry", "stream", "influx", "movement"})
+FLOWS = frozenset({"flow", "surge", "access", "entry", "stream", "influx", "movement",
+                   # aid5e: "increase deliveries of humanitarian assistance throughout Gaza"
+                   "delivery", "distribution"})
 _TOWARDS = frozenset({"to", "into"})
+# Where aid spreads once in: "deliveries of aid throughout Gaza", "aid reaching those in
+# need throughout Gaza" (aid5e).
+_ACROSS = frozenset({"throughout", "across"})
 # Roles that name their holder as the giver: "the largest provider of humanitarian aid".
 GIVING_ROLES = frozenset({"provider", "donor", "contributor", "supplier"})
 # Participles that say where aid arrives: "aid reaching people in Gaza".
@@ -84,7 +89,7 @@ def _where_it_flows(noun: Token) -> list[Token]:
         return []
     holders = [flow] + ([flow.head] if flow.dep_ in ("dobj", "obj") else [])
     return [g for h in holders for c in h.children
-            if c.dep_ == "prep" and c.lower_ in _TOWARDS and c.i != noun.head.i
+            if c.dep_ == "prep" and c.lower_ in _TOWARDS | _ACROSS and c.i != noun.head.i
             for g in c.children if g.dep_ == "pobj"]
 
 
@@ -97,7 +102,7 @@ def _where_it_goes(noun: Token) -> list[Token]:
                if g.dep_ in ("dobj", "obj", "pobj")]
     # "reaching people in Gaza": the place of the people reached
     return reached + [x for g in reached for p in g.children if p.dep_ == "prep"
-                      and p.lower_ == "in" for x in p.children if x.dep_ == "pobj"]
+                      and p.lower_ in _ACROSS | {"in"} for x in p.children if x.dep_ == "pobj"]
 
 
 def _giver_by_role(noun: Token) -> list[Token]:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Container
 
 from spacy.tokens import Token
 
-from alerter.extract import home_aid, lexicon, supply_wording
+from alerter.extract import assistance, home_aid, lexicon, supply_wording
 from alerter.extract.participants import Found, participants_in, phrase_tokens
 
 Items = list[tuple[Token, list[Token]]]
@@ -166,8 +166,9 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
     """Give whether a verb's supply event is no help to another party (see the module),
     or an aid noun only says by what means something was done ("carried out with the
     assistance of partners")."""
-    if supply_wording.banned(trigger):
-        return True  # "the package bans the export of vehicle parts": an export control
+    if supply_wording.banned(trigger) or \
+            assistance.needs_abroad(trigger, items, class_of, actor, target):
+        return True  # "the package bans the export of"; "gave families $3,000" (at home)
     coded = _coded(actor) or _coded(target)
     goods = [tokens for head, tokens in items if class_of(tokens) is not None]
     if not coded and goods and all(any(t.lower_ in DOMESTIC for t in tokens)
@@ -202,8 +203,8 @@ def not_a_supply(trigger: Token, items: Items, class_of: ClassOf, actor: Found,
         # "acquired a timber permit"; "the broker sought drones for the cartel" (a request
         # is for a coded party: "Kyiv asked for air defence")
         return not coded
-    if not coded and not _has_recipient(trigger, items) and not (
-            trigger.tag_ not in ("VBP", "VBZ") and home_aid.for_countries(trigger)):
+    if not coded and not _has_recipient(trigger, items) and not assistance.by_agency(trigger) \
+            and not (trigger.tag_ not in ("VBP", "VBZ") and home_aid.for_countries(trigger)):
         return True  # "deliver tax credit payments" (not "provided $3 billion to support 30
         # countries")
     # the goods that make it a supply: "troops and aircraft" are sent for the troops
