@@ -15,13 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import product
-from typing import Protocol
 
 from alerter.config import parse_duration
 from alerter.models import Document, Event, Match, stable_id
 from alerter.rules import explain
 from alerter.rules.conditions import Outcome, field_values
 from alerter.rules.loader import LoadedRule
+from alerter.rules.memory import DictMemory, RuleMemory
 from alerter.stories import Mention, same_story
 
 # Fields a rule can be indexed by, in order of preference, and the most index
@@ -29,56 +29,7 @@ from alerter.stories import Mention, same_story
 INDEXED_FIELDS = ("type", "subtype", "modality", "actor.code", "target.code", "source")
 MAX_ENTRIES = 256
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-class RuleMemory(Protocol):
-    def last_seen(self, rule_id: str, key: str) -> datetime | None:
-        """Give when `key` last fired or was first seen for the rule, if ever."""
-        ...
-
-    def remember(self, rule_id: str, key: str, at: datetime) -> None:
-        ...
-
-    def add_sighting(self, rule_id: str, key: str, event_id: str, at: datetime) -> None:
-        """Count a matching event for a threshold or spike rule (once per event)."""
-        ...
-
-    def sightings(self, rule_id: str, key: str, since: datetime, until: datetime
-                  ) -> list[tuple[str, datetime]]:
-        """Give (event id, time) of the sightings with since < time <= until, oldest first."""
-        ...
-
-    def forget_sightings(self, rule_id: str, before: datetime) -> None:
-        ...
-
-
-class DictMemory:
-    """Rule memory that lives only as long as the process (for dry runs and tests)."""
-
-    def __init__(self) -> None:
-        self._seen: dict[tuple[str, str], datetime] = {}
-        self._sightings: dict[tuple[str, str], dict[str, datetime]] = defaultdict(dict)
-
-    def last_seen(self, rule_id: str, key: str) -> datetime | None:
-        return self._seen.get((rule_id, key))
-
-    def remember(self, rule_id: str, key: str, at: datetime) -> None:
-        self._seen[(rule_id, key)] = at
-
-    def add_sighting(self, rule_id: str, key: str, event_id: str, at: datetime) -> None:
-        self._sightings[(rule_id, key)].setdefault(event_id, at)
-
-    def sightings(self, rule_id: str, key: str, since: datetime, until: datetime
-                  ) -> list[tuple[str, datetime]]:
-        found = [(e, at) for e, at in self._sightings.get((rule_id, key), {}).items()
-                 if since < at <= until]
-        return sorted(found, key=lambda pair: (pair[1], pair[0]))
-
-    def forget_sightings(self, rule_id: str, before: datetime) -> None:
-        for (rule, _), seen in self._sightings.items():
-            if rule == rule_id:
-                for event_id in [e for e, at in seen.items() if at <= before]:
-                    del seen[event_id]
+__all__ = ["DictMemory", "RuleEngine", "RuleMemory"]
 
 
 @dataclass(frozen=True)
