@@ -235,6 +235,9 @@ class EventBuilder(Checks, Record, Roles):
         if rule.trigger.recipient and rule.trigger.modality is None and \
                 home_aid.received_at_home(actor, target):
             return None  # "millions of Americans received financial assistance"
+        if rule.type == "AID" and subtype in home_aid.MONEY_KINDS and \
+                home_aid.home_only(span.sent, actor, target):
+            return None  # "Treasury will distribute rental funds": a home programme
         bare = rule.trigger.modality or "asserted"
         if alone and role != "subject" and governor is not None and \
                 governor.lemma_ in lexicon.ANTICIPATING:
