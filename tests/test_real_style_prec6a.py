@@ -3,7 +3,9 @@
 given in a sentence that names nobody and nothing abroad is a home programme, not aid
 (rental funds distributed, loans to small business owners, technical assistance to
 cities, a budget sent to Congress); the same money with a word of work abroad, a region
-abroad, a foreign head or the State Department as giver is still aid. Every sentence is
+abroad, a foreign head or the State Department as giver is still aid. "Announce" or
+"adopt" new measures is a sanction only with a coded party in what the measures are,
+against or for. Every sentence is
 our own, written in the style of the cases seen; none is corpus text.
 """
 
@@ -26,6 +28,11 @@ MUST: list[tuple[str, Expected]] = [
     # a coded country
     ("The United States has provided $300 million in economic assistance to Jordan since "
      "2020.", ("AID", "economic", "asserted", {"USA"}, {"JOR"})),
+    # measures made known against, or aimed at, a coded party
+    ("The European Union adopted new measures against Belarus on Monday.",
+     ("SANCTION", "economic", "asserted", {"EU"}, {"BLR"})),
+    ("Many of our partners will announce their own measures to hold Iran accountable in the "
+     "coming days.", ("SANCTION", "economic", "planned", set(), set())),
 ]
 # sentence → a type it must not hold
 MUST_NOT: list[tuple[str, str]] = [
@@ -37,6 +44,10 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The institute will provide each participating city with hands-on technical assistance "
      "to design its training plan.", "AID"),
     ("Last month the President sent his budget request to Congress.", "AID"),
+    # measures made known with nobody coded: policy at home
+    ("The President will also announce new measures to protect workers from extreme heat.",
+     "SANCTION"),
+    ("The Governor announced new measures to help families pay for child care.", "SANCTION"),
 ]
 FIELDS = ("type", "subtype", "modality", "actor", "target")
 

@@ -36,6 +36,7 @@ from alerter.extract import (
     relief,
     roles,
     sanction_fold,
+    sanction_measures,
     sanction_news,
     speech,
     supply,
@@ -204,6 +205,8 @@ class EventBuilder(Checks, Record, Roles):
                                                    sanction_news.imposed_by_thing(trigger))):
             return None  # "was designated in 2019"; "information on the persons designated"
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
+        if rule.type == "SANCTION" and sanction_measures.policy_measures(trigger):
+            return None  # "will announce new measures to protect workers": policy at home
         able = rule.type in enforcement.CURRENT_TYPES and sanction_news.capability(trigger, anchor)
         if able and not any(p[2] for p in target):
             return None  # "the order gives authority to impose sanctions on those who ..."
