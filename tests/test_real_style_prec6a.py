@@ -28,6 +28,11 @@ MUST: list[tuple[str, Expected]] = [
     # a coded country
     ("The United States has provided $300 million in economic assistance to Jordan since "
      "2020.", ("AID", "economic", "asserted", {"USA"}, {"JOR"})),
+    # relief goods with a giver or a group that works abroad
+    ("The adviser urged the ICRC to visit the hostages and provide medical assistance to "
+     "them.", ("AID", "humanitarian", "asserted", set(), set())),
+    ("The United States has shipped millions of vaccine doses through COVAX.",
+     ("AID", "humanitarian", "asserted", {"USA"}, set())),
     # measures made known against, or aimed at, a coded party
     ("The European Union adopted new measures against Belarus on Monday.",
      ("SANCTION", "economic", "asserted", {"EU"}, {"BLR"})),
@@ -44,6 +49,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The institute will provide each participating city with hands-on technical assistance "
      "to design its training plan.", "AID"),
     ("Last month the President sent his budget request to Congress.", "AID"),
+    # relief goods at home: vaccines for the home's own health centers
+    ("Community health centers will begin receiving vaccine supply directly next week.",
+     "AID"),
     # measures made known with nobody coded: policy at home
     ("The President will also announce new measures to protect workers from extreme heat.",
      "SANCTION"),

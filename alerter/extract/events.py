@@ -239,7 +239,7 @@ class EventBuilder(Checks, Record, Roles):
                 home_aid.received_at_home(actor, target):
             return None  # "millions of Americans received financial assistance"
         if rule.type == "AID" and subtype in home_aid.MONEY_KINDS and \
-                home_aid.home_only(span.sent, actor, target):
+                home_aid.home_only(span.sent, subtype, actor, target):
             return None  # "Treasury will distribute rental funds": a home programme
         bare = rule.trigger.modality or "asserted"
         if alone and role != "subject" and governor is not None and \

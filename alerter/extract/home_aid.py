@@ -180,15 +180,16 @@ def received_at_home(actor: list[tuple[str, str, str | None]],
 # climate finance", "the world's poorest countries", "refugees", "the IDA replenishment".
 ABROAD_WORDS = frozenset({"foreign", "abroad", "overseas", "international", "internationally",
                           "global", "globally", "world", "worldwide", "developing", "refugee",
-                          "refugees", "migrants", "multilateral",
-                          # givers whose work is abroad: "USAID", "USTDA", "the DFC", "the MCC"
-                          "usaid", "ustda", "dfc", "mcc", "donor", "donors",
+                          "refugees", "migrants", "multilateral", "donor", "donors",
                           "humanitarian", "ally", "allies", "replenishment", "bilateral",
-                          "embassy", "embassies",
+                          "embassy", "embassies", "hostage", "hostages",
+                          # givers whose work is abroad: "USAID", "USTDA", "the DFC", "the MCC"
+                          "usaid", "ustda", "dfc", "mcc", "covax", "icrc", "unicef", "unhcr",
+                          "wfp",
                           # heads and regions no home has: "King Abdullah", "the Pacific"
                           "king", "queen", "prince", "emir", "sultan", "monarch", "africa",
-                          "african", "asia", "asian", "pacific", "caribbean", "europe", "european",
-                          "latin", "balkans", "sahel", "mideast",
+                          "african", "asia", "asian", "pacific", "caribbean", "europe",
+                          "european", "latin", "balkans", "sahel", "mideast",
                           # a designation's reasons and armed groups, coded or not: "OFAC
                           # designated the exchange house for sending money to Hamas"
                           "ofac", "designated", "designating", "designation", "sanctioned",
@@ -201,10 +202,13 @@ REGIONS = frozenset({("central", "america"), ("south", "america"), ("middle", "e
                      ("north", "africa"), ("west", "bank"), ("horn", "of")})
 # The kinds of aid a home programme also gives: money and help in general ("send
 # payments", "technical assistance to the cohort"); weapons and relief are not at home.
-MONEY_KINDS = frozenset({"economic", "other"})
+MONEY_KINDS = frozenset({"economic", "other", "humanitarian"})
+# Relief told as such is mostly given abroad in government prose ("$40 million in new
+# support for disaster relief"); kept as aid whatever else the sentence names.
+RELIEF_WORDS = frozenset({"relief", "disaster", "famine", "emergency"})
 
 
-def home_only(sentence: Span, actor: list[tuple[str, str, str | None]],
+def home_only(sentence: Span, kind: str, actor: list[tuple[str, str, str | None]],
               target: list[tuple[str, str, str | None]]) -> bool:
     """Give whether money or help is given in a sentence that names nobody and nothing
     abroad: no side coded other than the US in the event or the sentence, no word of
@@ -216,6 +220,8 @@ def home_only(sentence: Span, actor: list[tuple[str, str, str | None]],
         return False
     tokens = list(sentence)
     words = [t.lower_ for t in tokens]
+    if kind == "humanitarian" and any(w in RELIEF_WORDS for w in words):
+        return False
     # the State Department's money goes abroad: "the Department of State intends to provide"
     state = any(a == "state" and b == "department" for a, b in pairwise(words)) or \
         any(a == "department" and b == "of" and c == "state"
