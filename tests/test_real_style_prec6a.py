@@ -5,7 +5,8 @@ given in a sentence that names nobody and nothing abroad is a home programme, no
 cities, a budget sent to Congress); the same money with a word of work abroad, a region
 abroad, a foreign head or the State Department as giver is still aid. "Announce" or
 "adopt" new measures is a sanction only with a coded party in what the measures are,
-against or for. Every sentence is
+against or for; "designate" as a status, a post or a budget term ("as a Major Non-NATO
+Ally", "as emergency requirements") is no sanction. Every sentence is
 our own, written in the style of the cases seen; none is corpus text.
 """
 
@@ -38,6 +39,9 @@ MUST: list[tuple[str, Expected]] = [
      ("SANCTION", "economic", "asserted", {"EU"}, {"BLR"})),
     ("Many of our partners will announce their own measures to hold Iran accountable in the "
      "coming days.", ("SANCTION", "economic", "planned", set(), set())),
+    # a designation onto a sanctions list, "as" a listed kind
+    ("OFAC designated the militia leader as a Specially Designated Global Terrorist "
+     "pursuant to E.O. 13224.", ("SANCTION", "economic", "asserted", {"USA"}, set())),
 ]
 # sentence → a type it must not hold
 MUST_NOT: list[tuple[str, str]] = [
@@ -56,6 +60,11 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The President will also announce new measures to protect workers from extreme heat.",
      "SANCTION"),
     ("The Governor announced new measures to help families pay for child care.", "SANCTION"),
+    # "designate" as a status or a budget term, with sanctions words about
+    ("Pursuant to section 251 of the Act, I hereby designate as emergency requirements all "
+     "funding so designated by the Congress.", "SANCTION"),
+    ("Pursuant to the Act, the President designated Qatar as a Major Non-NATO Ally.",
+     "SANCTION"),
 ]
 FIELDS = ("type", "subtype", "modality", "actor", "target")
 

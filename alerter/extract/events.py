@@ -37,6 +37,7 @@ from alerter.extract import (
     roles,
     sanction_fold,
     sanction_measures,
+    sanction_roles,
     sanction_news,
     speech,
     supply,
@@ -205,8 +206,11 @@ class EventBuilder(Checks, Record, Roles):
                                                    sanction_news.imposed_by_thing(trigger))):
             return None  # "was designated in 2019"; "information on the persons designated"
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
-        if rule.type == "SANCTION" and sanction_measures.policy_measures(trigger):
-            return None  # "will announce new measures to protect workers": policy at home
+        if rule.type == "SANCTION" and (sanction_measures.policy_measures(trigger)
+                                        or sanction_roles.role_designated(trigger)):
+            # "will announce new measures to protect workers": policy at home; "designated
+            # Qatar as a Major Non-NATO Ally": a status
+            return None
         able = rule.type in enforcement.CURRENT_TYPES and sanction_news.capability(trigger, anchor)
         if able and not any(p[2] for p in target):
             return None  # "the order gives authority to impose sanctions on those who ..."
