@@ -36,7 +36,9 @@ from alerter.extract import (
     relief,
     roles,
     sanction_fold,
+    sanction_measures,
     sanction_news,
+    sanction_roles,
     speech,
     supply,
     supply_chain,
@@ -204,6 +206,11 @@ class EventBuilder(Checks, Record, Roles):
                                                    sanction_news.imposed_by_thing(trigger))):
             return None  # "was designated in 2019"; "information on the persons designated"
         actor, target = self._participants(span, rule, trigger, anchor, nominal, role, items)
+        if rule.type == "SANCTION" and (sanction_measures.policy_measures(trigger)
+                                        or sanction_roles.role_designated(trigger)):
+            # "will announce new measures to protect workers": policy at home; "designated
+            # Qatar as a Major Non-NATO Ally": a status
+            return None
         able = rule.type in enforcement.CURRENT_TYPES and sanction_news.capability(trigger, anchor)
         if able and not any(p[2] for p in target):
             return None  # "the order gives authority to impose sanctions on those who ..."
@@ -235,6 +242,9 @@ class EventBuilder(Checks, Record, Roles):
         if rule.trigger.recipient and rule.trigger.modality is None and \
                 home_aid.received_at_home(actor, target):
             return None  # "millions of Americans received financial assistance"
+        if rule.type == "AID" and subtype in home_aid.MONEY_KINDS and \
+                home_aid.home_only(span.sent, subtype, actor, target):
+            return None  # "Treasury will distribute rental funds": a home programme
         bare = rule.trigger.modality or "asserted"
         if alone and role != "subject" and governor is not None and \
                 governor.lemma_ in lexicon.ANTICIPATING:

@@ -9,7 +9,9 @@ USAID's work is abroad whoever it reaches.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from itertools import pairwise
+
+from spacy.tokens import Span, Token
 
 from alerter.extract import lexicon
 from alerter.extract.participants import participants_in
@@ -172,3 +174,59 @@ def received_at_home(actor: list[tuple[str, str, str | None]],
     target, USA; "Ukrainians received aid from the United States" is help abroad)."""
     codes = {p[2] for p in [*actor, *target] if p[2]}
     return codes == {"USA"} and any(p[2] == "USA" for p in target)
+
+
+# Words that put a sentence's money abroad though no country is coded: "international
+# climate finance", "the world's poorest countries", "refugees", "the IDA replenishment".
+ABROAD_WORDS = frozenset({"foreign", "abroad", "overseas", "international", "internationally",
+                          "global", "globally", "world", "worldwide", "developing", "refugee",
+                          "refugees", "migrants", "multilateral", "donor", "donors",
+                          "humanitarian", "ally", "allies", "replenishment", "bilateral",
+                          "embassy", "embassies", "hostage", "hostages",
+                          # givers whose work is abroad: "USAID", "USTDA", "the DFC", "the MCC"
+                          "usaid", "ustda", "dfc", "mcc", "covax", "icrc", "unicef", "unhcr",
+                          "wfp",
+                          # heads and regions no home has: "King Abdullah", "the Pacific"
+                          "king", "queen", "prince", "emir", "sultan", "monarch", "africa",
+                          "african", "asia", "asian", "pacific", "caribbean", "europe",
+                          "european", "latin", "balkans", "sahel", "mideast",
+                          # a designation's reasons and armed groups, coded or not: "OFAC
+                          # designated the exchange house for sending money to Hamas"
+                          "ofac", "designated", "designating", "designation", "sanctioned",
+                          "terrorist", "terrorists", "terrorism", "militant", "militants",
+                          "militia", "militias", "rebel", "rebels", "insurgents", "fighters",
+                          "hamas", "hizballah", "hezbollah", "taliban", "isis", "houthis",
+                          "al-shabaab", "regime"})
+# Regions abroad told in two words: "northern Central America", "the Middle East".
+REGIONS = frozenset({("central", "america"), ("south", "america"), ("middle", "east"),
+                     ("north", "africa"), ("west", "bank"), ("horn", "of")})
+# The kinds of aid a home programme also gives: money and help in general ("send
+# payments", "technical assistance to the cohort"); weapons and relief are not at home.
+MONEY_KINDS = frozenset({"economic", "other", "humanitarian"})
+# Relief told as such is mostly given abroad in government prose ("$40 million in new
+# support for disaster relief"); kept as aid whatever else the sentence names.
+RELIEF_WORDS = frozenset({"relief", "disaster", "famine", "emergency"})
+
+
+def home_only(sentence: Span, kind: str, actor: list[tuple[str, str, str | None]],
+              target: list[tuple[str, str, str | None]]) -> bool:
+    """Give whether money or help is given in a sentence that names nobody and nothing
+    abroad: no side coded other than the US in the event or the sentence, no word of
+    work abroad, no other countries ("Treasury will distribute rental assistance funds",
+    "lenders that provide financial support to small business owners"). Government
+    prose gives far more money at home than abroad, so such a supply is a home programme
+    (prec6a)."""
+    if any(p[2] and p[2] != "USA" for p in [*actor, *target]):
+        return False
+    tokens = list(sentence)
+    words = [t.lower_ for t in tokens]
+    if kind == "humanitarian" and any(w in RELIEF_WORDS for w in words):
+        return False
+    # the State Department's money goes abroad: "the Department of State intends to provide"
+    state = any(a == "state" and b == "department" for a, b in pairwise(words)) or \
+        any(a == "department" and b == "of" and c == "state"
+            for a, b, c in zip(words, words[1:], words[2:], strict=False))
+    regions = any((a, b) in REGIONS for a, b in pairwise(words))
+    return not state and not regions and not any(w in ABROAD_WORDS for w in words) and \
+        not any(other_countries(t) for t in tokens) and \
+        not any(p[2] and p[2] != "USA" for p in participants_in(tokens))
