@@ -10,6 +10,12 @@ A readout's frame is a meeting told: "During the meeting, the two leaders unders
 ...", "On the call, President X thanked Prime Minister Y" (the clause's subject is a
 leader, a side or a coded party; not "During the meeting, participants discussed ...").
 
+A named meeting that only sets the time or place of some other act is no meeting told:
+"programmes launched at the U.S.-Africa Leaders Summit", "set up the committee during the
+Leaders' Summit", "at the opening ceremony of the Summit of the Americas, the President
+announced"; but "came together at the G20 summit", "will participate in the EU Summit",
+"following their meeting" (a verb of meeting, or the meeting of the clause's own sides).
+
 Read from the dependency parse; used by the events component through
 `diplomacy.misread` and `diplomacy.meeting_alone`.
 """
@@ -26,7 +32,42 @@ _TALKING = frozenset({"discuss", "talk", "mention", "say"})
 
 def misread(trigger: Token) -> bool:
     """Give whether a word of talking is no meeting between parties (above)."""
-    return recalled(trigger) or lone_speech(trigger)
+    return recalled(trigger) or lone_speech(trigger) or setting(trigger)
+
+
+# Meeting nouns whose proper name may set a scene: "the G7 Summit", "the Ministers' Meeting"
+_NAMED_MEETINGS = frozenset({"summit", "meeting", "meetings", "conference", "forum",
+                             "ministerial"})
+# Prepositions of a scene: "at the summit", "during the Leaders' Meeting"
+_SCENE_PREPS = frozenset({"at", "during", "through", "for"})
+# Nouns of a moment of a meeting: "the opening ceremony of", "on the margins of"
+_MOMENTS = frozenset({"ceremony", "margin", "margins", "sideline", "sidelines", "advance",
+                      "eve", "run", "lead", "opening", "close", "end", "start", "session"})
+# Verbs of going to, holding or taking part in a meeting: the scene is then the meeting
+_GATHERING = frozenset({"meet", "gather", "convene", "come", "participate", "attend", "join",
+                        "take", "travel", "arrive", "go", "head", "return", "depart", "leave",
+                        "visit", "host", "hold", "open", "address", "speak", "discuss", "talk",
+                        "confer", "represent", "lead", "chair", "be", "assemble", "begin",
+                        "start", "end", "conclude", "sit", "engage", "negotiate", "welcome",
+                        "fly", "stop", "accompany", "bring", "invite", "agree", "say"})
+
+
+def setting(trigger: Token) -> bool:
+    """Give whether a named meeting only sets the scene of another act (above)."""
+    if trigger.lower_ not in _NAMED_MEETINGS or not trigger.text[0].isupper() or \
+            trigger.dep_ != "pobj":
+        return False
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trigger.children):
+        return False  # "following their meeting"
+    prep = trigger.head
+    if prep.lower_ == "of" and prep.head.lower_ in _MOMENTS:
+        prep = prep.head.head if prep.head.dep_ == "pobj" else prep.head
+    elif prep.lower_ not in _SCENE_PREPS:
+        return False
+    verb = prep.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _GATHERING
 
 
 def lone_speech(trigger: Token) -> bool:

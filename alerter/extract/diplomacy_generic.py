@@ -1,0 +1,49 @@
+"""Diplomacy words said in general, not done between parties, read on random government
+prose (issue 10, round 6): a promise a government makes to its own people, with no other
+party named ("I promised to lower costs", "has promised Americans that", "the gap between
+what we promise and what we deliver"; but "promised to send air defence to Ukraine"), and
+cooperation only spoken of as a way or a good ("your views on how we can better cooperate",
+"a good example of how we can work together", "bolstering coordination with partners will
+help"; but "we discussed how our two countries can cooperate"), and an agreement a body is
+only empowered to negotiate ("are authorized to negotiate a covered agreement"). Called from
+alerter/extract/diplomacy.py's `misread`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alerter.extract.participants import participants_in
+
+
+def promised_at_home(trigger: Token) -> bool:
+    """Give whether a promise names no party but the United States (above)."""
+    if trigger.lemma_ != "promise":
+        return False
+    return not any(p[2] and p[2] != "USA" for p in participants_in(list(trigger.sent)))
+
+
+# Nouns a "how" clause only fills: "views on how", "an example of how"
+_MUSINGS = frozenset({"view", "example", "illustration", "idea", "thought", "question",
+                      "perspective", "insight", "opinion", "reflection", "lesson", "model",
+                      "sense", "understanding"})
+
+
+def spoken_of(trigger: Token) -> bool:
+    """Give whether cooperation is only spoken of as a way or a good (above)."""
+    if trigger.pos_ == "VERB" and trigger.dep_ == "pcomp" and any(
+            c.dep_ == "advmod" and c.lower_ == "how" for c in trigger.children):
+        return trigger.head.head.lemma_.lower() in _MUSINGS
+    gerund = trigger.head if trigger.dep_ == "dobj" else trigger
+    return gerund.dep_ == "csubj" and gerund.tag_ == "VBG"
+
+
+# Verbs that give a power, not an act: "is authorized to negotiate"
+EMPOWERING = frozenset({"authorize", "authorise", "empower", "allow", "permit", "enable"})
+
+
+def power_only(trigger: Token) -> bool:
+    """Give whether an agreement is only one a body is empowered to negotiate (above)."""
+    verb = trigger.head
+    return trigger.dep_ == "dobj" and verb.lemma_ in ("negotiate", "conclude") and \
+        verb.dep_ == "xcomp" and verb.head.lemma_ in EMPOWERING

@@ -1,0 +1,76 @@
+"""False alarms of meetings, pledges, requests and joint work on random government prose
+(issue 10, round 6; read on random sentences of fresh White House and Treasury
+documents with bench/fresh_review.py): a named summit or meeting that only sets the
+time or place of another act ("programmes launched at the Leaders' Summit"), a promise a
+government makes to its own people ("I promised to lower costs"), a body only empowered to
+negotiate ("is authorized to negotiate an agreement"), a price bargained for ("negotiate
+for lower drug prices"), and cooperation only spoken of as a way or a good ("views on how
+we can better cooperate", "bolstering coordination will help"); each beside a true event
+of the same words that must stay. Every sentence is our own, written in the style of the
+errors seen; none is corpus text.
+"""
+
+from __future__ import annotations
+
+from .sentences import sentence_tests
+
+# sentence → an event it must hold: (type, modality)
+MUST: list[tuple[str, tuple[object, ...]]] = [
+    # a meeting gone to, held or taken part in
+    ("Leaders from twenty countries came together at the G20 summit in Hamburg.",
+     ("CONSULT", "asserted")),
+    ("The President will participate in the U.S.-EU Summit on June 15.",
+     ("CONSULT", "planned")),
+    ("The two presidents will meet on the sidelines of the Asia-Europe Meeting in Milan.",
+     ("CONSULT", "planned")),
+    # a promise to another party
+    ("The President promised to send more air defence systems to Ukraine.",
+     ("AGREE", "asserted")),
+    ("Japan promised to provide $500 million to the relief fund.", ("AGREE", "asserted")),
+    # talks held, and an agreement negotiated between parties
+    ("The two governments negotiated a new agreement on fisheries.", ("CONSULT", "asserted")),
+    ("Negotiators from both sides will negotiate a ceasefire in Doha next week.",
+     ("CONSULT", "planned")),
+    # cooperation discussed or pledged between parties
+    ("We discussed how our two countries can cooperate on critical minerals.",
+     ("COOPERATE", "hypothetical")),
+    ("The two countries will cooperate closely on border security.", ("COOPERATE", "planned")),
+]
+
+# sentence → a type it must not hold
+MUST_NOT: list[tuple[str, str]] = [
+    # a named meeting as the scene of another act
+    ("These initiatives build upon programmes launched at the U.S.-Africa Leaders Summit in "
+     "December 2022.", "CONSULT"),
+    ("The three leaders set up this committee during the North American Leaders' Summit on "
+     "January 9-10, 2023, to guide joint work.", "CONSULT"),
+    ("At the opening ceremony of the Summit of the Americas, the President announced a new "
+     "partnership for the region.", "CONSULT"),
+    ("Through the ASEAN Digital Ministers' Meeting, we are deepening our work on undersea "
+     "cables.", "CONSULT"),
+    # a promise made at home
+    ("I promised to lead the country toward a fairer economy, and today we are doing just "
+     "that.", "AGREE"),
+    ("The President has promised Americans that he will lower their drug costs.", "AGREE"),
+    ("Our democracies must close the gap between what we promise and what we deliver.",
+     "AGREE"),
+    # a power to negotiate, a price bargained for
+    ("Under the 2010 Act, the Secretary and the Trade Representative are authorized to "
+     "jointly negotiate a covered agreement.", "CONSULT"),
+    ("Under the 2010 Act, the Secretary and the Trade Representative are authorized to "
+     "jointly negotiate a covered agreement.", "AGREE"),
+    ("The agency is moving forward with its work to negotiate for lower drug prices for ten "
+     "medicines.", "CONSULT"),
+    # cooperation as a way or a good
+    ("I would welcome your views on how we can better cooperate on climate finance.",
+     "COOPERATE"),
+    ("This is a good example of how we can work together to deepen our trade ties.",
+     "COOPERATE"),
+    ("But bolstering coordination between the United States and our partners will help "
+     "protect the financial system.", "COOPERATE"),
+]
+
+FIELDS = ("type", "modality")
+
+extracted, test_event_is_found, test_event_is_not_misread = sentence_tests(MUST, MUST_NOT,
+                                                                          FIELDS)
