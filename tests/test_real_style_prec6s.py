@@ -6,8 +6,9 @@ government makes to its own people ("I promised to lower costs"), a body only em
 negotiate ("is authorized to negotiate an agreement"), a price bargained for ("negotiate
 for lower drug prices"), and cooperation only spoken of as a way or a good ("views on how
 we can better cooperate", "bolstering coordination will help"); each beside a true event
-of the same words that must stay. Every sentence is our own, written in the style of the
-errors seen; none is corpus text.
+of the same words that must stay; and "examine" told of a study or a review ("the report
+examines the role of", "will examine whether"), not of an investigation. Every sentence is
+our own, written in the style of the errors seen; none is corpus text.
 """
 
 from __future__ import annotations
@@ -27,6 +28,16 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
     ("The President promised to send more air defence systems to Ukraine.",
      ("AGREE", "asserted")),
     ("Japan promised to provide $500 million to the relief fund.", ("AGREE", "asserted")),
+    # a vow or a promise of another voice
+    ("The rebels vowed to retake the town within a week.", ("AGREE", "asserted")),
+    ("The rebel commander promised to free the hostages by Friday.", ("AGREE", "asserted")),
+    # a summit gone to
+    ("The President will travel to Madrid for the 2022 NATO Summit.", ("CONSULT", "planned")),
+    # an investigation of a deed
+    ("Investigators examined the wreckage of the aircraft for signs of an explosion.",
+     ("INVESTIGATE", "asserted")),
+    ("Police are examining the circumstances of the journalist's death.",
+     ("INVESTIGATE", "asserted")),
     # talks held, and an agreement negotiated between parties
     ("The two governments negotiated a new agreement on fisheries.", ("CONSULT", "asserted")),
     ("Negotiators from both sides will negotiate a ceasefire in Doha next week.",
@@ -48,7 +59,18 @@ MUST_NOT: list[tuple[str, str]] = [
      "partnership for the region.", "CONSULT"),
     ("Through the ASEAN Digital Ministers' Meeting, we are deepening our work on undersea "
      "cables.", "CONSULT"),
+    # a summit ahead is a time
+    ("The three leaders will coordinate ahead of the upcoming NATO Summit in Washington.",
+     "CONSULT"),
+    # a study or a review
+    ("The working group will examine the current regulation of stablecoins and identify "
+     "risks.", "INVESTIGATE"),
+    ("The report also examines several recent episodes of market stress.", "INVESTIGATE"),
+    ("The government is examining ways to further support exports of clean energy.",
+     "INVESTIGATE"),
     # a promise made at home
+    ("Two years after the shooting, they vowed to keep fighting against hate-fuelled violence "
+     "at home.", "AGREE"),
     ("I promised to lead the country toward a fairer economy, and today we are doing just "
      "that.", "AGREE"),
     ("The President has promised Americans that he will lower their drug costs.", "AGREE"),

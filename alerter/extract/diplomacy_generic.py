@@ -1,7 +1,8 @@
 """Diplomacy words said in general, not done between parties, read on random government
-prose (issue 10, round 6): a promise a government makes to its own people, with no other
-party named ("I promised to lower costs", "has promised Americans that", "the gap between
-what we promise and what we deliver"; but "promised to send air defence to Ukraine"), and
+prose (issue 10, round 6): a promise or a vow a government makes to its own people, with
+no other party named ("I promised to lower costs", "has promised Americans that", "the gap
+between what we promise and what we deliver"; but "promised to send air defence to
+Ukraine", "the rebels vowed to retake the town"), and
 cooperation only spoken of as a way or a good ("your views on how we can better cooperate",
 "a good example of how we can work together", "bolstering coordination with partners will
 help"; but "we discussed how our two countries can cooperate"), and an agreement a body is
@@ -13,12 +14,21 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from alerter.extract.participants import participants_in
+from alerter.extract.clauses import subject_of
+from alerter.extract.participants import participants_in, phrase_tokens
+
+# Speakers of a statement: "I promised", "the President has promised", "they vowed"
+_VOICES = frozenset({"i", "we", "he", "she", "they", "president", "administration"})
 
 
 def promised_at_home(trigger: Token) -> bool:
-    """Give whether a promise names no party but the United States (above)."""
-    if trigger.lemma_ != "promise":
+    """Give whether a promise or a vow of the statement's own voice names no party but the
+    United States (above); "the rebels vowed to retake the town" is left alone."""
+    if trigger.lemma_ not in ("promise", "vow"):
+        return False
+    subject = subject_of(trigger)
+    if subject is not None and subject.lemma_.lower() not in _VOICES and \
+            {p[2] for p in participants_in(phrase_tokens(subject)) if p[2]} != {"USA"}:
         return False
     return not any(p[2] and p[2] != "USA" for p in participants_in(list(trigger.sent)))
 

@@ -15,6 +15,7 @@ A named meeting that only sets the time or place of some other act is no meeting
 Leaders' Summit", "at the opening ceremony of the Summit of the Americas, the President
 announced"; but "came together at the G20 summit", "will participate in the EU Summit",
 "following their meeting" (a verb of meeting, or the meeting of the clause's own sides).
+A summit ahead is a time only: "spoke with the Premier ahead of the G20 Summit".
 
 Read from the dependency parse; used by the events component through
 `diplomacy.misread` and `diplomacy.meeting_alone`.
@@ -41,8 +42,10 @@ _NAMED_MEETINGS = frozenset({"summit", "meeting", "meetings", "conference", "for
 # Prepositions of a scene: "at the summit", "during the Leaders' Meeting"
 _SCENE_PREPS = frozenset({"at", "during", "through", "for"})
 # Nouns of a moment of a meeting: "the opening ceremony of", "on the margins of"
-_MOMENTS = frozenset({"ceremony", "margin", "margins", "sideline", "sidelines", "advance",
-                      "eve", "run", "lead", "opening", "close", "end", "start", "session"})
+_MOMENTS = frozenset({"ceremony", "margin", "margins", "sideline", "sidelines", "opening",
+                      "close", "end", "start", "session"})
+# Words of a time before a meeting: "ahead of the NATO Summit", "in advance of", "on the eve of"
+_BEFORE = frozenset({"ahead", "advance", "eve"})
 # Verbs of going to, holding or taking part in a meeting: the scene is then the meeting
 _GATHERING = frozenset({"meet", "gather", "convene", "come", "participate", "attend", "join",
                         "take", "travel", "arrive", "go", "head", "return", "depart", "leave",
@@ -60,6 +63,8 @@ def setting(trigger: Token) -> bool:
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trigger.children):
         return False  # "following their meeting"
     prep = trigger.head
+    if prep.lower_ == "of" and prep.head.lower_ in _BEFORE:
+        return True  # "spoke with the Premier ahead of the G20 Summit": a time, not a scene
     if prep.lower_ == "of" and prep.head.lower_ in _MOMENTS:
         prep = prep.head.head if prep.head.dep_ == "pobj" else prep.head
     elif prep.lower_ not in _SCENE_PREPS:
