@@ -1,7 +1,8 @@
 """False alarms of meetings, pledges, requests and joint work on random government prose
 (issue 10, round 6; read on random sentences of fresh White House and Treasury
 documents with bench/fresh_review.py): a named summit or meeting that only sets the
-time or place of another act ("programmes launched at the Leaders' Summit"), a promise a
+time or place of another act ("programmes launched at the Leaders' Summit"), a body's own
+sitting ("the Council meeting", "met with leaders of his emergency team"), a promise a
 government makes to its own people ("I promised to lower costs"), a body only empowered to
 negotiate ("is authorized to negotiate an agreement"), a price bargained for ("negotiate
 for lower drug prices"), and cooperation only spoken of as a way or a good ("views on how
@@ -33,6 +34,10 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
     ("The rebel commander promised to free the hostages by Friday.", ("AGREE", "asserted")),
     # a summit gone to
     ("The President will travel to Madrid for the 2022 NATO Summit.", ("CONSULT", "planned")),
+    # a meeting of a body with a code, one with others' leaders
+    ("The UN Security Council meeting on Gaza ended without a vote.", ("CONSULT", "asserted")),
+    ("President Biden met with leaders of the Senate to discuss the budget.",
+     ("CONSULT", "asserted")),
     # an investigation of a deed
     ("Investigators examined the wreckage of the aircraft for signs of an explosion.",
      ("INVESTIGATE", "asserted")),
@@ -62,6 +67,13 @@ MUST_NOT: list[tuple[str, str]] = [
     # a summit ahead is a time
     ("The three leaders will coordinate ahead of the upcoming NATO Summit in Washington.",
      "CONSULT"),
+    # a body's own sitting, one's own team
+    ("In attendance at the Council meeting by videoconference were the following members:",
+     "CONSULT"),
+    ("Finally, the Council voted to approve the minutes of its previous meeting on January 28.",
+     "CONSULT"),
+    ("On May 18, the President met with leaders of his federal emergency response team to "
+     "receive the annual hurricane briefing.", "CONSULT"),
     # a study or a review
     ("The working group will examine the current regulation of stablecoins and identify "
      "risks.", "INVESTIGATE"),
