@@ -2,7 +2,9 @@
 (issue 10, round 6; read on random sentences of fresh White House and Treasury
 documents with bench/fresh_review.py): a named summit or meeting that only sets the
 time or place of another act ("programmes launched at the Leaders' Summit"), a body's own
-sitting ("the Council meeting", "met with leaders of his emergency team"), a promise a
+sitting ("the Council meeting", "met with leaders of his emergency team"), one speaker's
+talk ("the President talked about the need to act"), an alliance only tended ("strengthen
+our alliance"), a promise a
 government makes to its own people ("I promised to lower costs"), a body only empowered to
 negotiate ("is authorized to negotiate an agreement"), a price bargained for ("negotiate
 for lower drug prices"), and cooperation only spoken of as a way or a good ("views on how
@@ -38,6 +40,12 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
     ("The UN Security Council meeting on Gaza ended without a vote.", ("CONSULT", "asserted")),
     ("President Biden met with leaders of the Senate to discuss the budget.",
      ("CONSULT", "asserted")),
+    # talks of two sides; an alliance that acts
+    ("The two leaders talked about the crisis in Sudan.", ("CONSULT", "asserted")),
+    ("They also talked about continued close defence ties and work on deterrence.",
+     ("CONSULT", "asserted")),
+    ("The two navies conducted patrols as part of their alliance with the Philippines.",
+     ("COOPERATE", "asserted")),
     # an investigation of a deed
     ("Investigators examined the wreckage of the aircraft for signs of an explosion.",
      ("INVESTIGATE", "asserted")),
@@ -74,6 +82,11 @@ MUST_NOT: list[tuple[str, str]] = [
      "CONSULT"),
     ("On May 18, the President met with leaders of his federal emergency response team to "
      "receive the annual hurricane briefing.", "CONSULT"),
+    # one speaker's talk; an alliance only tended
+    ("The President talked about the need to address dangerous chemicals in rural water "
+     "supplies.", "CONSULT"),
+    ("The Vice President expressed her commitment to strengthening the steadfast alliance "
+     "between Denmark and the United States.", "COOPERATE"),
     # a study or a review
     ("The working group will examine the current regulation of stablecoins and identify "
      "risks.", "INVESTIGATE"),

@@ -6,7 +6,8 @@ Ukraine", "the rebels vowed to retake the town"), and
 cooperation only spoken of as a way or a good ("your views on how we can better cooperate",
 "a good example of how we can work together", "bolstering coordination with partners will
 help"; but "we discussed how our two countries can cooperate"), and an agreement a body is
-only empowered to negotiate ("are authorized to negotiate a covered agreement"). Called from
+only empowered to negotiate ("are authorized to negotiate a covered agreement"), and an
+alliance only tended ("strengthen our alliance": a relation, no joint act). Called from
 alerter/extract/diplomacy.py's `misread`.
 """
 
@@ -19,6 +20,13 @@ from alerter.extract.participants import participants_in, phrase_tokens
 
 # Speakers of a statement: "I promised", "the President has promised", "they vowed"
 _VOICES = frozenset({"i", "we", "he", "she", "they", "president", "administration"})
+
+
+def said_in_general(trigger: Token, type_name: str) -> bool:
+    """Give whether an AGREE or COOPERATE word is said in general, no act between parties."""
+    if type_name == "AGREE":
+        return promised_at_home(trigger) or power_only(trigger)
+    return type_name == "COOPERATE" and (spoken_of(trigger) or relation_tended(trigger))
 
 
 def promised_at_home(trigger: Token) -> bool:
@@ -57,3 +65,17 @@ def power_only(trigger: Token) -> bool:
     verb = trigger.head
     return trigger.dep_ == "dobj" and verb.lemma_ in ("negotiate", "conclude") and \
         verb.dep_ == "xcomp" and verb.head.lemma_ in EMPOWERING
+
+
+# Verbs that tend a standing relation: "strengthen our alliance"
+_TENDING = frozenset({"strengthen", "deepen", "reaffirm", "reinforce", "bolster", "celebrate",
+                      "modernize", "modernise", "honor", "honour", "renew", "affirm", "enhance",
+                      "sustain", "maintain", "underscore", "highlight", "cherish", "value"})
+
+
+def relation_tended(trigger: Token) -> bool:
+    """Give whether an alliance is only a standing relation tended: "further strengthen our
+    alliance", "strengthening the steadfast alliance between Denmark and the United
+    States"; but "in an alliance with", "the alliance's joint patrols" are left alone."""
+    return trigger.lemma_ == "alliance" and trigger.dep_ == "dobj" and \
+        trigger.head.lemma_ in _TENDING

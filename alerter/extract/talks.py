@@ -15,7 +15,8 @@ A named meeting that only sets the time or place of some other act is no meeting
 Leaders' Summit", "at the opening ceremony of the Summit of the Americas, the President
 announced"; but "came together at the G20 summit", "will participate in the EU Summit",
 "following their meeting" (a verb of meeting, or the meeting of the clause's own sides).
-A summit ahead is a time only: "spoke with the Premier ahead of the G20 Summit".
+"The President talked about the need to act", with no one talked with, is a speech. A
+summit ahead is a time only: "spoke with the Premier ahead of the G20 Summit".
 
 Read from the dependency parse; used by the events component through
 `diplomacy.misread` and `diplomacy.meeting_alone`.
@@ -33,7 +34,20 @@ _TALKING = frozenset({"discuss", "talk", "mention", "say"})
 
 def misread(trigger: Token) -> bool:
     """Give whether a word of talking is no meeting between parties (above)."""
-    return recalled(trigger) or lone_speech(trigger) or setting(trigger)
+    return recalled(trigger) or lone_speech(trigger) or setting(trigger) or lone_talk(trigger)
+
+
+def lone_talk(trigger: Token) -> bool:
+    """Give whether "talked" has one speaker and no one talked with: "the President talked
+    about the need to clean up the river" (a speech); but "the two leaders talked about",
+    "they talked", "talked with Kyiv"."""
+    if trigger.lemma_ != "talk" or trigger.pos_ != "VERB" or any(
+            c.dep_ == "prep" and c.lower_ in ("with", "to") for c in trigger.children):
+        return False
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and not subjects[0].conjuncts and (
+        subjects[0].lower_ in ("he", "she", "i") or subjects[0].tag_ in ("NN", "NNP")) and \
+        not any(c.lower_ in ("two", "both") for c in subjects[0].children)
 
 
 # Meeting nouns whose proper name may set a scene: "the G7 Summit", "the Ministers' Meeting"
