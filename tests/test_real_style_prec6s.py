@@ -4,7 +4,8 @@ documents with bench/fresh_review.py): a named summit or meeting that only sets 
 time or place of another act ("programmes launched at the Leaders' Summit"), a body's own
 sitting ("the Council meeting", "met with leaders of his emergency team"), one speaker's
 talk ("the President talked about the need to act"), an alliance only tended ("strengthen
-our alliance"), a promise a
+our alliance"), a market's demand ("the demand for Treasury bills"), a notice's questions
+("asks commenters about", "the request for information's publication"), a promise a
 government makes to its own people ("I promised to lower costs"), a body only empowered to
 negotiate ("is authorized to negotiate an agreement"), a price bargained for ("negotiate
 for lower drug prices"), and cooperation only spoken of as a way or a good ("views on how
@@ -46,6 +47,11 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
      ("CONSULT", "asserted")),
     ("The two navies conducted patrols as part of their alliance with the Philippines.",
      ("COOPERATE", "asserted")),
+    # a party's demand
+    ("The Minister renewed the demand for an international inquiry into the killings.",
+     ("REQUEST", "asserted")),
+    ("Mr. Sullivan cited the U.S. demand for the immediate release of Mr. Ivanov.",
+     ("REQUEST", "asserted")),
     # an investigation of a deed
     ("Investigators examined the wreckage of the aircraft for signs of an explosion.",
      ("INVESTIGATE", "asserted")),
@@ -87,6 +93,12 @@ MUST_NOT: list[tuple[str, str]] = [
      "supplies.", "CONSULT"),
     ("The Vice President expressed her commitment to strengthening the steadfast alliance "
      "between Denmark and the United States.", "COOPERATE"),
+    # a market's demand, a notice's questions
+    ("As money market funds grow, so too will the demand for Treasury bills.", "REQUEST"),
+    ("Comments must be received within 75 days of the request for information's publication "
+     "in the Federal Register.", "REQUEST"),
+    ("In particular, Treasury asks commenters about application programming interfaces and "
+     "digital identity.", "REQUEST"),
     # a study or a review
     ("The working group will examine the current regulation of stablecoins and identify "
      "risks.", "INVESTIGATE"),
