@@ -47,6 +47,14 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
      ("CONSULT", "asserted")),
     ("The two navies conducted patrols as part of their alliance with the Philippines.",
      ("COOPERATE", "asserted")),
+    # a joint body's sitting; a fact sheet's bullet of joint work
+    ("During this third Joint Committee meeting under the Agreement, participants on both "
+     "sides provided updates on the reinsurance rules.", ("CONSULT", "asserted")),
+    ("Collaboration will continue in the coming weeks, and the Steering Committee will hold "
+     "its next meeting on the margins of the recovery conference in June.",
+     ("CONSULT", "planned")),
+    ("Collaborating to facilitate trusted data flows, including through work under the "
+     "U.S.-Singapore Partnership for Growth.", ("COOPERATE", "asserted")),
     # a party's demand
     ("The Minister renewed the demand for an international inquiry into the killings.",
      ("REQUEST", "asserted")),

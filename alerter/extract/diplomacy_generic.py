@@ -52,8 +52,9 @@ def spoken_of(trigger: Token) -> bool:
     if trigger.pos_ == "VERB" and trigger.dep_ == "pcomp" and any(
             c.dep_ == "advmod" and c.lower_ == "how" for c in trigger.children):
         return trigger.head.head.lemma_.lower() in _MUSINGS
-    gerund = trigger.head if trigger.dep_ == "dobj" else trigger
-    return gerund.dep_ == "csubj" and gerund.tag_ == "VBG"
+    gerund = trigger.head  # a noun under a gerund subject; not a fact sheet's "Collaborating
+    # to ..." heading a bullet
+    return trigger.dep_ == "dobj" and gerund.dep_ == "csubj" and gerund.tag_ == "VBG"
 
 
 # Verbs that give a power, not an act: "is authorized to negotiate"

@@ -121,8 +121,7 @@ def newcomer_welcomed(trigger: Token) -> bool:
 _OPEN_OR_OWN = frozenset({"public", "town", "hall", "community", "listening", "staff",
                           "internal", "cabinet", "webinar"})
 # Bodies that sit on their own: "the Council meeting", "the Board's meeting".
-_BODIES = frozenset({"council", "board", "committee", "subcommittee", "commission", "panel",
-                     "cabinet", "caucus"})
+_BODIES = frozenset({"council", "board", "cabinet", "caucus"})
 # People of one's own side whom one meets: "met with the Cabinet", "with leaders of his
 # emergency team".
 _OWN_PEOPLE = frozenset({"cabinet", "staff", "team", "adviser", "advisor", "aide"})
@@ -141,10 +140,13 @@ def open_or_own_meeting(trigger: Token) -> bool:
                 c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
                 for h in (g, *g.conjuncts)]
     if not partners and trigger.pos_ == "NOUN" and any(
-            c.dep_ in ("compound", "poss") and (c.lemma_.lower() in _BODIES or c.lower_ == "its")
+            (c.dep_ == "compound" and c.lemma_.lower() in _BODIES) or (c.lower_ == "its" and any(
+                t.dep_ == "nsubj" and t.lemma_.lower() in _BODIES for t in trigger.sent))
             for c in trigger.children):
-        # a body's own sitting: "the Council meeting", "the minutes of its previous meeting"
-        return not any(p[2] for p in participants_in(phrase_tokens(trigger)))
+        # a body's own sitting: "the Council meeting", "the minutes of its previous meeting";
+        # not "the Joint Committee meeting" (of two sides), "the UN Security Council meeting"
+        return not any(p[2] for p in participants_in(phrase_tokens(trigger))) and not any(
+            t.lower_ == "joint" for t in phrase_tokens(trigger))
     return bool(partners) and all((h.lemma_.lower() in _OWN_PEOPLE or any(
         g.lemma_.lower() in _OWN_PEOPLE for c in h.children if c.dep_ == "prep" and
         c.lower_ == "of" for g in c.children)) and not _foreign(h) for h in partners)
