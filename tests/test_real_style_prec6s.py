@@ -28,6 +28,13 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
      ("CONSULT", "planned")),
     ("The two presidents will meet on the sidelines of the Asia-Europe Meeting in Milan.",
      ("CONSULT", "planned")),
+    # a summit told as today's news, a named body of many, a summit planned
+    ("Today at the U.S.-Africa Leaders Summit, President Biden reaffirmed the commitment of the "
+     "United States to working with the African Union.", ("CONSULT", "asserted")),
+    ("He will join a North Atlantic Council meeting of his counterparts from our NATO Allies.",
+     ("CONSULT", "planned")),
+    ("The President affirmed plans for an in-person Quad Leaders Summit later this fall.",
+     ("CONSULT", "planned")),
     # a promise to another party
     ("The President promised to send more air defence systems to Ukraine.",
      ("AGREE", "asserted")),
@@ -84,8 +91,8 @@ MUST_NOT: list[tuple[str, str]] = [
      "January 9-10, 2023, to guide joint work.", "CONSULT"),
     ("At the opening ceremony of the Summit of the Americas, the President announced a new "
      "partnership for the region.", "CONSULT"),
-    ("Through the ASEAN Digital Ministers' Meeting, we are deepening our work on undersea "
-     "cables.", "CONSULT"),
+    ("Through the ASEAN Digital Ministers' Meeting, we deepened our work on undersea cables "
+     "last year.", "CONSULT"),
     # a summit ahead is a time
     ("The three leaders will coordinate ahead of the upcoming NATO Summit in Washington.",
      "CONSULT"),

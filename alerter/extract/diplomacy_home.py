@@ -140,11 +140,13 @@ def open_or_own_meeting(trigger: Token) -> bool:
                 c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
                 for h in (g, *g.conjuncts)]
     if not partners and trigger.pos_ == "NOUN" and any(
-            (c.dep_ == "compound" and c.lemma_.lower() in _BODIES) or (c.lower_ == "its" and any(
+            (c.dep_ == "compound" and c.lemma_.lower() in _BODIES and not any(
+                g.dep_ in ("compound", "amod") for g in c.children)) or (c.lower_ == "its" and any(
                 t.dep_ == "nsubj" and t.lemma_.lower() in _BODIES for t in trigger.sent))
             for c in trigger.children):
         # a body's own sitting: "the Council meeting", "the minutes of its previous meeting";
-        # not "the Joint Committee meeting" (of two sides), "the UN Security Council meeting"
+        # not "the Joint Committee meeting" (of two sides), "the UN Security Council meeting",
+        # "a North Atlantic Council meeting" (a named body of many)
         return not any(p[2] for p in participants_in(phrase_tokens(trigger))) and not any(
             t.lower_ == "joint" for t in phrase_tokens(trigger))
     return bool(partners) and all((h.lemma_.lower() in _OWN_PEOPLE or any(

@@ -24,6 +24,8 @@ Read from the dependency parse; used by the events component through
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Token
 
 from alerter.extract.participants import participants_in, phrase_tokens
@@ -84,9 +86,20 @@ def setting(trigger: Token) -> bool:
     elif prep.lower_ not in _SCENE_PREPS:
         return False
     verb = prep.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _GATHERING
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _GATHERING and \
+        not _now_or_ahead(verb)
+
+
+def _now_or_ahead(verb: Token) -> bool:
+    """Give whether a clause is told as today's or a coming act: "Today at the Summit, the
+    President reaffirmed", "will outline priorities during the Summit", "are working at
+    the Summit"; its meeting is then the news (but "launched at the 2021 Summit")."""
+    if verb.tag_ in ("VBZ", "VBP", "VBG", "VB") or any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return True
+    words = [t.lower_ for t in verb.sent]
+    return "today" in words or "tonight" in words or any(
+        a == "this" and b == "week" for a, b in pairwise(words))
 
 
 def lone_speech(trigger: Token) -> bool:
