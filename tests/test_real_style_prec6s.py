@@ -5,7 +5,9 @@ time or place of another act ("programmes launched at the Leaders' Summit"), a b
 sitting ("the Council meeting", "met with leaders of his emergency team"), one speaker's
 talk ("the President talked about the need to act"), an alliance only tended ("strengthen
 our alliance"), a market's demand ("the demand for Treasury bills"), a notice's questions
-("asks commenters about", "the request for information's publication"), a promise a
+("asks commenters about", "the request for information's publication"), one government's
+officials restating their commitment ("Administration officials underscored their
+commitment to enforcing the law"), a promise a
 government makes to its own people ("I promised to lower costs"), a body only empowered to
 negotiate ("is authorized to negotiate an agreement"), a price bargained for ("negotiate
 for lower drug prices"), and cooperation only spoken of as a way or a good ("views on how
@@ -39,6 +41,11 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
     ("The President promised to send more air defence systems to Ukraine.",
      ("AGREE", "asserted")),
     ("Japan promised to provide $500 million to the relief fund.", ("AGREE", "asserted")),
+    # a commitment restated by two sides
+    ("U.S. and Mexican officials reaffirmed their commitment to deepen law enforcement "
+     "cooperation.", ("AGREE", "asserted")),
+    ("Officials from both governments reiterated their commitment to the ceasefire.",
+     ("AGREE", "asserted")),
     # a vow or a promise of another voice
     ("The rebels vowed to retake the town within a week.", ("AGREE", "asserted")),
     ("The rebel commander promised to free the hostages by Friday.", ("AGREE", "asserted")),
@@ -128,6 +135,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The President has promised Americans that he will lower their drug costs.", "AGREE"),
     ("Our democracies must close the gap between what we promise and what we deliver.",
      "AGREE"),
+    # one government's officials restating their own commitment
+    ("Administration officials underscored their commitment to enforcing the Fair Housing Act "
+     "and to fair tenant screening.", "AGREE"),
     # a power to negotiate, a price bargained for
     ("Under the 2010 Act, the Secretary and the Trade Representative are authorized to "
      "jointly negotiate a covered agreement.", "CONSULT"),

@@ -7,7 +7,8 @@ cooperation only spoken of as a way or a good ("your views on how we can better 
 "a good example of how we can work together", "bolstering coordination with partners will
 help"; but "we discussed how our two countries can cooperate"), and an agreement a body is
 only empowered to negotiate ("are authorized to negotiate a covered agreement"), and an
-alliance only tended ("strengthen our alliance": a relation, no joint act). Called from
+alliance only tended ("strengthen our alliance": a relation, no joint act), and one
+government's officials restating their own commitment. Called from
 alerter/extract/diplomacy.py's `misread`.
 """
 
@@ -25,7 +26,7 @@ _VOICES = frozenset({"i", "we", "he", "she", "they", "president", "administratio
 def said_in_general(trigger: Token, type_name: str) -> bool:
     """Give whether an AGREE or COOPERATE word is said in general, no act between parties."""
     if type_name == "AGREE":
-        return promised_at_home(trigger) or power_only(trigger)
+        return promised_at_home(trigger) or power_only(trigger) or restated_at_home(trigger)
     return type_name == "COOPERATE" and (spoken_of(trigger) or relation_tended(trigger))
 
 
@@ -80,3 +81,24 @@ def relation_tended(trigger: Token) -> bool:
     States"; but "in an alliance with", "the alliance's joint patrols" are left alone."""
     return trigger.lemma_ == "alliance" and trigger.dep_ == "dobj" and \
         trigger.head.lemma_ in _TENDING
+
+
+# Verbs that restate a commitment: "Administration officials reaffirmed their commitment"
+_RESTATING = frozenset({"reaffirm", "reiterate", "underscore", "affirm", "renew", "restate",
+                        "reconfirm"})
+# One government's own people: "Administration officials", "the team"
+_OWN_PEOPLE = frozenset({"official", "administration", "staff", "team", "agency",
+                         "department", "officer", "leadership"})
+
+
+def restated_at_home(trigger: Token) -> bool:
+    """Give whether one government's own officials restate their commitment, with no other
+    party named: "Administration officials underscored their commitment to enforcing the
+    Fair Housing Act"; but "U.S. and Mexican officials reaffirmed their commitment"."""
+    if trigger.lemma_ not in _RESTATING:
+        return False
+    subject = subject_of(trigger)
+    return subject is not None and subject.lemma_.lower() in _OWN_PEOPLE and \
+        not subject.conjuncts and not any(c.dep_ == "prep" or c.lower_ in ("both", "two")
+                                          for c in subject.children) and not any(
+            p[2] and p[2] != "USA" for p in participants_in(list(trigger.sent)))
