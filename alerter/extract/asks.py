@@ -39,6 +39,15 @@ _DEMANDED = frozenset({"release", "withdrawal", "end", "ceasefire", "resignation
 _NOTICES = frozenset({"information", "comment", "input", "proposal", "application",
                       "feedback", "view", "nomination", "public"})
 
+# What a market demands: "the demand for Treasury bills", "demand for oil"
+_MARKET = frozenset({"bill", "bond", "note", "security", "product", "good", "service", "oil",
+                     "gas", "energy", "electricity", "credit", "loan", "dollar", "currency",
+                     "housing", "home", "labor", "labour", "worker", "export", "import",
+                     "commodity", "asset", "chip", "vehicle", "car", "stock", "share",
+                     "debt", "fuel", "power", "metal", "mineral", "semiconductor"})
+# The public a notice puts its questions to: "asks commenters about"
+_ASKED_PUBLIC = frozenset({"commenter", "respondent", "stakeholder", "public", "reader"})
+
 # Words of asking themselves, which a modal does not make a duty: "we must demand".
 _ASKING = frozenset({"urge", "appeal", "implore", "petition", "press", "ask", "request",
                      "demand", "call"})
@@ -159,8 +168,18 @@ def no_request(trigger: Token, type_name: str) -> bool:
         # "Russia must withdraw", not "we must act", nor "should state governments"
         return not told_as_duty(trigger) or no_duty(trigger)
     if trigger.pos_ == "NOUN" and trigger.lemma_ == "request" and any(
-            g.lemma_.lower() in _NOTICES for g in _for(trigger)):
-        return True  # "a request for information", "Treasury's request for public input"
+            t.lemma_.lower() in _NOTICES for g in _for(trigger)
+            for t in (g, *(c for c in g.children if c.dep_ == "poss"))):
+        # "a request for information", "Treasury's request for public input", "the request
+        # for information's publication"
+        return True
+    if trigger.pos_ == "NOUN" and trigger.lemma_ == "demand" and not any(
+            c.dep_ == "poss" for c in trigger.children) and any(
+            g.lemma_.lower() in _MARKET for g in _for(trigger)):
+        return True  # "the demand for Treasury bills": a market's, not a party's
+    if trigger.lemma_ == "ask" and any(c.dep_ == "dobj" and c.lemma_.lower() in _ASKED_PUBLIC
+                                       for c in trigger.children):
+        return True  # "Treasury asks commenters about digital identity": a notice's question
     if trigger.lemma_ == "call" and trigger.pos_ == "NOUN" and _held_on_a_day(trigger):
         return True  # "the leaders held a call on Tuesday": a phone call, nothing asked
     if trigger.lemma_ == "call" and any(g.lemma_.lower() in _NOTICES for c in trigger.children

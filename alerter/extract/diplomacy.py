@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from alerter.extract import concede, diplomacy_home, diplomacy_misread, talks, welcomes
 from alerter.extract.clauses import np_head, subject_of
+from alerter.extract.diplomacy_generic import said_in_general
 from alerter.extract.participants import Found, participants_in, phrase_tokens
 
 # Types whose nouns are meetings in this sense.
@@ -160,7 +161,7 @@ def misread(trigger: Token, type_name: str) -> bool:
         return diplomacy_misread.opinion_shared(trigger) or \
             diplomacy_misread.describing(trigger) or diplomacy_misread.law_signed(trigger) or \
             diplomacy_misread.spent_at_home(trigger) or diplomacy_home.among_own(trigger) or \
-            diplomacy_home.trade_agreed(trigger)
+            diplomacy_home.trade_agreed(trigger) or said_in_general(trigger, type_name)
     if type_name in MEETING_TYPES and (diplomacy_misread.consulting_own(trigger) or
                                        diplomacy_misread.no_talks(trigger) or
                                        talks.misread(trigger) or
@@ -187,7 +188,8 @@ def misread(trigger: Token, type_name: str) -> bool:
                                      diplomacy_home.runs_own_efforts(trigger) or
                                      diplomacy_home.no_party_named(trigger) or
                                      diplomacy_home.topic_of_speech(trigger) or
-                                     diplomacy_home.done_without(trigger)):
+                                     diplomacy_home.done_without(trigger) or
+                                     said_in_general(trigger, type_name)):
         return True
     return own_side(trigger, type_name)
 

@@ -120,15 +120,18 @@ def newcomer_welcomed(trigger: Token) -> bool:
 # hall meeting", "a Cabinet meeting".
 _OPEN_OR_OWN = frozenset({"public", "town", "hall", "community", "listening", "staff",
                           "internal", "cabinet", "webinar"})
-# People of one's own side whom one meets: "met with the Cabinet".
+# Bodies that sit on their own: "the Council meeting", "the Board's meeting".
+_BODIES = frozenset({"council", "board", "cabinet", "caucus"})
+# People of one's own side whom one meets: "met with the Cabinet", "with leaders of his
+# emergency team".
 _OWN_PEOPLE = frozenset({"cabinet", "staff", "team", "adviser", "advisor", "aide"})
 
 
 def open_or_own_meeting(trigger: Token) -> bool:
     """Give whether a meeting is open to the public or one side's own: "held a virtual
     public meeting on the draft rule", "hosted a town hall meeting with farmers", "met
-    with the Cabinet to discuss the storm"; but "hosted a meeting with Japan", "met with
-    the Prime Minister"."""
+    with the Cabinet to discuss the storm", "the Council meeting"; but "hosted a meeting with
+    Japan", "met with the Prime Minister", "the UN Security Council meeting"."""
     meetings = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
     if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _OPEN_OR_OWN
            for m in meetings for c in m.children):
@@ -136,8 +139,19 @@ def open_or_own_meeting(trigger: Token) -> bool:
     partners = [h for m in meetings for c in m.children if c.dep_ == "prep" and
                 c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
                 for h in (g, *g.conjuncts)]
-    return bool(partners) and all(h.lemma_.lower() in _OWN_PEOPLE and not _foreign(h)
-                                  for h in partners)
+    if not partners and trigger.pos_ == "NOUN" and any(
+            (c.dep_ == "compound" and c.lemma_.lower() in _BODIES and not any(
+                g.dep_ in ("compound", "amod") for g in c.children)) or (c.lower_ == "its" and any(
+                t.dep_ == "nsubj" and t.lemma_.lower() in _BODIES for t in trigger.sent))
+            for c in trigger.children):
+        # a body's own sitting: "the Council meeting", "the minutes of its previous meeting";
+        # not "the Joint Committee meeting" (of two sides), "the UN Security Council meeting",
+        # "a North Atlantic Council meeting" (a named body of many)
+        return not any(p[2] for p in participants_in(phrase_tokens(trigger))) and not any(
+            t.lower_ == "joint" for t in phrase_tokens(trigger))
+    return bool(partners) and all((h.lemma_.lower() in _OWN_PEOPLE or any(
+        g.lemma_.lower() in _OWN_PEOPLE for c in h.children if c.dep_ == "prep" and
+        c.lower_ == "of" for g in c.children)) and not _foreign(h) for h in partners)
 
 
 # Whom or what a government helps at home: "support American manufacturers", "support the

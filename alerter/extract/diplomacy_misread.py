@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alerter.extract.clauses import subject_of
+from alerter.extract.diplomacy_generic import EMPOWERING
 from alerter.extract.participants import participants_in, phrase_tokens
 
 # Opinions one may agree on: "agreed on the importance of dialogue", "the need to".
@@ -143,8 +144,12 @@ def no_talks(trigger: Token) -> bool:
             h.pos_ == "NOUN" and h.text.islower() for h in partners)
     if trigger.lemma_ == "meet":
         return any(c.dep_ == "auxpass" for c in trigger.children)
-    if trigger.lemma_ == "negotiate":
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in _PRICES for c in trigger.children)
+    if trigger.lemma_ == "negotiate":  # also "negotiate for lower prices"; "is authorized to
+        # negotiate" (a power given, no talks held)
+        return any(g.lemma_.lower() in _PRICES for c in trigger.children if c.dep_ == "dobj"
+                   or (c.dep_ == "prep" and c.lower_ == "for")
+                   for g in (c, *c.children)) or (trigger.dep_ == "xcomp" and
+                                                 trigger.head.lemma_ in EMPOWERING)
     return False
 
 

@@ -10,11 +10,21 @@ A readout's frame is a meeting told: "During the meeting, the two leaders unders
 ...", "On the call, President X thanked Prime Minister Y" (the clause's subject is a
 leader, a side or a coded party; not "During the meeting, participants discussed ...").
 
+A named meeting that only sets the time or place of some other act is no meeting told:
+"programmes launched at the U.S.-Africa Leaders Summit", "set up the committee during the
+Leaders' Summit", "at the opening ceremony of the Summit of the Americas, the President
+announced"; but "came together at the G20 summit", "will participate in the EU Summit",
+"following their meeting" (a verb of meeting, or the meeting of the clause's own sides).
+"The President talked about the need to act", with no one talked with, is a speech. A
+summit ahead is a time only: "spoke with the Premier ahead of the G20 Summit".
+
 Read from the dependency parse; used by the events component through
 `diplomacy.misread` and `diplomacy.meeting_alone`.
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -26,7 +36,70 @@ _TALKING = frozenset({"discuss", "talk", "mention", "say"})
 
 def misread(trigger: Token) -> bool:
     """Give whether a word of talking is no meeting between parties (above)."""
-    return recalled(trigger) or lone_speech(trigger)
+    return recalled(trigger) or lone_speech(trigger) or setting(trigger) or lone_talk(trigger)
+
+
+def lone_talk(trigger: Token) -> bool:
+    """Give whether "talked" has one speaker and no one talked with: "the President talked
+    about the need to clean up the river" (a speech); but "the two leaders talked about",
+    "they talked", "talked with Kyiv"."""
+    if trigger.lemma_ != "talk" or trigger.pos_ != "VERB" or any(
+            c.dep_ == "prep" and c.lower_ in ("with", "to") for c in trigger.children):
+        return False
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and not subjects[0].conjuncts and (
+        subjects[0].lower_ in ("he", "she", "i") or subjects[0].tag_ in ("NN", "NNP")) and \
+        not any(c.lower_ in ("two", "both") for c in subjects[0].children)
+
+
+# Meeting nouns whose proper name may set a scene: "the G7 Summit", "the Ministers' Meeting"
+_NAMED_MEETINGS = frozenset({"summit", "meeting", "meetings", "conference", "forum",
+                             "ministerial"})
+# Prepositions of a scene: "at the summit", "during the Leaders' Meeting"
+_SCENE_PREPS = frozenset({"at", "during", "through", "for"})
+# Nouns of a moment of a meeting: "the opening ceremony of", "on the margins of"
+_MOMENTS = frozenset({"ceremony", "margin", "margins", "sideline", "sidelines", "opening",
+                      "close", "end", "start", "session"})
+# Words of a time before a meeting: "ahead of the NATO Summit", "in advance of", "on the eve of"
+_BEFORE = frozenset({"ahead", "advance", "eve"})
+# Verbs of going to, holding or taking part in a meeting: the scene is then the meeting
+_GATHERING = frozenset({"meet", "gather", "convene", "come", "participate", "attend", "join",
+                        "take", "travel", "arrive", "go", "head", "return", "depart", "leave",
+                        "visit", "host", "hold", "open", "address", "speak", "discuss", "talk",
+                        "confer", "represent", "lead", "chair", "be", "assemble", "begin",
+                        "start", "end", "conclude", "sit", "engage", "negotiate", "welcome",
+                        "fly", "stop", "accompany", "bring", "invite", "agree", "say"})
+
+
+def setting(trigger: Token) -> bool:
+    """Give whether a named meeting only sets the scene of another act (above)."""
+    if trigger.lower_ not in _NAMED_MEETINGS or not trigger.text[0].isupper() or \
+            trigger.dep_ != "pobj":
+        return False
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trigger.children):
+        return False  # "following their meeting"
+    prep = trigger.head
+    if prep.lower_ == "of" and prep.head.lower_ in _BEFORE:
+        return True  # "spoke with the Premier ahead of the G20 Summit": a time, not a scene
+    if prep.lower_ == "of" and prep.head.lower_ in _MOMENTS:
+        prep = prep.head.head if prep.head.dep_ == "pobj" else prep.head
+    elif prep.lower_ not in _SCENE_PREPS:
+        return False
+    verb = prep.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _GATHERING and \
+        not _now_or_ahead(verb)
+
+
+def _now_or_ahead(verb: Token) -> bool:
+    """Give whether a clause is told as today's or a coming act: "Today at the Summit, the
+    President reaffirmed", "will outline priorities during the Summit", "are working at
+    the Summit"; its meeting is then the news (but "launched at the 2021 Summit")."""
+    if verb.tag_ in ("VBZ", "VBP", "VBG", "VB") or any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return True
+    words = [t.lower_ for t in verb.sent]
+    return "today" in words or "tonight" in words or any(
+        a == "this" and b == "week" for a, b in pairwise(words))
 
 
 def lone_speech(trigger: Token) -> bool:
