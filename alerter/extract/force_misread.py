@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Token
 
-from alerter.extract import enforcement, force_figurative, force_none, protest
+from alerter.extract import enforcement, force_figurative, force_none, force_prose, protest
 from alerter.extract.force import unowned_war
 from alerter.extract.force_told import figurative_hostage
 
@@ -117,6 +117,13 @@ def misread(trigger: Token, type_name: str) -> bool:
             (c.dep_ == "prt" and c.lower_ == "up")
             or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in trigger.children):
         return True  # "credit markets seized up", "critics seized on the remarks"
+    if type_name == "ASSAULT" and (force_prose.figurative_hit(trigger) or
+                                   force_prose.dismissed(trigger) or
+                                   force_prose.impressed(trigger)):
+        return True  # "hit hard by the downturn", "fired from his job", "struck by"
+    if (type_name == "PROTEST" and force_prose.led_along(trigger)) or (
+            type_name == "COERCE" and force_prose.politics_blocked(trigger)):
+        return True  # "marching the country toward a shutdown", "block the agenda"
     return natural(trigger, type_name) or force_none.misread(trigger, type_name)
 
 

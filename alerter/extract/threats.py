@@ -57,6 +57,8 @@ _MEASURES = frozenset({"sanction", "tariff", "retaliation", "action", "force", "
 # Verbs of a means put to use, whose purpose "to threaten" describes a method, not a
 # threat made: "uses hybrid tactics to threaten Ukraine".
 _MEANS_VERBS = frozenset({"use", "employ", "leverage", "exploit", "wield"})
+# Verbs that give a party the means to threaten: what it could do, no threat made.
+_ENABLING = frozenset({"allow", "enable", "permit", "let", "help", "empower"})
 
 
 def danger_described(trigger: Token) -> bool:
@@ -67,6 +69,8 @@ def danger_described(trigger: Token) -> bool:
     if trigger.dep_ in ("advcl", "xcomp") and trigger.head.lemma_ in _MEANS_VERBS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return True  # "has used hybrid tactics to threaten Ukraine": a method described
+    if trigger.dep_ in ("ccomp", "xcomp") and trigger.head.lemma_ in _ENABLING:
+        return True  # "lets the PRC threaten the homeland": a capability, no threat made
     for child in trigger.children:
         if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "with"):
             return False  # "threatened to retaliate", "threatened them with arrest"

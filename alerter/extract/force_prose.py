@@ -1,0 +1,122 @@
+"""Force and protest words used in a manner of speaking, common in random government prose
+(issue 10, round 6; the examples are ours): communities "hit hard" by a downturn, a
+figure that "hit a record", workers "fired" from their jobs, a speaker "struck by" what
+she saw, lawmakers "marching the country toward a shutdown", a law that "blocked access to
+the ballot box".
+
+Called from force_misread.py (`misread`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alerter.extract.participants import participants_in, phrase_tokens
+
+# What hits in an attack: weapons, strikes and armed men ("missiles hit a block of flats",
+# "was hit by bombs", "hit the port with drones").
+ARMS = frozenset({"missile", "rocket", "drone", "uav", "bomb", "shell", "artillery", "airstrike",
+                  "strike", "mortar", "grenade", "bullet", "gunfire", "fire", "torpedo",
+                  "projectile", "explosive", "ied", "munition", "warplane", "jet", "aircraft",
+                  "helicopter", "tank", "sniper", "gunman", "attacker", "force", "troop",
+                  "soldier", "army", "military", "militant", "rebel", "insurgent", "terrorist",
+                  "fighter", "militia", "barrage", "salvo", "volley", "shelling",
+                  "bombardment", "attack", "raid", "shot", "weapon"})
+# What is hit in an attack when a party is the subject: "Russia hit the city".
+TARGETS = frozenset({"target", "position", "base", "city", "town", "village", "hospital",
+                     "school", "infrastructure", "grid", "ship", "vessel", "tanker", "convoy",
+                     "building", "facility", "plant", "port", "airport", "depot", "camp",
+                     "headquarters", "stronghold", "outpost", "station", "bridge", "market",
+                     "apartment", "civilian", "troop", "force", "soldier", "embassy", "capital"})
+# Verbs said with "fire" of a job: "fired or punished", "fire or retaliate against".
+JOB_VERBS = frozenset({"punish", "demote", "discipline", "retaliate", "hire", "suspend",
+                       "harass", "promote", "penalize", "penalise", "lay", "furlough",
+                       "reprimand", "blacklist", "intimidate"})
+JOBS = frozenset({"job", "position", "post", "office", "role", "company", "firm", "employment"})
+# Where one is fired upon: "were fired on", "fired at the crowd".
+FIRED_AT = frozenset({"at", "on", "upon", "into", "toward", "towards", "across", "over"})
+# A march along a way is still a march: "marched the streets of the capital".
+WAYS = frozenset({"street", "road", "avenue", "route", "mile", "kilometre", "kilometer",
+                  "length", "boulevard", "square", "bridge", "path"})
+# What is blocked in politics and finance, not by force: "block the President's agenda",
+# "blocked Black voters' access to the ballot box", "blocking access to funding channels".
+POLICIES = frozenset({"agenda", "bill", "legislation", "law", "plan", "nomination", "rule",
+                      "proposal", "reform", "program", "programme", "effort", "vote", "measure",
+                      "progress", "investment", "confirmation", "appointment", "regulation"})
+CIVIL_ACCESS = frozenset({"ballot", "box", "vote", "voting", "poll", "care", "healthcare",
+                          "abortion", "contraception", "service", "benefit", "credit", "capital",
+                          "justice", "education", "housing", "insurance", "opportunity",
+                          "treatment", "coverage", "market", "program", "programme", "funding",
+                          "fund", "finance", "financing", "channel", "system", "information",
+                          "medication", "medicine", "counsel", "court", "loan", "banking"})
+
+
+def figurative_hit(verb: Token) -> bool:
+    """Give whether "hit" is no blow: "hit hard by the downturn", "unemployment hit 10
+    percent", "we hit every milestone"; not "missiles hit a tower", "was hit by bombs",
+    "hit the port with drones", "Russia hit the city"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "hit":
+        return False
+    if any(c.dep_ == "advmod" and c.lemma_.lower() in ("hard", "harder", "hardest")
+           for c in verb.children):
+        return True  # "hit hard by", "hit people of color harder"
+    hitters = [c for c in verb.children if c.dep_ in ("nsubj", "agent")
+               or (c.dep_ == "prep" and c.lower_ == "with")]
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        hitters.append(verb.head)  # "the missiles that hit the tower"
+    if any(t.lemma_.lower() in ARMS or t.lower_ in ARMS for h in hitters for t in h.subtree):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return True  # "hit Russia with sanctions", "hit us with higher prices"
+    hit = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    party = any(c.dep_ == "nsubj" and participants_in(phrase_tokens(c)) for c in verb.children)
+    return not (party and any(participants_in(phrase_tokens(h)) or any(
+        t.lemma_.lower() in TARGETS for t in h.subtree) for h in hit))
+
+
+def dismissed(verb: Token) -> bool:
+    """Give whether "fire" tells of a job lost: "protect workers from being fired or
+    punished", "fire or retaliate against workers", "fired from his job"; not "shots were
+    fired at the crowd", "troops fired on protesters"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "fire":
+        return False
+    if any(c.lemma_.lower() in JOB_VERBS for c in [*verb.conjuncts]) and not any(
+            c.dep_ == "prep" and c.lower_ in FIRED_AT for c in verb.children):
+        return True
+    return any(g.lemma_.lower() in JOBS for c in verb.children
+               if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+               if g.dep_ == "pobj")
+
+
+def impressed(verb: Token) -> bool:
+    """Give whether "struck" tells of a feeling or a bargain: "I was struck by the energy
+    here", "the deal struck in Geneva"; not "the convoy was struck by a drone"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "strike":
+        return False
+    if any(c.dep_ == "nsubjpass" and c.lower_ in ("i", "we") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in (
+        "deal", "agreement", "bargain", "balance", "compromise", "accord")
+
+
+def led_along(verb: Token) -> bool:
+    """Give whether "march" takes something led along, no protest: "marching our country
+    toward a shutdown"; not "thousands marched the streets"."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() == "march" and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in WAYS for c in verb.children)
+
+
+def politics_blocked(verb: Token) -> bool:
+    """Give whether "block" stops a policy or someone's access to a service, no blockade
+    or seizure: "try to block the President's agenda", "taxes that blocked Black
+    Americans' access to the ballot box", "blocking access to new funding channels"; not
+    "blocked access to the port", "blocked the road to the border"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "block":
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if any(o.lemma_.lower() in POLICIES for o in objects):
+        return True
+    reached = [g for o in objects if o.lemma_.lower() == "access" for c in o.children
+               if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in CIVIL_ACCESS for g in reached
+               for t in [g, *(c for c in g.children if c.dep_ in ("compound", "amod"))])
