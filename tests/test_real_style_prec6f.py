@@ -4,7 +4,12 @@ threats.py). Our own sentences: each false alarm removed beside a true event kep
 
 from __future__ import annotations
 
-from .sentences import sentence_tests
+import pytest
+
+from alerter.extract import Extractor
+from alerter.models import Event
+
+from .sentences import extract_each, sentence_tests, shown
 
 # sentence → the type of an event it must hold
 MUST: list[tuple[str, tuple[str]]] = [
@@ -19,6 +24,17 @@ MUST: list[tuple[str, tuple[str]]] = [
     ("Gunmen fired on a minibus near the border town, wounding six.", ("ASSAULT",)),
     # struck by a weapon, not by a feeling
     ("The aid convoy was struck by an artillery shell north of the city.", ("ASSAULT",)),
+    ("Two officers were shot outside the clinic where staff give flu vaccines.", ("ASSAULT",)),
+    ("The verdict against the gunman was struck down by the Court of Appeal, and the attack "
+     "on the mosque was retried.", ("ASSAULT",)),
+    # ground or a treaty given up by fighters is a retreat
+    ("The rebels abandoned the town of Kidal after two days of heavy shelling.", ("RETREAT",)),
+    ("Government troops were forced to abandon their positions near the dam.", ("RETREAT",)),
+    # a deadly blast that was an attack, beside the accident below
+    ("Eleven people were killed or injured in a car bomb attack outside the hotel.",
+     ("ASSAULT",)),
+    ("The militia attacked again at dawn and the sergeant was hit by automatic weapons fire.",
+     ("ASSAULT",)),
     # a march along the streets, not a country led somewhere
     ("Tens of thousands marched the streets of Tbilisi against the new law.", ("PROTEST",)),
     # blocking a port or a road is a blockade
@@ -42,10 +58,26 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The inspector was fired from her post after the audit.", "ASSAULT"),
     # "struck" of a feeling or a bargain
     ("I was struck by the resolve of the families I met in the valley.", "ASSAULT"),
+    ("Eight years on, the state's ban on the practice was struck down by the Supreme Court.",
+     "ASSAULT"),
+    # a jab, no shooting
+    ("Everyone over five may now get a booster shot at any pharmacy.", "ASSAULT"),
+    ("Seniors should get their flu shots before the winter.", "ASSAULT"),
+    # "abandon" of aims, deals, places and people, with no fighters
+    ("Sanctions are meant to persuade the regime to abandon its pursuit of nuclear arms.",
+     "RETREAT"),
+    ("The stopgap bill would abandon towns struck by floods last spring.", "RETREAT"),
+    ("The grant will turn abandoned warehouses into clinics.", "RETREAT"),
+    ("They are walking away from their word and abandoning the budget deal they voted for.",
+     "RETREAT"),
+    # an accident, no attack
+    ("We grieve for those who were killed or injured in the collapse of the old pier.",
+     "ASSAULT"),
     # a country led toward something, no march
     ("These lawmakers are marching the nation toward a default on its debts.", "PROTEST"),
     # blocking a policy or access to a service
     ("Opponents in the Senate keep trying to block the Governor's housing agenda.", "COERCE"),
+    ("The justices chose to block the cancellation of student loans for millions.", "COERCE"),
     ("Literacy tests once blocked many citizens' access to the ballot box.", "COERCE"),
     # a sanction's freeze in the boilerplate, with "is blocked" misparsed
     ("As a result of this action, any property or interests in property of these persons "
@@ -60,5 +92,22 @@ MUST_NOT: list[tuple[str, str]] = [
 ]
 
 
+# one attack named twice: "this attack" points back to the first
+ONE_ATTACK = [
+    "The leaders spoke about Iran's reckless attack on Israel and agreed on a joint answer "
+    "to this attack, including further sanctions.",
+]
+
 extracted, test_event_is_found, test_event_is_not_misread = sentence_tests(
     MUST, MUST_NOT, ("type",))
+
+
+@pytest.fixture(scope="module")
+def counted(extractor: Extractor) -> dict[str, list[Event]]:
+    return extract_each(extractor, ONE_ATTACK)
+
+
+@pytest.mark.parametrize("sentence", ONE_ATTACK, ids=[s[:50] for s in ONE_ATTACK])
+def test_one_attack_is_one_event(sentence: str, counted: dict[str, list[Event]]) -> None:
+    attacks = [e for e in counted[sentence] if e.type == "ASSAULT"]
+    assert len(attacks) == 1, [shown(e) for e in counted[sentence]]

@@ -119,8 +119,11 @@ def misread(trigger: Token, type_name: str) -> bool:
         return True  # "credit markets seized up", "critics seized on the remarks"
     if type_name == "ASSAULT" and (force_prose.figurative_hit(trigger) or
                                    force_prose.dismissed(trigger) or
-                                   force_prose.impressed(trigger)):
+                                   force_prose.impressed(trigger) or
+                                   force_prose.vaccine_shot(trigger)):
         return True  # "hit hard by the downturn", "fired from his job", "struck by"
+    if type_name == "RETREAT" and force_prose.given_up(trigger):
+        return True  # "abandon its pursuit of a weapon", "abandoned buildings"
     if (type_name == "PROTEST" and force_prose.led_along(trigger)) or (
             type_name == "COERCE" and force_prose.politics_blocked(trigger)):
         return True  # "marching the country toward a shutdown", "block the agenda"
@@ -146,6 +149,9 @@ def natural(trigger: Token, type_name: str) -> bool:
         causes += [g for c in trigger.children
                    if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "after", "from")
                    for g in c.children if g.dep_ == "pobj"]
+        causes += [g for v in trigger.conjuncts for c in v.children
+                   if c.dep_ == "prep" and c.lower_ == "in"
+                   for g in c.children if g.dep_ == "pobj"]  # "killed or injured in a fire"
         token = trigger
         for _ in range(3):
             # "a fire breaks out, killing 12", "flooding continues, with 176 killed"

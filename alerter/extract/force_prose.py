@@ -33,6 +33,21 @@ JOB_VERBS = frozenset({"punish", "demote", "discipline", "retaliate", "hire", "s
                        "harass", "promote", "penalize", "penalise", "lay", "furlough",
                        "reprimand", "blacklist", "intimidate"})
 JOBS = frozenset({"job", "position", "post", "office", "role", "company", "firm", "employment"})
+COURTS = frozenset({"court", "judge", "justice", "congress", "legislature", "voter"})
+# What a shot is given with: "a booster shot", "get your flu shot".
+VACCINES = frozenset({"booster", "flu", "vaccine", "vaccination", "covid-19", "covid", "dose",
+                      "jab", "vaccinate", "immunization", "immunisation"})
+# What forces give up in a retreat: ground held, or a treaty ("abandoned their positions",
+# "abandoned the town", "abandoned the arms control treaty"); not "abandon its pursuit of a
+# nuclear weapon", "abandon communities", "abandon the proposed acquisition".
+GROUND = frozenset({"position", "post", "base", "town", "city", "village", "territory", "area",
+                    "region", "stronghold", "outpost", "checkpoint", "front", "line", "garrison",
+                    "airport", "airfield", "bridge", "hill", "camp", "headquarters", "trench",
+                    "province", "district", "capital", "port", "island", "treaty", "pact",
+                    "accord", "agreement", "weapon", "equipment", "vehicle", "tank", "mission"})
+FIGHTERS = frozenset({"troop", "force", "soldier", "army", "fighter", "militant", "rebel",
+                      "militia", "unit", "insurgent", "guerrilla", "military", "garrison",
+                      "battalion", "brigade", "division", "regiment", "commander", "crew"})
 # Where one is fired upon: "were fired on", "fired at the crowd".
 FIRED_AT = frozenset({"at", "on", "upon", "into", "toward", "towards", "across", "over"})
 # A march along a way is still a march: "marched the streets of the capital".
@@ -42,7 +57,8 @@ WAYS = frozenset({"street", "road", "avenue", "route", "mile", "kilometre", "kil
 # "blocked Black voters' access to the ballot box", "blocking access to funding channels".
 POLICIES = frozenset({"agenda", "bill", "legislation", "law", "plan", "nomination", "rule",
                       "proposal", "reform", "program", "programme", "effort", "vote", "measure",
-                      "progress", "investment", "confirmation", "appointment", "regulation"})
+                      "progress", "investment", "confirmation", "appointment", "regulation",
+                      "cancelation", "cancellation", "relief", "forgiveness", "protection"})
 CIVIL_ACCESS = frozenset({"ballot", "box", "vote", "voting", "poll", "care", "healthcare",
                           "abortion", "contraception", "service", "benefit", "credit", "capital",
                           "justice", "education", "housing", "insurance", "opportunity",
@@ -89,11 +105,16 @@ def dismissed(verb: Token) -> bool:
 
 
 def impressed(verb: Token) -> bool:
-    """Give whether "struck" tells of a feeling or a bargain: "I was struck by the energy
-    here", "the deal struck in Geneva"; not "the convoy was struck by a drone"."""
+    """Give whether "struck" tells of a feeling, a bargain or a ruling: "I was struck by
+    the energy here", "the deal struck in Geneva", "segregation was struck down by the
+    Court"; not "the convoy was struck by a drone"."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() != "strike":
         return False
     if any(c.dep_ == "nsubjpass" and c.lower_ in ("i", "we") for c in verb.children):
+        return True
+    if any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children) and any(
+            g.lemma_.lower() in COURTS for c in verb.children if c.dep_ == "agent"
+            for g in c.children if g.dep_ == "pobj"):
         return True
     return verb.dep_ == "acl" and verb.head.lemma_.lower() in (
         "deal", "agreement", "bargain", "balance", "compromise", "accord")
@@ -120,3 +141,35 @@ def politics_blocked(verb: Token) -> bool:
                if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
     return any(t.lemma_.lower() in CIVIL_ACCESS for g in reached
                for t in [g, *(c for c in g.children if c.dep_ in ("compound", "amod"))])
+
+
+def vaccine_shot(trigger: Token) -> bool:
+    """Give whether "shot" is a jab: "eligible for a booster shot", "get their flu shot";
+    not "three students were shot outside the school"."""
+    return trigger.lower_ in ("shot", "shots") and (
+        trigger.head.lemma_.lower() in VACCINES or any(
+            t.lemma_.lower() in VACCINES for t in trigger.doc[max(trigger.i - 2, 0):trigger.i]))
+
+
+def given_up(verb: Token) -> bool:
+    """Give whether "abandon" gives up something that is no ground, treaty or arms, and
+    no fighters do it: "abandon its pursuit of a nuclear weapon", "abandon communities hit
+    by disasters", "abandoned buildings"; not "the rebels abandoned the town", "Russian
+    troops abandoned their positions", "abandoned the arms control treaty"."""
+    if verb.lemma_.lower() != "abandon":
+        return False
+    if verb.dep_ == "amod" or verb.pos_ != "VERB":
+        return True  # "abandoned buildings", "abandoned mine land"
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in POLICIES | {"budget", "cr", "resolution"}
+           for c in verb.children):
+        return True  # "the stopgap bill would abandon towns struck by floods"
+    left = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if any(t.lemma_.lower() in GROUND or t.ent_type_ in ("GPE", "LOC", "FAC")
+           for c in left for t in [c, *c.conjuncts]):
+        return False
+    head = verb
+    while head.dep_ in ("conj", "xcomp") and head.head.i != head.i and not any(
+            c.dep_ == "nsubj" for c in head.children):
+        head = head.head  # "troops were forced to abandon", "retreated and abandoned"
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(t.lemma_.lower() in FIGHTERS for s in subjects for t in s.subtree)
