@@ -35,10 +35,18 @@ MUST: list[tuple[str, tuple[str]]] = [
      ("ASSAULT",)),
     ("The militia attacked again at dawn and the sergeant was hit by automatic weapons fire.",
      ("ASSAULT",)),
+    # demonstrations by crowds, not shows or trials
+    ("Thousands demonstrated outside parliament against the pension cuts.", ("PROTEST",)),
+    ("Nurses have demonstrated in front of the ministry every week since May.", ("PROTEST",)),
+    ("Thousands joined a demonstration of farmers near the port.",
+     ("PROTEST",)),
+    ("Students staged street demonstrations that turned violent in the capital.",
+     ("PROTEST",)),
     # a march along the streets, not a country led somewhere
     ("Tens of thousands marched the streets of Tbilisi against the new law.", ("PROTEST",)),
     # blocking a port or a road is a blockade
     ("Naval forces blocked access to the port of Hodeidah for a week.", ("COERCE",)),
+    ("Soldiers closed the Rafah crossing to Egypt for three days.", ("COERCE",)),
     # a threat made, not a capability
     ("Beijing threatened Manila with unspecified countermeasures over the shoal.",
      ("THREATEN",)),
@@ -73,10 +81,20 @@ MUST_NOT: list[tuple[str, str]] = [
     # an accident, no attack
     ("We grieve for those who were killed or injured in the collapse of the old pier.",
      "ASSAULT"),
+    # showing, trials and figures, no protest
+    ("Both leaders praised the resolve demonstrated by the coalition in the talks.",
+     "PROTEST"),
+    ("Volunteers gave food, comfort and demonstrations of neighbourly kindness.", "PROTEST"),
+    ("This plant is a demonstration that we can make batteries at home.", "PROTEST"),
+    ("The deal demonstrates to our partners that we keep our word.", "PROTEST"),
+    ("They must make tangible, demonstrated and lasting changes to their policy.", "PROTEST"),
+    ("The agency will launch a school meals incentive demonstration next year.", "PROTEST"),
+    ("Mortgage rates marched steadily higher through the spring.", "PROTEST"),
     # a country led toward something, no march
     ("These lawmakers are marching the nation toward a default on its debts.", "PROTEST"),
     # blocking a policy or access to a service
     ("Opponents in the Senate keep trying to block the Governor's housing agenda.", "COERCE"),
+    ("The plan will close America's shortfall of starter homes within five years.", "COERCE"),
     ("The justices chose to block the cancellation of student loans for millions.", "COERCE"),
     ("Literacy tests once blocked many citizens' access to the ballot box.", "COERCE"),
     # a sanction's freeze in the boilerplate, with "is blocked" misparsed

@@ -124,8 +124,10 @@ def misread(trigger: Token, type_name: str) -> bool:
         return True  # "hit hard by the downturn", "fired from his job", "struck by"
     if type_name == "RETREAT" and force_prose.given_up(trigger):
         return True  # "abandon its pursuit of a weapon", "abandoned buildings"
-    if (type_name == "PROTEST" and force_prose.led_along(trigger)) or (
-            type_name == "COERCE" and force_prose.politics_blocked(trigger)):
+    if (type_name == "PROTEST" and (force_prose.led_along(trigger) or
+                                    force_prose.shown(trigger))) or (
+            type_name == "COERCE" and (force_prose.politics_blocked(trigger) or
+                                       force_prose.gap_closed(trigger))):
         return True  # "marching the country toward a shutdown", "block the agenda"
     return natural(trigger, type_name) or force_none.misread(trigger, type_name)
 

@@ -48,6 +48,24 @@ GROUND = frozenset({"position", "post", "base", "town", "city", "village", "terr
 FIGHTERS = frozenset({"troop", "force", "soldier", "army", "fighter", "militant", "rebel",
                       "militia", "unit", "insurgent", "guerrilla", "military", "garrison",
                       "battalion", "brigade", "division", "regiment", "commander", "crew"})
+# What is "closed" that is no place: "close the housing supply shortfall", "close loopholes".
+GAPS = frozenset({"gap", "shortfall", "deficit", "loophole", "divide", "chapter", "deal",
+                  "account", "case", "sale", "transaction", "round", "year", "quarter",
+                  "session", "disparity", "shortage", "hole", "distance", "door"})
+# Programmes and trials called demonstrations: "a healthy foods incentive demonstration",
+# "housing demonstrations", "a pilot demonstration project".
+PROGRAMMES = frozenset({"incentive", "pilot", "project", "program", "programme", "housing",
+                        "technology", "model", "payment", "care", "food", "energy", "hydrogen",
+                        "reactor", "plant", "capture", "storage", "vehicle", "fuel", "nutrition",
+                        "health", "grant", "research", "scale", "commercial", "proof", "concept",
+                        "product", "system", "site", "flight", "test", "ebt", "multifamily"})
+# Who shows up in a protest's "of" phrase: "a demonstration of thousands of workers".
+CROWD = frozenset({"thousand", "hundred", "dozen", "people", "worker", "student", "supporter",
+                   "protester", "citizen", "resident", "farmer", "woman", "man", "member",
+                   "activist", "youth", "nurse", "teacher", "doctor", "employee", "union"})
+# What "marches" up or down in a manner of speaking: "interest rates marched lower".
+MEASURES = frozenset({"rate", "price", "yield", "inflation", "cost", "number", "figure", "index",
+                      "market", "economy", "wage", "growth", "unemployment", "share", "stock"})
 # Where one is fired upon: "were fired on", "fired at the crowd".
 FIRED_AT = frozenset({"at", "on", "upon", "into", "toward", "towards", "across", "over"})
 # A march along a way is still a march: "marched the streets of the capital".
@@ -173,3 +191,52 @@ def given_up(verb: Token) -> bool:
         head = head.head  # "troops were forced to abandon", "retreated and abandoned"
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return not any(t.lemma_.lower() in FIGHTERS for s in subjects for t in s.subtree)
+
+
+def shown(trigger: Token) -> bool:
+    """Give whether a protest word tells of showing or a trial, or figures moving: "the
+    unity demonstrated by the UN", "demonstrations of interfaith solidarity", "a
+    demonstration that we can build it here", "a healthy foods incentive demonstration",
+    "interest rates marched lower"; not "thousands demonstrated against the tax", "a
+    demonstration of thousands of nurses"."""
+    word = trigger.lemma_.lower()
+    if word == "demonstrate" and trigger.pos_ == "VERB" and (any(
+            t.lower_ == "that" and t.dep_ == "mark" for t in trigger.subtree) or any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in trigger.children) or (
+            trigger.i > 1 and trigger.doc[trigger.i - 1].lower_ in (",", "and", "or")
+            and trigger.doc[trigger.i - 2].pos_ == "ADJ")):
+        return True  # "demonstrates (to the world) that", "tangible, demonstrated changes"
+    if word == "demonstrate" and trigger.pos_ == "VERB":
+        return trigger.dep_ in ("acl", "amod") or any(
+            c.dep_ in ("auxpass", "agent", "ccomp") for c in trigger.children) or (
+            trigger.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have"
+                                              for c in trigger.children))
+        # "the spirit demonstrated throughout the talks", "was demonstrated by"
+    if word == "march" and trigger.pos_ == "VERB":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in MEASURES for c in trigger.children)
+    if word != "demonstration" or trigger.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "compound" and c.lemma_.lower() in PROGRAMMES for c in trigger.children):
+        return True
+    if any(c.dep_ in ("relcl", "acl") and any(g.dep_ == "mark" and g.lower_ == "that"
+                                               for g in c.children)
+           for c in trigger.children):
+        return True
+    after = trigger.doc[trigger.i + 1] if trigger.i + 1 < len(trigger.doc) else None
+    if after is not None and after.lower_ == "that" and after.dep_ not in (
+            "nsubj", "nsubjpass", "dobj", "obj"):  # not "demonstrations that turned violent"
+        return True  # "a clear demonstration that the plan works"
+    if after is None or after.lower_ != "of":
+        return False
+    # the phrase that follows "of", however the parser hung it
+    shown_of = [t for t in after.subtree if t.pos_ in ("NOUN", "PROPN", "NUM")]
+    return bool(shown_of) and not any(t.lemma_.lower() in CROWD or t.like_num
+                                      for t in shown_of)
+
+
+def gap_closed(verb: Token) -> bool:
+    """Give whether "close" shuts a gap or a deal, no place: "close America's housing
+    supply shortfall", "closing loopholes"; not "closed the border crossing"."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() == "close" and any(
+        c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() in GAPS
+        for c in verb.children)
