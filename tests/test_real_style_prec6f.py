@@ -50,6 +50,8 @@ MUST: list[tuple[str, tuple[str]]] = [
     # a threat made, not a capability
     ("Beijing threatened Manila with unspecified countermeasures over the shoal.",
      ("THREATEN",)),
+    ("Moscow's threat to place nuclear arms in Belarus alarmed its neighbours.", ("THREATEN",)),
+    ("The minister threatened Kyiv with a full blockade of its ports.", ("THREATEN",)),
     # a shooting spree, not gun violence as a kind of crime
     ("A gunman killed four shoppers at a grocery store in Ohio on Sunday.", ("ASSAULT",)),
 ]
@@ -107,6 +109,10 @@ MUST_NOT: list[tuple[str, str]] = [
     # a capability to threaten, no threat made
     ("Such investment lets the regime directly threaten the United States homeland.",
      "THREATEN"),
+    # what is in danger, and threats faced, not made
+    ("A nuclear-armed Iran would directly threaten U.S. and regional security.", "THREATEN"),
+    ("New funding will help prepare our cities for threats to the water supply.", "THREATEN"),
+    ("The grant pays for quick responses to threats against poll workers.", "THREATEN"),
 ]
 
 

@@ -132,8 +132,10 @@ def misread(trigger: Token, type_name: str) -> bool:
         return True  # "the territory that Russia seized": fighting, not a seizure of goods
     if type_name == "THREATEN" and ((trigger.lemma_ == "hesitate" and
                                       not threats_aimed.aimed(trigger)) or
-                                     threats_aimed.law_threatens(trigger)):
-        return True  # "will not hesitate to act"; "bans that threaten to criminalize"
+                                     threats_aimed.law_threatens(trigger) or
+                                     threats_aimed.threat_faced(trigger)):
+        return True  # "will not hesitate to act"; "bans that threaten to criminalize";
+        # "prepare the Nation for threats"
     if type_name == "ASSAULT" and trigger.pos_ == "VERB" and (
             any((c.dep_ in ("dobj", "obj") and c.lower_ in ("me", "us")) or (
                 c.dep_ == "prep" and c.lower_ == "at" and any(
