@@ -47,6 +47,8 @@ MUST: list[tuple[str, tuple[str]]] = [
     # blocking a port or a road is a blockade
     ("Naval forces blocked access to the port of Hodeidah for a week.", ("COERCE",)),
     ("Soldiers closed the Rafah crossing to Egypt for three days.", ("COERCE",)),
+    # a toll with a party doing it, even every day
+    ("Russian artillery shelled Kharkiv every day for a month.", ("ASSAULT",)),
     # a threat made, not a capability
     ("Beijing threatened Manila with unspecified countermeasures over the shoal.",
      ("THREATEN",)),
@@ -106,6 +108,10 @@ MUST_NOT: list[tuple[str, str]] = [
     # gun violence as a kind of crime
     ("Doctors gathered to discuss the gun violence public health crisis in their cities.",
      "ASSAULT"),
+    # tolls told as rates: statistics, no one attack
+    ("Firearms kill more than 100 Americans every single day.", "ASSAULT"),
+    ("Gun violence wounds tens of thousands of children annually.", "ASSAULT"),
+    ("The flu continues to kill thousands of older people each year.", "ASSAULT"),
     # a capability to threaten, no threat made
     ("Such investment lets the regime directly threaten the United States homeland.",
      "THREATEN"),

@@ -120,7 +120,8 @@ def misread(trigger: Token, type_name: str) -> bool:
     if type_name == "ASSAULT" and (force_prose.figurative_hit(trigger) or
                                    force_prose.dismissed(trigger) or
                                    force_prose.impressed(trigger) or
-                                   force_prose.vaccine_shot(trigger)):
+                                   force_prose.vaccine_shot(trigger) or
+                                   force_prose.statistic(trigger)):
         return True  # "hit hard by the downturn", "fired from his job", "struck by"
     if type_name == "RETREAT" and force_prose.given_up(trigger):
         return True  # "abandon its pursuit of a weapon", "abandoned buildings"
@@ -157,7 +158,7 @@ def natural(trigger: Token, type_name: str) -> bool:
         token = trigger
         for _ in range(3):
             # "a fire breaks out, killing 12", "flooding continues, with 176 killed"
-            if token.dep_ not in ("advcl", "conj", "acl", "pcomp", "prep", "relcl") or \
+            if token.dep_ not in ("advcl", "conj", "acl", "pcomp", "prep", "relcl", "xcomp") or \
                     token.head.i == token.i:
                 break
             token = token.head

@@ -52,6 +52,10 @@ FIGHTERS = frozenset({"troop", "force", "soldier", "army", "fighter", "militant"
 GAPS = frozenset({"gap", "shortfall", "deficit", "loophole", "divide", "chapter", "deal",
                   "account", "case", "sale", "transaction", "round", "year", "quarter",
                   "session", "disparity", "shortage", "hole", "distance", "door"})
+# Words of a rate, which make a toll a statistic: "kills 40,000 people annually", "killed
+# by a gun every single day", "shootings that happen every day".
+RATES = frozenset({"annually", "yearly", "daily"})
+PERIODS = frozenset({"day", "year", "week", "month", "hour", "minute"})
 # Programmes and trials called demonstrations: "a healthy foods incentive demonstration",
 # "housing demonstrations", "a pilot demonstration project".
 PROGRAMMES = frozenset({"incentive", "pilot", "project", "program", "programme", "housing",
@@ -240,3 +244,18 @@ def gap_closed(verb: Token) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() == "close" and any(
         c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() in GAPS
         for c in verb.children)
+
+
+def statistic(trigger: Token) -> bool:
+    """Give whether a toll is told as a rate with no party doing it, a statistic and no
+    one attack: "gun violence kills 40,000 people annually", "an average of 120 people are
+    killed by a gun every single day"; not "Russia shelled Kharkiv every day"."""
+    clause = list(trigger.subtree)
+    rate = any(t.lower_ in RATES for t in clause) or any(
+        t.lemma_.lower() in PERIODS and any(c.lower_ in ("every", "each", "per", "a")
+                                            for c in t.children)
+        for t in clause) or any(t.lower_ == "average" for t in clause)
+    if not rate:
+        return False
+    doers = [c for c in trigger.children if c.dep_ in ("nsubj", "agent")]
+    return not any(participants_in(phrase_tokens(t)) for d in doers for t in d.subtree)
