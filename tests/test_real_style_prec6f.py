@@ -65,6 +65,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Rural towns were hit hard by the closure of the mills.", "ASSAULT"),
     ("Rising rents hit working families harder than anyone else.", "ASSAULT"),
     ("The Administration hit the oil traders with a fresh round of penalties.", "ASSAULT"),
+    # weather that hits, and the toll it takes
+    ("Two dead after Cyclone Mara hits Tonga overnight.", "ASSAULT"),
+    ("Heavy snowfall hits northern Japan, killing at least nine people.", "ASSAULT"),
     # "fire" of a job
     ("The new rule shields nurses who report abuse from being fired or demoted.", "ASSAULT"),
     ("The inspector was fired from her post after the audit.", "ASSAULT"),

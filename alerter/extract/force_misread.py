@@ -23,6 +23,7 @@ DISASTERS = frozenset({
     "accident", "derailment", "collapse", "stampede", "heatwave", "drought", "epidemic",
     "outbreak", "disease", "pandemic", "lightning", "rain", "rainfall", "snowstorm",
     "blizzard", "sinking", "capsize", "shipwreck", "famine", "virus", "coronavirus",
+    "snowfall", "snow", "windstorm", "derecho", "monsoon",
     "covid-19", "covid",
     # "extreme heat kills more Americans than ..."
     "heat", "cold",

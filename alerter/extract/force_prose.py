@@ -22,6 +22,12 @@ ARMS = frozenset({"missile", "rocket", "drone", "uav", "bomb", "shell", "artille
                   "soldier", "army", "military", "militant", "rebel", "insurgent", "terrorist",
                   "fighter", "militia", "barrage", "salvo", "volley", "shelling",
                   "bombardment", "attack", "raid", "shot", "weapon"})
+# What hits that is weather or hard times: "Cyclone Winston hits Fiji", "the downturn hit".
+WEATHER = frozenset({"cyclone", "hurricane", "typhoon", "storm", "snowfall", "snow", "snowstorm",
+                     "earthquake", "quake", "flood", "flooding", "tornado", "wildfire", "fire",
+                     "heatwave", "drought", "tsunami", "blizzard", "rain", "wind", "windstorm",
+                     "crisis", "recession", "pandemic", "downturn", "shock", "inflation",
+                     "derecho", "monsoon", "virus", "outbreak", "epidemic", "disaster"})
 # What is hit in an attack when a party is the subject: "Russia hit the city".
 TARGETS = frozenset({"target", "position", "base", "city", "town", "village", "hospital",
                      "school", "infrastructure", "grid", "ship", "vessel", "tanker", "convoy",
@@ -102,7 +108,12 @@ def figurative_hit(verb: Token) -> bool:
                or (c.dep_ == "prep" and c.lower_ == "with")]
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         hitters.append(verb.head)  # "the missiles that hit the tower"
-    if any(t.lemma_.lower() in ARMS or t.lower_ in ARMS for h in hitters for t in h.subtree):
+    words = [t for h in hitters for t in h.subtree]
+    if any(t.lemma_.lower() in WEATHER for t in words) and not any(
+            (t.lemma_.lower() in ARMS and t.lemma_.lower() != "fire")
+            or t.lemma_.lower() in ("gun", "enemy", "hostile", "automatic") for t in words):
+        return True  # "Cyclone Winston hits Fiji"; not "hit by enemy fire"
+    if any(t.lemma_.lower() in ARMS or t.lower_ in ARMS for t in words):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return True  # "hit Russia with sanctions", "hit us with higher prices"
