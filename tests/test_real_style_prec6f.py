@@ -49,6 +49,10 @@ MUST: list[tuple[str, tuple[str]]] = [
     ("Soldiers closed the Rafah crossing to Egypt for three days.", ("COERCE",)),
     # a toll with a party doing it, even every day
     ("Russian artillery shelled Kharkiv every day for a month.", ("ASSAULT",)),
+    # forces deployed, not responders or money
+    ("Hundreds of troops were deployed to the border region overnight.", ("MOBILIZE",)),
+    ("The army has two brigades deployed along the northern frontier.", ("MOBILIZE",)),
+    ("NATO announced the deployment of 3,000 more troops to the eastern flank.", ("MOBILIZE",)),
     # a threat made, not a capability
     ("Beijing threatened Manila with unspecified countermeasures over the shoal.",
      ("THREATEN",)),
@@ -111,6 +115,13 @@ MUST_NOT: list[tuple[str, str]] = [
     # gun violence as a kind of crime
     ("Doctors gathered to discuss the gun violence public health crisis in their cities.",
      "ASSAULT"),
+    # responders and money deployed
+    ("The department has line crews deployed to the operations centres in three states.",
+     "MOBILIZE"),
+    ("So far $60 million has been deployed into 80 small firms across the region.",
+     "MOBILIZE"),
+    ("The partners announced the first Open RAN deployment in the Pacific.", "MOBILIZE"),
+    ("Grantees will work with at least 30 partners on program deployment.", "MOBILIZE"),
     # tolls told as rates: statistics, no one attack
     ("Firearms kill more than 100 Americans every single day.", "ASSAULT"),
     ("Gun violence wounds tens of thousands of children annually.", "ASSAULT"),

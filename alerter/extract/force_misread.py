@@ -124,6 +124,8 @@ def misread(trigger: Token, type_name: str) -> bool:
                                    force_prose.vaccine_shot(trigger) or
                                    force_prose.statistic(trigger)):
         return True  # "hit hard by the downturn", "fired from his job", "struck by"
+    if type_name == "MOBILIZE" and force_prose.civil_deployed(trigger):
+        return True  # "has responders deployed to", "$44 million deployed into startups"
     if type_name == "RETREAT" and force_prose.given_up(trigger):
         return True  # "abandon its pursuit of a weapon", "abandoned buildings"
     if (type_name == "PROTEST" and (force_prose.led_along(trigger) or

@@ -62,6 +62,18 @@ GAPS = frozenset({"gap", "shortfall", "deficit", "loophole", "divide", "chapter"
 # by a gun every single day", "shootings that happen every day".
 RATES = frozenset({"annually", "yearly", "daily"})
 PERIODS = frozenset({"day", "year", "week", "month", "hour", "minute"})
+# Who and what is deployed that is no force: responders and money ("has responders
+# deployed to the operations centres", "$44 million has been deployed into startups").
+CIVIL_DEPLOYED = frozenset({"responder", "firefighter", "rescuer", "medic", "nurse", "doctor",
+                            "volunteer", "inspector", "engineer", "staff", "expert", "team",
+                            "crew", "worker", "lineman",
+                            "million", "billion", "dollar", "fund", "capital", "money",
+                            "resource", "investment", "$"})
+# What is deployed as a force: anything of these makes it a MOBILIZE.
+FORCES_DEPLOYED = frozenset({"troop", "soldier", "force", "army", "military", "marine",
+                             "warship", "ship", "jet", "aircraft", "missile", "tank", "unit",
+                             "battalion", "brigade", "personnel", "guard", "police",
+                             "peacekeeper", "drone", "bomber", "submarine", "battery"})
 # Programmes and trials called demonstrations: "a healthy foods incentive demonstration",
 # "housing demonstrations", "a pilot demonstration project".
 PROGRAMMES = frozenset({"incentive", "pilot", "project", "program", "programme", "housing",
@@ -270,3 +282,19 @@ def statistic(trigger: Token) -> bool:
         return False
     doers = [c for c in trigger.children if c.dep_ in ("nsubj", "agent")]
     return not any(participants_in(phrase_tokens(t)) for d in doers for t in d.subtree)
+
+
+def civil_deployed(verb: Token) -> bool:
+    """Give whether "deployed" sends responders or money, no forces: "has responders
+    deployed to the operations centres", "$44 million has been deployed into startups";
+    not "hundreds of troops were deployed to the border"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("deploy", "redeploy", "station"):
+        return False
+    sent = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "obj")]
+    if verb.dep_ == "acl":
+        sent.append(verb.head)  # "has responders deployed to ..."
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        sent += [c for c in verb.children if c.dep_ == "nsubj"]  # "has crews deployed"
+    words = {t.lemma_.lower() for c in sent for t in c.subtree} | {
+        t.lower_ for c in sent for t in c.subtree}
+    return bool(words & CIVIL_DEPLOYED) and not words & FORCES_DEPLOYED
