@@ -67,7 +67,9 @@ CIVIL_MODIFIERS = frozenset({"energy", "clean", "wind", "solar", "charger", "bro
                              "internet", "technology", "commercial", "ai", "software",
                              "vaccine", "grid", "network", "cloud", "capital", "fund",
                              "ev", "pump", "infrastructure", "resource", "finance",
-                             "private", "digital", "transmission", "hydrogen", "battery"})
+                             "private", "digital", "transmission", "hydrogen", "battery",
+                             # "the first Open RAN deployment", "program deployment"
+                             "ran", "5g", "program", "programme", "project"})
 # What a withdrawal noun's modifier says is taken back that is no force: "a mineral
 # withdrawal" (land closed to mining), "the withdrawal of monetary accommodation".
 CIVIL_WITHDRAWALS = frozenset({"mineral", "land", "cash", "monetary", "stimulus", "liquidity",

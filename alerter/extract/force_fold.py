@@ -144,11 +144,14 @@ def _judicial(doc: Doc, event: dict[str, Any]) -> bool:
 
 def _is_noun(doc: Doc, event: dict[str, Any]) -> bool:
     """Give whether the event's trigger is a bare noun, with nothing of its own but a
-    determiner ("this attack", "the violence"; not "the deadly shooting at a school")."""
+    determiner, or one that points back ("this attack", "the violence"; not "the deadly
+    shooting at a school")."""
     span = doc.char_span(event["trigger"]["start"], event["trigger"]["end"],
                          alignment_mode="expand")
-    return span is not None and span.root.pos_ == "NOUN" and all(
-        c.dep_ in ("det", "punct") for c in span.root.children)
+    return span is not None and span.root.pos_ == "NOUN" and (all(
+        c.dep_ in ("det", "punct") for c in span.root.children) or any(
+        c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those")
+        for c in span.root.children))  # "a response to this attack, including ..."
 
 
 def _mentioned_again(group: list[dict[str, Any]], lemmas: list[str],

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Token
 
-from alerter.extract import enforcement, force_figurative, force_none, protest
+from alerter.extract import enforcement, force_figurative, force_none, force_prose, protest
 from alerter.extract.force import unowned_war
 from alerter.extract.force_told import figurative_hostage
 
@@ -23,6 +23,7 @@ DISASTERS = frozenset({
     "accident", "derailment", "collapse", "stampede", "heatwave", "drought", "epidemic",
     "outbreak", "disease", "pandemic", "lightning", "rain", "rainfall", "snowstorm",
     "blizzard", "sinking", "capsize", "shipwreck", "famine", "virus", "coronavirus",
+    "snowfall", "snow", "windstorm", "derecho", "monsoon",
     "covid-19", "covid",
     # "extreme heat kills more Americans than ..."
     "heat", "cold",
@@ -117,6 +118,21 @@ def misread(trigger: Token, type_name: str) -> bool:
             (c.dep_ == "prt" and c.lower_ == "up")
             or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in trigger.children):
         return True  # "credit markets seized up", "critics seized on the remarks"
+    if type_name == "ASSAULT" and (force_prose.figurative_hit(trigger) or
+                                   force_prose.dismissed(trigger) or
+                                   force_prose.impressed(trigger) or
+                                   force_prose.vaccine_shot(trigger) or
+                                   force_prose.statistic(trigger)):
+        return True  # "hit hard by the downturn", "fired from his job", "struck by"
+    if type_name == "MOBILIZE" and force_prose.civil_deployed(trigger):
+        return True  # "has responders deployed to", "$44 million deployed into startups"
+    if type_name == "RETREAT" and force_prose.given_up(trigger):
+        return True  # "abandon its pursuit of a weapon", "abandoned buildings"
+    if (type_name == "PROTEST" and (force_prose.led_along(trigger) or
+                                    force_prose.shown(trigger))) or (
+            type_name == "COERCE" and (force_prose.politics_blocked(trigger) or
+                                       force_prose.gap_closed(trigger))):
+        return True  # "marching the country toward a shutdown", "block the agenda"
     return natural(trigger, type_name) or force_none.misread(trigger, type_name)
 
 
@@ -139,10 +155,13 @@ def natural(trigger: Token, type_name: str) -> bool:
         causes += [g for c in trigger.children
                    if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "after", "from")
                    for g in c.children if g.dep_ == "pobj"]
+        causes += [g for v in trigger.conjuncts for c in v.children
+                   if c.dep_ == "prep" and c.lower_ == "in"
+                   for g in c.children if g.dep_ == "pobj"]  # "killed or injured in a fire"
         token = trigger
         for _ in range(3):
             # "a fire breaks out, killing 12", "flooding continues, with 176 killed"
-            if token.dep_ not in ("advcl", "conj", "acl", "pcomp", "prep", "relcl") or \
+            if token.dep_ not in ("advcl", "conj", "acl", "pcomp", "prep", "relcl", "xcomp") or \
                     token.head.i == token.i:
                 break
             token = token.head

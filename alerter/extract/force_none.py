@@ -108,16 +108,18 @@ def misread(trigger: Token, type_name: str) -> bool:
         return True  # "attacks on reproductive rights and ways to ...", "on the Affordable
         # Care Act" (a law), "on the progress we made"
     if type_name == "ASSAULT" and trigger.lemma_ in ("assault", "violence") and any(
-            c.dep_ in ("amod", "compound") and c.lower_ in CRIME_KINDS for c in trigger.children
+            c.dep_ in ("amod", "compound", "nmod") and c.lower_ in CRIME_KINDS
+            for c in trigger.children
     ) and not any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in trigger.children):
         return True  # "safety from sexual assault": a kind of crime, no one act
     if type_name == "ASSAULT" and trigger.lemma_ == "strike" and trigger.pos_ == "VERB" and (
             any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in NOT_STRUCK
                 for c in trigger.children) or _struck_down(trigger)):
         return True  # "strikes fear in", "the Court chose to strike down the authority"
-    if type_name == "COERCE" and trigger.lemma_ == "block" and any(
+    if type_name == "COERCE" and trigger.lemma_ == "block" and (any(
             t.lemma_.lower() in BLOCKED_HOLDINGS for c in trigger.children
-            if c.dep_ in ("nsubjpass", "nsubj", "dobj", "obj", "attr", "oprd") for t in c.subtree):
+            if c.dep_ in ("nsubjpass", "nsubj", "dobj", "obj", "attr", "oprd") for t in c.subtree
+    ) or (trigger.dep_ == "relcl" and trigger.head.lemma_.lower() in BLOCKED_HOLDINGS)):
         return True  # "these aircraft are blocked property", "all property ... is blocked":
         # a sanction's freeze, not a seizure
     if type_name == "COERCE" and trigger.lemma_ in ("seize", "confiscate", "forfeit") and \
@@ -130,8 +132,10 @@ def misread(trigger: Token, type_name: str) -> bool:
         return True  # "the territory that Russia seized": fighting, not a seizure of goods
     if type_name == "THREATEN" and ((trigger.lemma_ == "hesitate" and
                                       not threats_aimed.aimed(trigger)) or
-                                     threats_aimed.law_threatens(trigger)):
-        return True  # "will not hesitate to act"; "bans that threaten to criminalize"
+                                     threats_aimed.law_threatens(trigger) or
+                                     threats_aimed.threat_faced(trigger)):
+        return True  # "will not hesitate to act"; "bans that threaten to criminalize";
+        # "prepare the Nation for threats"
     if type_name == "ASSAULT" and trigger.pos_ == "VERB" and (
             any((c.dep_ in ("dobj", "obj") and c.lower_ in ("me", "us")) or (
                 c.dep_ == "prep" and c.lower_ == "at" and any(

@@ -57,6 +57,12 @@ _MEASURES = frozenset({"sanction", "tariff", "retaliation", "action", "force", "
 # Verbs of a means put to use, whose purpose "to threaten" describes a method, not a
 # threat made: "uses hybrid tactics to threaten Ukraine".
 _MEANS_VERBS = frozenset({"use", "employ", "leverage", "exploit", "wield"})
+# Verbs that give a party the means to threaten: what it could do, no threat made.
+_ENABLING = frozenset({"allow", "enable", "permit", "let", "help", "empower"})
+# What is in danger, however a party is named beside it: "the U.S. homeland".
+_ENDANGERED = frozenset({"security", "stability", "peace", "interest", "homeland",
+                         "sovereignty", "safety", "economy", "existence", "life", "livelihood",
+                         "integrity", "order", "prosperity", "health", "democracy", "future"})
 
 
 def danger_described(trigger: Token) -> bool:
@@ -67,12 +73,16 @@ def danger_described(trigger: Token) -> bool:
     if trigger.dep_ in ("advcl", "xcomp") and trigger.head.lemma_ in _MEANS_VERBS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return True  # "has used hybrid tactics to threaten Ukraine": a method described
+    if trigger.dep_ in ("ccomp", "xcomp") and trigger.head.lemma_ in _ENABLING:
+        return True  # "lets the PRC threaten the homeland": a capability, no threat made
     for child in trigger.children:
         if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "with"):
             return False  # "threatened to retaliate", "threatened them with arrest"
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
     if not objects or any(o.lemma_.lower() in _MEASURES for o in objects):
         return False  # "threatened sanctions against any firm", "threatened retaliation"
+    if any(t.lemma_.lower() in _ENDANGERED for o in objects for t in [o, *o.conjuncts]):
+        return True  # "threaten the United States homeland", "U.S. and global security"
     # "Russia threatened Ukraine": the party itself; "threatens the security of Lebanon",
     # "threatens our homeland", "threatening Social Security": what is in danger
     return not any(participants_in([o]) for o in objects)

@@ -91,3 +91,12 @@ def law_threatens(trigger: Token) -> bool:
     if verb.dep_ == "relcl":
         subjects.append(verb.head)
     return any(s.lemma_.lower() in LAWS for s in subjects)
+
+
+def threat_faced(trigger: Token) -> bool:
+    """Give whether a threat or warning noun names a danger faced, no threat made: "prepare
+    our Nation for threats", "responses to threats against elections", "protect against
+    threats"; not "Russia's threat to station weapons", "in a warning to Hamas"."""
+    return trigger.lemma_.lower() in ("threat", "warning") and trigger.pos_ == "NOUN" and \
+        trigger.dep_ == "pobj" and trigger.head.lower_ in ("for", "to", "against", "from") \
+        and not any(c.dep_ == "poss" for c in trigger.children)
