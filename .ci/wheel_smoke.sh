@@ -7,6 +7,7 @@
 # pip cache after the first time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 
 PYTHON=${PYTHON:-python3}
 BUILD_PYTHON=${BUILD_PYTHON:-.venv/bin/python}   # has `build` (the dev extra)
@@ -26,6 +27,11 @@ echo "fresh venv: $("$work/venv/bin/python" --version), $("$work/venv/bin/pip" -
 
 cd "$work"
 "$work/venv/bin/alerter" init proj
+# every guide of the source tree, sub-folders too, reaches a project made from the wheel
+if [ "$(cd "$root/docs" && find . -name '*.md' | sort)" != "$(cd proj/docs && find . -name '*.md' | sort)" ]; then
+  echo "wheel smoke: the project's docs/ differ from the source tree's" >&2
+  exit 1
+fi
 cd proj
 "$work/venv/bin/alerter" run --once
 digests=$(find out/digests -name '????-??-??.md' | wc -l)

@@ -79,7 +79,17 @@ def taxonomy_keys() -> list[str]:
 
 @pytest.mark.parametrize("key", taxonomy_keys())
 def test_the_extraction_doc_mentions_every_taxonomy_key(key: str) -> None:
-    assert key in mentioned(EXTRACTION_DOC.read_text(encoding="utf-8"))
+    pages = [EXTRACTION_DOC, *sorted((EXTRACTION_DOC.parent / "extraction").glob("*.md"))]
+    assert key in mentioned("\n".join(p.read_text(encoding="utf-8") for p in pages))
+
+
+def test_the_extraction_pages_link_each_other() -> None:
+    index = EXTRACTION_DOC.read_text(encoding="utf-8")
+    pages = sorted((EXTRACTION_DOC.parent / "extraction").glob("*.md"))
+    assert pages
+    for page in pages:
+        assert f"(extraction/{page.name})" in index
+        assert "(../extraction.md)" in page.read_text(encoding="utf-8")
 
 
 def _commands() -> list[str]:

@@ -1,5 +1,5 @@
 """Force on real reporting: the ASSAULT, MOBILIZE and RETREAT cases the general event
-rules miss or count twice (issue 10, docs/extraction.md "Force").
+rules miss or count twice (issue 10, docs/extraction/force.md).
 
 - A war named by its owner is an event wherever it is mentioned: "Russia's invasion of
   Ukraine", "Putin's war", "Iran's attack on Israel", "the violence committed by the

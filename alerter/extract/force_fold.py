@@ -1,4 +1,4 @@
-"""Force on real reporting, counted once (issue 10, docs/extraction.md "Force"): after
+"""Force on real reporting, counted once (issue 10, docs/extraction/force.md): after
 the events of a Doc are built, the ASSAULT, MOBILIZE and RETREAT readings that the
 general rules count twice or under two types.
 

@@ -1,6 +1,6 @@
 """Force words that tell of something else: a disaster or an accident, a game, a
 spaceflight, a business or a storm closing things, a war nobody is named as waging, a
-withdrawal of something other than forces (docs/extraction.md "Force").
+withdrawal of something other than forces (docs/extraction/force.md).
 
 The ASSAULT, MOBILIZE and RETREAT readings themselves are alerter/extract/force.py.
 """

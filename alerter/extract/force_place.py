@@ -1,4 +1,4 @@
-"""Where force was used or left, as its target (issue 10, docs/extraction.md "Force"): the
+"""Where force was used or left, as its target (issue 10, docs/extraction/force.md): the
 coded places around an ASSAULT's words, looked for a little further than the event's own
 phrase (split from alerter/extract/force.py), and the place a withdrawal leaves."""
 

@@ -1,4 +1,4 @@
-"""Attacks told without a verb of attacking (issue 10, docs/extraction.md "Force"): by
+"""Attacks told without a verb of attacking (issue 10, docs/extraction/force.md): by
 their name or date ("the Charlie Hebdo attack", "the October 7 attack"), by pointing back
 at them ("these cowardly attacks"), or by a call to stop them while they go on ("must end
 its indiscriminate shelling"); and "hostage" said of bills and data, which is none.

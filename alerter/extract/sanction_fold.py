@@ -1,4 +1,4 @@
-"""Sanctions counted once (issue 10, docs/extraction.md "Sanctions recalled"): after the
+"""Sanctions counted once (issue 10, docs/extraction/statements.md "Sanctions recalled"): after the
 events of a Doc are built, the SANCTION readings that say one measure twice.
 
 A designation sentence names the day's measure more than once: "X was designated for

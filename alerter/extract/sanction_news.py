@@ -1,5 +1,5 @@
-"""Sanctions on fresh government prose (issue 10, round 3; docs/extraction.md "Sanctions
-told in the other ways"): whether a sanction reading is the day's measure, beyond the
+"""Sanctions on fresh government prose (issue 10, round 3; docs/extraction/statements.md
+"Sanctions told in the other ways"): whether a sanction reading is the day's measure, beyond the
 checks of `enforcement`.
 
 - The day's measure told otherwise: a relative clause that says "today", the owner of an
