@@ -34,6 +34,15 @@ MUST: list[tuple[str, Expected]] = [
      "them.", ("AID", "humanitarian", "asserted", set(), set())),
     ("The United States has shipped millions of vaccine doses through COVAX.",
      ("AID", "humanitarian", "asserted", {"USA"}, set())),
+    # a people abroad or a United Nations body, neither coded, as recipient (review6)
+    ("The United States will provide $50 million in economic assistance to the Rohingya.",
+     ("AID", "economic", "planned", {"USA"}, set())),
+    ("The United States will provide $30 million to help Kurdish communities rebuild.",
+     ("AID", "economic", "planned", {"USA"}, set())),
+    ("The United States announced $25 million in funding to the UNFPA.",
+     ("AID", "economic", "asserted", {"USA"}, set())),
+    ("The U.S. government will provide $40 million in assistance to the Northern Triangle.",
+     ("AID", "economic", "planned", {"USA"}, set())),
     # measures made known against, or aimed at, a coded party
     ("The European Union adopted new measures against Belarus on Monday.",
      ("SANCTION", "economic", "asserted", {"EU"}, {"BLR"})),
@@ -53,6 +62,9 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The institute will provide each participating city with hands-on technical assistance "
      "to design its training plan.", "AID"),
     ("Last month the President sent his budget request to Congress.", "AID"),
+    # a people of the home named: still a home programme (review6)
+    ("The program will provide $5 million in grants to Hispanic and Black small business "
+     "owners.", "AID"),
     # relief goods at home: vaccines for the home's own health centers
     ("Community health centers will begin receiving vaccine supply directly next week.",
      "AID"),
