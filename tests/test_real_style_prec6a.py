@@ -43,6 +43,9 @@ MUST: list[tuple[str, Expected]] = [
      ("AID", "economic", "asserted", {"USA"}, set())),
     ("The U.S. government will provide $40 million in assistance to the Northern Triangle.",
      ("AID", "economic", "planned", {"USA"}, set())),
+    # one's place in a government or group, a sanction's ground, is no post (review6)
+    ("OFAC today designated Venezuelan judge Maikel Moreno as an official of the Government "
+     "of Venezuela.", ("SANCTION", "economic", "asserted", {"USA"}, {"VEN"})),
     # measures made known against, or aimed at, a coded party
     ("The European Union adopted new measures against Belarus on Monday.",
      ("SANCTION", "economic", "asserted", {"EU"}, {"BLR"})),
@@ -76,6 +79,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Pursuant to section 251 of the Act, I hereby designate as emergency requirements all "
      "funding so designated by the Congress.", "SANCTION"),
     ("Pursuant to the Act, the President designated Qatar as a Major Non-NATO Ally.",
+     "SANCTION"),
+    ("Pursuant to the statute, the Secretary designated her deputy as acting director.",
      "SANCTION"),
 ]
 FIELDS = ("type", "subtype", "modality", "actor", "target")
