@@ -46,6 +46,11 @@ MUST: list[tuple[str, Expected]] = [
     # one's place in a government or group, a sanction's ground, is no post (review6)
     ("OFAC today designated Venezuelan judge Maikel Moreno as an official of the Government "
      "of Venezuela.", ("SANCTION", "economic", "asserted", {"USA"}, {"VEN"})),
+    # the EU's "restrictive measures", and measures against a party not coded (review6)
+    ("The Council decided to extend the restrictive measures for a further six months.",
+     ("SANCTION", "economic", "planned", set(), set())),
+    ("Canada announced new economic measures against the regime on Friday.",
+     ("SANCTION", "economic", "asserted", {"CAN"}, set())),
     # measures made known against, or aimed at, a coded party
     ("The European Union adopted new measures against Belarus on Monday.",
      ("SANCTION", "economic", "asserted", {"EU"}, {"BLR"})),
