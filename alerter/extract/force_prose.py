@@ -144,6 +144,9 @@ def dismissed(verb: Token) -> bool:
     if any(c.lemma_.lower() in JOB_VERBS for c in [*verb.conjuncts]) and not any(
             c.dep_ == "prep" and c.lower_ in FIRED_AT for c in verb.children):
         return True
+    if any(c.dep_ == "prep" and c.lower_ in FIRED_AT for c in verb.children) or any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in FIGHTERS | ARMS for c in verb.children):
+        return False  # "troops fired from a military post at protesters": shots
     return any(g.lemma_.lower() in JOBS for c in verb.children
                if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
                if g.dep_ == "pobj")
