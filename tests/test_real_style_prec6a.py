@@ -73,6 +73,8 @@ MUST_NOT: list[tuple[str, str]] = [
     # a people of the home named: still a home programme (review6)
     ("The program will provide $5 million in grants to Hispanic and Black small business "
      "owners.", "AID"),
+    ("The program will provide $5 million in grants to Asian American and Pacific Islander "
+     "small business owners.", "AID"),
     # relief goods at home: vaccines for the home's own health centers
     ("Community health centers will begin receiving vaccine supply directly next week.",
      "AID"),

@@ -233,6 +233,11 @@ def home_only(sentence: Span, kind: str, actor: list[tuple[str, str, str | None]
         return False
     tokens = list(sentence)
     words = [t.lower_ for t in tokens]
+    # the home's own peoples named by a region abroad: "Asian American and Pacific Islander
+    # business owners", "African American farmers" (not abroad)
+    words = [w if not (w in ("asian", "african", "pacific") and i + 1 < len(words) and
+                       words[i + 1] in ("american", "americans", "islander", "islanders"))
+             else "" for i, w in enumerate(words)]
     if kind == "humanitarian" and any(w in RELIEF_WORDS for w in words):
         return False
     # the State Department's money goes abroad: "the Department of State intends to provide"
@@ -241,7 +246,7 @@ def home_only(sentence: Span, kind: str, actor: list[tuple[str, str, str | None]
             for a, b, c in zip(words, words[1:], words[2:], strict=False))
     regions = any((a, b) in REGIONS for a, b in pairwise(words))
     peoples = any(e.label_ == "NORP" and not any(t.lower_ in HOME_PEOPLES for t in e)
-                  for e in sentence.ents)
+                  and any(words[t.i - sentence.start] for t in e) for e in sentence.ents)
     return not state and not regions and not peoples and \
         not any(w in ABROAD_WORDS for w in words) and \
         not any(other_countries(t) for t in tokens) and \
