@@ -92,3 +92,17 @@ def test_two_issuer_keys_for_one_source_are_an_error_at_the_second(tmp_path: Pat
         load_config(config)
     [line] = str(error.value).splitlines()
     assert "config.yaml:5" in line and "'Treasury' is the same source as 'treasury'" in line
+
+
+def test_a_duty_another_party_reports_is_not_the_issuers_request(issuing: Extractor) -> None:
+    # review6: "X insists that Y must act" is X's request, not the issuer's; the issuer's
+    # own words, or its office's, stay its own
+    text = ("The Kremlin insists that Ukraine must withdraw from the region. "
+            "Some analysts said that Russia must withdraw its troops from Ukraine. "
+            "Russia must withdraw its troops from Ukraine. "
+            "The President said that Russia must withdraw its troops from Moldova.")
+    events = extract(issuing, text, "Treasury Press")
+    assert "USA" not in actors(events, "The Kremlin insists", "REQUEST")
+    assert "USA" not in actors(events, "Some analysts said", "REQUEST")
+    assert actors(events, "Russia must withdraw", "REQUEST") == {"USA"}
+    assert actors(events, "The President said", "REQUEST") == {"USA"}

@@ -34,6 +34,23 @@ MUST: list[tuple[str, Expected]] = [
      "them.", ("AID", "humanitarian", "asserted", set(), set())),
     ("The United States has shipped millions of vaccine doses through COVAX.",
      ("AID", "humanitarian", "asserted", {"USA"}, set())),
+    # a people abroad or a United Nations body, neither coded, as recipient (review6)
+    ("The United States will provide $50 million in economic assistance to the Rohingya.",
+     ("AID", "economic", "planned", {"USA"}, set())),
+    ("The United States will provide $30 million to help Kurdish communities rebuild.",
+     ("AID", "economic", "planned", {"USA"}, set())),
+    ("The United States announced $25 million in funding to the UNFPA.",
+     ("AID", "economic", "asserted", {"USA"}, set())),
+    ("The U.S. government will provide $40 million in assistance to the Northern Triangle.",
+     ("AID", "economic", "planned", {"USA"}, set())),
+    # one's place in a government or group, a sanction's ground, is no post (review6)
+    ("OFAC today designated Venezuelan judge Maikel Moreno as an official of the Government "
+     "of Venezuela.", ("SANCTION", "economic", "asserted", {"USA"}, {"VEN"})),
+    # the EU's "restrictive measures", and measures against a party not coded (review6)
+    ("The Council decided to extend the restrictive measures for a further six months.",
+     ("SANCTION", "economic", "planned", set(), set())),
+    ("Canada announced new economic measures against the regime on Friday.",
+     ("SANCTION", "economic", "asserted", {"CAN"}, set())),
     # measures made known against, or aimed at, a coded party
     ("The European Union adopted new measures against Belarus on Monday.",
      ("SANCTION", "economic", "asserted", {"EU"}, {"BLR"})),
@@ -53,6 +70,11 @@ MUST_NOT: list[tuple[str, str]] = [
     ("The institute will provide each participating city with hands-on technical assistance "
      "to design its training plan.", "AID"),
     ("Last month the President sent his budget request to Congress.", "AID"),
+    # a people of the home named: still a home programme (review6)
+    ("The program will provide $5 million in grants to Hispanic and Black small business "
+     "owners.", "AID"),
+    ("The program will provide $5 million in grants to Asian American and Pacific Islander "
+     "small business owners.", "AID"),
     # relief goods at home: vaccines for the home's own health centers
     ("Community health centers will begin receiving vaccine supply directly next week.",
      "AID"),
@@ -64,6 +86,8 @@ MUST_NOT: list[tuple[str, str]] = [
     ("Pursuant to section 251 of the Act, I hereby designate as emergency requirements all "
      "funding so designated by the Congress.", "SANCTION"),
     ("Pursuant to the Act, the President designated Qatar as a Major Non-NATO Ally.",
+     "SANCTION"),
+    ("Pursuant to the statute, the Secretary designated her deputy as acting director.",
      "SANCTION"),
 ]
 FIELDS = ("type", "subtype", "modality", "actor", "target")

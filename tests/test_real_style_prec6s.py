@@ -57,6 +57,9 @@ MUST: list[tuple[str, tuple[object, ...]]] = [
      ("CONSULT", "asserted")),
     # talks of two sides; an alliance that acts
     ("The two leaders talked about the crisis in Sudan.", ("CONSULT", "asserted")),
+    # the one talked with hung on the topic by the parser (review6)
+    ("President Biden talked about the war with Chancellor Scholz on Tuesday.",
+     ("CONSULT", "asserted")),
     ("They also talked about continued close defence ties and work on deterrence.",
      ("CONSULT", "asserted")),
     ("The two navies conducted patrols as part of their alliance with the Philippines.",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from alerter.extract.clauses import subject_of
 from alerter.extract.participants import participants_in, phrase_tokens
 
 # What hits in an attack: weapons, strikes and armed men ("missiles hit a block of flats",
@@ -144,6 +145,9 @@ def dismissed(verb: Token) -> bool:
     if any(c.lemma_.lower() in JOB_VERBS for c in [*verb.conjuncts]) and not any(
             c.dep_ == "prep" and c.lower_ in FIRED_AT for c in verb.children):
         return True
+    if any(c.dep_ == "prep" and c.lower_ in FIRED_AT for c in verb.children) or any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in FIGHTERS | ARMS for c in verb.children):
+        return False  # "troops fired from a military post at protesters": shots
     return any(g.lemma_.lower() in JOBS for c in verb.children
                if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
                if g.dep_ == "pobj")
@@ -281,7 +285,11 @@ def statistic(trigger: Token) -> bool:
     if not rate:
         return False
     doers = [c for c in trigger.children if c.dep_ in ("nsubj", "agent")]
-    return not any(participants_in(phrase_tokens(t)) for d in doers for t in d.subtree)
+    shared = subject_of(trigger)  # "the regime's forces continue to kill protesters"
+    if shared is not None and shared not in doers:
+        doers.append(shared)
+    return not any(participants_in(phrase_tokens(t)) for d in doers for t in d.subtree) \
+        and not any(d.lemma_.lower() in FIGHTERS or d.lower_ == "regime" for d in doers)
 
 
 def civil_deployed(verb: Token) -> bool:

@@ -196,10 +196,23 @@ ABROAD_WORDS = frozenset({"foreign", "abroad", "overseas", "international", "int
                           "terrorist", "terrorists", "terrorism", "militant", "militants",
                           "militia", "militias", "rebel", "rebels", "insurgents", "fighters",
                           "hamas", "hizballah", "hezbollah", "taliban", "isis", "houthis",
-                          "al-shabaab", "regime"})
+                          "al-shabaab", "regime",
+                          # United Nations bodies, which no code names: "funding to the UNFPA"
+                          "un", "u.n.", "unfpa", "unrwa", "ifad", "undp", "unesco", "unaids",
+                          "ocha", "iom", "gavi"})
 # Regions abroad told in two words: "northern Central America", "the Middle East".
 REGIONS = frozenset({("central", "america"), ("south", "america"), ("middle", "east"),
-                     ("north", "africa"), ("west", "bank"), ("horn", "of")})
+                     ("north", "africa"), ("west", "bank"), ("horn", "of"),
+                     ("northern", "triangle"), ("united", "nations")})
+# Peoples of the home, as spaCy's NORP names them: "Hispanic small business owners",
+# "Native American tribes", faiths and parties; any other people named is abroad ("to the
+# Rohingya", "to help Kurdish communities rebuild").
+HOME_PEOPLES = frozenset({"american", "americans", "hispanic", "hispanics", "latino",
+                          "latina", "latinos", "latinx", "black", "native", "indigenous",
+                          "tribal", "christian", "christians", "muslim", "muslims", "jewish",
+                          "catholic", "protestant", "evangelical", "hindu", "sikh",
+                          "buddhist", "democrat", "democrats", "democratic", "republican",
+                          "republicans", "u.s.", "us"})
 # The kinds of aid a home programme also gives: money and help in general ("send
 # payments", "technical assistance to the cohort"); weapons and relief are not at home.
 MONEY_KINDS = frozenset({"economic", "other", "humanitarian"})
@@ -220,6 +233,11 @@ def home_only(sentence: Span, kind: str, actor: list[tuple[str, str, str | None]
         return False
     tokens = list(sentence)
     words = [t.lower_ for t in tokens]
+    # the home's own peoples named by a region abroad: "Asian American and Pacific Islander
+    # business owners", "African American farmers" (not abroad)
+    words = [w if not (w in ("asian", "african", "pacific") and i + 1 < len(words) and
+                       words[i + 1] in ("american", "americans", "islander", "islanders"))
+             else "" for i, w in enumerate(words)]
     if kind == "humanitarian" and any(w in RELIEF_WORDS for w in words):
         return False
     # the State Department's money goes abroad: "the Department of State intends to provide"
@@ -227,6 +245,9 @@ def home_only(sentence: Span, kind: str, actor: list[tuple[str, str, str | None]
         any(a == "department" and b == "of" and c == "state"
             for a, b, c in zip(words, words[1:], words[2:], strict=False))
     regions = any((a, b) in REGIONS for a, b in pairwise(words))
-    return not state and not regions and not any(w in ABROAD_WORDS for w in words) and \
+    peoples = any(e.label_ == "NORP" and not any(t.lower_ in HOME_PEOPLES for t in e)
+                  and any(words[t.i - sentence.start] for t in e) for e in sentence.ents)
+    return not state and not regions and not peoples and \
+        not any(w in ABROAD_WORDS for w in words) and \
         not any(other_countries(t) for t in tokens) and \
         not any(p[2] and p[2] != "USA" for p in participants_in(tokens))

@@ -77,6 +77,16 @@ def _office(subject: Token) -> bool:
             and not any(c.dep_ in ("prep", "poss") or c.ent_type_ for c in kids))
 
 
+def _issuers_say(verb: Token) -> bool:
+    """Give whether a clause is the issuer's own words: not reported as another's ("the
+    Kremlin insists that Ukraine must withdraw", "analysts said Russia must leave"),
+    unless the one who says it is the issuer ("we believe Russia must withdraw")."""
+    if verb.dep_ != "ccomp":
+        return True
+    sayer = _subject(verb.head)
+    return sayer is not None and (sayer.lower_ in FIRST_PERSON or _office(sayer))
+
+
 def joint(title: str | None) -> bool:
     """Give whether a document's title says it is a joint statement."""
     return bool(title and JOINT.search(title))
@@ -101,7 +111,8 @@ def speaker(doc: Doc, event: dict[str, Any], first_person: bool = True) -> str |
         return subject.text if first_person else None
     if subject is not None and _office(subject):
         return doc[subject.left_edge.i:subject.i + 1].text
-    if event["type"] == "REQUEST" and first_person and asks.told_as_duty(head):
+    if event["type"] == "REQUEST" and first_person and asks.told_as_duty(head) and \
+            _issuers_say(head):
         return ""  # "Russia must withdraw": the issuer lays the duty (asks.py)
     if event["type"] not in UNNAMED_DOER or event.get("actor"):
         return None

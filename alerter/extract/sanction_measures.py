@@ -18,7 +18,9 @@ from alerter.extract.participants import participants_in
 # a sanction whatever follows).
 MAKING_KNOWN = frozenset({"announce", "adopt", "unveil", "introduce", "expand", "extend"})
 # The sanction words that are a sanction by themselves ("announced new sanctions").
-SANCTION_WORDS = frozenset({"sanction", "embargo", "restriction", "ban", "tariff", "control"})
+SANCTION_WORDS = frozenset({"sanction", "embargo", "restriction", "ban", "tariff", "control",
+                            # the EU's name for its sanctions: "adopted restrictive measures"
+                            "restrictive", "punitive", "retaliatory"})
 # Where what the measures are, are against or are for is told.
 _TOLD_DEPS = frozenset({"dobj", "obj", "prep", "advcl", "xcomp", "dative"})
 
@@ -34,5 +36,8 @@ def policy_measures(trigger: Token) -> bool:
             any(o.lemma_ in SANCTION_WORDS or any(c.lemma_ in SANCTION_WORDS for c in o.children)
                 for o in objects):
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "against" for h in (trigger, *objects)
+           for c in h.children):
+        return False  # "new economic measures against the regime": aimed at somebody
     told = [t for c in trigger.children if c.dep_ in _TOLD_DEPS for t in c.subtree]
     return not any(p[2] for p in participants_in(told))

@@ -19,6 +19,9 @@ ROLES = frozenset({"requirement", "ally", "monument", "manipulator", "hub", "age
                    "representative", "envoy", "lead", "site", "area", "zone", "park",
                    "landmark", "heritage", "wilderness", "sanctuary", "corridor", "port",
                    "successor", "officer", "official", "member", "delegate"})
+# Roles that, "of" a body, tell the designee's place in it, a sanction's usual ground:
+# "designated X as an official of the Government of Venezuela", "as a member of Hizballah".
+PLACES_IN = frozenset({"official", "officer", "member", "representative", "delegate"})
 # What a designating verb takes when it names money, not a party: "designate as emergency
 # requirements all funding".
 MONEY = frozenset({"funding", "amount", "appropriation", "fund", "account"})
@@ -34,5 +37,6 @@ def role_designated(trigger: Token) -> bool:
         objects.append(trigger.head)  # "all funding so designated by the Congress"
     roles = [p for h in (trigger, *objects) for c in h.children
              if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
-    return any(r.lemma_.lower() in ROLES for r in roles) or \
+    return any(r.lemma_.lower() in ROLES and not (r.lemma_.lower() in PLACES_IN and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in r.children)) for r in roles) or \
         any(o.lemma_.lower() in MONEY for o in objects)

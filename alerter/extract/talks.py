@@ -46,6 +46,9 @@ def lone_talk(trigger: Token) -> bool:
     if trigger.lemma_ != "talk" or trigger.pos_ != "VERB" or any(
             c.dep_ == "prep" and c.lower_ in ("with", "to") for c in trigger.children):
         return False
+    if any(t.dep_ == "prep" and t.lower_ == "with" and any(
+            g.dep_ == "pobj" and _named_partner(g) for g in t.children) for t in trigger.subtree):
+        return False  # "talked about the war with Chancellor Scholz", the parse aside
     subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
     return len(subjects) == 1 and not subjects[0].conjuncts and (
         subjects[0].lower_ in ("he", "she", "i") or subjects[0].tag_ in ("NN", "NNP")) and \
