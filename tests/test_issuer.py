@@ -106,3 +106,12 @@ def test_a_duty_another_party_reports_is_not_the_issuers_request(issuing: Extrac
     assert "USA" not in actors(events, "Some analysts said", "REQUEST")
     assert actors(events, "Russia must withdraw", "REQUEST") == {"USA"}
     assert actors(events, "The President said", "REQUEST") == {"USA"}
+
+
+def test_a_blank_issuer_source_is_an_error_on_its_line(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text('nlp:\n  issuers:\n    treasury: USA\n    " ": GBR\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(config)
+    [line] = str(error.value).splitlines()
+    assert "config.yaml:4" in line and "a source name is blank" in line

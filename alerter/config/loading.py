@@ -94,7 +94,7 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     if folder and not (base_dir / Path(folder).expanduser()).is_dir():
         problems.append(doc.problem(("templates", "path"), f"no such folder: '{folder}'"))
     if config is not None:
-        problems += _unknown_issuers(config, base_dir, doc) + _same_issuers(config, doc)
+        problems += _unknown_issuers(config, base_dir, doc) + _issuer_sources(config, doc)
     if problems or config is None:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         # file:line: path: message — the column adds nothing for a settings file
@@ -102,15 +102,20 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     return config.located(shown, base_dir)
 
 
-def _same_issuers(config: Config, doc: YamlDocument) -> list[Problem]:
-    """Give a problem for each `nlp.issuers` source that names, up to case and spacing, a
-    source an earlier key named: both are one source, so one of their codes would be
-    dropped without a word."""
+def _issuer_sources(config: Config, doc: YamlDocument) -> list[Problem]:
+    """Give a problem for each `nlp.issuers` source that is blank (no document's source
+    is), or that names, up to case and spacing, a source an earlier key named: both are
+    one source, so one of their codes would be dropped without a word."""
     from alerter.extract.issuer import source_key
 
     first: dict[str, str] = {}
     problems = []
     for source in config.nlp.issuers:
+        if not source_key(source):
+            problems.append(doc.problem(("nlp", "issuers", source),
+                                        "a source name is blank: write the source your "
+                                        "documents carry (treasury: USA)"))
+            continue
         earlier = first.setdefault(source_key(source), source)
         if earlier != source:
             problems.append(doc.problem(("nlp", "issuers", source),
