@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alerter.extract.clauses import subject_of
-from alerter.extract.participants import participants_in, phrase_tokens
+from alerter.extract.participants import participants_in, phrase_tokens, sentence_codes
 
 # Speakers of a statement: "I promised", "the President has promised", "they vowed"
 _VOICES = frozenset({"i", "we", "he", "she", "they", "president", "administration"})
@@ -39,7 +39,7 @@ def promised_at_home(trigger: Token) -> bool:
     if subject is not None and subject.lemma_.lower() not in _VOICES and \
             {p[2] for p in participants_in(phrase_tokens(subject)) if p[2]} != {"USA"}:
         return False
-    return not any(p[2] and p[2] != "USA" for p in participants_in(list(trigger.sent)))
+    return not sentence_codes(trigger) - {"USA"}
 
 
 # Nouns a "how" clause only fills: "views on how", "an example of how"
@@ -100,5 +100,5 @@ def restated_at_home(trigger: Token) -> bool:
     subject = subject_of(trigger)
     return subject is not None and subject.lemma_.lower() in _OWN_PEOPLE and \
         not subject.conjuncts and not any(c.dep_ == "prep" or c.lower_ in ("both", "two")
-                                          for c in subject.children) and not any(
-            p[2] and p[2] != "USA" for p in participants_in(list(trigger.sent)))
+                                          for c in subject.children) and not (
+            sentence_codes(trigger) - {"USA"})

@@ -149,6 +149,14 @@ def phrase_tokens(head: Token) -> list[Token]:
     return out
 
 
+def sentence_codes(token: Token) -> set[str]:
+    """Give the codes of the participants named in the token's sentence (those with a
+    code: the codes `participants_in` finds among the sentence's tokens)."""
+    sent = token.sent
+    return {label.split("|")[0] for start, _, _, label in mention_index(token.doc)
+            if sent.start <= start < sent.end} - {""}
+
+
 def participants_in(tokens: list[Token]) -> list[tuple[str, str, str | None]]:
     """Give (text, kind, code) for each participant mention among `tokens`.
 

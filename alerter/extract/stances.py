@@ -28,7 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alerter.extract.clauses import subject_of
-from alerter.extract.participants import mention_index, participants_in, phrase_tokens
+from alerter.extract.participants import participants_in, phrase_tokens, sentence_codes
 
 # Words that bring another side into a sentence without a code: "allies and partners",
 # "the International Finance Corporation", "foreign governments", "countries".
@@ -44,19 +44,12 @@ _ABROAD = frozenset({"country", "nation", "ally", "partner", "counterpart", "int
                      "truce", "transatlantic", "interpol", "europol"})
 
 
-def _codes_in_sentence(trigger: Token) -> set[str]:
-    """Give the codes of the participants named in the trigger's sentence."""
-    sent = trigger.sent
-    return {label.split("|")[0] for start, _, _, label in mention_index(trigger.doc)
-            if sent.start <= start < sent.end} - {""}
-
-
 def at_home(trigger: Token) -> bool:
     """Give whether the trigger's sentence names no side but the United States, coded or
     not: "we applaud the House's passage of the bill", "we worked together to deliver the
     tax credit"; but "we commend the Kingdom of Saudi Arabia", "we welcome the IFC's
     commitment" (an international body), "coordinated with allies and partners"."""
-    if not _codes_in_sentence(trigger) <= {"USA"}:
+    if not sentence_codes(trigger) <= {"USA"}:
         return False
     return not any(t.lemma_.lower() in _ABROAD or t.lower_ in _ABROAD for t in trigger.sent)
 
@@ -154,7 +147,7 @@ def grown_alone(trigger: Token) -> bool:
     countries will deepen cooperation"."""
     if trigger.lemma_ not in _GROWING or trigger.pos_ != "VERB":
         return False
-    if _codes_in_sentence(trigger) - {"USA"}:
+    if sentence_codes(trigger) - {"USA"}:
         return False
     return not any(t.lower_ in ("both", "bilateral", "trilateral") or (
         t.lemma_.lower() in _SIDES and any(c.lower_ in _COUNTED or c.lower_ == "our"
