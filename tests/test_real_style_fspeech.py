@@ -8,12 +8,7 @@ gives an event of the type beside it, each MUST_NOT sentence none."""
 
 from __future__ import annotations
 
-import pytest
-
-from alerter.extract import Extractor
-from alerter.models import Event
-
-from .sentences import assert_found, assert_none_of, extract_each
+from .sentences import sentence_tests
 
 MUST: list[tuple[str, str]] = [
     # a charge stays a charge: a crime gerund, a crime noun, a person charged
@@ -85,18 +80,6 @@ MUST_NOT: list[tuple[str, str]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def extracted(extractor: Extractor) -> dict[str, list[Event]]:
-    return extract_each(extractor, [s for s, _ in MUST + MUST_NOT])
-
-
-@pytest.mark.parametrize(("sentence", "type_"), MUST)
-def test_the_event_is_found(sentence: str, type_: str,
-                            extracted: dict[str, list[Event]]) -> None:
-    assert_found(extracted[sentence], (type_,), ("type",))
-
-
-@pytest.mark.parametrize(("sentence", "type_"), MUST_NOT)
-def test_no_event_of_the_type(sentence: str, type_: str,
-                              extracted: dict[str, list[Event]]) -> None:
-    assert_none_of(extracted[sentence], type_)
+# each MUST sentence holds an event of its type; no MUST_NOT sentence holds one of its type
+extracted, test_event_is_found, test_event_is_not_misread = sentence_tests(
+    [(s, (t,)) for s, t in MUST], MUST_NOT, ("type",))
